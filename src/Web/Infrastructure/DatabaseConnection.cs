@@ -1,0 +1,54 @@
+using Npgsql;
+
+namespace Approval.Web.Infrastructure;
+
+/// <summary>
+/// Where the event store lives: <c>ConnectionStrings:Approval</c> when configured (environment variable
+/// <c>ConnectionStrings__Approval</c>), otherwise the embedded local cluster, started on first use.
+/// </summary>
+public sealed class DatabaseConnection
+{
+    public DatabaseConnection(IConfiguration configuration, ILogger<DatabaseConnection> logger)
+    {
+        var configured = configuration.GetConnectionString("Approval");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            ConnectionString = configured;
+            return;
+        }
+
+        var database = configuration["Approval:DatabaseName"] ?? "approval";
+        Local = LocalPostgres.Locate();
+        // Runs once, during start-up, before any request: blocking here is deliberate and harmless.
+        var admin = Local.EnsureRunningAsync().GetAwaiter().GetResult();
+        EnsureDatabaseExists(admin, database);
+        ConnectionString = Local.ConnectionString(database);
+        logger.LogInformation("Using the embedded PostgreSQL cluster in {DataDirectory} on 127.0.0.1:{Port}", Local.DataDirectory, Local.Port);
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The embedded cluster, when it is the one in use.</summary>
+    public LocalPostgres? Local { get; }
+
+    public static void EnsureDatabaseExists(string adminConnectionString, string database)
+    {
+        using var conn = new NpgsqlConnection(adminConnectionString);
+        conn.Open();
+        using var exists = new NpgsqlCommand("select 1 from pg_database where datname = @name", conn);
+        exists.Parameters.AddWithValue("name", database);
+        if (exists.ExecuteScalar() is not null) return;
+        using var create = new NpgsqlCommand($"create database \"{database.Replace("\"", "")}\"", conn);
+        try { create.ExecuteNonQuery(); }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase) { }
+    }
+}
+
+/// <summary>Stops the embedded cluster on shutdown when this process started it.</summary>
+public sealed class LocalPostgresLifetime(DatabaseConnection connection) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) =>
+        connection.Local is { StartedByThisProcess: true } local ? local.StopAsync() : Task.CompletedTask;
+}

@@ -1,0 +1,301 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Approval.Web.Infrastructure;
+
+/// <summary>
+/// The embedded default database: a private PostgreSQL cluster created on first use from the machine's
+/// PostgreSQL binaries, in a git-ignored folder, listening on 127.0.0.1 only, on a free port, reused by
+/// later runs. Works as root (initdb refuses root, so the cluster then belongs to the <c>postgres</c> user)
+/// and as a normal user.
+/// </summary>
+public sealed class LocalPostgres
+{
+    private const string SuperUser = "approval";
+    private readonly string _stateDir;
+    private readonly string _binDir;
+    private readonly bool _asRoot;
+
+    private LocalPostgres(string stateDir, string binDir, bool asRoot)
+    {
+        _stateDir = stateDir;
+        _binDir = binDir;
+        _asRoot = asRoot;
+    }
+
+    public string DataDirectory { get; private set; } = "";
+    public int Port { get; private set; }
+    public bool StartedByThisProcess { get; private set; }
+    private string Password { get; set; } = "";
+
+    /// <summary>Finds the binaries and the state folder; throws <see cref="LocalPostgresUnavailableException"/> with what to install.</summary>
+    public static LocalPostgres Locate(string? stateDirectory = null)
+    {
+        var binDir = FindBinaries() ?? throw new LocalPostgresUnavailableException(
+            "未找到 PostgreSQL 程序 (initdb/pg_ctl)。No PostgreSQL server binaries found. Install them " +
+            "(Debian/Ubuntu: `apt-get install -y postgresql`; macOS: `brew install postgresql@16`), set PG_BIN to their folder, " +
+            "or start the database with `docker compose up -d db` and set ConnectionStrings__Approval.");
+        return new LocalPostgres(stateDirectory ?? DefaultStateDirectory(), binDir, IsRoot());
+    }
+
+    /// <summary>Creates the cluster if needed and starts it if it is not running; returns a superuser connection string to database <paramref name="database"/>.</summary>
+    public async Task<string> EnsureRunningAsync(string database = "postgres", CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(_stateDir);
+        using (await AcquireLockAsync(ct))
+        {
+            var state = LoadOrCreateState();
+            DataDirectory = state.DataDirectory;
+            Password = state.Password;
+
+            if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
+                await InitDbAsync(ct);
+
+            var runningPort = ReadRunningPort();
+            if (runningPort is { } port && await CanConnectAsync(port, ct))
+            {
+                Port = port;
+            }
+            else
+            {
+                Port = IsPortFree(state.Port) ? state.Port : FreePort();
+                await StartAsync(ct);
+                StartedByThisProcess = true;
+                if (Port != state.Port) SaveState(state with { Port = Port });
+            }
+        }
+        return ConnectionString(database);
+    }
+
+    public string ConnectionString(string database) =>
+        $"Host=127.0.0.1;Port={Port};Database={database};Username={SuperUser};Password={Password};Pooling=true;Maximum Pool Size=60;Timeout=15;Command Timeout=60";
+
+    public async Task StopAsync()
+    {
+        if (string.IsNullOrEmpty(DataDirectory)) return;
+        await RunAsync(Bin("pg_ctl"), ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60"], CancellationToken.None, allowFailure: true);
+    }
+
+    private async Task InitDbAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(DataDirectory);
+        var pwFile = Path.Combine(Path.GetTempPath(), $"approval-pw-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(pwFile, Password + "\n", ct);
+        try
+        {
+            if (_asRoot)
+            {
+                await RunAsync("chown", ["-R", "postgres:postgres", DataDirectory], ct);
+                await RunAsync("chown", ["postgres:postgres", pwFile], ct);
+            }
+            else if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+            await RunAsync(Bin("initdb"), [
+                "-D", DataDirectory, "-U", SuperUser, "--pwfile", pwFile, "-E", "UTF8", "--locale=C",
+                "--auth-host=scram-sha-256", "--auth-local=scram-sha-256"], ct);
+        }
+        finally
+        {
+            File.Delete(pwFile);
+        }
+    }
+
+    private async Task StartAsync(CancellationToken ct)
+    {
+        var options = string.Join(' ',
+            $"-p {Port}",
+            "-c listen_addresses=127.0.0.1",
+            "-c unix_socket_directories=''",
+            "-c max_connections=400",
+            "-c shared_buffers=256MB");
+        await RunAsync(Bin("pg_ctl"), [
+            "start", "-D", DataDirectory, "-l", Path.Combine(DataDirectory, "server.log"), "-w", "-t", "60", "-o", options], ct);
+        for (var attempt = 0; attempt < 100 && !await CanConnectAsync(Port, ct); attempt++)
+            await Task.Delay(100, ct);
+    }
+
+    private int? ReadRunningPort()
+    {
+        var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
+        try
+        {
+            var lines = File.ReadAllLines(pidFile);
+            return lines.Length > 3 && int.TryParse(lines[3], out var port) ? port : null;
+        }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
+
+    private async Task<bool> CanConnectAsync(int port, CancellationToken ct)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            var connect = client.ConnectAsync(IPAddress.Loopback, port, ct).AsTask();
+            if (await Task.WhenAny(connect, Task.Delay(1000, ct)) != connect || !client.Connected) return false;
+            await using var conn = new Npgsql.NpgsqlConnection(ConnectionString("postgres").Replace($"Port={Port}", $"Port={port}"));
+            await conn.OpenAsync(ct);
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or Npgsql.NpgsqlException or IOException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private sealed record State(string DataDirectory, int Port, string Password);
+
+    private string StateFile => Path.Combine(_stateDir, "postgres.json");
+
+    private State LoadOrCreateState()
+    {
+        if (File.Exists(StateFile))
+        {
+            var existing = JsonSerializer.Deserialize<State>(File.ReadAllText(StateFile));
+            if (existing is not null) return existing;
+        }
+        var state = new State(ChooseDataDirectory(), FreePort(), Convert.ToHexString(RandomNumberGenerator.GetBytes(18)).ToLowerInvariant());
+        SaveState(state);
+        return state;
+    }
+
+    private void SaveState(State state)
+    {
+        File.WriteAllText(StateFile, JsonSerializer.Serialize(state));
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(StateFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    /// <summary>As root the cluster belongs to <c>postgres</c>, which must be able to reach the folder; a repo under /root is not reachable.</summary>
+    private string ChooseDataDirectory()
+    {
+        var preferred = Path.Combine(_stateDir, "postgres");
+        if (!_asRoot || PostgresUserCanReach(_stateDir)) return preferred;
+        var hash = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_stateDir)))[..12].ToLowerInvariant();
+        var fallback = Path.Combine("/var/tmp", $"approval-postgres-{hash}");
+        return fallback;
+    }
+
+    private static bool PostgresUserCanReach(string dir)
+    {
+        var psi = new ProcessStartInfo("runuser", ["-u", "postgres", "--", "test", "-x", dir]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        using var p = Process.Start(psi)!;
+        p.WaitForExit();
+        return p.ExitCode == 0;
+    }
+
+    private async Task<IDisposable> AcquireLockAsync(CancellationToken ct)
+    {
+        var lockPath = Path.Combine(_stateDir, "postgres.lock");
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 1200)
+            {
+                await Task.Delay(100, ct);
+            }
+        }
+    }
+
+    private string Bin(string name) => Path.Combine(_binDir, name);
+
+    private async Task RunAsync(string file, string[] args, CancellationToken ct, bool allowFailure = false)
+    {
+        var asPostgres = _asRoot && file.StartsWith(_binDir, StringComparison.Ordinal);
+        var psi = asPostgres
+            ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", file, .. args])
+            : new ProcessStartInfo(file, args);
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
+        psi.WorkingDirectory = "/";
+        using var process = Process.Start(psi) ?? throw new LocalPostgresUnavailableException($"cannot start {file}");
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0 && !allowFailure)
+            throw new LocalPostgresUnavailableException(
+                $"`{Path.GetFileName(file)} {string.Join(' ', args)}` failed with exit code {process.ExitCode}:\n{await stdout}\n{await stderr}" +
+                (file.EndsWith("pg_ctl") ? $"\nSee {Path.Combine(DataDirectory, "server.log")}." : ""));
+    }
+
+    private static bool IsPortFree(int port)
+    {
+        if (port <= 0) return false;
+        try
+        {
+            var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException) { return false; }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    [DllImport("libc", EntryPoint = "geteuid")]
+    private static extern uint GetEuid();
+
+    private static bool IsRoot() => OperatingSystem.IsLinux() && GetEuid() == 0;
+
+    public static string DefaultStateDirectory()
+    {
+        var fromEnv = Environment.GetEnvironmentVariable("APPROVAL_DATA_DIR");
+        if (!string.IsNullOrWhiteSpace(fromEnv)) return Path.GetFullPath(fromEnv);
+        var root = RepositoryRoot.Find();
+        return root is not null
+            ? Path.Combine(root, ".data")
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "approval");
+    }
+
+    private static string? FindBinaries()
+    {
+        static bool HasBoth(string dir) => File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl"));
+
+        var fromEnv = Environment.GetEnvironmentVariable("PG_BIN");
+        if (!string.IsNullOrWhiteSpace(fromEnv) && HasBoth(fromEnv)) return fromEnv;
+
+        var candidates = new List<string>();
+        foreach (var root in new[] { "/usr/lib/postgresql", "/opt/homebrew/opt", "/usr/local/opt", "/usr/pgsql" })
+        {
+            if (!Directory.Exists(root)) continue;
+            candidates.AddRange(Directory.GetDirectories(root)
+                .Where(d => root == "/usr/lib/postgresql" || Path.GetFileName(d).StartsWith("postgresql", StringComparison.Ordinal))
+                .OrderByDescending(d => VersionOf(Path.GetFileName(d)))
+                .Select(d => Path.Combine(d, "bin")));
+        }
+        candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries));
+        candidates.Add("/usr/local/pgsql/bin");
+        foreach (var dir in candidates.Where(HasBoth))
+        {
+            // Follow symlinks (Debian puts links in /usr/local/bin) so that all tools come from one installation.
+            var real = new FileInfo(Path.Combine(dir, "pg_ctl")).ResolveLinkTarget(true)?.FullName;
+            var realDir = real is null ? dir : Path.GetDirectoryName(real)!;
+            if (HasBoth(realDir)) return realDir;
+        }
+        return null;
+    }
+
+    private static int VersionOf(string name)
+    {
+        var digits = new string(name.SkipWhile(c => !char.IsDigit(c)).TakeWhile(char.IsDigit).ToArray());
+        return int.TryParse(digits, out var v) ? v : 0;
+    }
+}
+
+public sealed class LocalPostgresUnavailableException(string message) : Exception(message);

@@ -1,0 +1,187 @@
+using System.Text.RegularExpressions;
+using Approval.Workflow.Checking;
+using Approval.Workflow.Disclosure;
+
+namespace Approval.Workflow.Import;
+
+/// <summary>Reads one 公开表 from the tab-separated lines of a report, by the table's own layout.</summary>
+internal static partial class DisclosureTableParser
+{
+    public static DisclosureTable Parse(DisclosureTableKind kind, string title, IReadOnlyList<(int Line, string Text)> region, List<ImportIssue> issues)
+    {
+        var number = region.Select(l => NumberPattern().Match(l.Text)).FirstOrDefault(m => m.Success)?.Groups[1].Value.PadLeft(2, '0');
+        var lines = region.Where(l => l.Text.Contains('\t')).Select(l => (l.Line, Cells: Cells.Split(l.Text))).ToList();
+        return kind switch
+        {
+            DisclosureTableKind.IncomeExpenditureSummary or DisclosureTableKind.FiscalAppropriationSummary => TwoSided(kind, number, title, lines, issues),
+            DisclosureTableKind.GeneralBudgetBasicExpenditure => BasicExpenditure(number, title, lines, issues),
+            DisclosureTableKind.ThreePublicExpenses or DisclosureTableKind.StateAssets => Numbered(kind, number, title, lines, issues),
+            _ => Coded(kind, number, title, lines, issues),
+        };
+    }
+
+    private static DisclosureTable Coded(DisclosureTableKind kind, string? number, string title, List<(int Line, string[] Cells)> lines, List<ImportIssue> issues)
+    {
+        var columns = DisclosureTableKinds.Columns(kind);
+        RequireHeader(columns, lines, title, issues);
+        var rows = new List<TableRow>();
+        foreach (var (line, cells) in lines)
+        {
+            var codeIndex = Array.FindIndex(cells, c => Cells.IsCode(c, 3, 5, 7) || Cells.CodeWithName(c) is not null);
+            if (codeIndex >= 0)
+            {
+                string code, name;
+                int nameIndex;
+                if (Cells.CodeWithName(cells[codeIndex]) is { } combined)
+                {
+                    (code, name, nameIndex) = (combined.Code, combined.Name, codeIndex);
+                }
+                else
+                {
+                    code = cells[codeIndex];
+                    nameIndex = Array.FindIndex(cells, codeIndex + 1, c => c.Length > 0 && !Money.IsNumber(c));
+                    if (nameIndex < 0) { issues.Add(new ImportIssue(line, $"第 {line} 行科目编码 {code} 缺少科目名称")); nameIndex = codeIndex; name = ""; }
+                    else name = cells[nameIndex];
+                }
+                rows.Add(new TableRow(line, "", code, name, null, Cells.Figures(cells, nameIndex + 1, columns.Count, line, issues)));
+                continue;
+            }
+
+            var labelIndex = Array.FindIndex(cells, c => c.Length > 0);
+            if (labelIndex < 0) continue;
+            var label = Cells.Compact(cells[labelIndex]);
+            if (Money.IsNumber(label)) continue;
+            var values = Cells.Figures(cells, labelIndex + 1, columns.Count, line, []);
+            var isColumnNumbers = values.Select((v, i) => v == i + 1).All(b => b) || values.All(v => v is null);
+            if (label.Contains("合计") && values.Any(v => v is not null))
+                rows.Add(new TableRow(line, "", null, "合计", null, values));
+            else if (label == "栏次" && !isColumnNumbers)
+                rows.Add(new TableRow(line, "", null, "合计", null, values)); // the 合计 figures printed on the 栏次 line
+        }
+        return new DisclosureTable(kind, number, title, columns, rows);
+    }
+
+    private static readonly Dictionary<int, string> SummaryLeftByLine = new()
+    {
+        [27] = "本年收入合计", [28] = "使用非财政拨款结余", [29] = "年初结转和结余", [31] = "总计",
+    };
+
+    private static readonly Dictionary<int, string> FiscalLeftByLine = new()
+    {
+        [27] = "本年收入合计", [28] = "年初财政拨款结转和结余", [32] = "总计",
+    };
+
+    private static DisclosureTable TwoSided(DisclosureTableKind kind, string? number, string title, List<(int Line, string[] Cells)> lines, List<ImportIssue> issues)
+    {
+        var rightColumns = DisclosureTableKinds.Columns(kind);
+        var leftNames = kind == DisclosureTableKind.IncomeExpenditureSummary ? SummaryLeftByLine : FiscalLeftByLine;
+        var rows = new List<TableRow>();
+        foreach (var (line, cells) in lines)
+        {
+            if (cells.Any(c => Cells.Compact(c) is "栏次" or "行次")) continue;
+            var numbers = Enumerable.Range(0, cells.Length).Where(i => Cells.IsLineNumber(cells[i])).ToList();
+            if (numbers.Count == 0) continue;
+            var first = numbers[0];
+            var second = numbers.Count > 1 ? numbers[1] : -1;
+
+            var leftName = LastText(cells, 0, first);
+            var leftLine = int.Parse(cells[first]);
+            var leftEnd = second >= 0 ? second : cells.Length;
+            var rightNameIndex = second >= 0 ? LastTextIndex(cells, first + 1, second) : -1;
+            var amountCells = Enumerable.Range(first + 1, Math.Max(0, (rightNameIndex >= 0 ? rightNameIndex : leftEnd) - first - 1))
+                .Select(i => cells[i]).Where(c => c.Length > 0).ToList();
+            decimal? leftAmount = null;
+            if (amountCells.Count > 0 && !Money.TryParse(amountCells[0], out leftAmount))
+                issues.Add(new ImportIssue(line, $"第 {line} 行「{amountCells[0]}」不是数值"));
+            if (leftName.Length == 0 && leftAmount is not null && leftNames.TryGetValue(leftLine, out var byLine)) leftName = byLine;
+            if (leftName.Length > 0)
+                rows.Add(new TableRow(line, "收入", null, leftName, leftLine.ToString(), [leftAmount]));
+            else if (leftAmount is not null)
+                issues.Add(new ImportIssue(line, $"第 {line} 行收入方第 {leftLine} 行有金额但无项目名称"));
+
+            if (second < 0) continue;
+            var rightName = rightNameIndex >= 0 ? cells[rightNameIndex] : "";
+            if (rightName.Length == 0) continue;
+            rows.Add(new TableRow(line, "支出", null, rightName, cells[second], Cells.Figures(cells, second + 1, rightColumns.Count, line, issues)));
+        }
+        return new DisclosureTable(kind, number, title, rightColumns, rows);
+    }
+
+    private static DisclosureTable BasicExpenditure(string? number, string title, List<(int Line, string[] Cells)> lines, List<ImportIssue> issues)
+    {
+        var rows = new List<TableRow>();
+        var totals = new Dictionary<string, decimal>();
+        foreach (var (line, cells) in lines)
+        {
+            for (var i = 0; i < cells.Length; i++)
+            {
+                var compact = Cells.Compact(cells[i]);
+                if (compact is "人员经费合计" or "公用经费合计" or "公用支出合计")
+                {
+                    var valueCell = cells.Skip(i + 1).FirstOrDefault(c => c.Length > 0);
+                    if (valueCell is not null && Money.TryParse(valueCell, out var v) && v is not null)
+                        totals[compact == "人员经费合计" ? "人员经费合计" : "公用经费合计"] = v.Value;
+                    continue;
+                }
+                if (!Cells.IsCode(cells[i], 3, 5)) continue;
+                var code = cells[i];
+                var name = i + 1 < cells.Length ? cells[i + 1] : "";
+                var amountCell = i + 2 < cells.Length ? cells[i + 2] : "";
+                decimal? amount = null;
+                if (!Cells.IsCode(amountCell, 3, 5) && !Money.TryParse(amountCell, out amount))
+                    issues.Add(new ImportIssue(line, $"第 {line} 行科目 {code} 的金额「{amountCell}」不是数值"));
+                var section = code.StartsWith("301") || code.StartsWith("303") ? "人员经费" : "公用经费";
+                rows.Add(new TableRow(line, section, code, name, null, [amount]));
+                i += 2;
+            }
+        }
+        return new DisclosureTable(DisclosureTableKind.GeneralBudgetBasicExpenditure, number, title, ["金额"], rows) { StatedTotals = totals };
+    }
+
+    private static DisclosureTable Numbered(DisclosureTableKind kind, string? number, string title, List<(int Line, string[] Cells)> lines, List<ImportIssue> issues)
+    {
+        IReadOnlyList<string> columns = DisclosureTableKinds.Columns(kind);
+        var header = lines.FirstOrDefault(l => l.Cells.Any(c => Cells.Compact(c) is "年初预算数" or "决算数"));
+        if (header.Cells is not null)
+        {
+            var named = header.Cells.Select(Cells.Compact).Where(c => c is "年初预算数" or "全年预算数" or "决算数").ToList();
+            if (named.Count > 0) columns = named;
+        }
+        var rows = new List<TableRow>();
+        foreach (var (line, cells) in lines)
+        {
+            var nameIndex = Array.FindIndex(cells, c => c.Length > 0);
+            if (nameIndex < 0) continue;
+            var lineIndex = Array.FindIndex(cells, nameIndex + 1, c => c.Length > 0);
+            if (lineIndex < 0 || !Cells.IsLineNumber(cells[lineIndex])) continue;
+            var name = cells[nameIndex];
+            if (Cells.Compact(name) is "行次" or "项目" or "栏次") continue;
+            rows.Add(new TableRow(line, "", null, name, cells[lineIndex], Cells.Figures(cells, lineIndex + 1, columns.Count, line, issues)));
+        }
+        return new DisclosureTable(kind, number, title, columns, rows);
+    }
+
+    private static void RequireHeader(IReadOnlyList<string> columns, List<(int Line, string[] Cells)> lines, string title, List<ImportIssue> issues)
+    {
+        var headerText = string.Concat(lines.Take(6).SelectMany(l => l.Cells).Select(Cells.Compact));
+        var missing = columns.Where(c => !headerText.Contains(c.Replace("本年支出小计", "小计"), StringComparison.Ordinal)).ToList();
+        if (lines.Count > 0 && missing.Count > 0 && lines.Any(l => l.Cells.Any(c => Cells.IsCode(c, 3, 5, 7) || Cells.CodeWithName(c) is not null)))
+            issues.Add(new ImportIssue(lines[0].Line, $"《{title}》表头缺少列：{string.Join("、", missing)}", Fatal: true));
+    }
+
+    private static string LastText(string[] cells, int from, int to)
+    {
+        var index = LastTextIndex(cells, from, to);
+        return index >= 0 ? cells[index] : "";
+    }
+
+    private static int LastTextIndex(string[] cells, int from, int to)
+    {
+        for (var i = to - 1; i >= from; i--)
+            if (cells[i].Length > 0 && !Money.IsNumber(cells[i]) && cells[i] is not ("-" or "—")) return i;
+        return -1;
+    }
+
+    [GeneratedRegex(@"公开\s*(\d{1,2})\s*表")]
+    private static partial Regex NumberPattern();
+}

@@ -1,0 +1,297 @@
+using System.Text.RegularExpressions;
+using Approval.Workflow.Checking;
+using Approval.Workflow.SelfEvaluation;
+using Approval.Workflow.Templates;
+
+namespace Approval.Workflow.Import;
+
+/// <summary>Reads a 项目支出绩效自评表 laid out as tab-separated lines (seeds 002 and 004), however its cells drift.</summary>
+internal static partial class SelfEvaluationFormParser
+{
+    public static ProjectSelfEvaluationForm? Parse(IReadOnlyList<(int Line, string Text)> region, List<ImportIssue> issues)
+    {
+        var firstLine = region.Count > 0 ? region[0].Line : 0;
+        int? year = region.Select(l => YearPattern().Match(l.Text)).FirstOrDefault(m => m.Success) is { } y ? int.Parse(y.Groups[1].Value) : null;
+        var lines = region.Where(l => l.Text.Contains('\t')).Select(l => (l.Line, Cells: Cells.Split(l.Text))).ToList();
+
+        string projectName = "", department = "", unit = "";
+        FundsLine? total = null;
+        var subRows = new List<FundsLine>();
+        decimal fundsWeight = 10;
+        decimal? statedRate = null, statedFundsScore = null, statedWeightTotal = null, statedTotal = null;
+        string? statedRateText = null, statedGrade = null;
+        var goal = new OverallGoal("", "");
+        var indicators = new List<IndicatorRow>();
+        var printedWeights = new Dictionary<string, decimal>();
+        var inIndicators = false;
+        var headerChecked = false;
+        Dictionary<string, int>? columns = null;
+        string levelOne = "", levelTwo = "";
+
+        for (var k = 0; k < lines.Count; k++)
+        {
+            var (line, cells) = lines[k];
+            var compact = cells.Select(Cells.Compact).ToArray();
+            var first = Array.FindIndex(compact, c => c.Length > 0);
+            if (first < 0) continue;
+            var label = compact[first];
+
+            if (label == "项目名称" || compact.Contains("项目名称"))
+            {
+                projectName = After(cells, compact, "项目名称") ?? projectName;
+                if (compact.Contains("主管部门")) department = After(cells, compact, "主管部门") ?? department;
+                if (compact.Contains("实施单位")) unit = After(cells, compact, "实施单位") ?? unit;
+                continue;
+            }
+            if (label == "主管部门")
+            {
+                department = After(cells, compact, "主管部门") ?? "";
+                unit = After(cells, compact, "实施单位") ?? unit;
+                continue;
+            }
+            if (compact.Any(c => c.StartsWith("项目资金", StringComparison.Ordinal)) && compact.Contains("年初预算数") || compact.Contains("年初预算数"))
+            {
+                var header = compact.FirstOrDefault(c => c.StartsWith("项目资金", StringComparison.Ordinal));
+                if (header is not null && WeightInLabel().Match(header) is { Success: true } w) fundsWeight = decimal.Parse(w.Groups[1].Value);
+                continue;
+            }
+            if (FundsLabel(compact) is { } fundsIndex)
+            {
+                var name = compact[fundsIndex].TrimEnd(':', '：');
+                var values = Cells.Figures(cells.Select(c => c.Replace("%", "")).ToArray(), fundsIndex + 1, 6, line, issues);
+                var fundsLine = new FundsLine(name, values[0], values[1], values[2]);
+                if (name.Contains("年度资金总额") || name.Contains("资金总额"))
+                {
+                    total = fundsLine;
+                    if (values[3] is { } weight) fundsWeight = weight;
+                    statedRate = values[4];
+                    statedRateText = cells.Skip(fundsIndex + 1).Where(c => c.Length > 0).Skip(4).FirstOrDefault();
+                    statedFundsScore = values[5];
+                }
+                else subRows.Add(fundsLine with { Name = name.Replace("其中:", "").Replace("其中：", "") });
+                continue;
+            }
+            if (compact.Contains("预期目标"))
+            {
+                if (k + 1 < lines.Count)
+                {
+                    var next = lines[k + 1].Cells.Where(c => c.Length > 0).ToList();
+                    var nextCompact = next.Select(Cells.Compact).ToList();
+                    if (!nextCompact.Contains("一级指标") && next.Count > 0)
+                    {
+                        goal = new OverallGoal(next[0], next.Count > 1 ? next[1] : "");
+                        k++;
+                    }
+                }
+                continue;
+            }
+            if (compact.Contains("一级指标") && compact.Contains("三级指标"))
+            {
+                inIndicators = true;
+                if (!headerChecked)
+                {
+                    headerChecked = true;
+                    var missing = new[] { "分值", "得分" }.Where(c => !compact.Contains(c)).ToList();
+                    if (!compact.Any(c => c.StartsWith("年度指标", StringComparison.Ordinal))) missing.Add("年度指标值");
+                    if (missing.Count > 0)
+                    {
+                        issues.Add(new ImportIssue(line, $"第 {line} 行：自评表指标表头缺少列：{string.Join("、", missing)}", Fatal: true));
+                        return null;
+                    }
+                    if (compact.Contains("指标性质") || compact.Contains("度量单位")) columns = HeaderColumns(compact);
+                }
+                continue;
+            }
+            if (label == "总分")
+            {
+                var numbers = cells.Skip(first + 1).Where(Money.IsNumber).ToList();
+                if (numbers.Count >= 2) { Money.TryParse(numbers[^2], out statedWeightTotal); Money.TryParse(numbers[^1], out statedTotal); }
+                else if (numbers.Count == 1) Money.TryParse(numbers[0], out statedTotal);
+                inIndicators = false;
+                continue;
+            }
+            if (label.Contains("评价等级"))
+            {
+                var grades = compact.Skip(first + 1).Where(c => c.Length > 0).ToList();
+                // A bare legend "优 良 中 差" marks nothing; a fifth grade after it (or a lone grade) is the one chosen.
+                if (grades.Count == 5 && Grades.TryParse(grades[4], out _)) statedGrade = grades[4];
+                else if (grades.Count == 1 && Grades.TryParse(grades[0], out _)) statedGrade = grades[0];
+                continue;
+            }
+            if (!inIndicators) continue;
+
+            var row = columns is null
+                ? IndicatorLine(cells, compact, line, ref levelOne, ref levelTwo, printedWeights, issues)
+                : IndicatorByColumns(cells, columns, line, ref levelOne, ref levelTwo, printedWeights, issues);
+            if (row is not null) indicators.Add(row);
+        }
+
+        if (total is null)
+        {
+            issues.Add(new ImportIssue(firstLine, $"第 {firstLine} 行起的自评表缺少“年度资金总额”行", Fatal: true));
+            return null;
+        }
+        if (indicators.Count == 0)
+        {
+            issues.Add(new ImportIssue(firstLine, $"第 {firstLine} 行起的自评表没有可读的绩效指标行", Fatal: true));
+            return null;
+        }
+        foreach (var negative in indicators.Where(i => i.Weight < 0))
+            issues.Add(new ImportIssue(negative.SourceLine ?? firstLine, $"第 {negative.SourceLine} 行：指标「{negative.Name}」分值为负数（{negative.Weight}）", Fatal: true));
+        if (indicators.Sum(i => i.Weight) + fundsWeight <= 0)
+            issues.Add(new ImportIssue(firstLine, $"第 {firstLine} 行起的自评表分值合计为 0，无法评分", Fatal: true));
+
+        return new ProjectSelfEvaluationForm
+        {
+            Header = new ProjectHeader(projectName, NullIfEmpty(department), NullIfEmpty(unit), year),
+            Funds = new FundsBlock
+            {
+                Total = total, SubRows = subRows, Weight = fundsWeight, StatedRatePercent = statedRate, StatedRateText = statedRateText, StatedScore = statedFundsScore,
+            },
+            Goal = goal,
+            Indicators = indicators,
+            StatedWeightTotal = statedWeightTotal,
+            StatedTotal = statedTotal,
+            StatedGrade = statedGrade,
+            StatedLevelOneWeights = printedWeights,
+        };
+    }
+
+    private static IndicatorRow? IndicatorLine(string[] cells, string[] compact, int line, ref string levelOne, ref string levelTwo,
+        Dictionary<string, decimal> printedWeights, List<ImportIssue> issues)
+    {
+        var rest = new List<string>();
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var c = compact[i];
+            if (rest.Count == 0)
+            {
+                if (c.Length == 0 || c is "绩效指标") continue;
+                var nextLabel = compact.Skip(i + 1).FirstOrDefault(x => x.Length > 0) ?? "";
+                var isOne = IndicatorNames.IsLevelOne(c);
+                var isTwo = IndicatorNames.IsLevelTwo(c);
+                // 成本指标 is a level-2 under 产出 in the 2020 template and a level-1 in 2023's: decide by context.
+                if (isOne && (!isTwo || IndicatorNames.IsLevelTwo(nextLabel) || levelOne.Length == 0 || IndicatorNames.LevelOne(levelOne) == "成本" && IndicatorNames.LevelOne(c) != "成本"))
+                {
+                    levelOne = IndicatorNames.LevelOne(c);
+                    levelTwo = "";
+                    if (IndicatorNames.PrintedWeight(c) is { } printed) printedWeights[levelOne] = printed;
+                    continue;
+                }
+                if (isTwo) { levelTwo = IndicatorNames.LevelTwo(c); continue; }
+            }
+            rest.Add(cells[i]);
+        }
+        while (rest.Count > 0 && rest[^1].Length == 0) rest.RemoveAt(rest.Count - 1);
+        if (rest.Count == 0) return null;
+
+        // 分值 and 得分 are the last two adjacent figures; whatever follows them is 偏差原因分析.
+        var pair = -1;
+        for (var i = rest.Count - 1; i >= 1; i--)
+        {
+            if (Money.IsNumber(rest[i]) && Money.IsNumber(rest[i - 1]) && rest.Take(i - 1).Count(c => c.Length > 0) >= 2) { pair = i - 1; break; }
+        }
+        if (pair < 0)
+        {
+            issues.Add(new ImportIssue(line, $"第 {line} 行：无法读出指标的分值和得分，该行未计入"));
+            return null;
+        }
+        Money.TryParse(rest[pair], out var weight);
+        Money.TryParse(rest[pair + 1], out var score);
+        var texts = rest.Take(pair).Where(c => c.Length > 0).ToList();
+        var deviation = string.Join(" ", rest.Skip(pair + 2).Where(c => c.Length > 0));
+        if (levelOne.Length == 0) issues.Add(new ImportIssue(line, $"第 {line} 行：指标「{texts[0]}」之前没有一级指标"));
+        return new IndicatorRow
+        {
+            LevelOne = levelOne,
+            LevelTwo = levelTwo,
+            Name = texts[0],
+            Target = texts.Count > 1 ? texts[1] : "",
+            Actual = texts.Count > 2 ? string.Join(" ", texts.Skip(2)) : "",
+            Weight = weight!.Value,
+            StatedScore = score,
+            Deviation = deviation.Length > 0 ? deviation : null,
+            SourceLine = line,
+        };
+    }
+
+    /// <summary>Templates with explicit 指标性质/度量单位 columns (Sichuan's, and our xlsx template) are read by header position.</summary>
+    private static Dictionary<string, int> HeaderColumns(string[] compact)
+    {
+        var map = new Dictionary<string, int>();
+        foreach (var (key, match) in new (string, Func<string, bool>)[]
+                 {
+                     ("一级指标", c => c == "一级指标"), ("二级指标", c => c == "二级指标"), ("三级指标", c => c == "三级指标"),
+                     ("指标性质", c => c == "指标性质"), ("度量单位", c => c == "度量单位"),
+                     ("年度指标值", c => c.StartsWith("年度指标", StringComparison.Ordinal)), ("实际完成值", c => c.StartsWith("实际完成", StringComparison.Ordinal)),
+                     ("分值", c => c == "分值"), ("得分", c => c == "得分"), ("偏差原因", c => c.StartsWith("偏差原因", StringComparison.Ordinal)),
+                 })
+        {
+            var index = Array.FindIndex(compact, c => match(c));
+            if (index >= 0) map[key] = index;
+        }
+        return map;
+    }
+
+    private static IndicatorRow? IndicatorByColumns(string[] cells, Dictionary<string, int> columns, int line, ref string levelOne, ref string levelTwo,
+        Dictionary<string, decimal> printedWeights, List<ImportIssue> issues)
+    {
+        string Cell(string key) => columns.TryGetValue(key, out var i) && i < cells.Length ? cells[i] : "";
+        var one = Cells.Compact(Cell("一级指标"));
+        if (one.Length > 0)
+        {
+            levelOne = IndicatorNames.LevelOne(one);
+            if (IndicatorNames.PrintedWeight(one) is { } printed) printedWeights[levelOne] = printed;
+        }
+        var two = Cells.Compact(Cell("二级指标"));
+        if (two.Length > 0) levelTwo = IndicatorNames.LevelTwo(two);
+        var name = Cell("三级指标");
+        if (name.Length == 0) return null;
+        if (!Money.TryParse(Cell("分值"), out var weight) || weight is null)
+        {
+            issues.Add(new ImportIssue(line, $"第 {line} 行：指标「{name}」的分值「{Cell("分值")}」不是数值，该行未计入"));
+            return null;
+        }
+        if (!Money.TryParse(Cell("得分"), out var score))
+        {
+            issues.Add(new ImportIssue(line, $"第 {line} 行：指标「{name}」的得分「{Cell("得分")}」不是数值，按未填写处理"));
+            score = null;
+        }
+        var deviation = Cell("偏差原因");
+        return new IndicatorRow
+        {
+            LevelOne = levelOne, LevelTwo = levelTwo, Name = name, Target = Cell("年度指标值"), Actual = Cell("实际完成值"),
+            Weight = weight.Value, StatedScore = score, Deviation = deviation.Length > 0 ? deviation : null,
+            Nature = NullIfEmpty(Cell("指标性质")), Unit = NullIfEmpty(Cell("度量单位")), SourceLine = line,
+        };
+    }
+
+    private static int? FundsLabel(string[] compact)
+    {
+        var index = Array.FindIndex(compact, c => c.Length > 0 && !c.StartsWith("项目资金", StringComparison.Ordinal));
+        if (index < 0) return null;
+        var c = compact[index];
+        var isFunds = c.Contains("资金总额") || c.Contains("当年财政拨款") || c.Contains("上年结转资金") || c.Contains("其他资金") || c.Contains("政府预算资金") || c.Contains("财政拨款");
+        return isFunds ? index : null;
+    }
+
+    private static string? After(string[] cells, string[] compact, string label)
+    {
+        var index = Array.IndexOf(compact, label);
+        if (index < 0) return null;
+        for (var i = index + 1; i < cells.Length; i++)
+        {
+            if (compact[i].Length == 0) continue;
+            return compact[i] is "实施单位" or "主管部门" or "项目名称" ? null : cells[i];
+        }
+        return null;
+    }
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+
+    [GeneratedRegex(@"(\d{4})\s*年度")]
+    private static partial Regex YearPattern();
+
+    [GeneratedRegex(@"[(（](\d+(?:\.\d+)?)分[)）]")]
+    private static partial Regex WeightInLabel();
+}

@@ -1,0 +1,87 @@
+using Approval.Workflow.Checking;
+using Approval.Workflow.Disclosure;
+
+namespace Approval.Workflow.Summary;
+
+public sealed record SummaryFigures(decimal? Average, decimal? CoveragePercent, SummaryTotals Totals);
+
+/// <summary>Recomputes the 汇总审核表's 小计, 合计, 自评价平均分 and coverage, and compares them with what was printed.</summary>
+public static class SummaryReviewChecker
+{
+    /// <summary>自评价平均分: the arithmetic mean of the project scores, 四舍五入 to 0.01 (98.685 → 98.69).</summary>
+    public static decimal? Average(IEnumerable<decimal?> scores)
+    {
+        var present = scores.Where(s => s is not null).Select(s => s!.Value).ToList();
+        return present.Count == 0 ? null : Money.Round2(present.Sum() / present.Count);
+    }
+
+    public static SummaryFigures Compute(SummaryReviewTable table)
+    {
+        decimal? Sum(Func<SummaryRow, decimal?> pick)
+        {
+            var values = table.Rows.Select(pick).Where(v => v is not null).Select(v => v!.Value).ToList();
+            return values.Count == 0 ? null : values.Sum();
+        }
+        var totals = new SummaryTotals(Sum(r => r.InitialBudget), Sum(r => r.Adjustment), Sum(r => r.Subtotal ?? (r.InitialBudget ?? 0) + (r.Adjustment ?? 0)), Sum(r => r.Executed));
+        decimal? coverage = totals.Executed is { } executed && table.UnitProjectExpenditure is > 0
+            ? executed / table.UnitProjectExpenditure.Value * 100
+            : null;
+        return new SummaryFigures(Average(table.Rows.Select(r => r.Score)), coverage, totals);
+    }
+
+    public static IReadOnlyList<Finding> Check(SummaryReviewTable table, CheckOptions? options = null)
+    {
+        options ??= CheckOptions.Default;
+        var document = $"项目支出绩效自评情况汇总审核表：{table.Unit}";
+        var findings = new List<Finding>();
+        var sums = new SumCheck(document, options, findings);
+        var figures = Compute(table);
+
+        foreach (var row in table.Rows)
+        {
+            var label = $"{row.Sequence} {row.ProjectName}";
+            if (row.Subtotal is not null && (row.InitialBudget is not null || row.Adjustment is not null))
+                sums.Compare("SR-SUBTOTAL", "全年预算数", label, "小计", row.Subtotal, [row.InitialBudget, row.Adjustment], "小计应等于年初预算数 + 年中追加/追减数");
+            if (row.Score is null)
+                findings.Add(new Finding("SR-SCORE-MISSING", Severity.Error, new FindingLocation(document, null, label, "绩效自评得分"), null, null, null, $"项目「{row.ProjectName}」未填写绩效自评得分"));
+            if (row.Executed is null)
+                findings.Add(new Finding("SR-EXECUTED-MISSING", Severity.Warning, new FindingLocation(document, null, label, "全年执行数"), null, null, null, $"项目「{row.ProjectName}」未填写全年执行数"));
+        }
+
+        if (table.StatedTotals is { } stated)
+        {
+            void Total(string column, decimal? printed, Func<SummaryRow, decimal?> pick)
+            {
+                var parts = table.Rows.Select(pick).ToList();
+                if (printed is null)
+                {
+                    if (parts.Any(p => p is not null))
+                        findings.Add(new Finding("SR-TOTAL-MISSING", Severity.Warning, new FindingLocation(document, null, "合计", column),
+                            Money.Format(parts.Where(p => p is not null).Sum(p => p!.Value)), null, null, $"合计行未填写{column}"));
+                    return;
+                }
+                sums.Compare("SR-TOTAL", "合计", "合计", column, printed, parts, $"合计（{column}）应等于各项目之和");
+            }
+            Total("年初预算数", stated.InitialBudget, r => r.InitialBudget);
+            Total("小计", stated.Subtotal, r => r.Subtotal);
+            Total("全年执行数", stated.Executed, r => r.Executed);
+        }
+
+        if (table.StatedAverage is { } average && figures.Average is { } computed && average != computed)
+            findings.Add(new Finding("SR-AVERAGE", Math.Abs(average - computed) <= 0.01m ? Severity.Rounding : Severity.Error,
+                new FindingLocation(document, null, "自评价平均分"), Money.Format(computed), Money.Exact(average), average - computed,
+                $"自评价平均分填 {average}，各项目得分的算术平均为 {Money.Format(computed)}"));
+
+        if (table.StatedCoveragePercent is { } coverage && figures.CoveragePercent is { } computedCoverage &&
+            Math.Abs(coverage - computedCoverage) > 0.05m)
+            findings.Add(new Finding("SR-COVERAGE", Severity.Error, new FindingLocation(document, null, "开展绩效自评项目支出总额占比"),
+                $"{Money.Round2(computedCoverage)}%", $"{coverage}%", coverage - Money.Round2(computedCoverage),
+                $"覆盖率填 {coverage}%，按 自评项目全年执行数合计 ÷ 项目支出总额 计算为 {Money.Round2(computedCoverage)}%"));
+        if (table.UnitProjectExpenditure is null)
+            findings.Add(new Finding("SR-COVERAGE-MISSING", Severity.Warning, new FindingLocation(document, null, "本部门全口径国库决算数项目支出总额"), null, null, null,
+                "未填写本部门项目支出总额，无法计算绩效自评覆盖率"));
+        if (table.SubmittedAt is null)
+            findings.Add(new Finding("SR-SUBMITTED-MISSING", Severity.Warning, new FindingLocation(document, null, "部门提交时间"), null, null, null, "未填写部门提交时间"));
+        return findings;
+    }
+}

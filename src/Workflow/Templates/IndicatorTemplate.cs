@@ -1,0 +1,124 @@
+using System.Text.Json.Serialization;
+
+namespace Approval.Workflow.Templates;
+
+/// <summary>
+/// A versioned indicator template (指标模板): level-1/level-2 structure with weights, the funds rule, the
+/// qualitative tier bounds and the grade bands. Data, not code: admins add templates; a score records the
+/// template id and version it was computed with.
+/// </summary>
+public sealed record IndicatorTemplate
+{
+    public required string Id { get; init; }
+    public required int Version { get; init; }
+    public required string Name { get; init; }
+    public string? Locality { get; init; }
+    /// <summary>First fiscal year the template applies to (inclusive), for choosing a default.</summary>
+    public int FromYear { get; init; }
+    public required decimal FundsWeight { get; init; }
+    public FundsRule FundsRule { get; init; } = FundsRule.Proportional;
+    public required IReadOnlyList<LevelOneIndicator> LevelOnes { get; init; }
+    public QualitativeTiers Tiers { get; init; } = QualitativeTiers.Ministry;
+    public GradeBands Grades { get; init; } = GradeBands.Ministry;
+
+    public decimal TotalWeight => FundsWeight + LevelOnes.Sum(l => l.Weight);
+
+    public LevelOneIndicator? FindLevelOne(string name) =>
+        LevelOnes.FirstOrDefault(l => l.Name == IndicatorNames.LevelOne(name));
+
+    /// <summary>Structural errors that make the template unusable (negative weights, a zero or non-100 total).</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (FundsWeight < 0) problems.Add("预算执行分值不能为负数");
+        foreach (var l in LevelOnes.Where(l => l.Weight < 0)) problems.Add($"一级指标「{l.Name}」分值不能为负数");
+        if (TotalWeight != 100) problems.Add($"模板分值合计应为 100，实为 {TotalWeight}");
+        if (LevelOnes.Select(l => l.Name).Distinct().Count() != LevelOnes.Count) problems.Add("一级指标重复");
+        problems.AddRange(Tiers.Validate());
+        problems.AddRange(FundsRule.Validate());
+        return problems;
+    }
+}
+
+public sealed record LevelOneIndicator(string Name, decimal Weight, IReadOnlyList<string> LevelTwos);
+
+[JsonConverter(typeof(JsonStringEnumConverter<FundsRuleKind>))]
+public enum FundsRuleKind
+{
+    /// <summary>执行率 × 分值, capped at 分值.</summary>
+    Proportional,
+    /// <summary>A stepped table: the highest step whose minimum rate is reached gives its share of 分值.</summary>
+    Stepped,
+}
+
+/// <summary>How 预算执行 is scored.</summary>
+public sealed record FundsRule(FundsRuleKind Kind, IReadOnlyList<FundsStep>? Steps = null)
+{
+    public static readonly FundsRule Proportional = new(FundsRuleKind.Proportional);
+
+    /// <summary>The funds score for an execution rate (a fraction, 0.75 = 75%).</summary>
+    public decimal Score(decimal rate, decimal weight)
+    {
+        if (rate < 0) rate = 0;
+        if (Kind == FundsRuleKind.Proportional) return Math.Min(rate, 1m) * weight;
+        var step = (Steps ?? []).Where(s => rate * 100 >= s.MinRatePercent).MaxBy(s => s.MinRatePercent);
+        return step is null ? 0 : step.ShareOfWeight * weight;
+    }
+
+    public string Describe() => Kind == FundsRuleKind.Proportional
+        ? "执行率 × 分值（不超过分值）"
+        : "阶梯计分：" + string.Join("；", (Steps ?? []).OrderByDescending(s => s.MinRatePercent)
+            .Select(s => $"执行率≥{s.MinRatePercent}% 得分值的 {s.ShareOfWeight:P0}"));
+
+    public IEnumerable<string> Validate()
+    {
+        if (Kind == FundsRuleKind.Stepped && (Steps is null || Steps.Count == 0)) yield return "阶梯计分规则缺少档次";
+        foreach (var s in Steps ?? [])
+            if (s.ShareOfWeight is < 0 or > 1) yield return $"阶梯计分档次比例应在 0 到 1 之间：{s.ShareOfWeight}";
+    }
+}
+
+public sealed record FundsStep(decimal MinRatePercent, decimal ShareOfWeight);
+
+/// <summary>Bounds (as % of the weight) of the three qualitative tiers: 达成 / 部分达成 / 未达成.</summary>
+public sealed record QualitativeTiers(decimal AchievedFrom, decimal PartlyFrom)
+{
+    /// <summary>财预〔2020〕10号: 100–80% / 80–60% / 60–0%.</summary>
+    public static readonly QualitativeTiers Ministry = new(80, 60);
+
+    public string TierOf(decimal score, decimal weight)
+    {
+        if (weight <= 0) return "—";
+        var percent = score / weight * 100;
+        return percent >= AchievedFrom ? "达成预期指标"
+            : percent >= PartlyFrom ? "部分达成预期指标并具有一定效果"
+            : "未达成预期指标且效果较差";
+    }
+
+    public IEnumerable<string> Validate()
+    {
+        if (!(0 < PartlyFrom && PartlyFrom < AchievedFrom && AchievedFrom <= 100)) yield return "定性指标档次边界应满足 0 < 部分达成 < 达成 ≤ 100";
+    }
+}
+
+/// <summary>Grade bands: 优 ≥ 90; 良 80 ≤ s &lt; 90; 中 60 ≤ s &lt; 80; 差 &lt; 60 (90 counts as 优).</summary>
+public sealed record GradeBands(decimal Excellent, decimal Good, decimal Fair)
+{
+    public static readonly GradeBands Ministry = new(90, 80, 60);
+
+    public Grade GradeOf(decimal score) =>
+        score >= Excellent ? Grade.优 : score >= Good ? Grade.良 : score >= Fair ? Grade.中 : Grade.差;
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<Grade>))]
+public enum Grade { 优, 良, 中, 差 }
+
+public static class Grades
+{
+    public static bool TryParse(string? text, out Grade grade)
+    {
+        grade = default;
+        var t = (text ?? "").Trim();
+        return t.Length == 1 && Enum.TryParse(t, out grade) && Enum.IsDefined(grade);
+    }
+}

@@ -1,0 +1,46 @@
+using Approval.Web.Infrastructure;
+using Npgsql;
+
+namespace Approval.Web.Tests.Infrastructure;
+
+/// <summary>One PostgreSQL for the whole test run: the same embedded cluster the app uses, or the server
+/// named by <c>ConnectionStrings__Approval</c>. Each test class gets a database of its own.</summary>
+public static class TestDatabase
+{
+    private static readonly Lazy<Task<Server>> TheServer = new(StartAsync);
+
+    private sealed record Server(string AdminConnectionString, LocalPostgres? Local);
+
+    private static async Task<Server> StartAsync()
+    {
+        var configured = Environment.GetEnvironmentVariable("ConnectionStrings__Approval");
+        if (!string.IsNullOrWhiteSpace(configured)) return new Server(configured, null);
+
+        var local = LocalPostgres.Locate();
+        var admin = await local.EnsureRunningAsync();
+        if (local.StartedByThisProcess)
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => local.StopAsync().GetAwaiter().GetResult();
+        return new Server(admin, local);
+    }
+
+    public static async Task<string> CreateAsync(string prefix)
+    {
+        var server = await TheServer.Value;
+        var name = $"test_{prefix.ToLowerInvariant()}_{Guid.NewGuid():N}"[..Math.Min(60, prefix.Length + 38)];
+        await using var conn = new NpgsqlConnection(server.AdminConnectionString);
+        await conn.OpenAsync();
+        await using (var cmd = new NpgsqlCommand($"create database \"{name}\"", conn)) await cmd.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Database = name }.ConnectionString;
+    }
+
+    public static async Task DropAsync(string connectionString)
+    {
+        var server = await TheServer.Value;
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(server.AdminConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"drop database if exists \"{name}\" with (force)", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
