@@ -51,7 +51,7 @@ public static partial class ReportTextImporter
             {
                 var end = TableEnd(lines, i + 1);
                 var table = DisclosureTableParser.Parse(title.Kind, title.Printed, lines.GetRange(i, end - i), issues);
-                if (table.Rows.Count > 0) tables.Add(table);
+                tables.Add(table);
                 i = end;
                 continue;
             }
@@ -68,7 +68,7 @@ public static partial class ReportTextImporter
         }
 
         var narrativeText = narrative.ToString();
-        if (tables.Count == 0 && forms.Count == 0 && narrativeText.Trim().Length == 0)
+        if (tables.Count == 0 && forms.Count == 0 && narrativeText.Trim().Length == 0 && !issues.Any(i => i.Fatal))
             issues.Add(new ImportIssue(1, "未找到可读的内容", Fatal: true));
         return new ImportedReport(source, tables, forms, narrativeText, ProjectScores(narrativeText), issues);
     }

@@ -26,7 +26,7 @@ public static partial class NarrativeChecker
             var stated = m.Groups["pct"].Value;
             if (budget <= 0) continue;
             var (low, high) = Range(actual, budget, (a, b) => a / b * 100);
-            Judge("NR-COMPLETION", stated, low, high, $"决算 {m.Groups["actual"].Value} ÷ 预算 {m.Groups["budget"].Value}", Snippet(text, m), document, findings);
+            Judge("NR-COMPLETION", stated, actual / budget * 100, low, high, $"决算 {m.Groups["actual"].Value} ÷ 预算 {m.Groups["budget"].Value}", Snippet(text, m), document, findings);
         }
 
         foreach (Match m in ChangePattern().Matches(text))
@@ -56,18 +56,18 @@ public static partial class NarrativeChecker
             var (low, high) = increased
                 ? Range(current, delta, (c, d) => d / (c - d) * 100)
                 : Range(current, delta, (c, d) => d / (c + d) * 100);
-            Judge("NR-CHANGE", stated, low, high, $"{m.Groups["dir"].Value} {m.Groups["delta"].Value} ÷ 上年 {Money.Format(lastYear)}", snippet, document, findings);
+            Judge("NR-CHANGE", stated, delta / lastYear * 100, low, high, $"{m.Groups["dir"].Value} {m.Groups["delta"].Value} ÷ 上年 {Money.Format(lastYear)}", snippet, document, findings);
         }
         return findings;
     }
 
-    private static void Judge(string rule, string stated, decimal low, decimal high, string how, string snippet, string document, List<Finding> findings)
+    private static void Judge(string rule, string stated, decimal nominal, decimal low, decimal high, string how, string snippet, string document, List<Finding> findings)
     {
         var value = decimal.Parse(stated, CultureInfo.InvariantCulture);
         var decimals = stated.Contains('.') ? stated.Length - stated.IndexOf('.') - 1 : 0;
         var half = 0.5m * (decimal)Math.Pow(10, -decimals);
         if (value >= low - half && value <= high + half) return;
-        var expected = Math.Round((low + high) / 2, Math.Max(decimals, 1), MidpointRounding.AwayFromZero);
+        var expected = Math.Round(nominal, Math.Max(decimals, 1), MidpointRounding.AwayFromZero);
         findings.Add(new Finding(rule, Severity.Error, new FindingLocation(document, null, snippet), $"{expected}%", $"{stated}%", value - expected,
             $"文中写 {stated}%，按 {how} 计算应为 {expected}%：{snippet}"));
     }

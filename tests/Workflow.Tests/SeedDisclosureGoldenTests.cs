@@ -1,0 +1,135 @@
+using Approval.Workflow.Checking;
+using Approval.Workflow.Disclosure;
+using Approval.Workflow.Narrative;
+
+namespace Approval.Workflow.Tests;
+
+/// <summary>The 公开表 and 情况说明 of seeds 002 and 004: their figures read exactly, their 勾稽关系 checked.</summary>
+public class SeedDisclosureGoldenTests
+{
+    [Fact]
+    public void Seed_002_tables_are_read_by_title_with_their_figures()
+    {
+        var tables = Seeds.Import(Seeds.ShangraoBigData2021).Tables;
+        Assert.Equal(
+        [
+            DisclosureTableKind.IncomeExpenditureSummary, DisclosureTableKind.Expenditure, DisclosureTableKind.Income,
+            DisclosureTableKind.FiscalAppropriationSummary, DisclosureTableKind.GeneralBudgetExpenditure,
+            DisclosureTableKind.GeneralBudgetBasicExpenditure, DisclosureTableKind.ThreePublicExpenses,
+            DisclosureTableKind.GovernmentFund, DisclosureTableKind.StateCapital, DisclosureTableKind.StateAssets,
+        ], tables.Select(t => t.Kind));
+
+        var summary = tables.Single(t => t.Kind == DisclosureTableKind.IncomeExpenditureSummary);
+        Assert.Equal("01", summary.Number);
+        Assert.Equal(1387.15m, summary.Rows.Single(r => r.Section == "收入" && r.Name == "本年收入合计").Value(0));
+        Assert.Equal(277.40m, summary.Rows.Single(r => r.Section == "收入" && r.Name == "年初结转和结余").Value(0));
+        Assert.Equal(1058.22m, summary.Rows.Single(r => r.Section == "支出" && r.Name == "六、科学技术支出").Value(0));
+
+        var income = tables.Single(t => t.Kind == DisclosureTableKind.Income);
+        var row = income.Rows.Single(r => r.Code == "2060599");
+        Assert.Equal("其他科技条件与服务支出", row.Name);
+        Assert.Equal([911.84m, 911.84m, 0m, 0m, 0m, 0m, 0m], row.Values);
+
+        var basic = tables.Single(t => t.Kind == DisclosureTableKind.GeneralBudgetBasicExpenditure);
+        Assert.Equal(294.39m, basic.StatedTotals["人员经费合计"]);
+        Assert.Equal(33.86m, basic.StatedTotals["公用经费合计"]);
+        Assert.Equal(22.60m, basic.Rows.Single(r => r.Code == "30239").Value(0));
+        Assert.Equal("07", tables.Single(t => t.Kind == DisclosureTableKind.ThreePublicExpenses).Number);
+    }
+
+    [Fact]
+    public void Seed_002_tables_balance_except_for_rounding_in_06()
+    {
+        var findings = DisclosureChecker.Check(Seeds.Import(Seeds.ShangraoBigData2021).Tables);
+        Assert.DoesNotContain(findings, f => f.Severity == Severity.Error);
+        Assert.Equal(
+        [
+            // 301's lines add up to 281.25, printed 281.27 (13 figures: tolerance 0.07).
+            ("DT06-HEADING", "301 工资福利支出", 0.02m),
+            // 302's lines add up to 33.66, printed 33.65.
+            ("DT06-HEADING", "302 商品和服务支出", -0.01m),
+            // 公用经费 302 + 307 + 310 + 312 + 399 = 33.65 + 0 + 0.20 + 0 + 0 = 33.85, printed 33.86.
+            ("DT06-PUBLIC", "公用经费合计", 0.01m),
+        ], findings.Select(f => (f.Rule, f.Location.Row!, f.Difference!.Value)));
+        Assert.All(findings, f => Assert.Equal(Severity.Rounding, f.Severity));
+    }
+
+    [Fact]
+    public void Seed_004_tables_have_only_rounding_notes()
+    {
+        var tables = Seeds.Import(Seeds.GanzhouRongjiang2023).Tables;
+        Assert.Equal(10, tables.Count);
+        Assert.Equal("09", tables.Single(t => t.Kind == DisclosureTableKind.ThreePublicExpenses).Number);
+        // 04's left side prints 本年收入合计 and 总计 without their names (lines 27 and 32): read by line number.
+        var fiscal = tables.Single(t => t.Kind == DisclosureTableKind.FiscalAppropriationSummary);
+        Assert.Equal(1112.22m, fiscal.Rows.Single(r => r.Section == "收入" && r.Name == "总计").Value(0));
+
+        var findings = DisclosureChecker.Check(tables);
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.Equal(Severity.Rounding, f.Severity));
+        // 201's 款 add up to 0.21 + 447.80 + 13.71 = 461.72 against a printed 461.71.
+        Assert.Contains(findings, f => f.Rule == "DT-HIERARCHY" && f.Location.Row == "201 一般公共服务支出" && f.Difference == -0.01m);
+        // 301's ten lines add up to 105.04 against 105.01: 0.03 is within 11 × 0.005.
+        Assert.Contains(findings, f => f.Rule == "DT06-HEADING" && f.Difference == -0.03m);
+    }
+
+    [Fact]
+    public void A_real_imbalance_is_an_error_with_expected_actual_and_difference()
+    {
+        var tables = Seeds.Import(Seeds.GanzhouRongjiang2023).Tables.ToList();
+        var general = tables.Single(t => t.Kind == DisclosureTableKind.GeneralBudgetExpenditure);
+        var rows = general.Rows.Select(r => r.Code == "2010306" ? r with { Values = [104.05m, 93.97m, 12.08m] } : r).ToList();
+        tables[tables.IndexOf(general)] = general with { Rows = rows };
+
+        var errors = DisclosureChecker.Check(tables).Where(f => f.Severity == Severity.Error).ToList();
+        Assert.Equal(2, errors.Count);
+        // The row no longer adds up: 93.97 + 12.08 = 106.05 against 104.05 printed.
+        var row = errors.Single(f => f.Rule == "DT-ROW-SUM");
+        Assert.Equal("2010306 政务公开审批", row.Location.Row);
+        Assert.Equal("106.05", row.Expected);
+        Assert.Equal("104.05", row.Actual);
+        Assert.Equal(-2.00m, row.Difference);
+        // Nor does its 款: 10.08 → 12.08 makes the 项目支出 of 20103's 项 add up to 341.95 against 339.95.
+        var hierarchy = errors.Single(f => f.Rule == "DT-HIERARCHY");
+        Assert.Equal(("20103 政府办公厅（室）及相关机构事务", "项目支出"), (hierarchy.Location.Row, hierarchy.Location.Column));
+        Assert.Equal(-2.00m, hierarchy.Difference);
+    }
+
+    [Fact]
+    public void Seed_002_narrative_mistakes_are_found()
+    {
+        var findings = NarrativeChecker.Check(Seeds.Import(Seeds.ShangraoBigData2021).Narrative);
+        Assert.All(findings, f => Assert.Equal(Severity.Error, f.Severity));
+        Assert.Equal(
+        [
+            // 年初结转和结余 277.4, down 3074.41: base 3351.81, 91.7% — printed 65% (copied from the expense sentence).
+            ("NR-CHANGE", "65%", "91.7%"),
+            // 对个人和家庭补助 13.12, up 11.06: base 2.06, 536.9% — printed 84%.
+            ("NR-CHANGE", "84%", "536.9%"),
+            // “三公” 7.11, up 5.66: base 1.45, 390.3% — printed 80% (twice: total and 公务接待费).
+            ("NR-CHANGE", "80%", "390.3%"),
+            ("NR-CHANGE", "80%", "390.3%"),
+        ], findings.Select(f => (f.Rule, f.Actual!, f.Expected!)));
+    }
+
+    [Fact]
+    public void Seed_004_narrative_percentages_are_all_right()
+    {
+        // e.g. 563.46 / (1112.22 − 563.46) = 102.68%; 1112.22 / 450.70 = 246.78%; 44.37 / 56.59 = 78.41%.
+        Assert.Empty(NarrativeChecker.Check(Seeds.Import(Seeds.GanzhouRongjiang2023).Narrative));
+    }
+
+    [Theory]
+    [InlineData("支出100.00万元，较上年减少300.00万元，下降150%", "NR-DECREASE-OVER-100")]
+    [InlineData("支出100.00万元，较上年减少50.00万元，增长33%", "NR-DIRECTION")]
+    [InlineData("年初预算数为200万元，决算数为150万元，完成年初预算的70%", "NR-COMPLETION")]
+    public void Narrative_rules(string sentence, string rule) =>
+        Assert.Equal(rule, Assert.Single(NarrativeChecker.Check(sentence)).Rule);
+
+    [Fact]
+    public void Narrative_rounding_of_stated_percentages_is_accepted()
+    {
+        Assert.Empty(NarrativeChecker.Check("支出100.00万元，较上年减少50.00万元，下降33%"));   // 33.33%
+        Assert.Empty(NarrativeChecker.Check("年初预算数为3万元，决算数为2万元，完成年初预算的66.67%"));
+    }
+}

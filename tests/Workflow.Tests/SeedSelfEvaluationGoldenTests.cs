@@ -1,0 +1,159 @@
+using Approval.Workflow.Checking;
+using Approval.Workflow.SelfEvaluation;
+using Approval.Workflow.Templates;
+
+namespace Approval.Workflow.Tests;
+
+/// <summary>
+/// Every 自评表 of seeds 002 and 004, recomputed. Each error asserted here is a real mistake in the published
+/// report, justified by the arithmetic in the comment beside it; rounding differences must stay rounding notes.
+/// </summary>
+public class SeedSelfEvaluationGoldenTests
+{
+    private static SelfEvaluationResult Form(string seed, string project)
+    {
+        var form = Seeds.Import(seed).Forms.Single(f => f.Header.ProjectName.Contains(project));
+        return SelfEvaluationEngine.Evaluate(form);
+    }
+
+    private static (string Rule, Severity Severity)[] Findings(SelfEvaluationResult r) =>
+        r.Findings.Select(f => (f.Rule, f.Severity)).OrderBy(f => f.Rule).ThenBy(f => f.Severity).ToArray();
+
+    [Fact]
+    public void Seed_002_has_two_forms_and_004_has_two()
+    {
+        Assert.Equal(["智能化维保", "“赣服通”上饶分厅4.0版项目"], Seeds.Import(Seeds.ShangraoBigData2021).Forms.Select(f => f.Header.ProjectName));
+        Assert.Equal(["大厅日常运行维护经费", "政务服务及“赣服通”系统建设"], Seeds.Import(Seeds.GanzhouRongjiang2023).Forms.Select(f => f.Header.ProjectName));
+    }
+
+    [Fact]
+    public void Seed_002_maintenance_form()
+    {
+        var r = Form(Seeds.ShangraoBigData2021, "智能化维保");
+        Assert.Equal(BuiltInTemplates.Ministry2020.Id, r.TemplateId);
+
+        // 执行率 215 / 220 = 97.7272…%; funds 9.77; printed 97.70% and 9.8 are roundings of those.
+        Assert.Equal(97.73m, Money.Round2(r.Funds.RatePercent!.Value));
+        Assert.Equal(9.77m, Money.Round2(r.Funds.Score));
+
+        // Every quantitative indicator reaches its target; qualitative ones keep the scorer's full marks.
+        Assert.Equal([10m, 5, 5, 5, 10, 5, 10, 10, 10, 10, 10, 5, 5], r.Indicators.Select(i => Money.Round2(i.Counted)));
+        Assert.Equal([TargetKind.Positive, TargetKind.Positive, TargetKind.Positive, TargetKind.Positive, TargetKind.Qualitative,
+            TargetKind.Qualitative, TargetKind.Qualitative, TargetKind.Positive, TargetKind.Qualitative, TargetKind.Qualitative,
+            TargetKind.Positive, TargetKind.Positive, TargetKind.Positive], r.Indicators.Select(i => i.Kind));
+
+        // 效益 rows weigh 10 + 10 + 10 + 10 = 40 although the label and the template say 30,
+        // so the weights total 10 + 50 + 40 + 10 = 110 and the recomputed total 9.77 + 100 = 109.77.
+        Assert.Equal(109.77m, Money.Round2(r.Total));
+        Assert.Equal(Grade.优, r.Grade);
+        Assert.Equal(
+        [
+            ("SE-FUNDS-RATE", Severity.Rounding),      // 97.70% printed, 97.73% computed
+            ("SE-FUNDS-SCORE", Severity.Rounding),     // 9.8 printed, 9.77 computed
+            ("SE-LEVEL1-PRINTED", Severity.Error),     // 效益指标(30分) but rows sum to 40
+            ("SE-LEVEL1-WEIGHT", Severity.Error),      // template 效益 30, rows 40
+            ("SE-TOTAL-OVER", Severity.Error),         // 109.77 > 100
+            ("SE-TOTAL-RECOMPUTED", Severity.Warning), // printed 99.8 vs recomputed 109.77
+            ("SE-TOTAL-SUM", Severity.Error),          // 9.8 + 50 + 40 + 10 = 109.8, printed 99.8
+            ("SE-WEIGHT-SUM", Severity.Error),         // 110 ≠ 100
+            ("SE-WEIGHT-TOTAL", Severity.Error),       // 总分 row says 100, weights sum to 110
+        ], Findings(r));
+        var totalSum = r.Findings.Single(f => f.Rule == "SE-TOTAL-SUM");
+        Assert.Equal("109.8", totalSum.Expected);
+        Assert.Equal("99.8", totalSum.Actual);
+    }
+
+    [Fact]
+    public void Seed_002_ganfutong_form()
+    {
+        var r = Form(Seeds.ShangraoBigData2021, "赣服通");
+
+        // 321 / 428 = 75.00%, 7.5 of 10.
+        Assert.Equal(75.00m, Money.Round2(r.Funds.RatePercent!.Value));
+        Assert.Equal(7.50m, Money.Round2(r.Funds.Score));
+
+        var satisfaction = r.Indicators.Single(i => i.Name == "企业满意度");
+        // 92% against ≥95%: 92 / 95 × 5 = 4.8421…, printed 4.5.
+        Assert.Equal(4.84m, Money.Round2(satisfaction.Computed!.Value));
+        Assert.Equal(4.5m, satisfaction.StatedScore);
+        Assert.Equal(14m, r.Indicators.Single(i => i.Name == "减少群众办事成本").Counted); // qualitative, 14 of 15: 达成 tier
+
+        // 7.5 + 50 (产出) + 14 + 4.84 + 5 = 81.34 → 良; the form prints 87.5 and grades it 优.
+        Assert.Equal(81.34m, Money.Round2(r.Total));
+        Assert.Equal(Grade.良, r.Grade);
+        Assert.Equal(
+        [
+            ("SE-DEVIATION-MISSING", Severity.Warning), // 减少群众办事成本 14/15 without a reason
+            ("SE-DEVIATION-MISSING", Severity.Warning), // 企业满意度 below target without a reason
+            ("SE-GRADE-BAND", Severity.Error),          // 87.5 is 良, printed 优
+            ("SE-INDICATOR-SCORE", Severity.Error),     // 4.5 vs 4.84
+            ("SE-LEVEL1-PRINTED", Severity.Error),      // 效益指标(30分) but one row of 15
+            ("SE-LEVEL1-WEIGHT", Severity.Error),       // template 效益 30
+            ("SE-TOTAL-RECOMPUTED", Severity.Warning),  // 87.5 vs 81.34
+            ("SE-TOTAL-SUM", Severity.Error),           // 7.5 + 50 + 14 + 4.5 + 5 = 81, printed 87.5
+            ("SE-WEIGHT-SUM", Severity.Error),          // 10 + 50 + 15 + 10 = 85
+            ("SE-WEIGHT-TOTAL", Severity.Error),        // 总分 row says 90, weights sum to 85
+        ], Findings(r));
+    }
+
+    [Fact]
+    public void Seed_004_hall_operations_form()
+    {
+        var r = Form(Seeds.GanzhouRongjiang2023, "大厅日常运行维护经费");
+        Assert.Equal(BuiltInTemplates.Ganzhou2023.Id, r.TemplateId);
+
+        // 123.95 / 198 = 62.60%: 6.26 under the proportional rule; the form gives 5, which follows no declared rule.
+        Assert.Equal(62.60m, Money.Round2(r.Funds.RatePercent!.Value));
+        Assert.Equal(6.26m, Money.Round2(r.Funds.Score));
+        // ≤5000元 with 3689: full 20 (negative indicator).
+        var wage = r.Indicators.Single(i => i.Name == "人均月工资");
+        Assert.Equal(TargetKind.Negative, wage.Kind);
+        Assert.Equal(20m, wage.Computed);
+
+        Assert.Equal(96.26m, Money.Round2(r.Total));
+        Assert.Equal(Grade.优, r.Grade);
+        Assert.Equal(
+        [
+            ("SE-FUNDS-SCORE", Severity.Error),       // 5 printed, 6.26 by the rule
+            ("SE-FUNDS-SUBROWS", Severity.Rounding),  // 123.95 total vs 123.950406 sub-row: the same figure, more precise
+            ("SE-TOTAL-RECOMPUTED", Severity.Warning),
+        ], Findings(r));
+        Assert.All(r.Subtotals, s => Assert.Equal(s.TemplateWeight, s.Weight));
+    }
+
+    [Fact]
+    public void Seed_004_ganfutong_form()
+    {
+        var r = Form(Seeds.GanzhouRongjiang2023, "赣服通");
+
+        // 97.3 / 129 = 75.43% → 7.54; printed 5.
+        Assert.Equal(75.43m, Money.Round2(r.Funds.RatePercent!.Value));
+        Assert.Equal(7.54m, Money.Round2(r.Funds.Score));
+        Assert.Equal(97.54m, Money.Round2(r.Total));
+        Assert.Equal(Grade.优, r.Grade);
+        Assert.Equal(
+        [
+            ("SE-FUNDS-SCORE", Severity.Error),
+            ("SE-LEVEL1-WEIGHT", Severity.Error), // 效益 5 + 5 + 10 = 20, template 25
+            ("SE-LEVEL1-WEIGHT", Severity.Error), // 满意度 10, template 5
+            ("SE-TOTAL-RECOMPUTED", Severity.Warning),
+        ], Findings(r));
+    }
+
+    [Fact]
+    public void A_changed_template_does_not_change_a_result_already_computed()
+    {
+        var form = Seeds.Import(Seeds.GanzhouRongjiang2023).Forms[0];
+        var before = SelfEvaluationEngine.Evaluate(form);
+        var stepped = BuiltInTemplates.Ganzhou2023 with
+        {
+            Version = 2,
+            FundsRule = new FundsRule(FundsRuleKind.Stepped, [new FundsStep(90, 1m), new FundsStep(60, 0.5m), new FundsStep(0, 0m)]),
+        };
+        var after = SelfEvaluationEngine.Evaluate(form, stepped);
+        Assert.Equal(6.26m, Money.Round2(before.Funds.Score));
+        Assert.Equal(5m, after.Funds.Score); // 62.6% reaches the 60% step: half of 10 — the stepped rule explains the printed 5
+        Assert.DoesNotContain(after.Findings, f => f.Rule == "SE-FUNDS-SCORE");
+        Assert.Equal((2, 1), (after.TemplateVersion, before.TemplateVersion));
+    }
+}
