@@ -1,0 +1,74 @@
+using Approval.Workflow.Checking;
+using Approval.Workflow.SelfEvaluation;
+
+namespace Approval.Workflow.Submissions;
+
+/// <summary>What changed between two versions of a submission's content, in words a reviewer reads.</summary>
+public static class ContentDiff
+{
+    public static IReadOnlyList<string> Between(SubmissionContent before, SubmissionContent after)
+    {
+        var changes = new List<string>();
+        if (before.ProjectForm is { } a && after.ProjectForm is { } b) Form(a, b, changes);
+        else if (before.ProjectForm is not null != after.ProjectForm is not null) changes.Add("自评表：整体替换");
+        if (before.Department is { } da && after.Department is { } db)
+        {
+            if (da.StatedScore != db.StatedScore) changes.Add($"自评得分：{Show(da.StatedScore)} → {Show(db.StatedScore)}");
+            if (da.Narrative != db.Narrative) changes.Add("报告正文：已修改");
+            if (da.StatedGrade != db.StatedGrade) changes.Add($"评价等级：{da.StatedGrade ?? "—"} → {db.StatedGrade ?? "—"}");
+        }
+        if (before.Disclosure is { } pa && after.Disclosure is { } pb)
+        {
+            if (pa.Narrative != pb.Narrative) changes.Add("情况说明：已修改");
+            foreach (var table in pb.Tables)
+            {
+                var old = pa.Tables.FirstOrDefault(t => t.Kind == table.Kind);
+                if (old is null) { changes.Add($"{table.DisplayName}：新增"); continue; }
+                var rows = table.Rows.Zip(old.Rows).Count(p => !p.First.Values.SequenceEqual(p.Second.Values) || p.First.Name != p.Second.Name);
+                rows += Math.Abs(table.Rows.Count - old.Rows.Count);
+                if (rows > 0) changes.Add($"{table.DisplayName}：{rows} 行数据变化");
+            }
+            foreach (var removed in pa.Tables.Where(t => pb.Tables.All(n => n.Kind != t.Kind))) changes.Add($"{removed.DisplayName}：删除");
+        }
+        if (before.Summary is { } sa && after.Summary is { } sb && sa != sb)
+            changes.Add($"项目支出总额：{Show(sa.UnitProjectExpenditure)} → {Show(sb.UnitProjectExpenditure)}");
+        if (!before.Attachments.SequenceEqual(after.Attachments)) changes.Add($"附件：{before.Attachments.Count} 个 → {after.Attachments.Count} 个");
+        return changes;
+    }
+
+    private static void Form(ProjectSelfEvaluationForm a, ProjectSelfEvaluationForm b, List<string> changes)
+    {
+        if (a.Header != b.Header) changes.Add($"表头：「{a.Header.ProjectName}」→「{b.Header.ProjectName}」");
+        Compare("年初预算数", a.Funds.Total.InitialBudget, b.Funds.Total.InitialBudget, changes);
+        Compare("全年预算数", a.Funds.Total.FullYearBudget, b.Funds.Total.FullYearBudget, changes);
+        Compare("全年执行数", a.Funds.Total.Executed, b.Funds.Total.Executed, changes);
+        Compare("预算执行得分", a.Funds.StatedScore, b.Funds.StatedScore, changes);
+        if (!a.Funds.SubRows.SequenceEqual(b.Funds.SubRows)) changes.Add("资金来源明细：已修改");
+        if (a.Goal != b.Goal) changes.Add("年度总体目标：已修改");
+
+        var byName = a.Indicators.GroupBy(i => i.Name).ToDictionary(g => g.Key, g => g.First());
+        foreach (var i in b.Indicators)
+        {
+            if (!byName.TryGetValue(i.Name, out var old)) { changes.Add($"新增指标「{i.Name}」（分值 {i.Weight}）"); continue; }
+            if (old.Target != i.Target) changes.Add($"指标「{i.Name}」年度指标值：「{old.Target}」→「{i.Target}」");
+            if (old.Actual != i.Actual) changes.Add($"指标「{i.Name}」实际完成值：「{old.Actual}」→「{i.Actual}」");
+            if (old.Weight != i.Weight) changes.Add($"指标「{i.Name}」分值：{old.Weight} → {i.Weight}");
+            if (old.StatedScore != i.StatedScore) changes.Add($"指标「{i.Name}」得分：{Show(old.StatedScore)} → {Show(i.StatedScore)}");
+            if (old.Deviation != i.Deviation) changes.Add($"指标「{i.Name}」偏差原因：已修改");
+            if (old.LevelOne != i.LevelOne || old.LevelTwo != i.LevelTwo) changes.Add($"指标「{i.Name}」归类：{old.LevelOne}/{old.LevelTwo} → {i.LevelOne}/{i.LevelTwo}");
+        }
+        foreach (var removed in a.Indicators.Where(o => b.Indicators.All(n => n.Name != o.Name))) changes.Add($"删除指标「{removed.Name}」");
+        if (a.Indicators.Count == b.Indicators.Count && a.Indicators.Select(i => i.Name).ToHashSet().SetEquals(b.Indicators.Select(i => i.Name)) &&
+            !a.Indicators.Select(i => i.Name).SequenceEqual(b.Indicators.Select(i => i.Name)))
+            changes.Add("指标顺序：已调整");
+        Compare("总分", a.StatedTotal, b.StatedTotal, changes);
+        if (a.StatedGrade != b.StatedGrade) changes.Add($"评价等级：{a.StatedGrade ?? "—"} → {b.StatedGrade ?? "—"}");
+    }
+
+    private static void Compare(string name, decimal? before, decimal? after, List<string> changes)
+    {
+        if (before != after) changes.Add($"{name}：{Show(before)} → {Show(after)}");
+    }
+
+    private static string Show(decimal? v) => v is { } d ? Money.Exact(d) : "—";
+}

@@ -1,0 +1,72 @@
+using Approval.Workflow.Templates;
+
+namespace Approval.Workflow.Submissions.Drafting;
+
+/// <summary>A preparer starts a report: its unit, fiscal year, kind, title and first content.</summary>
+public sealed record SubmissionDrafted(Guid SubmissionId, string UnitId, string UnitName, int FiscalYear, SubmissionKind Kind, string Title, SubmissionContent Content, Actor By);
+
+/// <summary>The preparer changed the content; <see cref="Changes"/> says what, in words.</summary>
+public sealed record DraftRevised(Guid SubmissionId, int ContentVersion, string Title, SubmissionContent Content, IReadOnlyList<string> Changes, Actor By);
+
+/// <summary>The engine scored and checked one content version; the result is kept as it was computed.</summary>
+public sealed record SubmissionScored(Guid SubmissionId, ScoreCard Score, Actor By);
+
+public static class Drafting
+{
+    public const int MaxTitleLength = 200;
+
+    public static SubmissionDrafted Draft(Guid id, string unitId, string unitName, int fiscalYear, SubmissionKind kind, string title, SubmissionContent content, Actor by)
+    {
+        if (by.Role != Role.Preparer || by.UnitId != unitId)
+            throw new SubmissionRuleException(RuleViolation.Forbidden("not-preparer", "只有本单位填报人可以起草报告", "only the unit's preparer can draft its reports"));
+        RequireTitle(title);
+        if (fiscalYear is < 2000 or > 2100)
+            throw new SubmissionRuleException(RuleViolation.Invalid("fiscal-year", $"年度 {fiscalYear} 不在 2000–2100 之间", "fiscal year out of range"));
+        RequireContent(kind, content);
+        return new SubmissionDrafted(id, unitId, unitName, fiscalYear, kind, title.Trim(), content, by);
+    }
+
+    public static DraftRevised Revise(Submission submission, string? title, SubmissionContent content, Actor by)
+    {
+        RequireEditable(submission, by);
+        RequireContent(submission.Kind, content);
+        var newTitle = title is null ? submission.Title : title.Trim();
+        RequireTitle(newTitle);
+        var changes = ContentDiff.Between(submission.Content, content);
+        if (newTitle != submission.Title) changes = [$"标题：「{submission.Title}」→「{newTitle}」", .. changes];
+        if (changes.Count == 0)
+            throw new SubmissionRuleException(RuleViolation.Invalid("no-change", "内容没有变化", "nothing changed"));
+        return new DraftRevised(submission.Id, submission.ContentVersion + 1, newTitle, content, changes, by);
+    }
+
+    public static SubmissionScored Score(Submission submission, Actor by, IReadOnlyList<IndicatorTemplate>? templates = null)
+    {
+        RequireEditable(submission, by);
+        return new SubmissionScored(submission.Id, SubmissionScoring.Score(submission.Kind, submission.Content, submission.ContentVersion, templates), by);
+    }
+
+    internal static void RequireEditable(Submission submission, Actor by)
+    {
+        if (by.Role != Role.Preparer || by.UnitId != submission.UnitId)
+            throw new SubmissionRuleException(RuleViolation.Forbidden("not-preparer", "只有本单位填报人可以修改报告", "only the unit's preparer can change its report"));
+        if (submission.State is not (SubmissionState.Draft or SubmissionState.Returned))
+            throw new SubmissionRuleException(RuleViolation.Conflict("not-editable",
+                $"报告当前为「{submission.State.Chinese()}」，不能修改（退回修改后方可编辑）", $"a {submission.State} submission cannot be changed"));
+    }
+
+    private static void RequireTitle(string title)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+            throw new SubmissionRuleException(RuleViolation.Invalid("title-required", "请填写报告标题", "title is required"));
+        if (title.Length > MaxTitleLength)
+            throw new SubmissionRuleException(RuleViolation.Invalid("title-too-long", $"标题不能超过 {MaxTitleLength} 个字", "title too long"));
+    }
+
+    private static void RequireContent(SubmissionKind kind, SubmissionContent content)
+    {
+        if (!content.Matches(kind))
+            throw new SubmissionRuleException(RuleViolation.Invalid("content-kind", $"内容与报告类型「{kind.Chinese()}」不符", $"content does not match kind {kind}"));
+        foreach (var problem in ContentValidation.Problems(content))
+            throw new SubmissionRuleException(RuleViolation.Invalid("content-invalid", problem, "content is invalid: " + problem));
+    }
+}

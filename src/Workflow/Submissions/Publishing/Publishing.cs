@@ -1,0 +1,66 @@
+using Approval.Workflow.Templates;
+
+namespace Approval.Workflow.Submissions.Publishing;
+
+/// <summary>
+/// 公开: the approved report goes public, with its index entry (索引号, 发布机构) and the gates it passed
+/// (保密审查：已审查, 主要负责人审签：已审签).
+/// </summary>
+public sealed record SubmissionPublished(Guid SubmissionId, int PublicationVersion, string IndexNumber, string Publisher, bool ConfidentialityReviewed, bool PrincipalSigned, Actor By);
+
+/// <summary>
+/// A correction after publication: a new published version with corrected content and its score; the
+/// previous version stays in the record.
+/// </summary>
+public sealed record CorrectionPublished(
+    Guid SubmissionId, int PublicationVersion, int ContentVersion, SubmissionContent Content, ScoreCard Score, string Reason, IReadOnlyList<string> Changes, Actor By);
+
+public static class Publishing
+{
+    public static SubmissionPublished Publish(Submission submission, string indexNumber, string publisher, bool confidentialityReviewed, bool principalSigned, Actor by)
+    {
+        RequirePublisher(submission, by);
+        if (submission.State == SubmissionState.Published)
+            throw new SubmissionRuleException(RuleViolation.Conflict("already-published", "报告已公开；如需更正请发布更正版本", "already published"));
+        if (submission.State != SubmissionState.Approved)
+            throw new SubmissionRuleException(RuleViolation.Conflict("not-approved", $"报告当前为「{submission.State.Chinese()}」，审核通过后才能公开", "approve before publishing"));
+        RequireGates(confidentialityReviewed, principalSigned);
+        return new SubmissionPublished(submission.Id, 1,
+            Reviewing.Reviewing.RequireText(indexNumber, "index-required", "请填写索引号"),
+            Reviewing.Reviewing.RequireText(publisher, "publisher-required", "请填写发布机构"), true, true, by);
+    }
+
+    public static CorrectionPublished Correct(Submission submission, SubmissionContent content, string reason, bool confidentialityReviewed, bool principalSigned, Actor by,
+        IReadOnlyList<IndicatorTemplate>? templates = null)
+    {
+        RequirePublisher(submission, by);
+        if (submission.State != SubmissionState.Published)
+            throw new SubmissionRuleException(RuleViolation.Conflict("not-published", "只有已公开的报告才能发布更正", "only a published report can be corrected"));
+        RequireGates(confidentialityReviewed, principalSigned);
+        if (!content.Matches(submission.Kind))
+            throw new SubmissionRuleException(RuleViolation.Invalid("content-kind", "更正内容与报告类型不符", "content does not match the kind"));
+        foreach (var problem in Drafting.ContentValidation.Problems(content))
+            throw new SubmissionRuleException(RuleViolation.Invalid("content-invalid", problem, problem));
+        var changes = ContentDiff.Between(submission.Content, content);
+        if (changes.Count == 0) throw new SubmissionRuleException(RuleViolation.Invalid("no-change", "更正内容与已公开版本相同", "nothing changed"));
+        var version = submission.ContentVersion + 1;
+        return new CorrectionPublished(submission.Id, submission.PublicationVersion + 1, version, content,
+            SubmissionScoring.Score(submission.Kind, content, version, templates),
+            Reviewing.Reviewing.RequireText(reason, "reason-required", "请填写更正原因"), changes, by);
+    }
+
+    /// <summary>Publication is the finance bureau's act: the section's reviewers (or an admin).</summary>
+    private static void RequirePublisher(Submission submission, Actor by)
+    {
+        if (by.Role == Role.Admin) return;
+        Reviewing.Reviewing.RequireSectionReviewer(submission, by);
+    }
+
+    private static void RequireGates(bool confidentialityReviewed, bool principalSigned)
+    {
+        if (!confidentialityReviewed)
+            throw new SubmissionRuleException(RuleViolation.Invalid("confidentiality-review", "公开前须完成保密审查", "confidentiality review is required"));
+        if (!principalSigned)
+            throw new SubmissionRuleException(RuleViolation.Invalid("principal-signature", "公开前须经主要负责人审签", "the principal's signature is required"));
+    }
+}

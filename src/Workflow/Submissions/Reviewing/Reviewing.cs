@@ -1,0 +1,99 @@
+using Approval.Workflow.Templates;
+
+namespace Approval.Workflow.Submissions.Reviewing;
+
+/// <summary>A reviewer of the covering section took the submission: they hold the review.</summary>
+public sealed record ReviewClaimed(Guid SubmissionId, int Round, Actor By);
+
+/// <summary>A reviewer's comment, optionally on one row (an indicator's name, a table row's code).</summary>
+public sealed record ReviewCommented(Guid SubmissionId, int Round, string Text, string? RowReference, Actor By);
+
+public sealed record RowRemark(string RowReference, string Remark);
+
+/// <summary>退回修改: back to the preparer with the reasons and per-row remarks.</summary>
+public sealed record ReturnedForRevision(Guid SubmissionId, int Round, string Reason, IReadOnlyList<RowRemark> RowRemarks, Actor By);
+
+/// <summary>
+/// 审核通过: the grade (优/良/中/差), the engine's suggestion and the reason for overriding it, the opinion,
+/// 经办人签名 and 盖章 reference.
+/// </summary>
+public sealed record SubmissionApproved(
+    Guid SubmissionId, int Round, Grade Grade, Grade? SuggestedGrade, string? OverrideReason, string Opinion, string Signature, string StampReference, Actor By);
+
+public static class Reviewing
+{
+    public const int MaxTextLength = 5_000;
+
+    public static ReviewClaimed Claim(Submission submission, Actor by)
+    {
+        RequireSectionReviewer(submission, by);
+        if (submission.State == SubmissionState.InReview)
+            throw new SubmissionRuleException(RuleViolation.Conflict("already-claimed",
+                submission.ClaimedBy?.UserId == by.UserId ? "您已领取该报告" : $"该报告已由 {submission.ClaimedBy?.Name} 领取审核", "already claimed"));
+        if (submission.State != SubmissionState.Submitted)
+            throw new SubmissionRuleException(RuleViolation.Conflict("not-submitted", $"报告当前为「{submission.State.Chinese()}」，不能领取审核", "not waiting for review"));
+        return new ReviewClaimed(submission.Id, submission.Round, by);
+    }
+
+    public static ReviewCommented Comment(Submission submission, string text, string? row, Actor by)
+    {
+        RequireSectionReviewer(submission, by);
+        if (submission.State is not (SubmissionState.Submitted or SubmissionState.InReview))
+            throw new SubmissionRuleException(RuleViolation.Conflict("not-in-review", $"报告当前为「{submission.State.Chinese()}」，不能添加审核意见", "not under review"));
+        return new ReviewCommented(submission.Id, submission.Round, RequireText(text, "comment-required", "请填写意见内容"), Submitting.Submitting.Clean(row), by);
+    }
+
+    public static ReturnedForRevision Return(Submission submission, string reason, IReadOnlyList<RowRemark>? remarks, Actor by)
+    {
+        RequireHolder(submission, by);
+        var cleanRemarks = (remarks ?? []).Where(r => !string.IsNullOrWhiteSpace(r.Remark))
+            .Select(r => new RowRemark(RequireText(r.RowReference, "row-required", "逐行意见需指明所在行"), RequireText(r.Remark, "remark-required", "请填写逐行意见"))).ToList();
+        return new ReturnedForRevision(submission.Id, submission.Round, RequireText(reason, "reason-required", "请填写退回原因"), cleanRemarks, by);
+    }
+
+    public static SubmissionApproved Approve(Submission submission, Grade grade, string? overrideReason, string opinion, string signature, string stamp, Actor by)
+    {
+        RequireHolder(submission, by);
+        if (!Enum.IsDefined(grade))
+            throw new SubmissionRuleException(RuleViolation.Invalid("grade", "审核意见只能是 优、良、中、差", "grade must be one of 优/良/中/差"));
+        var suggested = submission.Score?.SuggestedGrade;
+        var reason = Submitting.Submitting.Clean(overrideReason);
+        if (suggested is { } s && s != grade && reason is null)
+            throw new SubmissionRuleException(RuleViolation.Invalid("override-reason-required",
+                $"系统评定等级为「{s}」，改评为「{grade}」需填写理由", "overriding the suggested grade needs a reason"));
+        return new SubmissionApproved(submission.Id, submission.Round, grade, suggested, reason,
+            RequireText(opinion, "opinion-required", "请填写审核意见"),
+            RequireText(signature, "signature-required", "请填写经办人签名"),
+            RequireText(stamp, "stamp-required", "请选择盖章"), by);
+    }
+
+    /// <summary>Reviewers act only on submissions of the sections they belong to, and never on their own unit's.</summary>
+    internal static void RequireSectionReviewer(Submission submission, Actor by)
+    {
+        if (by.Role != Role.Reviewer || submission.SectionId is null || !(by.SectionIds ?? []).Contains(submission.SectionId))
+            throw new SubmissionRuleException(RuleViolation.Forbidden("not-section-reviewer", "只有负责该单位的业务股室审核人可以审核", "only a reviewer of the covering section can review"));
+        if (by.UnitId is not null && by.UnitId == submission.UnitId)
+            throw new SubmissionRuleException(RuleViolation.Forbidden("own-unit", "不能审核本单位的报告", "nobody reviews their own unit's report"));
+    }
+
+    private static void RequireHolder(Submission submission, Actor by)
+    {
+        RequireSectionReviewer(submission, by);
+        if (submission.State == SubmissionState.Submitted)
+            throw new SubmissionRuleException(RuleViolation.Conflict("not-claimed", "请先领取该报告再作审核决定", "claim the submission first"));
+        if (submission.State != SubmissionState.InReview)
+            throw new SubmissionRuleException(RuleViolation.Conflict("not-in-review", $"报告当前为「{submission.State.Chinese()}」，不能作审核决定", "not under review"));
+        if (submission.ClaimedBy?.UserId != by.UserId)
+            throw new SubmissionRuleException(RuleViolation.Conflict("held-by-other", $"该报告由 {submission.ClaimedBy?.Name} 审核中", "another reviewer holds this review"));
+    }
+
+    internal static string RequireText(string? text, string code, string message)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new SubmissionRuleException(RuleViolation.Invalid(code, message, code));
+        var trimmed = text.Trim();
+        if (trimmed.Length > MaxTextLength) throw new SubmissionRuleException(RuleViolation.Invalid(code, $"{message}（不超过 {MaxTextLength} 字）", code + " too long"));
+        if (trimmed.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            throw new SubmissionRuleException(RuleViolation.Invalid(code, "文字中含有控制字符", code + " has control characters"));
+        return trimmed;
+    }
+}

@@ -1,0 +1,58 @@
+using Approval.Workflow.Checking;
+using Approval.Workflow.Disclosure;
+using Approval.Workflow.Narrative;
+using Approval.Workflow.SelfEvaluation;
+using Approval.Workflow.Templates;
+
+namespace Approval.Workflow.Submissions;
+
+/// <summary>
+/// The engine's result for one content version, stored as is in <see cref="SubmissionScored"/>: a later
+/// template or engine change never rewrites what a reviewer saw.
+/// </summary>
+public sealed record ScoreCard(
+    int ContentVersion,
+    decimal? Total,
+    Grade? SuggestedGrade,
+    string? TemplateId,
+    int? TemplateVersion,
+    SelfEvaluationResult? SelfEvaluation,
+    IReadOnlyList<Finding> Findings)
+{
+    public int ErrorCount => Findings.Count(f => f.Severity == Severity.Error);
+    public int WarningCount => Findings.Count(f => f.Severity == Severity.Warning);
+}
+
+public static class SubmissionScoring
+{
+    public static ScoreCard Score(SubmissionKind kind, SubmissionContent content, int contentVersion, IReadOnlyList<IndicatorTemplate>? templates = null)
+    {
+        switch (kind)
+        {
+            case SubmissionKind.ProjectSelfEvaluation when content.ProjectForm is { } form:
+            {
+                var result = SelfEvaluationEngine.Evaluate(form, null, null, templates);
+                var total = Money.Round2(result.Total);
+                return new ScoreCard(contentVersion, total, result.Grade, result.TemplateId, result.TemplateVersion, result, result.Findings);
+            }
+            case SubmissionKind.DepartmentSelfEvaluation when content.Department is { } department:
+            {
+                var findings = new List<Finding>(NarrativeChecker.Check(department.Narrative, "部门整体支出绩效自评报告"));
+                Grade? grade = department.StatedScore is { } s ? GradeBands.Ministry.GradeOf(s) : null;
+                if (department.StatedGrade is { } printed && grade is { } g && Grades.TryParse(printed, out var p) && p != g)
+                    findings.Add(new Finding("DE-GRADE-BAND", Severity.Error, new FindingLocation("部门整体支出绩效自评报告", null, "评价等级"), g.ToString(), printed, null,
+                        $"自评得分 {department.StatedScore} 对应等级为「{g}」，报告中为「{printed}」"));
+                return new ScoreCard(contentVersion, department.StatedScore, grade, null, null, null, findings);
+            }
+            case SubmissionKind.FinalAccountsDisclosure when content.Disclosure is { } package:
+            {
+                var findings = DisclosureChecker.Check(package.Tables).Concat(NarrativeChecker.Check(package.Narrative)).ToList();
+                return new ScoreCard(contentVersion, null, null, null, null, null, findings);
+            }
+            case SubmissionKind.SummaryReview:
+                return new ScoreCard(contentVersion, null, null, null, null, null, []);
+            default:
+                throw new SubmissionRuleException(RuleViolation.Invalid("content-kind", $"内容与报告类型「{kind.Chinese()}」不符", "content does not match the submission kind"));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Approval.Workflow.Disclosure;
+using Approval.Workflow.SelfEvaluation;
+
+namespace Approval.Workflow.Submissions;
+
+/// <summary>
+/// What a submission holds, by kind: exactly one of the parts is set. Kept as entered (decimal figures,
+/// original text); scoring never rewrites it.
+/// </summary>
+public sealed record SubmissionContent
+{
+    public ProjectSelfEvaluationForm? ProjectForm { get; init; }
+    public DepartmentSelfEvaluation? Department { get; init; }
+    public DisclosurePackage? Disclosure { get; init; }
+    public SummaryDeclaration? Summary { get; init; }
+    public IReadOnlyList<AttachmentInfo> Attachments { get; init; } = [];
+
+    public bool Matches(SubmissionKind kind) => kind switch
+    {
+        SubmissionKind.ProjectSelfEvaluation => ProjectForm is not null && Department is null && Disclosure is null && Summary is null,
+        SubmissionKind.DepartmentSelfEvaluation => Department is not null && ProjectForm is null && Disclosure is null && Summary is null,
+        SubmissionKind.FinalAccountsDisclosure => Disclosure is not null && ProjectForm is null && Department is null && Summary is null,
+        SubmissionKind.SummaryReview => Summary is not null && ProjectForm is null && Department is null && Disclosure is null,
+        _ => false,
+    };
+}
+
+/// <summary>部门整体支出绩效自评报告: the narrative sections and the overall self-evaluation score.</summary>
+public sealed record DepartmentSelfEvaluation(string Narrative, decimal? StatedScore, string? StatedGrade = null);
+
+/// <summary>部门决算公开: the 公开表 and the 情况说明.</summary>
+public sealed record DisclosurePackage(IReadOnlyList<DisclosureTable> Tables, string Narrative);
+
+/// <summary>
+/// The unit's part of the 汇总审核表 that the project streams cannot supply: the denominator of coverage.
+/// The project rows themselves come from the unit's 项目支出绩效自评表 submissions.
+/// </summary>
+public sealed record SummaryDeclaration(decimal? UnitProjectExpenditure, int? UnitProjectCount, string? Note = null);
+
+/// <summary>An attachment's metadata (the file itself is stored elsewhere, addressed by its hash).</summary>
+public sealed record AttachmentInfo(string FileName, string ContentType, long Size, string Sha256);

@@ -1,0 +1,82 @@
+using System.Text.Json.Serialization;
+
+namespace Approval.Workflow.Submissions;
+
+/// <summary>What a submission holds. One stream per report: a project's 自评表, the department's 整体自评, the 决算公开 package, or the 汇总审核表.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SubmissionKind>))]
+public enum SubmissionKind
+{
+    /// <summary>项目支出绩效自评表 — one per project per year.</summary>
+    ProjectSelfEvaluation,
+    /// <summary>部门整体支出绩效自评报告.</summary>
+    DepartmentSelfEvaluation,
+    /// <summary>部门决算公开 — the ten 公开表 and the 情况说明.</summary>
+    FinalAccountsDisclosure,
+    /// <summary>项目支出绩效自评情况汇总审核表 — the unit's declaration over its project self-evaluations.</summary>
+    SummaryReview,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<SubmissionState>))]
+public enum SubmissionState
+{
+    /// <summary>草稿: the preparer edits and scores it.</summary>
+    Draft,
+    /// <summary>已提交: waiting in the section's queue; the preparer may still withdraw it.</summary>
+    Submitted,
+    /// <summary>审核中: a reviewer has claimed it.</summary>
+    InReview,
+    /// <summary>已退回修改: back with the preparer; resubmitting starts a new round.</summary>
+    Returned,
+    /// <summary>审核通过 with 优/良/中/差.</summary>
+    Approved,
+    /// <summary>已公开.</summary>
+    Published,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<Role>))]
+public enum Role
+{
+    /// <summary>填报人（预算单位）.</summary>
+    Preparer,
+    /// <summary>财政局业务股室经办人.</summary>
+    Reviewer,
+    /// <summary>审计/监督.</summary>
+    Auditor,
+    /// <summary>管理员.</summary>
+    Admin,
+}
+
+public static class Names
+{
+    public static string Chinese(this SubmissionKind kind) => kind switch
+    {
+        SubmissionKind.ProjectSelfEvaluation => "项目支出绩效自评表",
+        SubmissionKind.DepartmentSelfEvaluation => "部门整体支出绩效自评报告",
+        SubmissionKind.FinalAccountsDisclosure => "部门决算公开",
+        SubmissionKind.SummaryReview => "项目支出绩效自评情况汇总审核表",
+        _ => kind.ToString(),
+    };
+
+    public static string Chinese(this SubmissionState state) => state switch
+    {
+        SubmissionState.Draft => "草稿",
+        SubmissionState.Submitted => "已提交待审核",
+        SubmissionState.InReview => "审核中",
+        SubmissionState.Returned => "已退回修改",
+        SubmissionState.Approved => "审核通过",
+        SubmissionState.Published => "已公开",
+        _ => state.ToString(),
+    };
+
+    public static string Chinese(this Role role) => role switch
+    {
+        Role.Preparer => "填报人",
+        Role.Reviewer => "审核人",
+        Role.Auditor => "审计",
+        Role.Admin => "管理员",
+        _ => role.ToString(),
+    };
+}
+
+/// <summary>Who did something: recorded inside every event, so the history needs nothing else to say who.</summary>
+public sealed record Actor(string UserId, string Name, Role Role, string? UnitId = null, IReadOnlyList<string>? SectionIds = null);

@@ -1,0 +1,31 @@
+namespace Approval.Workflow.Submissions.Submitting;
+
+/// <summary>The preparer sent the scored content to the 业务股室 covering the unit: review round <see cref="Round"/> begins.</summary>
+public sealed record SubmittedForReview(Guid SubmissionId, int Round, int ContentVersion, string SectionId, string SectionName, Actor By);
+
+/// <summary>The preparer took the submission back before any reviewer claimed it; it is a draft again.</summary>
+public sealed record SubmissionWithdrawn(Guid SubmissionId, int Round, string? Reason, Actor By);
+
+public static class Submitting
+{
+    public static SubmittedForReview Submit(Submission submission, string sectionId, string sectionName, Actor by)
+    {
+        Drafting.Drafting.RequireEditable(submission, by);
+        if (submission.Score is null || submission.Score.ContentVersion != submission.ContentVersion)
+            throw new SubmissionRuleException(RuleViolation.Conflict("not-scored", "请先对当前内容评分，再提交审核", "score the current content before submitting"));
+        return new SubmittedForReview(submission.Id, submission.Round + 1, submission.ContentVersion, sectionId, sectionName, by);
+    }
+
+    public static SubmissionWithdrawn Withdraw(Submission submission, string? reason, Actor by)
+    {
+        if (by.Role != Role.Preparer || by.UnitId != submission.UnitId)
+            throw new SubmissionRuleException(RuleViolation.Forbidden("not-preparer", "只有本单位填报人可以撤回", "only the unit's preparer can withdraw"));
+        if (submission.State == SubmissionState.InReview)
+            throw new SubmissionRuleException(RuleViolation.Conflict("review-started", $"{submission.ClaimedBy?.Name ?? "审核人"} 已开始审核，不能撤回", "review has started"));
+        if (submission.State != SubmissionState.Submitted)
+            throw new SubmissionRuleException(RuleViolation.Conflict("not-submitted", $"报告当前为「{submission.State.Chinese()}」，没有可撤回的提交", "nothing to withdraw"));
+        return new SubmissionWithdrawn(submission.Id, submission.Round, Clean(reason), by);
+    }
+
+    internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

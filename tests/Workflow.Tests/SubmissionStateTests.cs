@@ -1,0 +1,174 @@
+using Approval.Workflow.Submissions;
+using Approval.Workflow.Submissions.Drafting;
+using Approval.Workflow.Submissions.Publishing;
+using Approval.Workflow.Submissions.Reviewing;
+using Approval.Workflow.Submissions.Submitting;
+using Approval.Workflow.Templates;
+using JasperFx.Events;
+
+namespace Approval.Workflow.Tests;
+
+/// <summary>The state machine, as pure functions over the folded <see cref="Submission"/>.</summary>
+public class SubmissionStateTests
+{
+    private static readonly Actor Preparer = new("clerk", "王填报", Role.Preparer, "U-001");
+    private static readonly Actor OtherPreparer = new("clerk2", "李填报", Role.Preparer, "U-002");
+    private static readonly Actor Reviewer = new("officer", "张经办", Role.Reviewer, null, ["S-1"]);
+    private static readonly Actor OtherReviewer = new("officer2", "赵经办", Role.Reviewer, null, ["S-1"]);
+    private static readonly Actor WrongSection = new("officer3", "钱经办", Role.Reviewer, null, ["S-2"]);
+
+    private sealed class Stream
+    {
+        private readonly List<object> _events = [];
+        public Submission State { get; private set; } = null!;
+
+        public Stream Append(object e)
+        {
+            _events.Add(e);
+            var wrapped = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(e.GetType()), e)!;
+            wrapped.Version = _events.Count;
+            wrapped.Timestamp = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(8)).AddHours(_events.Count);
+            if (e is SubmissionDrafted) State = Submission.Create((IEvent<SubmissionDrafted>)wrapped);
+            else typeof(Submission).GetMethod("Apply", [wrapped.GetType().GetInterfaces().Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEvent<>))])!
+                .Invoke(State, [wrapped]);
+            return this;
+        }
+    }
+
+    private static SubmissionContent SeedForm(int index = 1) => new() { ProjectForm = Seeds.Import(Seeds.ShangraoBigData2021).Forms[index] };
+
+    private static Stream Drafted()
+    {
+        var s = new Stream();
+        s.Append(Drafting.Draft(Guid.NewGuid(), "U-001", "上饶市大数据发展管理局", 2021, SubmissionKind.ProjectSelfEvaluation, "赣服通 自评", SeedForm(), Preparer));
+        return s;
+    }
+
+    private static Stream Submitted()
+    {
+        var s = Drafted();
+        s.Append(Drafting.Score(s.State, Preparer));
+        s.Append(Submitting.Submit(s.State, "S-1", "经济建设股", Preparer));
+        return s;
+    }
+
+    private static Stream Claimed()
+    {
+        var s = Submitted();
+        s.Append(Reviewing.Claim(s.State, Reviewer));
+        return s;
+    }
+
+    private static void Refused(ViolationKind kind, string code, Action act)
+    {
+        var e = Assert.Throws<SubmissionRuleException>(act);
+        Assert.Equal((kind, code), (e.Violation.Kind, e.Violation.Code));
+    }
+
+    [Fact]
+    public void Full_life_return_revise_resubmit_approve_publish_correct()
+    {
+        var s = Claimed();
+        Assert.Equal((SubmissionState.InReview, 1), (s.State.State, s.State.Round));
+        s.Append(Reviewing.Return(s.State, "满意度指标得分计算有误", [new RowRemark("企业满意度", "应为 92 ÷ 95 × 5 = 4.84")], Reviewer));
+        Assert.Equal(SubmissionState.Returned, s.State.State);
+
+        var form = s.State.Content.ProjectForm!;
+        var fixedForm = form with { Indicators = form.Indicators.Select(i => i.Name == "企业满意度" ? i with { StatedScore = 4.84m } : i).ToList() };
+        var revised = Drafting.Revise(s.State, null, new SubmissionContent { ProjectForm = fixedForm }, Preparer);
+        Assert.Equal(["指标「企业满意度」得分：4.5 → 4.84"], revised.Changes);
+        s.Append(revised);
+        Refused(ViolationKind.Conflict, "not-scored", () => Submitting.Submit(s.State, "S-1", "经济建设股", Preparer));
+        s.Append(Drafting.Score(s.State, Preparer));
+        s.Append(Submitting.Submit(s.State, "S-1", "经济建设股", Preparer));
+        Assert.Equal(2, s.State.Round);
+        s.Append(Reviewing.Claim(s.State, Reviewer));
+        s.Append(Reviewing.Approve(s.State, Grade.良, null, "同意", "张经办", "财政局业务专用章", Reviewer));
+        Assert.Equal((SubmissionState.Approved, Grade.良), (s.State.State, s.State.Approval!.Grade));
+        s.Append(Publishing.Publish(s.State, "001-2021-0001", "上饶市大数据发展管理局", true, true, Reviewer));
+        Assert.Equal((SubmissionState.Published, 1), (s.State.State, s.State.PublicationVersion));
+
+        var corrected = fixedForm with { Header = fixedForm.Header with { ProjectName = "“赣服通”上饶分厅4.0版项目（更正）" } };
+        s.Append(Publishing.Correct(s.State, new SubmissionContent { ProjectForm = corrected }, "项目名称有误", true, true, Reviewer));
+        Assert.Equal((SubmissionState.Published, 2, 3), (s.State.State, s.State.PublicationVersion, s.State.ContentVersion));
+        Assert.Equal(["退回修改", "审核通过：良"], s.State.Rounds.Select(r => r.Outcome));
+    }
+
+    [Fact]
+    public void Forbidden_transitions_are_refused_with_their_reason()
+    {
+        var draft = Drafted();
+        Refused(ViolationKind.Forbidden, "not-section-reviewer", () => Reviewing.Claim(draft.State, Reviewer)); // a draft has no section yet
+        Refused(ViolationKind.Conflict, "not-approved", () => Publishing.Publish(draft.State, "x", "y", true, true, new Actor("admin", "管理员", Role.Admin)));
+        Refused(ViolationKind.Conflict, "not-submitted", () => Submitting.Withdraw(draft.State, null, Preparer));
+
+        var submitted = Submitted();
+        Refused(ViolationKind.Conflict, "not-editable", () => Drafting.Revise(submitted.State, null, SeedForm(0), Preparer));
+        Refused(ViolationKind.Conflict, "not-claimed", () => Reviewing.Approve(submitted.State, Grade.优, null, "同意", "张", "章", Reviewer));
+        Refused(ViolationKind.Forbidden, "not-section-reviewer", () => Reviewing.Claim(submitted.State, WrongSection));
+        Refused(ViolationKind.Forbidden, "not-preparer", () => Submitting.Withdraw(submitted.State, null, OtherPreparer));
+
+        var claimed = Claimed();
+        Refused(ViolationKind.Conflict, "review-started", () => Submitting.Withdraw(claimed.State, null, Preparer));
+        Refused(ViolationKind.Conflict, "already-claimed", () => Reviewing.Claim(claimed.State, OtherReviewer));
+        Refused(ViolationKind.Conflict, "held-by-other", () => Reviewing.Approve(claimed.State, Grade.良, null, "同意", "赵", "章", OtherReviewer));
+        Refused(ViolationKind.Invalid, "reason-required", () => Reviewing.Return(claimed.State, "  ", null, Reviewer));
+        Refused(ViolationKind.Invalid, "signature-required", () => Reviewing.Approve(claimed.State, Grade.良, null, "同意", "", "章", Reviewer));
+        Refused(ViolationKind.Conflict, "not-published", () => Publishing.Correct(claimed.State, SeedForm(0), "x", true, true, Reviewer));
+    }
+
+    [Fact]
+    public void Overriding_the_suggested_grade_needs_a_reason()
+    {
+        var s = Claimed();
+        Assert.Equal(Grade.良, s.State.Score!.SuggestedGrade); // 81.34
+        Refused(ViolationKind.Invalid, "override-reason-required", () => Reviewing.Approve(s.State, Grade.优, null, "同意", "张经办", "章", Reviewer));
+        var approved = Reviewing.Approve(s.State, Grade.优, "现场核查后认可", "同意", "张经办", "章", Reviewer);
+        Assert.Equal((Grade.优, Grade.良), (approved.Grade, approved.SuggestedGrade));
+        Refused(ViolationKind.Invalid, "grade", () => Reviewing.Approve(s.State, (Grade)7, "x", "同意", "张经办", "章", Reviewer));
+    }
+
+    [Fact]
+    public void Nobody_reviews_their_own_unit()
+    {
+        var s = Submitted();
+        var insider = Reviewer with { UnitId = "U-001" };
+        Refused(ViolationKind.Forbidden, "own-unit", () => Reviewing.Claim(s.State, insider));
+    }
+
+    [Fact]
+    public void Withdrawing_before_review_makes_it_a_draft_again()
+    {
+        var s = Submitted();
+        s.Append(Submitting.Withdraw(s.State, "补充附件", Preparer));
+        Assert.Equal(SubmissionState.Draft, s.State.State);
+        Assert.Equal("已撤回", s.State.Rounds.Single().Outcome);
+    }
+
+    [Theory]
+    [InlineData("-1", "不能为负数")]
+    [InlineData("1000000000000000", "超出合理范围")]
+    [InlineData("1.1234567", "小数位")]
+    public void Absurd_amounts_are_refused(string executed, string message)
+    {
+        var form = SeedForm().ProjectForm!;
+        var bad = form with { Funds = form.Funds with { Total = form.Funds.Total with { Executed = decimal.Parse(executed) } } };
+        var e = Assert.Throws<SubmissionRuleException>(() =>
+            Drafting.Draft(Guid.NewGuid(), "U-001", "单位", 2021, SubmissionKind.ProjectSelfEvaluation, "t", new SubmissionContent { ProjectForm = bad }, Preparer));
+        Assert.Contains(message, e.Violation.Message);
+    }
+
+    [Fact]
+    public void The_score_kept_in_the_event_does_not_follow_later_template_changes()
+    {
+        var s = Drafted();
+        var scored = Drafting.Score(s.State, Preparer);
+        var template = BuiltInTemplates.Ministry2020;
+        Assert.Equal((template.Id, template.Version), (scored.Score.TemplateId, scored.Score.TemplateVersion));
+        Assert.Equal(81.34m, scored.Score.Total);
+        var laterTemplates = new[] { template with { Version = 2, FundsWeight = 20, LevelOnes = [template.LevelOnes[0] with { Weight = 40 }, .. template.LevelOnes.Skip(1)] } };
+        var rescored = Drafting.Score(s.State, Preparer, laterTemplates);
+        Assert.Equal(81.34m, scored.Score.Total); // the recorded result is a value: unchanged
+        Assert.Equal(2, rescored.Score.TemplateVersion);
+    }
+}
