@@ -1,4 +1,6 @@
 using Approval.Web.Infrastructure;
+using Approval.Workflow.Submissions;
+using JasperFx.Events.Projections;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
@@ -62,6 +64,8 @@ public static class ApprovalHost
         options.Events.MetadataConfig.CausationIdEnabled = true;
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
+        options.Events.AddEventTypes(SubmissionEvents.All);
+        options.Projections.Snapshot<Submission>(SnapshotLifecycle.Inline);
     }
 
     public static WebApplication UseApprovalPipeline(this WebApplication app)
