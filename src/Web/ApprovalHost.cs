@@ -1,11 +1,19 @@
+using Approval.Web.Auth;
 using Approval.Web.Infrastructure;
+using Approval.Web.Organization;
+using Approval.Web.Submissions;
 using Approval.Workflow.Submissions;
-using JasperFx.Events.Projections;
+using Approval.Workflow.Submissions.Publishing;
+using Approval.Workflow.Submissions.Reviewing;
+using Approval.Workflow.Submissions.Summary;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Daemon;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Wolverine;
 using Wolverine.Http;
@@ -16,6 +24,7 @@ namespace Approval.Web;
 public static class ApprovalHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
+    private const string SmartScheme = "approval";
 
     public static WebApplicationBuilder AddApprovalServices(this WebApplicationBuilder builder)
     {
@@ -25,6 +34,7 @@ public static class ApprovalHost
         // Registered first so that it stops last, after Wolverine and the projection daemon.
         builder.Services.AddSingleton<DatabaseConnection>();
         builder.Services.AddHostedService<LocalPostgresLifetime>();
+        builder.Services.AddSingleton(TimeProvider.System);
 
         var schema = builder.Configuration["Approval:Schema"] ?? "approval";
         builder.Services.AddMarten(sp =>
@@ -34,7 +44,10 @@ public static class ApprovalHost
                 options.DatabaseSchemaName = schema;
                 options.Events.DatabaseSchemaName = schema;
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                // Our enums serialize as names (优/良, Submitted…): tell Marten so that LINQ compares names too.
+                options.UseSystemTextJsonForSerialization(enumStorage: Weasel.Core.EnumStorage.AsString);
                 ConfigureEventStore(options);
+                ConfigureDocuments(options);
                 return options;
             })
             .UseLightweightSessions()
@@ -48,6 +61,12 @@ public static class ApprovalHost
             opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
         });
         builder.Services.AddWolverineHttp();
+        builder.Services.AddHostedService<DemoData>();
+
+        AddSecurity(builder.Services);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.AddOpenApi();
 
         builder.Services.AddHealthChecks()
             .AddCheck<EventStoreHealthCheck>("event-store")
@@ -65,14 +84,72 @@ public static class ApprovalHost
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.AddEventTypes(SubmissionEvents.All);
+
         options.Projections.Snapshot<Submission>(SnapshotLifecycle.Inline);
+        options.Projections.Add<ReviewQueueProjection>(ProjectionLifecycle.Async);
+        options.Projections.Add<UnitSummaryReviewProjection>(ProjectionLifecycle.Async);
+        options.Projections.Add<PublishedReportProjection>(ProjectionLifecycle.Async);
+    }
+
+    private static void ConfigureDocuments(StoreOptions options)
+    {
+        options.Schema.For<Submission>().Index(s => s.UnitId).Index(s => s.SectionId);
+        options.Schema.For<ReviewQueueItem>().Index(i => i.SectionId);
+        options.Schema.For<PublishedReport>().Index(r => r.SubmissionId);
+        options.Schema.For<PublishedCatalogueEntry>().Index(r => r.FiscalYear);
+        options.Schema.For<Account>();
+        options.Schema.For<BudgetUnit>();
+        options.Schema.For<ReviewSection>();
+        options.Schema.For<ProcessedCommand>();
+        options.Schema.For<UnitSummaryReview>();
+    }
+
+    /// <summary>One identity, two carriers: a cookie for the UI, a bearer token for API clients.</summary>
+    private static void AddSecurity(IServiceCollection services)
+    {
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "cookie or bearer", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? BearerTokenDefaults.AuthenticationScheme
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "approval.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.LoginPath = "/login";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = ctx => ApiStatus(ctx, 401, "请先登录");
+                o.Events.OnRedirectToAccessDenied = ctx => ApiStatus(ctx, 403, "无权执行此操作");
+            })
+            .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
+        services.AddAuthorization();
+    }
+
+    private static Task ApiStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status, string message)
+    {
+        if (!ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.Redirect(ctx.RedirectUri);
+            return Task.CompletedTask;
+        }
+        return Problems.Of(status, status == 401 ? "unauthorized" : "forbidden", message, status == 401 ? "sign in first" : "forbidden").ExecuteAsync(ctx.HttpContext);
     }
 
     public static WebApplication UseApprovalPipeline(this WebApplication app)
     {
+        app.UseExceptionHandler();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/", () => Results.Content(HomePage.Html, "text/html; charset=utf-8"));
-        app.MapWolverineEndpoints();
+        app.MapWolverineEndpoints(opts => opts.RequireAuthorizeOnAll());
         return app;
     }
 }

@@ -12,7 +12,7 @@ public class AppFixture : IAsyncLifetime
 
     protected virtual bool SeedDemoData => false;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateAsync(GetType().Name);
         Host = await AlbaHost.For<Program>(builder =>
@@ -23,7 +23,7 @@ public class AppFixture : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Host.DisposeAsync();
         await TestDatabase.DropAsync(ConnectionString);

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Approval.Workflow.Submissions;
+using JasperFx;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Approval.Web;
+
+/// <summary>
+/// The last line: refusals and conflicts that escape an endpoint still become problem details — a concurrency
+/// clash is 409, unreadable input 400 — and only true bugs are 500.
+/// </summary>
+public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var result = exception switch
+        {
+            SubmissionRuleException e => Problems.From(e.Violation),
+            ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException or Marten.Exceptions.StreamLockedException =>
+                Problems.Of(409, "version-conflict", "报告已被他人修改，请刷新后重试", "the stream changed concurrently"),
+            BadHttpRequestException { StatusCode: 413 } => Problems.Of(413, "too-large", "请求内容过大", "request body too large"),
+            BadHttpRequestException or JsonException or FormatException or InvalidDataException =>
+                Problems.BadRequest("bad-request", "请求格式不正确：" + Short(exception), "malformed request: " + exception.Message),
+            OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
+            _ => null,
+        };
+        if (result is null)
+        {
+            if (http.RequestAborted.IsCancellationRequested) return true;
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
+            result = Problems.Of(500, "internal-error", "服务器内部错误，已记录，请稍后重试", "internal error");
+        }
+        await result.ExecuteAsync(http);
+        return true;
+    }
+
+    private static string Short(Exception e) => e.Message.Length > 200 ? e.Message[..200] : e.Message;
+}

@@ -1,0 +1,46 @@
+using Approval.Workflow.Submissions;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Approval.Web;
+
+/// <summary>RFC 7807 problem details with a Chinese <c>title</c>/<c>detail</c> for people and English and a stable code for programs.</summary>
+public static class Problems
+{
+    public static IResult Of(int status, string code, string message, string messageEn, IDictionary<string, object?>? extra = null)
+    {
+        var details = new ProblemDetails
+        {
+            Status = status,
+            Title = message,
+            Detail = messageEn,
+            Type = $"https://approval.example/problems/{code}",
+        };
+        details.Extensions["code"] = code;
+        details.Extensions["message"] = message;
+        details.Extensions["messageEn"] = messageEn;
+        foreach (var (key, value) in extra ?? new Dictionary<string, object?>()) details.Extensions[key] = value;
+        return Results.Problem(details);
+    }
+
+    public static IResult From(RuleViolation v) => Of(v.Kind switch
+    {
+        ViolationKind.Invalid => 400,
+        ViolationKind.Forbidden => 403,
+        _ => 409,
+    }, v.Code, v.Message, v.MessageEn);
+
+    public static IResult BadRequest(string code, string message, string messageEn) => Of(400, code, message, messageEn);
+
+    public static IResult NotFound(string what = "报告") => Of(404, "not-found", $"{what}不存在或无权查看", "not found");
+
+    public static IResult Unauthorized() => Of(401, "unauthorized", "用户名或密码错误，或尚未登录", "not signed in or wrong credentials");
+
+    public static IResult Forbidden(string message = "无权执行此操作") => Of(403, "forbidden", message, "forbidden");
+
+    public static IResult Locked(DateTimeOffset until) =>
+        Of(423, "locked", $"密码错误次数过多，账户已锁定至 {until.ToOffset(TimeSpan.FromHours(8)):HH:mm}", "account locked after repeated failures");
+
+    public static IResult VersionConflict(long? expected, long actual) =>
+        Of(409, "version-conflict", $"报告已被他人修改（当前版本 {actual}），请刷新后重试", $"stream version is {actual}, expected {expected}",
+            new Dictionary<string, object?> { ["currentVersion"] = actual });
+}

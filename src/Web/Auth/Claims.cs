@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Approval.Workflow.Submissions;
+
+namespace Approval.Web.Auth;
+
+public static class ApprovalClaims
+{
+    public const string Unit = "approval:unit";
+    public const string Section = "approval:section";
+
+    public static ClaimsPrincipal Principal(Account account, string scheme)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, account.Id),
+            new(ClaimTypes.Name, account.DisplayName),
+            new(ClaimTypes.Role, account.Role.ToString()),
+        };
+        if (account.UnitId is not null) claims.Add(new Claim(Unit, account.UnitId));
+        claims.AddRange(account.SectionIds.Select(s => new Claim(Section, s)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
+    }
+
+    /// <summary>The signed-in person as the domain sees them, or null for the public.</summary>
+    public static Actor? ToActor(this ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true) return null;
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (id is null || !Enum.TryParse<Role>(user.FindFirstValue(ClaimTypes.Role), out var role)) return null;
+        var sections = user.FindAll(Section).Select(c => c.Value).ToList();
+        return new Actor(id, user.FindFirstValue(ClaimTypes.Name) ?? id, role, user.FindFirstValue(Unit), sections.Count == 0 ? null : sections);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using Approval.Workflow.Checking;
+using Approval.Workflow.Submissions;
+using Approval.Workflow.Submissions.Publishing;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Approval.Web.Public;
+
+public sealed record PublicListEntry(Guid SubmissionId, int PublicationVersion, string UnitName, int FiscalYear, SubmissionKind Kind, string Title,
+    decimal? Total, string? Grade, string IndexNumber, string Publisher, DateTimeOffset PublishedAt);
+
+/// <summary>公开: published versions only, for anyone, with machine-readable downloads (JSON and CSV).</summary>
+public static class PublicEndpoints
+{
+    [AllowAnonymous]
+    [WolverineGet("/api/public/reports")]
+    public static async Task<IReadOnlyList<PublicListEntry>> List(int? year, string? unit, IQuerySession session, CancellationToken ct)
+    {
+        var query = session.Query<PublishedCatalogueEntry>().AsQueryable();
+        if (year is not null) query = query.Where(r => r.FiscalYear == year);
+        if (!string.IsNullOrWhiteSpace(unit)) query = query.Where(r => r.UnitId == unit);
+        var reports = await query.OrderByDescending(r => r.PublishedAt).Take(1000).ToListAsync(ct);
+        return reports.Select(r => new PublicListEntry(r.Id, r.LatestVersion, r.UnitName, r.FiscalYear, r.Kind, r.Title, r.Total, r.Grade?.ToString(),
+            r.IndexNumber, r.Publisher, r.PublishedAt)).ToList();
+    }
+
+    [AllowAnonymous]
+    [WolverineGet("/api/public/reports/{id}")]
+    public static async Task<IResult> Get(Guid id, int? version, IQuerySession session, CancellationToken ct)
+    {
+        var report = await Find(id, version, session, ct);
+        return report is null ? Problems.NotFound("公开报告") : Results.Ok(report);
+    }
+
+    /// <summary>The published figures as CSV (UTF-8 with BOM for Excel); cells that could start a formula are neutralized.</summary>
+    [AllowAnonymous]
+    [WolverineGet("/api/public/reports/{id}/csv")]
+    public static async Task<IResult> Csv(Guid id, int? version, IQuerySession session, CancellationToken ct)
+    {
+        var report = await Find(id, version, session, ct);
+        if (report is null) return Problems.NotFound("公开报告");
+        var csv = new StringBuilder();
+        void Row(params object?[] cells) => csv.AppendLine(string.Join(",", cells.Select(c => CsvCell(Convert.ToString(c, CultureInfo.InvariantCulture)))));
+        Row("索引号", report.IndexNumber, "发布机构", report.Publisher, "发布日期", report.PublishedAt.ToString("yyyy-MM-dd"), "版本", report.PublicationVersion);
+        Row("单位", report.UnitName, "年度", report.FiscalYear, "报告", report.Title, "等级", report.Grade?.ToString());
+        if (report.Content.ProjectForm is { } form)
+        {
+            Row("资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分");
+            Row(form.Funds.Total.Name, form.Funds.Total.InitialBudget, form.Funds.Total.FullYearBudget, form.Funds.Total.Executed, form.Funds.Weight, form.Funds.StatedRatePercent, form.Funds.StatedScore);
+            Row("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施");
+            foreach (var i in form.Indicators) Row(i.LevelOne, i.LevelTwo, i.Name, i.Target, i.Actual, i.Weight, i.StatedScore, i.Deviation);
+            Row("总分", "", "", "", "", form.StatedWeightTotal, form.StatedTotal, "");
+        }
+        foreach (var table in report.Content.Disclosure?.Tables ?? [])
+        {
+            Row(table.DisplayName);
+            Row(new object?[] { "科目编码", "项目", "行次" }.Concat(table.Columns).ToArray());
+            foreach (var r in table.Rows) Row(new object?[] { r.Code, r.Name, r.LineNo }.Concat(r.Values.Cast<object?>()).ToArray());
+        }
+        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8",
+            $"{report.UnitName}-{report.FiscalYear}-{report.Kind}-v{report.PublicationVersion}.csv");
+    }
+
+    /// <summary>Quotes every cell; a leading = + - @ (or tab/CR) gets an apostrophe so spreadsheets never run it as a formula.</summary>
+    public static string CsvCell(string? value)
+    {
+        var v = value ?? "";
+        if (v.Length > 0 && "=+-@\t\r".Contains(v[0]) && !Money.IsNumber(v)) v = "'" + v;
+        return "\"" + v.Replace("\"", "\"\"") + "\"";
+    }
+
+    private static async Task<PublishedReport?> Find(Guid id, int? version, IQuerySession session, CancellationToken ct)
+    {
+        if (version is { } v) return await session.LoadAsync<PublishedReport>(PublishedReport.KeyOf(id, v), ct);
+        var entry = await session.LoadAsync<PublishedCatalogueEntry>(id, ct);
+        return entry is null ? null : await session.LoadAsync<PublishedReport>(PublishedReport.KeyOf(id, entry.LatestVersion), ct);
+    }
+}

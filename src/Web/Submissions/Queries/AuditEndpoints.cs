@@ -1,0 +1,57 @@
+using Approval.Web.Auth;
+using Approval.Workflow.Submissions;
+using Marten;
+using Wolverine.Http;
+
+namespace Approval.Web.Submissions.Queries;
+
+public sealed record AuditEntry(long Sequence, long Version, DateTimeOffset Timestamp, string EventType, string? ActorId, string? ActorName, string? ActorRole,
+    string? CorrelationId, string? CausationId, string Summary, object Data);
+
+/// <summary>
+/// The audit trail is the stream itself: every event with its sequence, version, time, actor, correlation id
+/// and a Chinese summary; the state as of any version or time; and what changed between two versions.
+/// </summary>
+public static class AuditEndpoints
+{
+    [WolverineGet("/api/submissions/{id}/history")]
+    public static async Task<IResult> History(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
+    {
+        if (!await Visible(id, session, http, ct)) return Problems.NotFound();
+        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        return Results.Ok(events.Select(e =>
+        {
+            var actor = EventDescriptions.ActorOf(e.Data);
+            return new AuditEntry(e.Sequence, e.Version, e.Timestamp, e.EventTypeName, actor?.UserId, actor?.Name, actor?.Role.Chinese(),
+                e.CorrelationId, e.CausationId, EventDescriptions.Describe(e.Data), e.Data);
+        }));
+    }
+
+    /// <summary>Time travel: the submission as it was at a stream version or at a moment.</summary>
+    [WolverineGet("/api/submissions/{id}/as-of")]
+    public static async Task<IResult> AsOf(Guid id, long? version, DateTimeOffset? at, IQuerySession session, HttpContext http, CancellationToken ct)
+    {
+        if (!await Visible(id, session, http, ct)) return Problems.NotFound();
+        if (version is null && at is null) return Problems.BadRequest("as-of-required", "请指定版本号 version 或时间 at", "give version or at");
+        var state = await session.Events.AggregateStreamAsync<Submission>(id, version ?? 0, at, token: ct);
+        return state is null ? Problems.NotFound("该时点的报告") : Results.Ok(state);
+    }
+
+    [WolverineGet("/api/submissions/{id}/diff")]
+    public static async Task<IResult> Diff(Guid id, long from, long to, IQuerySession session, HttpContext http, CancellationToken ct)
+    {
+        if (!await Visible(id, session, http, ct)) return Problems.NotFound();
+        var before = await session.Events.AggregateStreamAsync<Submission>(id, from, token: ct);
+        var after = await session.Events.AggregateStreamAsync<Submission>(id, to, token: ct);
+        if (before is null || after is null || from < 1 || to < 1) return Problems.BadRequest("versions", "版本号不存在", "no such version");
+        return Results.Ok(new
+        {
+            From = new { Version = from, before.ContentVersion, before.Title },
+            To = new { Version = to, after.ContentVersion, after.Title },
+            Changes = ContentDiff.Between(before.Content, after.Content),
+        });
+    }
+
+    private static async Task<bool> Visible(Guid id, IQuerySession session, HttpContext http, CancellationToken ct) =>
+        await session.LoadAsync<Submission>(id, ct) is { } s && SubmissionAccess.CanSee(http.User.ToActor(), s);
+}

@@ -1,0 +1,90 @@
+using Approval.Web.Auth;
+using Approval.Workflow.Submissions;
+using Approval.Workflow.Submissions.Reviewing;
+using Approval.Workflow.Submissions.Summary;
+using Approval.Workflow.Templates;
+using Marten;
+using Wolverine.Http;
+
+namespace Approval.Web.Submissions.Queries;
+
+public sealed record SubmissionListEntry(Guid Id, long Version, string UnitId, string UnitName, int FiscalYear, SubmissionKind Kind, string Title,
+    SubmissionState State, int Round, decimal? Total, Grade? SuggestedGrade, Grade? Grade, int Errors, string? SectionName, string? ClaimedBy, DateTimeOffset UpdatedAt);
+
+public sealed record QueueCounts(int Submitted, int InReview, int Overdue, int Returned, int Approved, int Published);
+
+public sealed record ReviewQueue(IReadOnlyList<ReviewQueueItem> Items, QueueCounts Counts);
+
+/// <summary>Read side: lists, one submission, the review queue, the 汇总审核表 — each filtered by who asks.</summary>
+public static class SubmissionQueries
+{
+    [WolverineGet("/api/submissions")]
+    public static async Task<IResult> List(int? year, SubmissionState? state, IQuerySession session, HttpContext http, CancellationToken ct)
+    {
+        if (http.User.ToActor() is not { } actor) return Problems.Unauthorized();
+        var query = session.Query<Submission>().AsQueryable();
+        query = actor.Role switch
+        {
+            Role.Preparer => query.Where(s => s.UnitId == actor.UnitId),
+            Role.Reviewer => query.Where(s => s.SectionId != null && s.SectionId.IsOneOf((actor.SectionIds ?? new List<string>()).ToArray()) && s.State != SubmissionState.Draft),
+            _ => query,
+        };
+        if (year is not null) query = query.Where(s => s.FiscalYear == year);
+        if (state is not null) query = query.Where(s => s.State == state);
+        var list = await query.OrderByDescending(s => s.UpdatedAt).Take(500).ToListAsync(ct);
+        return Results.Ok(list.Select(s => new SubmissionListEntry(s.Id, s.Version, s.UnitId, s.UnitName, s.FiscalYear, s.Kind, s.Title, s.State, s.Round,
+            s.Score?.Total, s.Score?.SuggestedGrade, s.Approval?.Grade, s.Score?.ErrorCount ?? 0, s.SectionName, s.ClaimedBy?.Name, s.UpdatedAt)));
+    }
+
+    [WolverineGet("/api/submissions/{id}")]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
+    {
+        var submission = await session.LoadAsync<Submission>(id, ct);
+        return submission is not null && SubmissionAccess.CanSee(http.User.ToActor(), submission) ? Results.Ok(submission) : Problems.NotFound();
+    }
+
+    /// <summary>The 业务股室's queue: waiting and claimed submissions of the caller's sections, due first.</summary>
+    [WolverineGet("/api/review-queue")]
+    public static async Task<IResult> Queue(int? year, string? unit, SubmissionState? state, string? grade, bool? hasErrors, string? sort,
+        IQuerySession session, HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        if (http.User.ToActor() is not { Role: Role.Reviewer or Role.Admin or Role.Auditor } actor) return Problems.Forbidden("只有审核人可以查看审核队列");
+        var sections = actor.SectionIds ?? [];
+        var query = session.Query<ReviewQueueItem>().Where(i => i.State != SubmissionState.Draft);
+        if (actor.Role == Role.Reviewer) query = query.Where(i => i.SectionId != null && i.SectionId.IsOneOf(sections.ToArray()));
+        if (year is not null) query = query.Where(i => i.FiscalYear == year);
+        if (!string.IsNullOrWhiteSpace(unit)) query = query.Where(i => i.UnitId == unit);
+        var all = await query.ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var counts = new QueueCounts(
+            all.Count(i => i.State == SubmissionState.Submitted), all.Count(i => i.State == SubmissionState.InReview),
+            all.Count(i => i.State is SubmissionState.Submitted or SubmissionState.InReview && i.DueAt < now),
+            all.Count(i => i.State == SubmissionState.Returned), all.Count(i => i.State == SubmissionState.Approved), all.Count(i => i.State == SubmissionState.Published));
+
+        IEnumerable<ReviewQueueItem> items = state is null
+            ? all.Where(i => i.State is SubmissionState.Submitted or SubmissionState.InReview)
+            : all.Where(i => i.State == state);
+        if (Grades.TryParse(grade, out var g)) items = items.Where(i => (i.Grade ?? i.SuggestedGrade) == g);
+        if (hasErrors is { } errors) items = items.Where(i => i.ErrorCount > 0 == errors);
+        items = sort == "age" ? items.OrderBy(i => i.SubmittedAt) : items.OrderBy(i => i.DueAt).ThenBy(i => i.SubmittedAt);
+        return Results.Ok(new ReviewQueue(items.ToList(), counts));
+    }
+
+    /// <summary>The unit's 汇总审核表 for a year, with the recomputed 合计, 平均分 and coverage.</summary>
+    [WolverineGet("/api/units/{unitId}/summary/{year}")]
+    public static async Task<IResult> Summary(string unitId, int year, IQuerySession session, HttpContext http, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        var doc = await session.LoadAsync<UnitSummaryReview>(UnitSummaryReview.KeyOf(unitId, year), ct);
+        if (doc is null) return Problems.NotFound("汇总审核表");
+        var allowed = actor?.Role switch
+        {
+            Role.Preparer => actor.UnitId == unitId,
+            Role.Reviewer => doc.SummarySubmissionId is { } summaryId && await session.LoadAsync<Submission>(summaryId, ct) is { } s && SubmissionAccess.CanSee(actor, s),
+            Role.Auditor or Role.Admin => true,
+            _ => false,
+        };
+        if (!allowed) return Problems.NotFound("汇总审核表");
+        return Results.Ok(new { doc.Id, doc.UnitId, doc.UnitName, doc.FiscalYear, Table = doc.ToTable(), doc.Figures, Rows = doc.Projects.Values.OrderBy(r => r.DraftedAt) });
+    }
+}

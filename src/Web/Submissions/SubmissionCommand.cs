@@ -1,0 +1,113 @@
+using Approval.Web.Auth;
+using Approval.Workflow.Submissions;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Marten.Exceptions;
+
+namespace Approval.Web.Submissions;
+
+/// <summary>What every accepted command answers: the stream's new version and what was recorded.</summary>
+public sealed record CommandAccepted(Guid SubmissionId, long Version, IReadOnlyList<string> Events);
+
+/// <summary>
+/// A command id already handled, stored in the same transaction as its events: a retried command returns
+/// the first answer and appends nothing.
+/// </summary>
+public sealed class ProcessedCommand
+{
+    public Guid Id { get; set; }
+    public Guid SubmissionId { get; set; }
+    public string ActorId { get; set; } = "";
+    public long Version { get; set; }
+    public List<string> Events { get; set; } = [];
+}
+
+/// <summary>
+/// The shared path of every command on an existing submission, on Marten's FetchForWriting (the aggregate
+/// handler workflow's own primitive): replay a known command id; load; hide what the actor may not see (404);
+/// check the expected version (409); let the pure domain decide; append with optimistic concurrency; commit.
+/// </summary>
+public static class SubmissionCommand
+{
+    public static async Task<IResult> Run(IDocumentSession session, HttpContext http, Guid submissionId, long? expectedVersion, Guid? commandId,
+        Func<Submission, Actor, object[]> decide, CancellationToken ct)
+    {
+        if (http.User.ToActor() is not { } actor) return Problems.Unauthorized();
+        if (commandId is { } known && await session.LoadAsync<ProcessedCommand>(known, ct) is { } done)
+            return Replay(done, actor, submissionId);
+        if (expectedVersion is null)
+            return Problems.BadRequest("version-required", "请求缺少 version（报告当前版本号）", "the expected stream version is required");
+
+        var stream = await session.Events.FetchForWriting<Submission>(submissionId, ct);
+        var submission = stream.Aggregate;
+        if (submission is null || !SubmissionAccess.CanSee(actor, submission)) return Problems.NotFound();
+        if (submission.Version != expectedVersion) return Problems.VersionConflict(expectedVersion, submission.Version);
+
+        object[] events;
+        try { events = decide(submission, actor); }
+        catch (SubmissionRuleException e) { return Problems.From(e.Violation); }
+
+        stream.AppendMany(events);
+        var accepted = new CommandAccepted(submissionId, submission.Version + events.Length, events.Select(e => e.GetType().Name).ToList());
+        return await Commit(session, http, actor, commandId, accepted, ct);
+    }
+
+    /// <summary>Starts a new stream (drafting): idempotent by command id like every other command.</summary>
+    public static async Task<IResult> Start(IDocumentSession session, HttpContext http, Guid? commandId, Func<Actor, Guid, object> decide, CancellationToken ct)
+    {
+        if (http.User.ToActor() is not { } actor) return Problems.Unauthorized();
+        if (commandId is { } known && await session.LoadAsync<ProcessedCommand>(known, ct) is { } done)
+            return Replay(done, actor, done.SubmissionId);
+        var id = Guid.CreateVersion7(); // time-ordered: index-friendly
+        object drafted;
+        try { drafted = decide(actor, id); }
+        catch (SubmissionRuleException e) { return Problems.From(e.Violation); }
+        session.Events.StartStream<Submission>(id, drafted);
+        var result = await Commit(session, http, actor, commandId, new CommandAccepted(id, 1, [drafted.GetType().Name]), ct);
+        return result is IStatusCodeHttpResult { StatusCode: 200 } ? Results.Created($"/api/submissions/{id}", new CommandAccepted(id, 1, [drafted.GetType().Name])) : result;
+    }
+
+    private static async Task<IResult> Commit(IDocumentSession session, HttpContext http, Actor actor, Guid? commandId, CommandAccepted accepted, CancellationToken ct)
+    {
+        Stamp(session, http, actor, commandId);
+        if (commandId is { } id)
+            session.Insert(new ProcessedCommand { Id = id, SubmissionId = accepted.SubmissionId, ActorId = actor.UserId, Version = accepted.Version, Events = accepted.Events.ToList() });
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException or DocumentAlreadyExistsException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
+        {
+            // Either another command on the same version won, or the same command id raced itself.
+            if (commandId is { } known)
+            {
+                await using var fresh = session.DocumentStore.LightweightSession();
+                if (await fresh.LoadAsync<ProcessedCommand>(known, ct) is { } done) return Replay(done, actor, accepted.SubmissionId);
+            }
+            await using var query = session.DocumentStore.QuerySession();
+            var state = await query.Events.FetchStreamStateAsync(accepted.SubmissionId, ct);
+            return Problems.VersionConflict(accepted.Version - accepted.Events.Count, state?.Version ?? 0);
+        }
+        return Results.Ok(accepted);
+    }
+
+    private static IResult Replay(ProcessedCommand done, Actor actor, Guid submissionId)
+    {
+        if (done.ActorId != actor.UserId || done.SubmissionId != submissionId)
+            return Problems.Of(409, "command-id-reused", "该命令编号已用于另一操作", "this command id was already used for another command");
+        return Results.Ok(new CommandAccepted(done.SubmissionId, done.Version, done.Events));
+    }
+
+    /// <summary>Who, and in answer to what: Marten metadata on every appended event.</summary>
+    private static void Stamp(IDocumentSession session, HttpContext http, Actor actor, Guid? commandId)
+    {
+        session.CorrelationId = http.Request.Headers.TryGetValue("X-Correlation-Id", out var correlation) && correlation.ToString().Length is > 0 and <= 100
+            ? correlation.ToString()
+            : http.TraceIdentifier;
+        session.CausationId = commandId?.ToString() ?? http.TraceIdentifier;
+        session.LastModifiedBy = actor.UserId;
+        session.SetHeader("role", actor.Role.ToString());
+        if (actor.UnitId is not null) session.SetHeader("unit", actor.UnitId);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Alba;
+using Approval.Web.Auth;
+using Approval.Web.Organization;
+using Approval.Workflow.Submissions;
+using Marten;
+using Marten.Events;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Approval.Web.Tests.Infrastructure;
+
+/// <summary>The real app with an organization: two sections, three units, and one account per role.</summary>
+public class WorkflowFixture : AppFixture
+{
+    public const string Password = "Test#password1";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var session = Store.LightweightSession();
+        session.Store(new ReviewSection { Id = "S-1", Name = "经济建设股" }, new ReviewSection { Id = "S-2", Name = "行政政法股" });
+        session.Store(
+            new BudgetUnit { Id = "U-BD", Name = "上饶市大数据发展管理局", SectionId = "S-1" },
+            new BudgetUnit { Id = "U-YY", Name = "弋阳县政务服务中心", SectionId = "S-1" },
+            new BudgetUnit { Id = "U-OT", Name = "其他单位", SectionId = "S-2" });
+        foreach (var account in new[]
+                 {
+                     new Account { Id = "prep", DisplayName = "王填报", Role = Role.Preparer, UnitId = "U-BD" },
+                     new Account { Id = "prep-yy", DisplayName = "陈填报", Role = Role.Preparer, UnitId = "U-YY" },
+                     new Account { Id = "prep-other", DisplayName = "李填报", Role = Role.Preparer, UnitId = "U-OT" },
+                     new Account { Id = "rev", DisplayName = "张经办", Role = Role.Reviewer, SectionIds = ["S-1"] },
+                     new Account { Id = "rev2", DisplayName = "赵经办", Role = Role.Reviewer, SectionIds = ["S-1"] },
+                     new Account { Id = "rev-other", DisplayName = "钱经办", Role = Role.Reviewer, SectionIds = ["S-2"] },
+                     new Account { Id = "audit", DisplayName = "孙审计", Role = Role.Auditor },
+                     new Account { Id = "admin", DisplayName = "管理员", Role = Role.Admin },
+                 })
+        {
+            account.PasswordHash = new PasswordHasher<Account>().HashPassword(account, Password);
+            session.Store(account);
+        }
+        await session.SaveChangesAsync();
+    }
+
+    private readonly Dictionary<string, string> _tokens = [];
+    private readonly SemaphoreSlim _tokenLock = new(1, 1);
+
+    public async Task<string> TokenFor(string user)
+    {
+        await _tokenLock.WaitAsync();
+        try
+        {
+            if (_tokens.TryGetValue(user, out var cached)) return cached;
+            var result = await Host.Scenario(s =>
+            {
+                s.Post.Json(new { userName = user, password = Password }).ToUrl("/api/auth/login");
+                s.StatusCodeShouldBeOk();
+            });
+            var token = (await result.ReadAsJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+            return _tokens[user] = token;
+        }
+        finally { _tokenLock.Release(); }
+    }
+
+    /// <summary>Sends a request as a user over real HTTP through the test server.</summary>
+    public async Task<HttpResponseMessage> Send(string? user, HttpMethod method, string url, object? body = null)
+    {
+        using var client = Host.Server.CreateClient();
+        var request = new HttpRequestMessage(method, url);
+        if (user is not null) request.Headers.Authorization = new("Bearer", await TokenFor(user));
+        if (body is not null) request.Content = JsonContent.Create(body, options: Json);
+        return await client.SendAsync(request);
+    }
+
+    public async Task<T> Get<T>(string user, string url)
+    {
+        var response = await Send(user, HttpMethod.Get, url);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} as {user}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
+    }
+
+    /// <summary>Posts a command and insists on the status; returns the body as JSON.</summary>
+    public async Task<JsonElement> Command(string user, string url, object body, int expectedStatus = 200, HttpMethod? method = null)
+    {
+        var response = await Send(user, method ?? HttpMethod.Post, url, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == expectedStatus, $"{url} as {user}: expected {expectedStatus}, got {(int)response.StatusCode} {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public async Task<Submission> Load(Guid id)
+    {
+        await using var session = Store.QuerySession();
+        return (await session.LoadAsync<Submission>(id))!;
+    }
+
+    public async Task<long> StreamVersion(Guid id)
+    {
+        await using var session = Store.QuerySession();
+        return (await session.Events.FetchStreamStateAsync(id))?.Version ?? 0;
+    }
+
+    /// <summary>Waits until the async projections have caught up with every committed event (no sleeps).</summary>
+    public Task CatchUp() => Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+}

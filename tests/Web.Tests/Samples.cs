@@ -1,0 +1,38 @@
+using Approval.Workflow.Import;
+using Approval.Workflow.SelfEvaluation;
+using Approval.Workflow.Submissions;
+
+namespace Approval.Web.Tests;
+
+public static class Samples
+{
+    public static ImportedReport Seed(string name) => ReportTextImporter.ReadFile(Path.Combine(AppContext.BaseDirectory, "Data", "seeds", name));
+
+    public static ProjectSelfEvaluationForm GanfutongForm() => Seed("002_3e97706fd429c0f0.txt").Forms[1];
+
+    public static SubmissionContent Ganfutong() => new() { ProjectForm = GanfutongForm() };
+
+    public static SubmissionContent Disclosure2023()
+    {
+        var report = Seed("004_00e7fe4b0ab0df23.txt");
+        return new SubmissionContent { Disclosure = new DisclosurePackage(report.Tables, report.Narrative) };
+    }
+
+    /// <summary>A project of seed 001's 汇总审核表, as a minimal 自评表 with the printed figures.</summary>
+    public static SubmissionContent YiyangProject(string name, decimal budget, decimal executed, decimal total) => new()
+    {
+        ProjectForm = new ProjectSelfEvaluationForm
+        {
+            Header = new ProjectHeader(name, "弋阳县政务服务中心", "弋阳县政务服务中心", 2021),
+            Funds = new FundsBlock { Total = new FundsLine("年度资金总额", budget, budget, executed), Weight = 10 },
+            Indicators =
+            [
+                new IndicatorRow { LevelOne = "产出", LevelTwo = "数量", Name = "完成事项", Target = "≥1项", Actual = "1项", Weight = 50, StatedScore = 50 },
+                new IndicatorRow { LevelOne = "效益", LevelTwo = "社会效益", Name = "服务效果", Target = "有效提升", Actual = "有效提升", Weight = 30, StatedScore = 30 },
+                new IndicatorRow { LevelOne = "满意度", LevelTwo = "服务对象满意度", Name = "满意度", Target = "≥90%", Actual = "95%", Weight = 10, StatedScore = 10 },
+            ],
+            StatedWeightTotal = 100,
+            StatedTotal = total,
+        },
+    };
+}
