@@ -1,0 +1,75 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Approval.Web.Tests.Infrastructure;
+
+namespace Approval.Web.Tests;
+
+public class ApiBasicsTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+{
+    private async Task<(int Status, string Body, string? ContentType)> Raw(string user, string url, string body, string contentType = "application/json")
+    {
+        using var client = app.Host.Server.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        request.Headers.Authorization = new("Bearer", await app.TokenFor(user));
+        var response = await client.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("{\"fiscalYear\": \"二〇二一\", \"kind\": \"ProjectSelfEvaluation\"}")]
+    [InlineData("{\"fiscalYear\": 2021, \"kind\": \"NoSuchKind\"}")]
+    [InlineData("[]")]
+    public async Task Malformed_commands_get_a_400_problem_and_change_nothing(string body)
+    {
+        var (status, text, type) = await Raw("prep", "/api/submissions", body);
+        Assert.Equal(400, status);
+        Assert.Equal("application/problem+json", type);
+        Assert.Equal(400, JsonDocument.Parse(text).RootElement.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task Missing_content_and_missing_version_are_explained()
+    {
+        var missingContent = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = "ProjectSelfEvaluation", title = "x" }, 400);
+        Assert.Equal("content-required", missingContent.GetProperty("code").GetString());
+        Assert.Equal("请提供报告内容", missingContent.GetProperty("title").GetString());
+
+        var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = "ProjectSelfEvaluation", title = "x", content = Samples.Ganfutong() }, 201);
+        var id = created.GetProperty("submissionId").GetGuid();
+        var noVersion = await app.Command("prep", $"/api/submissions/{id}/score", new { }, 400);
+        Assert.Equal("version-required", noVersion.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Wrong_password_is_401_and_five_of_them_lock_the_account()
+    {
+        using var client = app.Host.Server.CreateClient();
+        async Task<int> Login(string password) =>
+            (int)(await client.PostAsync("/api/auth/login", new StringContent(JsonSerializer.Serialize(new { userName = "admin", password }), Encoding.UTF8, "application/json"))).StatusCode;
+        Assert.Equal(401, await Login("wrong"));
+        for (var i = 0; i < 4; i++) await Login("wrong");
+        Assert.Equal(423, await Login(WorkflowFixture.Password));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_lists_the_business_steps()
+    {
+        using var client = app.Host.Server.CreateClient();
+        var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+        var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        foreach (var step in new[] { "/api/submissions", "/api/submissions/{id}/submit", "/api/submissions/{id}/approve", "/api/submissions/{id}/publish", "/api/review-queue" })
+            Assert.Contains(step, paths);
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_get_401_except_on_public_endpoints()
+    {
+        using var client = app.Host.Server.CreateClient();
+        Assert.Equal(401, (int)(await client.GetAsync("/api/submissions")).StatusCode);
+        Assert.Equal(200, (int)(await client.GetAsync("/api/public/reports")).StatusCode);
+        Assert.Equal(200, (int)(await client.GetAsync("/health")).StatusCode);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Approval.Web.Checking;
+
+namespace Approval.Web.Tests;
+
+/// <summary>The `check` command as a user runs it: output and exit codes.</summary>
+public class CheckCommandTests
+{
+    private static (int Exit, string Output, string Error) Run(string file, bool json)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = CheckCommand.Run(file, json, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static string Seed(string name) => Path.Combine(AppContext.BaseDirectory, "Data", "seeds", name);
+
+    [Theory]
+    [InlineData("002_3e97706fd429c0f0.txt", 2)]
+    [InlineData("004_00e7fe4b0ab0df23.txt", 2)]
+    public void Seeds_report_their_real_mistakes_as_errors_in_json(string seed, int forms)
+    {
+        var (exit, output, _) = Run(Seed(seed), json: true);
+        Assert.Equal(1, exit);
+        var documents = JsonDocument.Parse(output).RootElement.GetProperty("documents").EnumerateArray().ToList();
+        var selfEvaluations = documents.Where(d => d.GetProperty("kind").GetString() == "项目支出绩效自评表").ToList();
+        Assert.Equal(forms, selfEvaluations.Count);
+        Assert.All(selfEvaluations, d =>
+        {
+            Assert.Equal(JsonValueKind.Number, d.GetProperty("score").ValueKind);
+            Assert.Contains(d.GetProperty("grade").GetString(), new[] { "优", "良", "中", "差" });
+        });
+        var findings = documents.SelectMany(d => d.GetProperty("findings").EnumerateArray()).ToList();
+        Assert.Contains(findings, f => f.GetProperty("severity").GetString() == "error");
+        Assert.All(findings, f =>
+        {
+            foreach (var field in new[] { "rule", "severity", "location", "expected", "actual", "message" }) Assert.True(f.TryGetProperty(field, out _), field);
+        });
+        // Rounding differences of the tables are notes, never errors.
+        Assert.DoesNotContain(documents.Where(d => d.GetProperty("kind").GetString() == "部门决算公开表").SelectMany(d => d.GetProperty("findings").EnumerateArray()),
+            f => f.GetProperty("severity").GetString() == "error");
+    }
+
+    [Fact]
+    public void The_table_output_is_readable()
+    {
+        var (exit, output, _) = Run(Seed("002_3e97706fd429c0f0.txt"), json: false);
+        Assert.Equal(1, exit);
+        Assert.Contains("■ 项目支出绩效自评表：“赣服通”上饶分厅4.0版项目  得分 81.34  等级 良", output);
+        Assert.Contains("[错误] SE-GRADE-BAND", output);
+    }
+
+    [Fact]
+    public void A_clean_report_exits_zero()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"clean-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(path, "本部门 2023 年度本年收入合计 1112.22 万元，比上年增加 563.46 万元，增长 102.68%。");
+        try { Assert.Equal(0, Run(path, json: false).Exit); }
+        finally { File.Delete(path); }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("binary")]
+    [InlineData("missing")]
+    public void Unreadable_input_exits_two_with_a_message_not_a_stack_trace(string kind)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.txt");
+        if (kind == "") File.WriteAllBytes(path, []);
+        if (kind == "binary") File.WriteAllBytes(path, [0x50, 0x00, 0x01, 0xFF, 0x00]);
+        try
+        {
+            var (exit, output, error) = Run(path, json: true);
+            Assert.Equal(2, exit);
+            Assert.StartsWith("无法读取", error);
+            Assert.DoesNotContain("   at ", error + output);
+            Assert.True(JsonDocument.Parse(output).RootElement.TryGetProperty("error", out _));
+        }
+        finally { File.Delete(path); }
+    }
+}
