@@ -16,6 +16,18 @@ builder.AddApprovalServices();
 
 var app = builder.Build();
 app.UseApprovalPipeline();
+if (!isCommand)
+{
+    app.Lifetime.ApplicationStarted.Register(() =>
+    {
+        var urls = string.Join(", ", app.Urls);
+        var demo = Approval.Web.Organization.DemoData.IsEnabled(app.Configuration)
+            ? $"（演示模式：账户 dashuju / jingban / shenji / admin 等，密码 {Approval.Web.Organization.DemoData.Password}）"
+            : "";
+        Console.WriteLine($"绩效自评与决算公开审核 已启动：{urls} {demo}");
+        Console.WriteLine("按 Ctrl+C 停止。");
+    });
+}
 
 var exitCode = await app.RunJasperFxCommands(args);
 return CheckCommand.ExitCodeOverride ?? exitCode;
