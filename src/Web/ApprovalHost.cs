@@ -102,6 +102,7 @@ public static class ApprovalHost
         options.Schema.For<ReviewSection>();
         options.Schema.For<ProcessedCommand>();
         options.Schema.For<UnitSummaryReview>();
+        options.Schema.For<Templates.StoredTemplate>();
     }
 
     /// <summary>One identity, two carriers: a cookie for the UI, a bearer token for API clients.</summary>

@@ -133,3 +133,30 @@ public class SeedDisclosureGoldenTests
         Assert.Empty(NarrativeChecker.Check("年初预算数为3万元，决算数为2万元，完成年初预算的66.67%"));
     }
 }
+
+public class Seed003BestEffortTests
+{
+    [Fact]
+    public void Space_separated_three_public_and_asset_tables_are_read()
+    {
+        var tables = Seeds.Import(Seeds.JingdezhenAdminService2022).Tables;
+        var threePublic = tables.Single(t => t.Kind == DisclosureTableKind.ThreePublicExpenses);
+        Assert.Equal(["年初预算数", "全年预算数", "决算数"], threePublic.Columns);
+        Assert.Equal([2.40m, 2.40m, 0.70m], threePublic.Rows.Single(r => r.LineNo == "1").Values);
+        var assets = tables.Single(t => t.Kind == DisclosureTableKind.StateAssets);
+        Assert.Equal(10, assets.Rows.Count);
+        Assert.Equal("二、单价100万元（含）以上设备（不含车辆）", assets.Rows[^1].Name);
+        Assert.Empty(DisclosureChecker.Check(tables));
+    }
+
+    [Fact]
+    public void Seed_003_narrative_mistakes_include_decreases_above_100_percent()
+    {
+        var findings = NarrativeChecker.Check(Seeds.Import(Seeds.JingdezhenAdminService2022).Narrative);
+        // 年初结转和结余 down 2599.25 to 259.34 is printed as 下降1002.25% (2599.25 ÷ 259.34: the wrong base, and over 100%).
+        Assert.Equal(3, findings.Count(f => f.Rule == "NR-DECREASE-OVER-100"));
+        // 本年收入合计 4654.86, up 2485.8: base 2169.06, 114.6% — printed 53.4%.
+        Assert.Contains(findings, f => f.Rule == "NR-CHANGE" && f.Actual == "53.4%" && f.Expected == "114.6%");
+        Assert.All(findings, f => Assert.Equal(Severity.Error, f.Severity));
+    }
+}

@@ -11,6 +11,8 @@ internal static partial class DisclosureTableParser
     {
         var number = region.Select(l => NumberPattern().Match(l.Text)).FirstOrDefault(m => m.Success)?.Groups[1].Value.PadLeft(2, '0');
         var lines = region.Where(l => l.Text.Contains('\t')).Select(l => (l.Line, Cells: Cells.Split(l.Text))).ToList();
+        if (lines.Count == 0 && kind is DisclosureTableKind.ThreePublicExpenses or DisclosureTableKind.StateAssets)
+            lines = SpaceSeparated(region.Skip(1));
         return kind switch
         {
             DisclosureTableKind.IncomeExpenditureSummary or DisclosureTableKind.FiscalAppropriationSummary => TwoSided(kind, number, title, lines, issues),
@@ -159,6 +161,28 @@ internal static partial class DisclosureTableParser
             rows.Add(new TableRow(line, "", null, name, cells[lineIndex], Cells.Figures(cells, lineIndex + 1, columns.Count, line, issues)));
         }
         return new DisclosureTable(kind, number, title, columns, rows);
+    }
+
+    /// <summary>
+    /// Best effort for reports extracted with spaces instead of tabs (seed 003): "名称 行次 数值 …" rows, where
+    /// the name may itself contain spaces and the line number is the first 1–2 digit token followed only by figures.
+    /// </summary>
+    private static List<(int Line, string[] Cells)> SpaceSeparated(IEnumerable<(int Line, string Text)> region)
+    {
+        var result = new List<(int, string[])>();
+        foreach (var (line, text) in region)
+        {
+            var tokens = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(Money.Clean).ToArray();
+            if (tokens.Length == 0) continue;
+            if (tokens.Any(t => t is "年初预算数" or "决算数")) { result.Add((line, tokens)); continue; }
+            for (var i = 1; i < tokens.Length; i++)
+            {
+                if (!Cells.IsLineNumber(tokens[i]) || !tokens.Skip(i + 1).All(t => Money.IsNumber(t) || t.Trim('-', '—').Length == 0)) continue;
+                result.Add((line, [string.Concat(tokens.Take(i)), .. tokens.Skip(i)]));
+                break;
+            }
+        }
+        return result;
     }
 
     private static void RequireHeader(IReadOnlyList<string> columns, List<(int Line, string[] Cells)> lines, string title, List<ImportIssue> issues)

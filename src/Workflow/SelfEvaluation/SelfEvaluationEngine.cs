@@ -14,7 +14,7 @@ public static class SelfEvaluationEngine
     {
         options ??= CheckOptions.Default;
         var available = templates ?? BuiltInTemplates.All;
-        template ??= form.TemplateId is { } id && available.FirstOrDefault(t => t.Id == id) is { } chosen
+        template ??= form.TemplateId is { } id && available.Where(t => t.Id == id).MaxBy(t => t.Version) is { } chosen
             ? chosen
             : BuiltInTemplates.ChooseFor(form.Indicators.Select(i => i.LevelOne), form.Header.Year, available);
 

@@ -51,6 +51,7 @@ public static class BuiltInTemplates
             .OrderByDescending(t => t.LevelOnes.Count(l => names.Contains(l.Name)) - names.Count(n => t.FindLevelOne(n) is null))
             .ThenByDescending(t => year is null || t.FromYear <= year)
             .ThenByDescending(t => t.FromYear)
+            .ThenByDescending(t => t.Version)
             .First();
     }
 }

@@ -36,6 +36,9 @@ public static class DraftingEndpoints
             : SubmissionCommand.Run(session, http, id, command.Version, command.CommandId, (s, actor) => [Rules.Revise(s, command.Title, command.Content, actor)], ct);
 
     [WolverinePost("/api/submissions/{id}/score")]
-    public static Task<IResult> Score(Guid id, ScoreSubmission command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        SubmissionCommand.Run(session, http, id, command.Version, command.CommandId, (s, actor) => [Rules.Score(s, actor)], ct);
+    public static async Task<IResult> Score(Guid id, ScoreSubmission command, IDocumentSession session, HttpContext http, CancellationToken ct)
+    {
+        var templates = await Templates.TemplateCatalogue.AllAsync(session, ct);
+        return await SubmissionCommand.Run(session, http, id, command.Version, command.CommandId, (s, actor) => [Rules.Score(s, actor, templates)], ct);
+    }
 }

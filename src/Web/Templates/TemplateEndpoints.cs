@@ -1,0 +1,54 @@
+using Approval.Web.Auth;
+using Approval.Workflow.Import;
+using Approval.Workflow.Submissions;
+using Approval.Workflow.Templates;
+using Marten;
+using Wolverine.Http;
+
+namespace Approval.Web.Templates;
+
+/// <summary>An admin-added indicator template version. Versions are immutable: a change is a new version.</summary>
+public sealed class StoredTemplate
+{
+    public string Id { get; set; } = "";
+    public IndicatorTemplate Template { get; set; } = null!;
+
+    public static string KeyOf(IndicatorTemplate t) => $"{t.Id}@{t.Version}";
+}
+
+public static class TemplateCatalogue
+{
+    /// <summary>The built-in templates and every stored version: scoring chooses among all of them.</summary>
+    public static async Task<IReadOnlyList<IndicatorTemplate>> AllAsync(IQuerySession session, CancellationToken ct)
+    {
+        var stored = await session.Query<StoredTemplate>().ToListAsync(ct);
+        return BuiltInTemplates.All.Concat(stored.Select(s => s.Template)).ToList();
+    }
+}
+
+/// <summary>Indicator templates (指标模板) as versioned data, and the xlsx workbook for preparers.</summary>
+public static class TemplateEndpoints
+{
+    [WolverineGet("/api/templates")]
+    public static async Task<IReadOnlyList<IndicatorTemplate>> List(IQuerySession session, CancellationToken ct) =>
+        await TemplateCatalogue.AllAsync(session, ct);
+
+    [WolverinePost("/api/admin/templates")]
+    public static async Task<IResult> Add(IndicatorTemplate template, IDocumentSession session, HttpContext http, CancellationToken ct)
+    {
+        if (http.User.ToActor()?.Role != Role.Admin) return Problems.Forbidden("只有管理员可以维护指标模板");
+        var problems = template.Validate();
+        if (string.IsNullOrWhiteSpace(template.Id) || template.Version < 1) problems = [.. problems, "模板需要编号和大于 0 的版本号"];
+        if (problems.Count > 0) return Problems.BadRequest("template-invalid", "指标模板无效：" + string.Join("；", problems), "invalid template");
+        var key = StoredTemplate.KeyOf(template);
+        if (BuiltInTemplates.All.Any(t => StoredTemplate.KeyOf(t) == key) || await session.LoadAsync<StoredTemplate>(key, ct) is not null)
+            return Problems.Of(409, "template-exists", $"模板 {key} 已存在；修改请发布新版本", "template version exists; publish a new version");
+        session.Insert(new StoredTemplate { Id = key, Template = template });
+        await session.SaveChangesAsync(ct);
+        return Results.Created($"/api/templates/{key}", new { Id = key });
+    }
+
+    [WolverineGet("/api/templates/self-evaluation.xlsx")]
+    public static IResult Workbook() =>
+        Results.File(XlsxTemplate.Create(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "项目支出绩效自评表模板.xlsx");
+}

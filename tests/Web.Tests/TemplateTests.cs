@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Approval.Web.Tests.Infrastructure;
+using Approval.Workflow.Import;
+using Approval.Workflow.Submissions;
+using Approval.Workflow.Templates;
+
+namespace Approval.Web.Tests;
+
+public class TemplateTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+{
+    [Fact]
+    public async Task An_admin_adds_a_template_version_and_scoring_uses_it_and_records_it()
+    {
+        var stepped = BuiltInTemplates.Ganzhou2023 with
+        {
+            Version = 2,
+            FundsRule = new FundsRule(FundsRuleKind.Stepped, [new FundsStep(90, 1m), new FundsStep(60, 0.5m), new FundsStep(0, 0m)]),
+        };
+        await app.Command("prep", "/api/admin/templates", stepped, 403);
+        await app.Command("admin", "/api/admin/templates", stepped, 201);
+        var again = await app.Command("admin", "/api/admin/templates", stepped, 409);
+        Assert.Equal("template-exists", again.GetProperty("code").GetString());
+        var broken = await app.Command("admin", "/api/admin/templates", stepped with { Version = 3, FundsWeight = -10 }, 400);
+        Assert.Contains("不能为负数", broken.GetProperty("title").GetString());
+
+        var form = Samples.Seed("004_00e7fe4b0ab0df23.txt").Forms[0];
+        var created = await app.Command("prep", "/api/submissions",
+            new { fiscalYear = 2023, kind = SubmissionKind.ProjectSelfEvaluation, title = "大厅日常运行维护经费", content = new SubmissionContent { ProjectForm = form } }, 201);
+        var id = created.GetProperty("submissionId").GetGuid();
+        await app.Command("prep", $"/api/submissions/{id}/score", new { version = 1 });
+        var score = (await app.Load(id)).Score!;
+        Assert.Equal(("ganzhou-2023", 2), (score.TemplateId, score.TemplateVersion));
+        Assert.Equal(5m, score.SelfEvaluation!.Funds.Score); // 62.6% reaches the 60% step: the printed 5 now follows the declared rule
+        Assert.DoesNotContain(score.Findings, f => f.Rule == "SE-FUNDS-SCORE");
+    }
+
+    [Fact]
+    public async Task The_xlsx_template_downloads_and_reads_back()
+    {
+        var response = await app.Send("prep", HttpMethod.Get, "/api/templates/self-evaluation.xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var report = ReportImporter.Read(bytes, "模板.xlsx");
+        Assert.Empty(report.Forms); // an empty template has no indicators yet, and says so
+        Assert.Contains(report.Issues, i => i.Message.Contains("绩效指标"));
+        var templates = await app.Get<JsonElement>("prep", "/api/templates");
+        Assert.True(templates.GetArrayLength() >= 2);
+    }
+}
