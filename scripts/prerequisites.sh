@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the app and the tests need and the machine may lack: PostgreSQL server binaries
-# (the embedded database is created from them). Safe to run repeatedly.
+# Installs what the app and the tests need and the machine may lack: PostgreSQL server binaries (the
+# embedded database is created from them), and for the browser tests Debian's Chromium and a CJK font
+# (Playwright cannot download browsers here). Safe to run repeatedly; `--app` installs only what the app needs.
 set -euo pipefail
 
 have_postgres() {
@@ -20,9 +21,15 @@ apt_install() {
   apt-get install -y -qq "$@" >/dev/null
 }
 
-if ! have_postgres; then
-  echo "Installing PostgreSQL server binaries…"
-  apt_install postgresql
+missing=()
+have_postgres || missing+=(postgresql)
+if [ "${1:-}" != "--app" ]; then
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+  fc-list 2>/dev/null | grep -qiE "wenquanyi|noto sans cjk|noto serif cjk|droid sans fallback" || missing+=(fonts-wqy-microhei)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}…"
+  apt_install "${missing[@]}"
 fi
 
 if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then

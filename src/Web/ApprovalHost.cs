@@ -1,5 +1,6 @@
 using Approval.Web.Auth;
 using Approval.Web.Infrastructure;
+using Approval.Web.Notifications;
 using Approval.Web.Organization;
 using Approval.Web.Submissions;
 using Approval.Workflow.Submissions;
@@ -53,7 +54,8 @@ public static class ApprovalHost
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine()
-            .AddAsyncDaemon(DaemonMode.Solo);
+            .AddAsyncDaemon(DaemonMode.Solo)
+            .AddSubscriptionWithServices<NotificationSubscription>(ServiceLifetime.Singleton);
 
         builder.Host.UseWolverine(opts =>
         {
@@ -62,6 +64,8 @@ public static class ApprovalHost
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddHostedService<DemoData>();
+        builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/"));
+        builder.Services.AddSignalR();
 
         AddSecurity(builder.Services);
         builder.Services.AddProblemDetails();
@@ -114,7 +118,7 @@ public static class ApprovalHost
                 o.DefaultChallengeScheme = SmartScheme;
             })
             .AddPolicyScheme(SmartScheme, "cookie or bearer", o => o.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || HubToken(http) is not null
                     ? BearerTokenDefaults.AuthenticationScheme
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -128,9 +132,21 @@ public static class ApprovalHost
                 o.Events.OnRedirectToLogin = ctx => ApiStatus(ctx, 401, "请先登录");
                 o.Events.OnRedirectToAccessDenied = ctx => ApiStatus(ctx, 403, "无权执行此操作");
             })
-            .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
+            .AddBearerToken(o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(8);
+                // Browsers cannot set headers on WebSockets: SignalR sends the token as access_token on the hub path.
+                o.Events.OnMessageReceived = ctx =>
+                {
+                    if (HubToken(ctx.HttpContext) is { } token) ctx.Token = token;
+                    return Task.CompletedTask;
+                };
+            });
         services.AddAuthorization();
     }
+
+    private static string? HubToken(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/hubs") && http.Request.Query["access_token"].ToString() is { Length: > 0 } token ? token : null;
 
     private static Task ApiStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status, string message)
     {
@@ -145,11 +161,13 @@ public static class ApprovalHost
     public static WebApplication UseApprovalPipeline(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapGet("/", () => Results.Content(HomePage.Html, "text/html; charset=utf-8"));
+        app.MapRazorPages();
+        app.MapHub<ReviewHub>("/hubs/review");
         app.MapWolverineEndpoints(opts => opts.RequireAuthorizeOnAll());
         return app;
     }

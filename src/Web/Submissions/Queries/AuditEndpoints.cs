@@ -27,6 +27,27 @@ public static class AuditEndpoints
         }));
     }
 
+    /// <summary>The trail as CSV for auditors' spreadsheets (UTF-8 with BOM; formula-like cells neutralized).</summary>
+    [WolverineGet("/api/submissions/{id}/history.csv")]
+    public static async Task<IResult> HistoryCsv(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
+    {
+        if (!await Visible(id, session, http, ct)) return Problems.NotFound();
+        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        var csv = new System.Text.StringBuilder();
+        csv.AppendLine(string.Join(",", new[] { "序号", "版本", "时间", "事件", "操作人", "角色", "关联编号", "因果编号", "摘要" }.Select(Public.PublicEndpoints.CsvCell)));
+        foreach (var e in events)
+        {
+            var actor = EventDescriptions.ActorOf(e.Data);
+            csv.AppendLine(string.Join(",", new[]
+            {
+                e.Sequence.ToString(), e.Version.ToString(), e.Timestamp.ToString("O"), e.EventTypeName, actor?.Name, actor?.Role.Chinese(),
+                e.CorrelationId, e.CausationId, EventDescriptions.Describe(e.Data),
+            }.Select(Public.PublicEndpoints.CsvCell)));
+        }
+        var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        return Results.File(bytes, "text/csv; charset=utf-8", $"audit-{id}.csv");
+    }
+
     /// <summary>Time travel: the submission as it was at a stream version or at a moment.</summary>
     [WolverineGet("/api/submissions/{id}/as-of")]
     public static async Task<IResult> AsOf(Guid id, long? version, DateTimeOffset? at, IQuerySession session, HttpContext http, CancellationToken ct)

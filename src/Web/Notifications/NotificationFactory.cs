@@ -1,0 +1,70 @@
+using Approval.Workflow.Submissions;
+using Approval.Workflow.Submissions.Drafting;
+using Approval.Workflow.Submissions.Publishing;
+using Approval.Workflow.Submissions.Reviewing;
+using Approval.Workflow.Submissions.Submitting;
+using JasperFx.Events;
+
+namespace Approval.Web.Notifications;
+
+public static class NotificationFactory
+{
+    public static ReviewNotification? From(IEvent e, Submission s)
+    {
+        var type = e.Data switch
+        {
+            SubmissionDrafted => "drafted",
+            DraftRevised => "revised",
+            SubmissionScored => "scored",
+            SubmittedForReview => "submitted",
+            SubmissionWithdrawn => "withdrawn",
+            ReviewClaimed => "claimed",
+            ReviewCommented => "commented",
+            ReturnedForRevision => "returned",
+            SubmissionApproved => "approved",
+            SubmissionPublished => "published",
+            CorrectionPublished => "corrected",
+            _ => null,
+        };
+        if (type is null) return null;
+        var section = e.Data is SubmittedForReview submitted ? submitted.SectionId : s.SectionId;
+        var grade = e.Data is SubmissionApproved approved ? approved.Grade.ToString() : null;
+        var summary = e.Data switch
+        {
+            ReturnedForRevision r => $"「{s.Title}」已退回修改：{r.Reason}",
+            SubmissionApproved a => $"「{s.Title}」审核通过：{a.Grade}",
+            SubmittedForReview => $"{s.UnitName} 提交了「{s.Title}」",
+            SubmissionWithdrawn => $"{s.UnitName} 撤回了「{s.Title}」",
+            ReviewClaimed c => $"{c.By.Name} 领取了「{s.Title}」",
+            SubmissionPublished => $"「{s.Title}」已公开",
+            _ => EventDescriptions.Describe(e.Data),
+        };
+        if (summary.Length > 140) summary = summary[..140] + "…";
+        return new ReviewNotification(type, s.Id, e.Version, e.Sequence, s.UnitId, s.UnitName, section, StateAfter(e.Data, s).ToString(), s.Title, summary, grade, e.Timestamp);
+    }
+
+    /// <summary>
+    /// Who hears of an event: the unit always; the section and the submission's watchers only from submission on
+    /// (drafts stay private to the unit); auditors and admins everything.
+    /// </summary>
+    public static IEnumerable<string> Audience(ReviewNotification n, object data)
+    {
+        yield return ReviewHub.UnitGroup(n.UnitId);
+        yield return ReviewHub.Everything;
+        if (data is SubmissionDrafted or DraftRevised or SubmissionScored || n.SectionId is null) yield break;
+        yield return ReviewHub.SectionGroup(n.SectionId);
+        yield return ReviewHub.SubmissionGroup(n.SubmissionId);
+    }
+
+    private static SubmissionState StateAfter(object data, Submission s) => data switch
+    {
+        SubmittedForReview => SubmissionState.Submitted,
+        SubmissionWithdrawn => SubmissionState.Draft,
+        ReviewClaimed => SubmissionState.InReview,
+        ReturnedForRevision => SubmissionState.Returned,
+        SubmissionApproved => SubmissionState.Approved,
+        SubmissionPublished or CorrectionPublished => SubmissionState.Published,
+        ReviewCommented => s.State,
+        _ => SubmissionState.Draft,
+    };
+}

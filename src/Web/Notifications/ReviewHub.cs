@@ -1,0 +1,78 @@
+using Approval.Web.Auth;
+using Approval.Workflow.Submissions;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Approval.Web.Notifications;
+
+/// <summary>A short, typed message about one committed event: ids and a Chinese summary, never the content.</summary>
+public sealed record ReviewNotification(
+    string Type, Guid SubmissionId, long Version, long Sequence, string UnitId, string UnitName, string? SectionId, string State,
+    string Title, string Summary, string? Grade, DateTimeOffset At);
+
+public interface IReviewClient
+{
+    Task Notify(ReviewNotification notification);
+}
+
+/// <summary>
+/// Live updates for the review UI. On connecting, a user joins the groups of their role: a preparer their
+/// unit's, a reviewer their sections', auditors and admins everything. A page may also watch one submission
+/// it is allowed to see. After a dropped connection the client asks for what it missed by sequence.
+/// </summary>
+[Authorize]
+public sealed class ReviewHub(IQuerySession session) : Hub<IReviewClient>
+{
+    public static string UnitGroup(string unitId) => $"unit:{unitId}";
+    public static string SectionGroup(string sectionId) => $"section:{sectionId}";
+    public static string SubmissionGroup(Guid id) => $"submission:{id}";
+    public const string Everything = "all";
+
+    public override async Task OnConnectedAsync()
+    {
+        var actor = Context.User?.ToActor();
+        if (actor is null)
+        {
+            Context.Abort();
+            return;
+        }
+        foreach (var group in GroupsOf(actor)) await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        await base.OnConnectedAsync();
+    }
+
+    /// <summary>Joins one submission's group; false (and nothing joined) when the caller may not see it.</summary>
+    public async Task<bool> WatchSubmission(Guid submissionId)
+    {
+        var submission = await session.LoadAsync<Submission>(submissionId);
+        if (submission is null || !SubmissionAccess.CanSee(Context.User?.ToActor(), submission)) return false;
+        await Groups.AddToGroupAsync(Context.ConnectionId, SubmissionGroup(submissionId));
+        return true;
+    }
+
+    /// <summary>What the caller missed while disconnected: notifications after <paramref name="afterSequence"/> it may see (at most 200).</summary>
+    public async Task<IReadOnlyList<ReviewNotification>> Missed(long afterSequence)
+    {
+        var actor = Context.User?.ToActor();
+        if (actor is null) return [];
+        var events = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > afterSequence).OrderBy(e => e.Sequence).Take(200).ToListAsync();
+        var ids = events.Select(e => e.StreamId).Distinct().ToArray();
+        var submissions = (await session.LoadManyAsync<Submission>(ids)).ToDictionary(s => s.Id);
+        var result = new List<ReviewNotification>();
+        foreach (var e in events)
+        {
+            if (!submissions.TryGetValue(e.StreamId, out var s)) continue;
+            var notification = NotificationFactory.From(e, s);
+            if (notification is not null && NotificationFactory.Audience(notification, e.Data).Intersect(GroupsOf(actor)).Any()) result.Add(notification);
+        }
+        return result;
+    }
+
+    public static IEnumerable<string> GroupsOf(Actor actor) => actor.Role switch
+    {
+        Role.Preparer when actor.UnitId is not null => [UnitGroup(actor.UnitId)],
+        Role.Reviewer => (actor.SectionIds ?? []).Select(SectionGroup),
+        Role.Auditor or Role.Admin => [Everything],
+        _ => [],
+    };
+}

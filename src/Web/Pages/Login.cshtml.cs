@@ -1,0 +1,41 @@
+using Approval.Web.Auth;
+using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Approval.Web.Pages;
+
+[AllowAnonymous]
+public class LoginModel(IDocumentSession session, TimeProvider clock) : PageModel
+{
+    [BindProperty] public string? UserName { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public string? Error { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var outcome = await AccountLogin.VerifyAsync(session, UserName, Password, clock.GetUtcNow());
+        if (outcome.Account is null)
+        {
+            Error = outcome.Message;
+            return Page();
+        }
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, ApprovalClaims.Principal(outcome.Account, CookieAuthenticationDefaults.AuthenticationScheme));
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+}
+
+public class LogoutModel : PageModel
+{
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Redirect("/");
+    }
+}

@@ -1,0 +1,23 @@
+using Approval.Workflow.Submissions.Publishing;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Approval.Web.Pages.Public;
+
+[AllowAnonymous]
+public class ReportModel(IQuerySession session) : PageModel
+{
+    public PublishedReport Report { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int? version, CancellationToken ct)
+    {
+        var entry = await session.LoadAsync<PublishedCatalogueEntry>(id, ct);
+        if (entry is null) return NotFound();
+        var report = await session.LoadAsync<PublishedReport>(PublishedReport.KeyOf(id, version ?? entry.LatestVersion), ct);
+        if (report is null) return NotFound();
+        Report = report;
+        return Page();
+    }
+}

@@ -1,0 +1,23 @@
+using Approval.Web.Auth;
+using Approval.Web.Organization;
+using Approval.Workflow.Submissions;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Approval.Web.Pages.Review;
+
+public class IndexModel(IQuerySession session) : PageModel
+{
+    public IReadOnlyList<BudgetUnit> Units { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (User.ToActor() is not { Role: Role.Reviewer or Role.Admin or Role.Auditor } actor) return Redirect("/");
+        var sections = actor.SectionIds ?? [];
+        Units = actor.Role == Role.Reviewer
+            ? await session.Query<BudgetUnit>().Where(u => u.SectionId.IsOneOf(sections.ToArray())).ToListAsync(ct)
+            : await session.Query<BudgetUnit>().ToListAsync(ct);
+        return Page();
+    }
+}

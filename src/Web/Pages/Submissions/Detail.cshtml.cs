@@ -1,0 +1,56 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Approval.Web.Auth;
+using Approval.Workflow.Submissions;
+using Approval.Workflow.Submissions.Submitting;
+using Approval.Workflow.Templates;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Approval.Web.Pages.Submissions;
+
+public class DetailModel(IQuerySession session) : PageModel
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        // Escapes <, >, & and quotes: the JSON island can never close its script tag.
+        Encoder = JavaScriptEncoder.Default,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public Submission Submission { get; private set; } = null!;
+    public Actor Actor { get; private set; } = null!;
+    public IReadOnlyList<string> ChangesSincePreviousRound { get; private set; } = [];
+    public string DataJson { get; private set; } = "{}";
+
+    public bool CanEdit => Actor.Role == Role.Preparer && Submission.State is SubmissionState.Draft or SubmissionState.Returned;
+    public bool IsHolder => Submission.State == SubmissionState.InReview && Submission.ClaimedBy?.UserId == Actor.UserId;
+    public bool IsSectionReviewer => Actor.Role == Role.Reviewer && Submission.SectionId is not null && (Actor.SectionIds ?? []).Contains(Submission.SectionId);
+    public bool ScoreIsCurrent => Submission.Score?.ContentVersion == Submission.ContentVersion;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Actor = User.ToActor()!;
+        var submission = await session.LoadAsync<Submission>(id, ct);
+        if (submission is null || !SubmissionAccess.CanSee(Actor, submission)) return NotFound();
+        Submission = submission;
+
+        if (submission.Rounds.Count >= 2)
+        {
+            var events = await session.Events.FetchStreamAsync(id, token: ct);
+            var submits = events.Where(e => e.Data is SubmittedForReview).Select(e => e.Version).ToList();
+            var previous = await session.Events.AggregateStreamAsync<Submission>(id, submits[^2], token: ct);
+            if (previous is not null) ChangesSincePreviousRound = ContentDiff.Between(previous.Content, submission.Content);
+        }
+
+        DataJson = JsonSerializer.Serialize(new
+        {
+            submission.Id, submission.Version, submission.Kind, submission.State, submission.Title, submission.Content, submission.Score,
+            LevelOnes = BuiltInTemplates.All.SelectMany(t => t.LevelOnes).GroupBy(l => l.Name)
+                .ToDictionary(g => g.Key, g => g.SelectMany(l => l.LevelTwos).Distinct().ToList()),
+        }, Json);
+        return Page();
+    }
+}

@@ -1,0 +1,73 @@
+using Approval.Web.Organization;
+using Approval.Workflow.Import;
+using Approval.Workflow.Submissions;
+using Marten;
+using Wolverine.Http;
+using Rules = Approval.Workflow.Submissions.Drafting.Drafting;
+
+namespace Approval.Web.Submissions.Drafting;
+
+/// <summary>
+/// 起草 from a file or pasted table text: the xlsx template or report text is read by the engine's importers;
+/// what cannot be read is refused with the line it is on, and nothing is recorded.
+/// </summary>
+public static class ImportEndpoint
+{
+    public const long MaxUpload = ReportTextImporter.MaxBytes;
+
+    [WolverinePost("/api/submissions/import")]
+    public static async Task<IResult> Import(IDocumentSession session, HttpContext http, CancellationToken ct)
+    {
+        if (!http.Request.HasFormContentType)
+            return Problems.Of(415, "form-required", "请以表单（multipart/form-data）上传文件或粘贴表格文本", "multipart/form-data expected");
+        var form = await http.Request.ReadFormAsync(ct);
+        if (!Enum.TryParse<SubmissionKind>(form["kind"], out var kind) || !Enum.IsDefined(kind))
+            return Problems.BadRequest("kind", "请选择报告类型", "unknown kind");
+        if (!int.TryParse(form["fiscalYear"], out var year))
+            return Problems.BadRequest("fiscal-year", "请填写年度", "fiscal year is required");
+
+        ImportedReport report;
+        try
+        {
+            if (form.Files.GetFile("file") is { Length: > 0 } file)
+            {
+                if (file.Length > MaxUpload) return Problems.Of(413, "too-large", $"文件过大，上限 {MaxUpload / 1024 / 1024} MB", "file too large");
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, ct);
+                report = ReportImporter.Read(buffer.ToArray(), file.FileName);
+            }
+            else if (form["text"].ToString() is { Length: > 0 } text)
+            {
+                report = ReportTextImporter.ReadText(text, "粘贴的表格");
+            }
+            else return Problems.BadRequest("file-required", "请上传 xlsx 文件或粘贴表格文本", "a file or text is required");
+        }
+        catch (UnreadableInputException e)
+        {
+            return Problems.BadRequest("unreadable", $"无法读取：{e.Message}", "unreadable input");
+        }
+        if (report.IsUnreadable)
+            return Problems.BadRequest("unreadable", "无法读取：" + string.Join("；", report.Issues.Where(i => i.Fatal).Select(i => i.Message)), "unreadable input");
+
+        SubmissionContent? content = kind switch
+        {
+            SubmissionKind.ProjectSelfEvaluation when report.Forms.Count > 0 => new SubmissionContent { ProjectForm = report.Forms[0] },
+            SubmissionKind.FinalAccountsDisclosure when report.Tables.Count > 0 => new SubmissionContent { Disclosure = new DisclosurePackage(report.Tables, report.Narrative) },
+            SubmissionKind.DepartmentSelfEvaluation when report.Narrative.Trim().Length > 0 => new SubmissionContent { Department = new DepartmentSelfEvaluation(report.Narrative, null) },
+            _ => null,
+        };
+        if (content is null)
+            return Problems.BadRequest("nothing-found", $"文件中没有找到{kind.Chinese()}的内容", "nothing of that kind was found");
+
+        var unitId = http.User.FindFirst(Auth.ApprovalClaims.Unit)?.Value;
+        var unit = unitId is null ? null : await session.LoadAsync<BudgetUnit>(unitId, ct);
+        var title = form["title"].ToString();
+        if (string.IsNullOrWhiteSpace(title)) title = content.ProjectForm?.Header.ProjectName ?? kind.Chinese();
+        Guid.TryParse(form["commandId"], out var commandId);
+        return await SubmissionCommand.Start(session, http, commandId == Guid.Empty ? null : commandId, (actor, id) =>
+        {
+            if (unit is null) throw new SubmissionRuleException(RuleViolation.Forbidden("not-preparer", "只有预算单位的填报人可以起草报告", "only a unit's preparer can draft"));
+            return Rules.Draft(id, unit.Id, unit.Name, year, kind, title, content, actor);
+        }, ct);
+    }
+}

@@ -1,0 +1,133 @@
+// Shared helpers of every page: API calls with readable Chinese errors, formatting, toasts, and the live hub.
+
+export const role = document.body.dataset.role || "";
+
+export function money(value) {
+  if (value === null || value === undefined || value === "") return "—";
+  return Number(value).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+export function date(value) {
+  if (!value) return "—";
+  const d = new Date(value);
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}
+
+export function dateTime(value) {
+  if (!value) return "—";
+  const d = new Date(value);
+  const pad = n => String(n).padStart(2, "0");
+  return `${date(value)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export const stateNames = { Draft: "草稿", Submitted: "已提交待审核", InReview: "审核中", Returned: "已退回修改", Approved: "审核通过", Published: "已公开" };
+export const kindNames = { ProjectSelfEvaluation: "项目支出绩效自评表", DepartmentSelfEvaluation: "部门整体支出绩效自评报告", FinalAccountsDisclosure: "部门决算公开", SummaryReview: "汇总审核表" };
+
+/** Text is always inserted as text: nothing a user typed is ever parsed as HTML. */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "class") node.className = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value === true ? "" : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.title || `请求失败（${status}）`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+/** Calls the JSON API with the signed-in cookie; refusals come back as ApiError with the server's Chinese title. */
+export async function api(method, url, body, options = {}) {
+  const init = { method, headers: { Accept: "application/json" }, credentials: "same-origin" };
+  if (body instanceof FormData) init.body = body;
+  else if (body !== undefined) {
+    init.headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(body);
+  }
+  const token = document.querySelector('meta[name="csrf"]')?.content;
+  if (token) init.headers["X-CSRF-TOKEN"] = token;
+  const response = await fetch(url, init);
+  const text = await response.text();
+  const data = text ? (() => { try { return JSON.parse(text); } catch { return text; } })() : null;
+  if (!response.ok && !options.allow?.includes(response.status)) throw new ApiError(response.status, typeof data === "object" ? data : null);
+  return data;
+}
+
+export function newCommandId() {
+  return crypto.randomUUID ? crypto.randomUUID() : "10000000-1000-4000-8000-100000000000".replace(/[018]/g, c => (c ^ crypto.getRandomValues(new Uint8Array(1))[0] & 15 >> c / 4).toString(16));
+}
+
+export function toast(message, kind = "") {
+  const box = document.getElementById("toasts");
+  if (!box) return;
+  const item = el("div", { class: `toast ${kind}`, role: "status" }, message);
+  box.append(item);
+  setTimeout(() => item.remove(), 8000);
+}
+
+export function showError(target, error) {
+  const box = typeof target === "string" ? document.getElementById(target) : target;
+  const message = error instanceof ApiError ? error.message : `操作失败：${error?.message || error}`;
+  if (box) { box.replaceChildren(el("div", { class: "error-box", role: "alert" }, message)); }
+  else toast(message, "returned");
+}
+
+const listeners = new Set();
+let lastSequence = 0;
+let connection = null;
+
+/** Subscribe to live notifications; every page shares one hub connection. */
+export function onNotification(listener) {
+  listeners.add(listener);
+  return connection;
+}
+
+function deliver(n) {
+  if (n.sequence <= lastSequence) return; // already seen (a repeat after a reconnect)
+  lastSequence = Math.max(lastSequence, n.sequence);
+  for (const listener of listeners) listener(n);
+  if (role === "Preparer" && (n.type === "returned" || n.type === "approved")) {
+    toast(n.type === "returned" ? `已退回修改：${n.title}` : `审核通过：${n.grade}（${n.title}）`, n.type);
+  }
+  if (role === "Reviewer" && n.type === "submitted") toast(`新提交：${n.unitName}「${n.title}」`);
+}
+
+export async function watchSubmission(id) {
+  if (connection?.state === "Connected") return connection.invoke("WatchSubmission", id);
+  pendingWatches.push(id);
+}
+const pendingWatches = [];
+
+async function connectHub() {
+  if (!window.signalR || !role) return;
+  connection = new signalR.HubConnectionBuilder()
+    .withUrl("/hubs/review")
+    .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 30000])
+    .build();
+  connection.on("Notify", deliver);
+  connection.onreconnected(async () => {
+    const missed = await connection.invoke("Missed", lastSequence);
+    missed.forEach(deliver);
+    for (const listener of listeners) listener({ type: "reconnected" });
+  });
+  try {
+    await connection.start();
+    document.body.dataset.live = "connected";
+    for (const id of pendingWatches.splice(0)) await connection.invoke("WatchSubmission", id);
+  } catch (e) {
+    console.warn("实时通知连接失败", e);
+  }
+}
+
+connectHub();

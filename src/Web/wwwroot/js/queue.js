@@ -1,0 +1,68 @@
+import { api, el, money, dateTime, stateNames, kindNames, onNotification, showError } from "./app.js";
+
+const body = document.querySelector("#queue tbody");
+const ids = ["f-year", "f-unit", "f-state", "f-grade", "f-errors", "f-sort"];
+let previous = new Set();
+
+function waited(from) {
+  if (!from) return "—";
+  const hours = Math.floor((Date.now() - new Date(from)) / 36e5);
+  return hours < 24 ? `${hours} 小时` : `${Math.floor(hours / 24)} 天`;
+}
+
+async function refresh() {
+  const params = new URLSearchParams();
+  const [year, unit, state, grade, errors, sort] = ids.map(id => document.getElementById(id).value);
+  if (year) params.set("year", year);
+  if (unit) params.set("unit", unit);
+  if (state) params.set("state", state);
+  if (grade) params.set("grade", grade);
+  if (errors) params.set("hasErrors", errors);
+  params.set("sort", sort);
+  try {
+    const queue = await api("GET", `/api/review-queue?${params}`);
+    const c = queue.counts;
+    document.getElementById("counts").replaceChildren(...[
+      ["待审核", c.submitted, "count-submitted"], ["审核中", c.inReview, "count-inreview"], ["逾期", c.overdue, "count-overdue"],
+      ["已退回", c.returned, "count-returned"], ["已通过", c.approved, "count-approved"], ["已公开", c.published, "count-published"],
+    ].map(([label, n, id]) => el("div", { class: "stat", id }, el("div", { class: "n" }, n), el("div", { class: "l" }, label))));
+    const now = Date.now();
+    body.replaceChildren(...queue.items.map(i => el("tr", { "data-id": i.id, class: previous.size && !previous.has(i.id) ? "fresh" : "" },
+      el("td", {}, i.unitName),
+      el("td", {}, el("a", { href: `/submissions/${i.id}` }, i.title), el("div", { class: "muted" }, kindNames[i.kind])),
+      el("td", {}, i.fiscalYear),
+      el("td", {}, el("span", { class: `badge ${i.state}` }, stateNames[i.state])),
+      el("td", { class: "holder" }, i.claimedByName ?? "—"),
+      el("td", { class: "num" }, money(i.total)),
+      el("td", { class: "grade" }, i.grade ?? i.suggestedGrade ?? "—"),
+      el("td", { class: `num ${i.errorCount ? "sev-error" : ""}` }, i.errorCount),
+      el("td", {}, dateTime(i.submittedAt)),
+      el("td", {}, waited(i.submittedAt)),
+      el("td", { class: i.dueAt && new Date(i.dueAt) < now ? "sev-error" : "" }, dateTime(i.dueAt)))));
+    if (queue.items.length === 0) body.append(el("tr", {}, el("td", { colspan: 11, class: "muted" }, "队列为空。")));
+    previous = new Set(queue.items.map(i => i.id));
+    return new Map(queue.items.map(i => [i.id, i.version]));
+  } catch (e) {
+    showError(null, e);
+    return new Map();
+  }
+}
+
+ids.forEach(id => document.getElementById(id).addEventListener("change", refresh));
+// The queue is an async projection: it follows the commit within moments. Refresh until it shows the
+// version a notification announced (or a few tries have passed).
+const awaited = new Map();
+let pending = null;
+function schedule(attempt = 0) {
+  clearTimeout(pending);
+  pending = setTimeout(async () => {
+    const versions = await refresh();
+    for (const [id, version] of awaited) if ((versions.get(id) ?? -1) >= version || attempt >= 10) awaited.delete(id);
+    if (awaited.size) schedule(attempt + 1);
+  }, attempt === 0 ? 150 : 300);
+}
+onNotification(n => {
+  if (n.submissionId) awaited.set(n.submissionId, n.type === "withdrawn" ? Number.MAX_SAFE_INTEGER : n.version);
+  schedule();
+});
+refresh();

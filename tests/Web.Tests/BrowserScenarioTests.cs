@@ -1,0 +1,162 @@
+using Approval.Web.Infrastructure;
+using Approval.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Approval.Web.Tests;
+
+/// <summary>
+/// The review workflow in a real browser (Debian's Chromium driven by Playwright): a preparer and a reviewer
+/// in two contexts, the reviewer's queue updating live over SignalR. Screenshots of every step go to
+/// TestResults/screenshots.
+/// </summary>
+public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncLifetime
+{
+    private IPlaywright _playwright = null!;
+    private readonly List<IBrowser> _browsers = [];
+    private static readonly string Shots = Path.Combine(RepositoryRoot.Find()!, "TestResults", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Shots);
+        _playwright = await Playwright.CreateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var browser in _browsers) await browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    /// <summary>One browser per person, as in real life (pages in one headless window stop painting in the background).</summary>
+    private async Task<IBrowserContext> NewBrowser()
+    {
+        var browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        _browsers.Add(browser);
+        return await browser.NewContextAsync(new() { BaseURL = app.BaseUrl, Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 1000 } });
+    }
+
+    private async Task<IPage> SignIn(string user)
+    {
+        var context = await NewBrowser();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("#UserName", user);
+        await page.FillAsync("#Password", TestOrganization.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        return page;
+    }
+
+    private static async Task Shot(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, name + ".png"), FullPage = true });
+    }
+
+    private static string GanfutongFormText()
+    {
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "seeds", "002_3e97706fd429c0f0.txt"));
+        var start = text.IndexOf("附件4", StringComparison.Ordinal);
+        var end = text.IndexOf("（三）部门评价项目绩效评价情况", StringComparison.Ordinal);
+        return text[start..end];
+    }
+
+    [Fact]
+    public async Task Preparer_submits_reviewer_returns_preparer_revises_reviewer_approves_public_sees_it()
+    {
+        const string title = "赣服通 2021 绩效自评（浏览器测试）";
+        var reviewer = await SignIn("rev");
+        await Expect(reviewer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/review$"));
+        await reviewer.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
+        await Shot(reviewer, "01-reviewer-queue-empty");
+
+        // 填报人: paste the 自评表, see its score, submit.
+        var preparer = await SignIn("prep");
+        await Expect(preparer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/submissions$"));
+        await preparer.FillAsync("#new-year", "2021");
+        await preparer.FillAsync("#new-title", title);
+        await preparer.FillAsync("#new-text", GanfutongFormText());
+        await preparer.ClickAsync("#create");
+        await preparer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/submissions/[0-9a-f-]{36}$"));
+        await preparer.ClickAsync("#score");
+        await Expect(preparer.Locator("#total")).ToHaveTextAsync("81.34");
+        await Expect(preparer.Locator("#suggested")).ToHaveTextAsync("良");
+        await Expect(preparer.Locator("#findings")).ToContainTextAsync("「企业满意度」填报得分 4.5 与按规则计算的 4.84 不一致");
+        await Expect(preparer.Locator("#row-13")).ToHaveClassAsync("flag-error"); // the finding points at its row
+        await Shot(preparer, "02-preparer-scored");
+        await preparer.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
+        await preparer.ClickAsync("#submit");
+        await Expect(preparer.Locator("#state")).ToHaveTextAsync("已提交待审核");
+
+        // 审核人: the new submission appears in the open queue within two seconds, without reloading.
+        var row = reviewer.Locator("#queue tbody tr", new() { HasText = title });
+        await Expect(row).ToBeVisibleAsync(new() { Timeout = 2000 });
+        await Shot(reviewer, "03-reviewer-queue-live");
+        await row.Locator("a").ClickAsync();
+        await reviewer.ClickAsync("#claim");
+        await Expect(reviewer.Locator("#state")).ToHaveTextAsync("审核中");
+        await reviewer.FillAsync("#return-reason-text", "满意度指标得分计算有误，请按公式重新计分。");
+        await reviewer.FillAsync(".row-remark[data-row='企业满意度']", "实际 92% 未达 95%：92 ÷ 95 × 5 = 4.84");
+        await Shot(reviewer, "04-reviewer-return");
+        await reviewer.ClickAsync("#return");
+        await Expect(reviewer.Locator("#state")).ToHaveTextAsync("已退回修改");
+
+        // 填报人 sees the return live, revises the row and resubmits.
+        await Expect(preparer.Locator(".toast", new() { HasText = "已退回修改" })).ToBeVisibleAsync(new() { Timeout = 5000 });
+        await Shot(preparer, "05-preparer-return-toast");
+        await preparer.ClickAsync("#refresh");
+        await Expect(preparer.Locator("#return-reason")).ToContainTextAsync("满意度指标得分计算有误");
+        var editorRow = preparer.Locator("#indicator-editor tbody tr").Filter(new() { Has = preparer.Locator("input[data-field='name'][value='企业满意度']") });
+        await editorRow.Locator("input[data-field='statedScore']").FillAsync("4.84");
+        await preparer.FillAsync("#f-total", "81.34");
+        await preparer.EvaluateAsync("window.beforeSave = true");
+        await preparer.ClickAsync("#save");
+        await preparer.WaitForFunctionAsync("window.beforeSave === undefined && document.readyState === 'complete'"); // the page reloaded
+        await Expect(preparer.Locator("#row-13")).Not.ToHaveClassAsync("flag-error"); // 4.84 now follows the rule
+        await Expect(preparer.Locator("#total")).ToHaveTextAsync("81.34");
+        await Shot(preparer, "06-preparer-revised");
+        await preparer.ClickAsync("#submit");
+        await Expect(preparer.Locator("#state")).ToHaveTextAsync("已提交待审核");
+
+        // 审核人 approves with 良 (the system's suggestion, preselected).
+        await reviewer.GotoAsync("/review");
+        await Expect(reviewer.Locator("#queue tbody tr", new() { HasText = title })).ToBeVisibleAsync();
+        await reviewer.Locator("#queue tbody tr", new() { HasText = title }).Locator("a").ClickAsync();
+        await Expect(reviewer.Locator("#round-diff")).ToContainTextAsync("指标「企业满意度」得分：4.5 → 4.84");
+        await reviewer.ClickAsync("#claim");
+        await Expect(reviewer.Locator("input[name='grade'][value='良']")).ToBeCheckedAsync();
+        await Shot(reviewer, "07-reviewer-approve");
+        await reviewer.ClickAsync("#approve");
+        await Expect(reviewer.Locator("#approved-grade")).ToHaveTextAsync("良");
+
+        // 填报人 sees the result live.
+        await Expect(preparer.Locator(".toast", new() { HasText = "审核通过：良" })).ToBeVisibleAsync(new() { Timeout = 5000 });
+        await Shot(preparer, "08-preparer-approved-toast");
+
+        // 公开: the reviewer publishes; the public page lists it.
+        await reviewer.FillAsync("#index-number", "SRBD-2021-0007");
+        await reviewer.CheckAsync("#confidentiality");
+        await reviewer.CheckAsync("#principal");
+        await reviewer.ClickAsync("#publish");
+        await Expect(reviewer.Locator("#state")).ToHaveTextAsync("已公开");
+
+        var visitor = await (await NewBrowser()).NewPageAsync();
+        // The public catalogue is an async projection: it follows the publication within moments.
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            await visitor.GotoAsync("/public");
+            if ((await visitor.Locator("#public-reports").TextContentAsync())!.Contains(title)) break;
+            await Task.Delay(250);
+        }
+        await Expect(visitor.Locator("#public-reports")).ToContainTextAsync(title);
+        await Shot(visitor, "09-public-list");
+        await visitor.Locator("#public-reports a", new() { HasText = title }).ClickAsync();
+        await Expect(visitor.Locator("h1")).ToHaveTextAsync(title);
+        await Shot(visitor, "10-public-report");
+    }
+}

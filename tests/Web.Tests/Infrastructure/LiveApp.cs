@@ -1,0 +1,47 @@
+using Approval.Web.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Approval.Web.Tests.Infrastructure;
+
+/// <summary>The real app on Kestrel at a free loopback port, for a real browser.</summary>
+public sealed class LiveApp : IAsyncLifetime
+{
+    private WebApplication? _app;
+    public string BaseUrl { get; private set; } = "";
+    public string ConnectionString { get; private set; } = "";
+    public IDocumentStore Store => _app!.Services.GetRequiredService<IDocumentStore>();
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestDatabase.CreateAsync("ui");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = "Approval.Web",
+            EnvironmentName = "Testing",
+            ContentRootPath = Path.Combine(RepositoryRoot.Find()!, "src", "Web"),
+        });
+        builder.Configuration["ConnectionStrings:Approval"] = ConnectionString;
+        builder.Configuration["Approval:Demo"] = "false";
+        builder.Configuration["urls"] = "http://127.0.0.1:0";
+        builder.AddApprovalServices();
+        _app = builder.Build();
+        _app.UseApprovalPipeline();
+        await _app.StartAsync();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await TestOrganization.SeedAsync(Store);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        await TestDatabase.DropAsync(ConnectionString);
+    }
+}
