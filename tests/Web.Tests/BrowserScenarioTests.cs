@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Approval.Web.Infrastructure;
 using Approval.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -158,5 +159,52 @@ public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncL
         await visitor.Locator("#public-reports a", new() { HasText = title }).ClickAsync();
         await Expect(visitor.Locator("h1")).ToHaveTextAsync(title);
         await Shot(visitor, "10-public-report");
+    }
+
+    [Fact]
+    public async Task Auditor_sees_the_timeline_travels_in_time_and_compares_versions_and_the_dashboard_charts()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        async Task<string> Token(string user)
+        {
+            var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = user, password = TestOrganization.Password });
+            return (await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString()!;
+        }
+        async Task<System.Text.Json.JsonElement> Call(string user, HttpMethod method, string url, object body)
+        {
+            var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body, options: WorkflowFixture.Json) };
+            request.Headers.Authorization = new("Bearer", await Token(user));
+            var response = await http.SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            return await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        }
+        var form = Samples.GanfutongForm();
+        var created = await Call("prep", HttpMethod.Post, "/api/submissions", new { fiscalYear = 2021, kind = "ProjectSelfEvaluation", title = "审计测试报告", content = new { projectForm = form } });
+        var id = created.GetProperty("submissionId").GetGuid();
+        var changed = form with { Funds = form.Funds with { Total = form.Funds.Total with { Executed = 330m } } };
+        await Call("prep", HttpMethod.Put, $"/api/submissions/{id}/content", new { version = 1, content = new { projectForm = changed } });
+        await Call("prep", HttpMethod.Post, $"/api/submissions/{id}/score", new { version = 2 });
+        await Call("prep", HttpMethod.Post, $"/api/submissions/{id}/submit", new { version = 3 });
+
+        var auditor = await SignIn("audit");
+        await auditor.GotoAsync($"/audit/{id}");
+        await Expect(auditor.Locator("#timeline li")).ToHaveCountAsync(4);
+        await Expect(auditor.Locator("#timeline")).ToContainTextAsync("王填报 修改报告（第 2 版）：全年执行数：321.00 → 330");
+        await auditor.Locator("#timeline li").First.Locator("button").ClickAsync();
+        await Expect(auditor.Locator("#as-of")).ToContainTextAsync("版本 #1");
+        await auditor.SelectOptionAsync("#diff-from", "1");
+        await auditor.SelectOptionAsync("#diff-to", "2");
+        await auditor.ClickAsync("#diff");
+        await Expect(auditor.Locator("#diff-result")).ToContainTextAsync("全年执行数：321.00 → 330");
+        await Shot(auditor, "11-auditor-timeline");
+
+        var csv = await auditor.APIRequest.GetAsync($"/api/submissions/{id}/history.csv");
+        Assert.Contains("修改报告", await csv.TextAsync());
+
+        var reviewer = await SignIn("rev");
+        await reviewer.GotoAsync("/dashboard");
+        await Expect(reviewer.Locator("#d-states .bar")).ToHaveCountAsync(5);
+        await Expect(reviewer.Locator("#d-units")).ToContainTextAsync("上饶市大数据发展管理局");
+        await Shot(reviewer, "12-dashboard");
     }
 }

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using Approval.Web.Notifications;
+using Approval.Web.Tests.Infrastructure;
+using Approval.Workflow.Submissions;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Approval.Web.Tests;
+
+/// <summary>The hub at the protocol level: a .NET client per person, exactly the expected messages, nothing for other units.</summary>
+public class NotificationHubTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+{
+    private sealed class Listener(string user) : IAsyncDisposable
+    {
+        public readonly ConcurrentQueue<ReviewNotification> Received = new();
+        public HubConnection Connection { get; private set; } = null!;
+
+        public async Task Start(WorkflowFixture app)
+        {
+            var token = await app.TokenFor(user);
+            Connection = new HubConnectionBuilder()
+                .WithUrl(new Uri(app.Host.Server.BaseAddress, "/hubs/review"), o =>
+                {
+                    o.HttpMessageHandlerFactory = _ => app.Host.Server.CreateHandler();
+                    o.Transports = HttpTransportType.LongPolling;
+                    o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                })
+                .Build();
+            Connection.On<ReviewNotification>("Notify", n => Received.Enqueue(n));
+            await Connection.StartAsync();
+        }
+
+        public async Task WaitFor(int count)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (Received.Count < count && DateTime.UtcNow < deadline) await Task.Delay(50);
+        }
+
+        public ValueTask DisposeAsync() => Connection.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Each_person_hears_exactly_what_concerns_them()
+    {
+        await using var preparer = new Listener("prep");
+        await using var reviewer = new Listener("rev");
+        await using var otherUnit = new Listener("prep-other");
+        await using var otherSection = new Listener("rev-other");
+        foreach (var l in new[] { preparer, reviewer, otherUnit, otherSection }) await l.Start(app);
+
+        var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "通知测试", content = Samples.Ganfutong() }, 201);
+        var id = created.GetProperty("submissionId").GetGuid();
+        async Task Do(string user, string action, object? extra = null)
+        {
+            var body = new Dictionary<string, object?> { ["version"] = await app.StreamVersion(id) };
+            foreach (var p in extra?.GetType().GetProperties() ?? []) body[p.Name] = p.GetValue(extra);
+            await app.Command(user, $"/api/submissions/{id}/{action}", body);
+        }
+        await Do("prep", "score");
+        await Do("prep", "submit");
+        await Do("rev", "claim");
+        await Do("rev", "return", new { reason = "请修改" });
+        await Do("prep", "submit"); // the score is still current: resubmit unchanged
+        await Do("rev", "claim");
+        await Do("rev", "approve", new { grade = "良", opinion = "同意", signature = "张经办", stamp = "章" });
+        await Do("rev", "publish", new { indexNumber = "N-1", publisher = "单位", confidentialityReviewed = true, principalSigned = true });
+
+        string[] all = ["drafted", "scored", "submitted", "claimed", "returned", "submitted", "claimed", "approved", "published"];
+        string[] reviewStage = ["submitted", "claimed", "returned", "submitted", "claimed", "approved", "published"];
+        await preparer.WaitFor(all.Length);
+        await reviewer.WaitFor(reviewStage.Length);
+        await app.CatchUp();
+        await Task.Delay(300); // a quiet moment for anything that should not arrive
+
+        Assert.Equal(all, preparer.Received.Select(n => n.Type));
+        Assert.Equal(reviewStage, reviewer.Received.Select(n => n.Type));
+        Assert.Equal(preparer.Received.Count, preparer.Received.Select(n => n.Sequence).Distinct().Count());
+        Assert.Empty(otherUnit.Received);
+        Assert.Empty(otherSection.Received);
+
+        var approved = preparer.Received.Single(n => n.Type == "approved");
+        Assert.Equal(("良", "「通知测试」审核通过：良"), (approved.Grade, approved.Summary));
+        Assert.DoesNotContain(preparer.Received, n => n.Summary.Contains("企业满意度")); // ids and a summary, never the content
+
+        // After a dropped connection a client asks for what it missed, and gets only what it may see.
+        var missed = await reviewer.Connection.InvokeAsync<List<ReviewNotification>>("Missed", 0L);
+        Assert.Equal(reviewStage, missed.Where(n => n.SubmissionId == id).Select(n => n.Type));
+        Assert.Empty(await otherSection.Connection.InvokeAsync<List<ReviewNotification>>("Missed", 0L));
+        Assert.False(await otherUnit.Connection.InvokeAsync<bool>("WatchSubmission", id));
+    }
+
+    [Fact]
+    public async Task Anonymous_clients_cannot_connect()
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Host.Server.BaseAddress, "/hubs/review"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => app.Host.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+            })
+            .Build();
+        await Assert.ThrowsAnyAsync<Exception>(() => connection.StartAsync());
+    }
+}
