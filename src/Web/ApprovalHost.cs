@@ -65,6 +65,9 @@ public static class ApprovalHost
         builder.Services.AddWolverineHttp();
         builder.Services.AddHostedService<DemoData>();
         builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/"));
+        // Chinese text stays readable in the HTML source (it is still encoded where HTML requires it).
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddSignalR();
 
         AddSecurity(builder.Services);

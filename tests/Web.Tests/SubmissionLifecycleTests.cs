@@ -221,6 +221,14 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IClassFixture<Workf
         Assert.Equal(("优", "张经办", "业务专用章"), (review.GetProperty("opinion").GetString(), review.GetProperty("officer").GetString(), review.GetProperty("stampReference").GetString()));
         Assert.NotEqual(JsonValueKind.Null, table.GetProperty("table").GetProperty("submittedAt").ValueKind);
         Assert.Equal(404, (int)(await app.Send("prep", HttpMethod.Get, "/api/units/U-YY/summary/2021")).StatusCode);
+
+        // Published, the table is on the public page with the reviewer's block.
+        await Step("rev", summary, "publish", new { indexNumber = "YY-2021-HZ", publisher = "弋阳县政务服务中心", confidentialityReviewed = true, principalSigned = true });
+        await app.CatchUp();
+        var page = await (await app.Send(null, HttpMethod.Get, $"/public/{summary}")).Content.ReadAsStringAsync();
+        Assert.Contains("自评价平均分 97.44", page);
+        Assert.Contains("公共资源交易中心日常运转", page);
+        Assert.Contains("张经办", page);
     }
 
     [Fact]

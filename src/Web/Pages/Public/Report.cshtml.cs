@@ -1,4 +1,5 @@
 using Approval.Workflow.Submissions.Publishing;
+using Approval.Workflow.Submissions.Summary;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,7 @@ namespace Approval.Web.Pages.Public;
 public class ReportModel(IQuerySession session) : PageModel
 {
     public PublishedReport Report { get; private set; } = null!;
+    public UnitSummaryReview? Summary { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, int? version, CancellationToken ct)
     {
@@ -18,6 +20,9 @@ public class ReportModel(IQuerySession session) : PageModel
         var report = await session.LoadAsync<PublishedReport>(PublishedReport.KeyOf(id, version ?? entry.LatestVersion), ct);
         if (report is null) return NotFound();
         Report = report;
+        // A published 汇总审核表 shows the unit's table as the projection has it, reviewer block included.
+        if (report.Kind == Workflow.Submissions.SubmissionKind.SummaryReview)
+            Summary = await session.LoadAsync<UnitSummaryReview>(UnitSummaryReview.KeyOf(report.UnitId, report.FiscalYear), ct);
         return Page();
     }
 }
