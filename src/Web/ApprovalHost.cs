@@ -36,6 +36,7 @@ public static class ApprovalHost
         builder.Services.AddSingleton<DatabaseConnection>();
         builder.Services.AddHostedService<LocalPostgresLifetime>();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => Integrity.ChainKey.From(sp.GetRequiredService<IConfiguration>()));
 
         var schema = builder.Configuration["Approval:Schema"] ?? "approval";
         builder.Services.AddMarten(sp =>

@@ -12,7 +12,7 @@ namespace Approval.Web.Organization;
 /// seeds, one account per role, and a few drafted reports read from the seed texts. Runs once: skipped when
 /// any account exists.
 /// </summary>
-public sealed class DemoData(IDocumentStore store, IConfiguration configuration, ILogger<DemoData> logger) : IHostedService
+public sealed class DemoData(IDocumentStore store, IConfiguration configuration, Integrity.ChainKey chainKey, TimeProvider clock, ILogger<DemoData> logger) : IHostedService
 {
     public const string Password = "Demo#2026pass";
 
@@ -49,22 +49,29 @@ public sealed class DemoData(IDocumentStore store, IConfiguration configuration,
             account.PasswordHash = hasher.HashPassword(account, Password);
             session.Store(account);
         }
-        DraftSeedForms(session, "002_3e97706fd429c0f0.txt", "U-SRBD", "上饶市大数据发展管理局", 2021, "dashuju", "王晓（大数据局填报人）");
-        DraftSeedForms(session, "004_00e7fe4b0ab0df23.txt", "U-GZRJ", "赣州蓉江新区政务服务中心", 2023, "rongjiang", "刘敏（蓉江政务中心填报人）");
         await session.SaveChangesAsync(ct);
+        await DraftSeedForms("002_3e97706fd429c0f0.txt", "U-SRBD", "上饶市大数据发展管理局", 2021, "dashuju", "王晓（大数据局填报人）", ct);
+        await DraftSeedForms("004_00e7fe4b0ab0df23.txt", "U-GZRJ", "赣州蓉江新区政务服务中心", 2023, "rongjiang", "刘敏（蓉江政务中心填报人）", ct);
         logger.LogInformation("Demo data seeded: {Count} accounts, password {Password}", Accounts.Length, Password);
     }
 
-    private void DraftSeedForms(IDocumentSession session, string seed, string unitId, string unitName, int year, string userId, string userName)
+    /// <summary>One session per stream: each first event carries its own chain link in its headers.</summary>
+    private async Task DraftSeedForms(string seed, string unitId, string unitName, int year, string userId, string userName, CancellationToken ct)
     {
         var path = SeedPath(seed);
         if (path is null) return;
         var actor = new Actor(userId, userName, Role.Preparer, unitId);
         foreach (var form in ReportTextImporter.ReadFile(path).Forms)
         {
+            await using var session = store.LightweightSession();
             var id = Guid.CreateVersion7();
             var drafted = Rules.Draft(id, unitId, unitName, year, SubmissionKind.ProjectSelfEvaluation, $"{form.Header.ProjectName} 绩效自评", new SubmissionContent { ProjectForm = form }, actor);
+            session.LastModifiedBy = userId;
+            session.CorrelationId = "demo-data";
+            session.CausationId = "demo-data";
             session.Events.StartStream<Submission>(id, drafted);
+            Integrity.EventChainStamp.Stamp(session, chainKey, id, 1, null, drafted, clock.GetUtcNow());
+            await session.SaveChangesAsync(ct);
         }
     }
 

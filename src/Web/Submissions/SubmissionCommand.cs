@@ -48,9 +48,10 @@ public static class SubmissionCommand
         try { events = decide(submission, actor); }
         catch (SubmissionRuleException e) { return Problems.From(e.Violation); }
 
+        if (events.Length != 1) throw new InvalidOperationException("a command records exactly one event, so that each carries its own chain link");
         stream.AppendMany(events);
         var accepted = new CommandAccepted(submissionId, submission.Version + events.Length, events.Select(e => e.GetType().Name).ToList());
-        return await Commit(session, http, actor, commandId, accepted, ct);
+        return await Commit(session, http, actor, commandId, accepted, (submission.LastEventHash, events[0]), ct);
     }
 
     /// <summary>Starts a new stream (drafting): idempotent by command id like every other command.</summary>
@@ -64,13 +65,16 @@ public static class SubmissionCommand
         try { drafted = decide(actor, id); }
         catch (SubmissionRuleException e) { return Problems.From(e.Violation); }
         session.Events.StartStream<Submission>(id, drafted);
-        var result = await Commit(session, http, actor, commandId, new CommandAccepted(id, 1, [drafted.GetType().Name]), ct);
+        var result = await Commit(session, http, actor, commandId, new CommandAccepted(id, 1, [drafted.GetType().Name]), (null, drafted), ct);
         return result is IStatusCodeHttpResult { StatusCode: 200 } ? Results.Created($"/api/submissions/{id}", new CommandAccepted(id, 1, [drafted.GetType().Name])) : result;
     }
 
-    private static async Task<IResult> Commit(IDocumentSession session, HttpContext http, Actor actor, Guid? commandId, CommandAccepted accepted, CancellationToken ct)
+    private static async Task<IResult> Commit(IDocumentSession session, HttpContext http, Actor actor, Guid? commandId, CommandAccepted accepted,
+        (string? Previous, object Event) link, CancellationToken ct)
     {
         Stamp(session, http, actor, commandId);
+        Integrity.EventChainStamp.Stamp(session, http.RequestServices.GetRequiredService<Integrity.ChainKey>(), accepted.SubmissionId, accepted.Version,
+            link.Previous, link.Event, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
         if (commandId is { } id)
             session.Insert(new ProcessedCommand { Id = id, SubmissionId = accepted.SubmissionId, ActorId = actor.UserId, Version = accepted.Version, Events = accepted.Events.ToList() });
         try

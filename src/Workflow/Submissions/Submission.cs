@@ -36,6 +36,8 @@ public sealed class Submission
     public Actor CreatedBy { get; set; } = new("", "", Role.Preparer);
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The chain hash of the latest event: the link the next event continues (see Integrity.EventChain).</summary>
+    public string? LastEventHash { get; set; }
 
     public ReviewRound? CurrentRound => Rounds.LastOrDefault();
 
@@ -54,6 +56,7 @@ public sealed class Submission
         CreatedBy = e.Data.By,
         CreatedAt = e.Timestamp,
         UpdatedAt = e.Timestamp,
+        LastEventHash = e.GetHeader(Integrity.EventChain.HashHeader)?.ToString(),
     };
 
     public void Apply(IEvent<DraftRevised> e)
@@ -147,6 +150,7 @@ public sealed class Submission
     {
         Version = (int)e.Version;
         UpdatedAt = e.Timestamp;
+        LastEventHash = e.GetHeader(Integrity.EventChain.HashHeader)?.ToString();
     }
 }
 

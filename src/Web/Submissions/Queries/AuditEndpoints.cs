@@ -48,6 +48,14 @@ public static class AuditEndpoints
         return Results.File(bytes, "text/csv; charset=utf-8", $"audit-{id}.csv");
     }
 
+    /// <summary>Recomputes the stream's hash chain and names the first event that does not match.</summary>
+    [WolverineGet("/api/submissions/{id}/verify")]
+    public static async Task<IResult> Verify(Guid id, IQuerySession session, HttpContext http, Integrity.ChainKey key, CancellationToken ct)
+    {
+        if (!await Visible(id, session, http, ct)) return Problems.NotFound();
+        return Results.Ok(await Integrity.EventChainStamp.VerifyAsync(session, key, id, ct));
+    }
+
     /// <summary>Time travel: the submission as it was at a stream version or at a moment.</summary>
     [WolverineGet("/api/submissions/{id}/as-of")]
     public static async Task<IResult> AsOf(Guid id, long? version, DateTimeOffset? at, IQuerySession session, HttpContext http, CancellationToken ct)

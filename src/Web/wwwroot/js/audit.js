@@ -37,3 +37,11 @@ document.getElementById("diff").addEventListener("click", async () => {
     list.replaceChildren(...(diff.changes.length ? diff.changes.map(c => el("li", {}, c)) : [el("li", { class: "muted" }, "内容无变化")]));
   } catch (e) { showError(list, e); }
 });
+
+document.getElementById("verify").addEventListener("click", async () => {
+  const box = document.getElementById("verify-result");
+  try {
+    const result = await api("GET", `/api/submissions/${id}/verify`);
+    box.replaceChildren(el("span", { class: result.intact ? "ok-box" : "error-box", role: "status" }, result.summary));
+  } catch (e) { showError(box, e); }
+});

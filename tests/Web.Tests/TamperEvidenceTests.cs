@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Approval.Web.Tests.Infrastructure;
+using Approval.Workflow.Submissions;
+using Npgsql;
+
+namespace Approval.Web.Tests;
+
+/// <summary>The hash chain catches an event edited or removed behind the application's back.</summary>
+public class TamperEvidenceTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+{
+    private async Task<Guid> Lifecycle()
+    {
+        var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "链式校验", content = Samples.Ganfutong() }, 201);
+        var id = created.GetProperty("submissionId").GetGuid();
+        await app.Command("prep", $"/api/submissions/{id}/score", new { version = 1 });
+        await app.Command("prep", $"/api/submissions/{id}/submit", new { version = 2 });
+        await app.Command("rev", $"/api/submissions/{id}/claim", new { version = 3 });
+        await app.Command("rev", $"/api/submissions/{id}/approve", new { version = 4, grade = "良", opinion = "同意", signature = "张经办", stamp = "章" });
+        return id;
+    }
+
+    private async Task Sql(string sql, Guid id)
+    {
+        // The owner's connection: what someone with direct database access could do.
+        await using var conn = new NpgsqlConnection(app.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        cmd.Parameters.AddWithValue("id", id);
+        Assert.Equal(1, await cmd.ExecuteNonQueryAsync());
+    }
+
+    [Fact]
+    public async Task An_untouched_stream_verifies()
+    {
+        var id = await Lifecycle();
+        var result = await app.Get<JsonElement>("audit", $"/api/submissions/{id}/verify");
+        Assert.True(result.GetProperty("intact").GetBoolean());
+        Assert.Equal(5, result.GetProperty("eventsChecked").GetInt32());
+    }
+
+    [Fact]
+    public async Task Editing_an_event_with_sql_is_caught_and_named()
+    {
+        var id = await Lifecycle();
+        await Sql("update approval.mt_events set data = jsonb_set(data, '{Grade}', '\"优\"') where stream_id = @id and version = 5", id);
+        var result = await app.Get<JsonElement>("audit", $"/api/submissions/{id}/verify");
+        Assert.False(result.GetProperty("intact").GetBoolean());
+        var broken = result.GetProperty("firstBreak");
+        Assert.Equal((5, "submission_approved"), (broken.GetProperty("version").GetInt64(), broken.GetProperty("eventType").GetString()));
+        Assert.Contains("已被修改", result.GetProperty("summary").GetString());
+    }
+
+    [Fact]
+    public async Task Editing_metadata_or_removing_an_event_is_caught()
+    {
+        var id = await Lifecycle();
+        await Sql("update approval.mt_events set correlation_id = 'forged' where stream_id = @id and version = 2", id);
+        var edited = await app.Get<JsonElement>("audit", $"/api/submissions/{id}/verify");
+        Assert.Equal(2, edited.GetProperty("firstBreak").GetProperty("version").GetInt64());
+
+        var other = await Lifecycle();
+        await Sql("delete from approval.mt_events where stream_id = @id and version = 3", other);
+        var removed = await app.Get<JsonElement>("audit", $"/api/submissions/{other}/verify");
+        Assert.Equal(4, removed.GetProperty("firstBreak").GetProperty("version").GetInt64());
+        Assert.Contains("删除或插入", removed.GetProperty("firstBreak").GetProperty("reason").GetString());
+    }
+}
