@@ -38,20 +38,8 @@ public static class ApprovalHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => Integrity.ChainKey.From(sp.GetRequiredService<IConfiguration>()));
 
-        var schema = builder.Configuration["Approval:Schema"] ?? "approval";
-        builder.Services.AddMarten(sp =>
-            {
-                var options = new StoreOptions();
-                options.Connection(sp.GetRequiredService<DatabaseConnection>().ConnectionString);
-                options.DatabaseSchemaName = schema;
-                options.Events.DatabaseSchemaName = schema;
-                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                // Our enums serialize as names (优/良, Submitted…): tell Marten so that LINQ compares names too.
-                options.UseSystemTextJsonForSerialization(enumStorage: Weasel.Core.EnumStorage.AsString);
-                ConfigureEventStore(options);
-                ConfigureDocuments(options);
-                return options;
-            })
+        var schema = SchemaName(builder.Configuration);
+        builder.Services.AddMarten(sp => BuildStoreOptions(sp.GetRequiredService<DatabaseConnection>().ConnectionString, schema))
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine()
@@ -81,6 +69,23 @@ public static class ApprovalHost
             .AddMartenAsyncDaemonHealthCheck(maxEventLag: 1000);
 
         return builder;
+    }
+
+    public static string SchemaName(IConfiguration configuration) => configuration["Approval:Schema"] ?? "approval";
+
+    /// <summary>The store's whole configuration, shared by the application and the owner's migration.</summary>
+    public static StoreOptions BuildStoreOptions(string connectionString, string schema)
+    {
+        var options = new StoreOptions();
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = schema;
+        options.Events.DatabaseSchemaName = schema;
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        // Our enums serialize as names (优/良, Submitted…): tell Marten so that LINQ compares names too.
+        options.UseSystemTextJsonForSerialization(enumStorage: Weasel.Core.EnumStorage.AsString);
+        ConfigureEventStore(options);
+        ConfigureDocuments(options);
+        return options;
     }
 
     private static void ConfigureEventStore(StoreOptions options)

@@ -65,3 +65,31 @@ public class TamperEvidenceTests(WorkflowFixture app) : IClassFixture<WorkflowFi
         Assert.Contains("删除或插入", removed.GetProperty("firstBreak").GetProperty("reason").GetString());
     }
 }
+
+/// <summary>The application's database role can add events but never change or remove them.</summary>
+public class DatabaseRoleTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+{
+    [Theory]
+    [InlineData("update approval.mt_events set data = data")]
+    [InlineData("delete from approval.mt_events")]
+    [InlineData("truncate approval.mt_events")]
+    public async Task The_application_role_cannot_update_or_delete_event_rows(string sql)
+    {
+        Assert.NotEqual(app.ConnectionString, app.AppConnectionString);
+        await using var conn = new NpgsqlConnection(app.AppConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        var error = await Assert.ThrowsAsync<PostgresException>(() => cmd.ExecuteNonQueryAsync());
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+    }
+
+    [Fact]
+    public async Task The_application_still_works_as_that_role()
+    {
+        var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "角色测试", content = Samples.Ganfutong() }, 201);
+        var id = created.GetProperty("submissionId").GetGuid();
+        await app.Command("prep", $"/api/submissions/{id}/score", new { version = 1 });
+        await app.CatchUp();
+        Assert.Equal(2, await app.StreamVersion(id));
+    }
+}

@@ -5,6 +5,8 @@ namespace Approval.Web.Infrastructure;
 /// <summary>
 /// Where the event store lives: <c>ConnectionStrings:Approval</c> when configured (environment variable
 /// <c>ConnectionStrings__Approval</c>), otherwise the embedded local cluster, started on first use.
+/// The application runs as a role that may not change event rows; schema changes run as the owner
+/// (<c>ConnectionStrings:ApprovalOwner</c>, or the embedded cluster's superuser).
 /// </summary>
 public sealed class DatabaseConnection
 {
@@ -14,6 +16,11 @@ public sealed class DatabaseConnection
         if (!string.IsNullOrWhiteSpace(configured))
         {
             ConnectionString = configured;
+            OwnerConnectionString = configuration.GetConnectionString("ApprovalOwner") is { Length: > 0 } owner ? owner : configured;
+            if (OwnerConnectionString == configured)
+                logger.LogWarning("No ConnectionStrings:ApprovalOwner: the application runs as the schema owner, so the database itself does not stop it from changing event rows");
+            else
+                Migrate(configuration, logger);
             return;
         }
 
@@ -22,11 +29,23 @@ public sealed class DatabaseConnection
         // Runs once, during start-up, before any request: blocking here is deliberate and harmless.
         var admin = Local.EnsureRunningAsync().GetAwaiter().GetResult();
         EnsureDatabaseExists(admin, database);
-        ConnectionString = Local.ConnectionString(database);
+        OwnerConnectionString = Local.ConnectionString(database);
+        ConnectionString = Local.AppConnectionStringAsync(database).GetAwaiter().GetResult();
+        Migrate(configuration, logger);
         logger.LogInformation("Using the embedded PostgreSQL cluster in {DataDirectory} on 127.0.0.1:{Port}", Local.DataDirectory, Local.Port);
     }
 
+    /// <summary>The application's runtime connection (the restricted role when the owner is known).</summary>
     public string ConnectionString { get; }
+
+    /// <summary>The schema owner's connection, for migrations; equal to <see cref="ConnectionString"/> when no separate owner is configured.</summary>
+    public string OwnerConnectionString { get; }
+
+    public bool SeparateOwner => OwnerConnectionString != ConnectionString;
+
+    // Runs once, during start-up, before the store that uses the restricted role exists.
+    private void Migrate(IConfiguration configuration, ILogger logger) =>
+        DatabaseMigrator.MigrateAsync(OwnerConnectionString, ConnectionString, ApprovalHost.SchemaName(configuration), logger).GetAwaiter().GetResult();
 
     /// <summary>The embedded cluster, when it is the one in use.</summary>
     public LocalPostgres? Local { get; }

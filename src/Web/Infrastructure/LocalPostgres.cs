@@ -16,6 +16,8 @@ namespace Approval.Web.Infrastructure;
 public sealed class LocalPostgres
 {
     private const string SuperUser = "approval";
+    /// <summary>The role the application runs as: it may not change or delete event rows (see DatabaseMigrator).</summary>
+    public const string AppRole = "approval_app";
     private readonly string _stateDir;
     private readonly string _binDir;
     private readonly bool _asRoot;
@@ -31,6 +33,7 @@ public sealed class LocalPostgres
     public int Port { get; private set; }
     public bool StartedByThisProcess { get; private set; }
     private string Password { get; set; } = "";
+    private string AppPassword { get; set; } = "";
 
     /// <summary>Finds the binaries and the state folder; throws <see cref="LocalPostgresUnavailableException"/> with what to install.</summary>
     public static LocalPostgres Locate(string? stateDirectory = null)
@@ -49,8 +52,14 @@ public sealed class LocalPostgres
         using (await AcquireLockAsync(ct))
         {
             var state = LoadOrCreateState();
+            if (string.IsNullOrEmpty(state.AppPassword))
+            {
+                state = state with { AppPassword = NewSecret() };
+                SaveState(state);
+            }
             DataDirectory = state.DataDirectory;
             Password = state.Password;
+            AppPassword = state.AppPassword!;
 
             if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
                 await InitDbAsync(ct);
@@ -73,6 +82,20 @@ public sealed class LocalPostgres
 
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Database={database};Username={SuperUser};Password={Password};Pooling=true;Maximum Pool Size=60;Timeout=15;Command Timeout=60";
+
+    /// <summary>The application role's connection to <paramref name="database"/>; the role is created when missing.</summary>
+    public async Task<string> AppConnectionStringAsync(string database)
+    {
+        await using var conn = new Npgsql.NpgsqlConnection(ConnectionString("postgres"));
+        await conn.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand(
+            $"do $$ begin if not exists (select 1 from pg_roles where rolname = '{AppRole}') then create role {AppRole} login password '{AppPassword}'; " +
+            $"else alter role {AppRole} login password '{AppPassword}'; end if; end $$;", conn);
+        await cmd.ExecuteNonQueryAsync();
+        return $"Host=127.0.0.1;Port={Port};Database={database};Username={AppRole};Password={AppPassword};Pooling=true;Maximum Pool Size=60;Timeout=15;Command Timeout=60";
+    }
+
+    private static string NewSecret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(18)).ToLowerInvariant();
 
     public async Task StopAsync()
     {
@@ -149,7 +172,7 @@ public sealed class LocalPostgres
         }
     }
 
-    private sealed record State(string DataDirectory, int Port, string Password);
+    private sealed record State(string DataDirectory, int Port, string Password, string? AppPassword = null);
 
     private string StateFile => Path.Combine(_stateDir, "postgres.json");
 
@@ -160,7 +183,7 @@ public sealed class LocalPostgres
             var existing = JsonSerializer.Deserialize<State>(File.ReadAllText(StateFile));
             if (existing is not null) return existing;
         }
-        var state = new State(ChooseDataDirectory(), FreePort(), Convert.ToHexString(RandomNumberGenerator.GetBytes(18)).ToLowerInvariant());
+        var state = new State(ChooseDataDirectory(), FreePort(), NewSecret(), NewSecret());
         SaveState(state);
         return state;
     }

@@ -8,17 +8,23 @@ namespace Approval.Web.Tests.Infrastructure;
 public class AppFixture : IAsyncLifetime
 {
     public IAlbaHost Host { get; private set; } = null!;
+    /// <summary>The schema owner's connection: what someone with direct database access holds.</summary>
     public string ConnectionString { get; private set; } = "";
+    /// <summary>The application's own, restricted connection.</summary>
+    public string AppConnectionString { get; private set; } = "";
 
     protected virtual bool SeedDemoData => false;
 
     public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateAsync(GetType().Name);
+        AppConnectionString = await TestDatabase.AppConnectionStringAsync(ConnectionString);
         Host = await AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment("Testing");
-            builder.UseSetting("ConnectionStrings:Approval", ConnectionString);
+            builder.UseSetting("ConnectionStrings:Approval", AppConnectionString);
+            builder.UseSetting("ConnectionStrings:ApprovalOwner", ConnectionString);
+            builder.UseSetting("Approval:ChainKey", "test-chain-key");
             builder.UseSetting("Approval:Demo", SeedDemoData ? "true" : "false");
         });
     }

@@ -24,7 +24,9 @@ public sealed class LiveApp : IAsyncLifetime
             EnvironmentName = "Testing",
             ContentRootPath = Path.Combine(RepositoryRoot.Find()!, "src", "Web"),
         });
-        builder.Configuration["ConnectionStrings:Approval"] = ConnectionString;
+        builder.Configuration["ConnectionStrings:Approval"] = await TestDatabase.AppConnectionStringAsync(ConnectionString);
+        builder.Configuration["ConnectionStrings:ApprovalOwner"] = ConnectionString;
+        builder.Configuration["Approval:ChainKey"] = "test-chain-key";
         builder.Configuration["Approval:Demo"] = "false";
         builder.Configuration["urls"] = "http://127.0.0.1:0";
         builder.AddApprovalServices();

@@ -23,6 +23,14 @@ public static class TestDatabase
         return new Server(admin, local);
     }
 
+    /// <summary>The connection the application runs with: the restricted role on the embedded cluster, the owner otherwise.</summary>
+    public static async Task<string> AppConnectionStringAsync(string ownerConnectionString)
+    {
+        var server = await TheServer.Value;
+        if (server.Local is null) return ownerConnectionString;
+        return await server.Local.AppConnectionStringAsync(new NpgsqlConnectionStringBuilder(ownerConnectionString).Database!);
+    }
+
     public static async Task<string> CreateAsync(string prefix)
     {
         var server = await TheServer.Value;
