@@ -59,14 +59,6 @@ public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncL
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, name + ".png"), FullPage = true });
     }
 
-    private static string GanfutongFormText()
-    {
-        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "seeds", "002_3e97706fd429c0f0.txt"));
-        var start = text.IndexOf("附件4", StringComparison.Ordinal);
-        var end = text.IndexOf("（三）部门评价项目绩效评价情况", StringComparison.Ordinal);
-        return text[start..end];
-    }
-
     [Fact]
     public async Task Preparer_submits_reviewer_returns_preparer_revises_reviewer_approves_public_sees_it()
     {
@@ -81,7 +73,7 @@ public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncL
         await Expect(preparer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/submissions$"));
         await preparer.FillAsync("#new-year", "2021");
         await preparer.FillAsync("#new-title", title);
-        await preparer.FillAsync("#new-text", GanfutongFormText());
+        await preparer.FillAsync("#new-text", Samples.GanfutongFormText());
         await preparer.ClickAsync("#create");
         await preparer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/submissions/[0-9a-f-]{36}$"));
         await preparer.ClickAsync("#score");

@@ -10,6 +10,15 @@ public static class Samples
 
     public static ProjectSelfEvaluationForm GanfutongForm() => Seed("002_3e97706fd429c0f0.txt").Forms[1];
 
+    /// <summary>The 赣服通 自评表 of seed 002 as its tab-separated text, as a clerk would paste it.</summary>
+    public static string GanfutongFormText()
+    {
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "seeds", "002_3e97706fd429c0f0.txt"));
+        var start = text.IndexOf("附件4", StringComparison.Ordinal);
+        var end = text.IndexOf("（三）部门评价项目绩效评价情况", StringComparison.Ordinal);
+        return text[start..end];
+    }
+
     public static SubmissionContent Ganfutong() => new() { ProjectForm = GanfutongForm() };
 
     public static SubmissionContent Disclosure2023()

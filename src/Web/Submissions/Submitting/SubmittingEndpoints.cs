@@ -19,12 +19,8 @@ public static class SubmittingEndpoints
         var unitId = http.User.FindFirst(Auth.ApprovalClaims.Unit)?.Value;
         var unit = unitId is null ? null : await session.LoadAsync<BudgetUnit>(unitId, ct);
         var section = unit is null ? null : await session.LoadAsync<ReviewSection>(unit.SectionId, ct);
-        return await SubmissionCommand.Run(session, http, id, command.Version, command.CommandId, (s, actor) =>
-        {
-            if (section is null)
-                throw new SubmissionRuleException(RuleViolation.Conflict("no-section", "本单位尚未分配财政局业务股室，请联系管理员", "the unit has no reviewing section"));
-            return [Rules.Submit(s, section.Id, section.Name, actor)];
-        }, ct);
+        return await SubmissionCommand.Run(session, http, id, command.Version, command.CommandId,
+            (s, actor) => [Rules.Submit(s, section?.Id, section?.Name, actor)], ct);
     }
 
     [WolverinePost("/api/submissions/{id}/withdraw")]

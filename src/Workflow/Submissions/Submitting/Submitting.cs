@@ -8,9 +8,11 @@ public sealed record SubmissionWithdrawn(Guid SubmissionId, int Round, string? R
 
 public static class Submitting
 {
-    public static SubmittedForReview Submit(Submission submission, string sectionId, string sectionName, Actor by)
+    public static SubmittedForReview Submit(Submission submission, string? sectionId, string? sectionName, Actor by)
     {
         Drafting.Drafting.RequireEditable(submission, by);
+        if (sectionId is null || sectionName is null)
+            throw new SubmissionRuleException(RuleViolation.Conflict("no-section", "本单位尚未分配财政局业务股室，请联系管理员", "the unit has no reviewing section"));
         if (submission.Score is null || submission.Score.ContentVersion != submission.ContentVersion)
             throw new SubmissionRuleException(RuleViolation.Conflict("not-scored", "请先对当前内容评分，再提交审核", "score the current content before submitting"));
         return new SubmittedForReview(submission.Id, submission.Round + 1, submission.ContentVersion, sectionId, sectionName, by);

@@ -1,0 +1,208 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Approval.Web.Tests.Infrastructure;
+using Approval.Workflow.Submissions;
+using Approval.Workflow.Templates;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Approval.Web.Tests;
+
+/// <summary>
+/// Every endpoint of the route table × every kind of caller → the expected outcome. The endpoint list comes
+/// from the running app, so a new endpoint without a rule here fails this test.
+/// </summary>
+public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+{
+    /// <summary>U: not signed in (401 or a redirect to /login); F: forbidden (403, or a page sending them home); H: hidden (404); A: allowed through to the rules.</summary>
+    private static readonly (string Name, string? User)[] Callers =
+        [("anonymous", null), ("own preparer", "prep"), ("other unit's preparer", "prep-other"), ("section's reviewer", "rev"),
+         ("other section's reviewer", "rev-other"), ("auditor", "audit"), ("admin", "admin")];
+
+    private static readonly Dictionary<string, string> Rules = new()
+    {
+        ["GET /api/auth/me"] = "UAAAAAA",
+        ["POST /api/auth/login"] = "UUUUUUU", // the probe's credentials are wrong: 401 whoever asks
+        ["GET /api/public/reports"] = "AAAAAAA",
+        ["GET /api/public/reports/{id}"] = "AAAAAAA",
+        ["GET /api/public/reports/{id}/csv"] = "AAAAAAA",
+        ["GET /api/review-queue"] = "UFFAAAA",
+        ["GET /api/statistics"] = "UFFAAAA",
+        ["GET /api/submissions"] = "UAAAAAA",
+        ["GET /api/submissions/{id}"] = "UAHAHAA",
+        ["GET /api/submissions/{id}/as-of"] = "UAHAHAA",
+        ["GET /api/submissions/{id}/diff"] = "UAHAHAA",
+        ["GET /api/submissions/{id}/history"] = "UAHAHAA",
+        ["GET /api/submissions/{id}/history.csv"] = "UAHAHAA",
+        ["GET /api/submissions/{id}/verify"] = "UAHAHAA",
+        ["GET /api/templates"] = "UAAAAAA",
+        ["GET /api/templates/self-evaluation.xlsx"] = "UAAAAAA",
+        ["GET /api/units/{unitId}/summary/{year}"] = "UAHHHAA",
+        ["GET /openapi/{documentName}.json"] = "AAAAAAA",
+        ["POST /api/admin/accounts"] = "UFFFFFA",
+        ["POST /api/admin/sections"] = "UFFFFFA",
+        ["POST /api/admin/templates"] = "UFFFFFA",
+        ["POST /api/admin/units"] = "UFFFFFA",
+        ["POST /api/submissions"] = "UAAFFFF",
+        ["POST /api/submissions/import"] = "UAAFFFF",
+        ["PUT /api/submissions/{id}/content"] = "UAHFHFF",
+        ["POST /api/submissions/{id}/score"] = "UAHFHFF",
+        ["POST /api/submissions/{id}/submit"] = "UAHFHFF",
+        ["POST /api/submissions/{id}/withdraw"] = "UAHFHFF",
+        ["POST /api/submissions/{id}/claim"] = "UFHAHFF",
+        ["POST /api/submissions/{id}/comments"] = "UFHAHFF",
+        ["POST /api/submissions/{id}/return"] = "UFHAHFF",
+        ["POST /api/submissions/{id}/approve"] = "UFHAHFF",
+        ["POST /api/submissions/{id}/publish"] = "UFHAHFA",
+        ["POST /api/submissions/{id}/corrections"] = "UFHAHFA",
+        ["GET /health"] = "AAAAAAA",
+        ["POST /hubs/review/negotiate"] = "UAAAAAA",
+        ["GET /hubs/review"] = "UAAAAAA",
+        ["GET /"] = "AAAAAAA",
+        ["GET Index"] = "AAAAAAA",
+        ["GET login"] = "AAAAAAA",
+        ["GET logout"] = "UAAAAAA",
+        ["GET public"] = "AAAAAAA",
+        ["GET public/{id:guid}"] = "AAAAAAA",
+        ["GET submissions"] = "UAAFFFF",
+        ["GET submissions/{id:guid}"] = "UAHAHAA",
+        ["GET review"] = "UFFAAAA",
+        ["GET dashboard"] = "UFFAAAA",
+        ["GET audit"] = "UFFFFAA",
+        ["GET audit/{id:guid}"] = "UAHAHAA",
+    };
+
+    private async Task<Guid> SubmittedSubmission()
+    {
+        var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "权限矩阵", content = Samples.Ganfutong() }, 201);
+        var id = created.GetProperty("submissionId").GetGuid();
+        await app.Command("prep", $"/api/submissions/{id}/score", new { version = 1 });
+        await app.Command("prep", $"/api/submissions/{id}/submit", new { version = 2 });
+        return id;
+    }
+
+    private async Task<Guid> PublishedSubmission()
+    {
+        var id = await SubmittedSubmission();
+        await app.Command("rev", $"/api/submissions/{id}/claim", new { version = 3 });
+        await app.Command("rev", $"/api/submissions/{id}/approve", new { version = 4, grade = "良", opinion = "同意", signature = "张", stamp = "章" });
+        await app.Command("rev", $"/api/submissions/{id}/publish", new { version = 5, indexNumber = "M-1", publisher = "单位", confidentialityReviewed = true, principalSigned = true });
+        await app.CatchUp();
+        return id;
+    }
+
+    private static object Body(string route, long version, int n) => route switch
+    {
+        "POST /api/auth/login" => new { userName = "nobody", password = "x" },
+        "POST /api/admin/accounts" => new { id = $"matrix-{n}", displayName = "矩阵测试", password = "Matrix#password1", role = "Auditor" },
+        "POST /api/admin/sections" => new { id = $"S-M{n}", name = "测试股" },
+        "POST /api/admin/units" => new { id = $"U-M{n}", name = "测试单位", sectionId = "S-1" },
+        "POST /api/admin/templates" => BuiltInTemplates.Ministry2020 with { Id = $"matrix-{n}" },
+        "POST /api/submissions" => new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "矩阵", content = Samples.Ganfutong() },
+        "PUT /api/submissions/{id}/content" => new { version, content = Samples.Ganfutong() },
+        "POST /api/submissions/{id}/approve" => new { version, grade = "良", opinion = "同意", signature = "张", stamp = "章" },
+        "POST /api/submissions/{id}/publish" => new { version, indexNumber = "X", publisher = "X", confidentialityReviewed = true, principalSigned = true },
+        "POST /api/submissions/{id}/corrections" => new { version, content = Samples.Ganfutong(), reason = "x", confidentialityReviewed = true, principalSigned = true },
+        "POST /api/submissions/{id}/comments" => new { version, text = "意见" },
+        "POST /api/submissions/{id}/return" => new { version, reason = "退回" },
+        _ => new { version },
+    };
+
+    private static char Classify(HttpResponseMessage response, string route)
+    {
+        var status = (int)response.StatusCode;
+        if (status >= 500) throw new Xunit.Sdk.XunitException($"{route}: {status}");
+        if (status == 401) return 'U';
+        if (status == 403) return 'F';
+        if (status == 404) return 'H';
+        if (status is 302 or 301)
+        {
+            var location = response.Headers.Location?.ToString() ?? "";
+            if (location.Contains("/login")) return 'U';
+            if (location == "/" && !route.EndsWith(" /") && !route.EndsWith(" Index")) return 'F';
+        }
+        return 'A';
+    }
+
+    [Fact]
+    public async Task Every_endpoint_answers_every_caller_as_the_rules_say()
+    {
+        var endpoints = app.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [e.RoutePattern.RawText!.StartsWith("/hubs/review/negotiate") ? "POST" : "GET"])
+                .Select(m => $"{m} {(string.IsNullOrEmpty(e.RoutePattern.RawText) ? "/" : e.RoutePattern.RawText)}"))
+            .Distinct().ToList();
+        var missing = endpoints.Where(e => !Rules.ContainsKey(e)).ToList();
+        Assert.True(missing.Count == 0, "endpoints without an authorization rule: " + string.Join(", ", missing));
+
+        var published = await PublishedSubmission();
+        var readable = await SubmittedSubmission();
+        var failures = new List<string>();
+        var n = 0;
+        using var client = app.Host.Server.CreateClient();
+        foreach (var route in endpoints)
+        {
+            for (var c = 0; c < Callers.Length; c++)
+            {
+                var (callerName, user) = Callers[c];
+                var mutating = route.StartsWith("POST /api/submissions/{id}") || route.StartsWith("PUT /api/submissions/{id}");
+                var id = route.Contains("public/") ? published : mutating ? await SubmittedSubmission() : readable;
+                var version = await app.StreamVersion(id);
+                var method = route[..route.IndexOf(' ')];
+                var url = "/" + route[(route.IndexOf(' ') + 1)..].TrimStart('/')
+                    .Replace("{id}", id.ToString()).Replace("{id:guid}", id.ToString()).Replace("{unitId}", "U-BD").Replace("{year}", "2021")
+                    .Replace("{documentName}", "v1").Replace("Index", "");
+                if (route.EndsWith("/as-of")) url += "?version=1";
+                if (route.EndsWith("/diff")) url += "?from=1&to=2";
+                var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (user is not null) request.Headers.Authorization = new("Bearer", await app.TokenFor(user));
+                if (route == "POST /api/submissions/import")
+                {
+                    var form = new MultipartFormDataContent { { new StringContent("ProjectSelfEvaluation"), "kind" }, { new StringContent("2021"), "fiscalYear" } };
+                    form.Add(new StringContent(BadInputTextForm()), "text");
+                    request.Content = form;
+                }
+                else if (method is "POST" or "PUT" && !route.Contains("/hubs/")) request.Content = JsonContent.Create(Body(route, version, ++n), options: WorkflowFixture.Json);
+                var response = await client.SendAsync(request);
+                var actual = Classify(response, route);
+                var expected = Rules[route][c];
+                if (actual != expected) failures.Add($"{route} as {callerName}: expected {expected}, got {actual} ({(int)response.StatusCode})");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static string BadInputTextForm() => Samples.GanfutongFormText();
+
+    [Fact]
+    public async Task A_draft_is_invisible_outside_its_unit_even_to_its_section()
+    {
+        var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "草稿", content = Samples.Ganfutong() }, 201);
+        var id = created.GetProperty("submissionId").GetGuid();
+        foreach (var user in new[] { "rev", "prep-other", "rev-other" })
+            Assert.Equal(HttpStatusCode.NotFound, (await app.Send(user, HttpMethod.Get, $"/api/submissions/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Send("audit", HttpMethod.Get, $"/api/submissions/{id}")).StatusCode);
+        Assert.DoesNotContain(await app.Get<List<JsonElement>>("rev", "/api/submissions"), s => s.GetProperty("id").GetGuid() == id);
+    }
+
+    [Fact]
+    public async Task Hub_methods_follow_the_same_visibility()
+    {
+        var id = await SubmittedSubmission();
+        foreach (var (user, expected) in new[] { ("prep", true), ("prep-other", false), ("rev", true), ("rev-other", false), ("audit", true), ("admin", true) })
+        {
+            var token = await app.TokenFor(user);
+            await using var connection = new HubConnectionBuilder()
+                .WithUrl(new Uri(app.Host.Server.BaseAddress, "/hubs/review"), o =>
+                {
+                    o.HttpMessageHandlerFactory = _ => app.Host.Server.CreateHandler();
+                    o.Transports = HttpTransportType.LongPolling;
+                    o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                }).Build();
+            await connection.StartAsync();
+            Assert.Equal(expected, await connection.InvokeAsync<bool>("WatchSubmission", id));
+        }
+    }
+}
