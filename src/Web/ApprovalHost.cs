@@ -58,6 +58,7 @@ public static class ApprovalHost
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddSignalR();
+        builder.Services.AddAntiforgery(o => o.HeaderName = RequestGuards.CsrfHeader);
 
         AddSecurity(builder.Services);
         builder.Services.AddProblemDetails();
@@ -170,8 +171,10 @@ public static class ApprovalHost
     public static WebApplication UseApprovalPipeline(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseRequestGuards();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseCookieCsrfCheck();
         app.UseAuthorization();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -21,6 +21,9 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
             BadHttpRequestException { StatusCode: 413 } => Problems.Of(413, "too-large", "请求内容过大", "request body too large"),
             BadHttpRequestException or JsonException or FormatException or InvalidDataException =>
                 Problems.BadRequest("bad-request", "请求格式不正确：" + Short(exception), "malformed request: " + exception.Message),
+            // Text PostgreSQL cannot store (NUL, invalid encodings) that slipped past validation: still the caller's input.
+            _ when FindPostgres(exception) is { SqlState: "22P05" or "22021" or "22P02" } =>
+                Problems.BadRequest("bad-text", "内容中含有无法保存的字符", "input contains characters the database cannot store"),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
             _ => null,
         };
@@ -32,6 +35,13 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         }
         await result.ExecuteAsync(http);
         return true;
+    }
+
+    private static Npgsql.PostgresException? FindPostgres(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is Npgsql.PostgresException p) return p;
+        return null;
     }
 
     private static string Short(Exception e) => e.Message.Length > 200 ? e.Message[..200] : e.Message;

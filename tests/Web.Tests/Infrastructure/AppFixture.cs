@@ -1,5 +1,6 @@
 using Alba;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Approval.Web.Tests.Infrastructure;
@@ -12,6 +13,7 @@ public class AppFixture : IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
     /// <summary>The application's own, restricted connection.</summary>
     public string AppConnectionString { get; private set; } = "";
+    public ErrorLog ErrorLog { get; } = new();
 
     protected virtual bool SeedDemoData => false;
 
@@ -25,6 +27,7 @@ public class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Approval", AppConnectionString);
             builder.UseSetting("ConnectionStrings:ApprovalOwner", ConnectionString);
             builder.UseSetting("Approval:ChainKey", "test-chain-key");
+            builder.ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(ErrorLog));
             builder.UseSetting("Approval:Demo", SeedDemoData ? "true" : "false");
         });
     }

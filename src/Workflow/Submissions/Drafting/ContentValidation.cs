@@ -1,7 +1,7 @@
 namespace Approval.Workflow.Submissions.Drafting;
 
 /// <summary>Limits a serious product puts on entered figures and text, before anything is recorded.</summary>
-public static class ContentValidation
+public static partial class ContentValidation
 {
     /// <summary>Largest amount accepted, in 万元 (a trillion 万元 is far beyond any unit's budget).</summary>
     public const decimal MaxAmount = 1_000_000_000_000m;
@@ -9,8 +9,19 @@ public static class ContentValidation
     public const int MaxIndicators = 200;
     public const int MaxTextLength = 20_000;
 
+    /// <summary>
+    /// True when any text anywhere in the value holds a control character other than tab and line breaks
+    /// (PostgreSQL cannot even store NUL in JSON). Checked on the serialized form so no field is forgotten.
+    /// </summary>
+    public static bool HasControlCharacters(object value) =>
+        ControlEscape().IsMatch(System.Text.Json.JsonSerializer.Serialize(value));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\u00[01][0-9A-Fa-f]|\\u007[Ff]")]
+    private static partial System.Text.RegularExpressions.Regex ControlEscape();
+
     public static IEnumerable<string> Problems(SubmissionContent content)
     {
+        if (HasControlCharacters(content)) yield return "内容中含有控制字符（如 NUL），请删除后重试";
         if (content.ProjectForm is { } form)
         {
             if (string.IsNullOrWhiteSpace(form.Header.ProjectName)) yield return "请填写项目名称";

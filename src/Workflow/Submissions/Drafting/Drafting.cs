@@ -60,6 +60,8 @@ public static class Drafting
             throw new SubmissionRuleException(RuleViolation.Invalid("title-required", "请填写报告标题", "title is required"));
         if (title.Length > MaxTitleLength)
             throw new SubmissionRuleException(RuleViolation.Invalid("title-too-long", $"标题不能超过 {MaxTitleLength} 个字", "title too long"));
+        if (title.Any(c => char.IsControl(c)))
+            throw new SubmissionRuleException(RuleViolation.Invalid("title-control", "标题中含有控制字符", "title has control characters"));
     }
 
     private static void RequireContent(SubmissionKind kind, SubmissionContent content)

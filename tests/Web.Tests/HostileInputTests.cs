@@ -1,0 +1,194 @@
+using System.IO.Compression;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Approval.Web.Tests.Infrastructure;
+using Approval.Workflow.Submissions;
+
+namespace Approval.Web.Tests;
+
+/// <summary>Bad and hostile input: a clear 4xx problem, nothing appended, never a 500; script stays text everywhere.</summary>
+public class HostileInputTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+{
+    private async Task<long> TotalEvents()
+    {
+        await using var conn = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand("select count(*) from approval.mt_events", conn);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private async Task<(int Status, JsonElement Body)> Post(string user, string url, HttpContent content)
+    {
+        using var client = app.Host.Server.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        request.Headers.Authorization = new("Bearer", await app.TokenFor(user));
+        var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, text.StartsWith('{') ? JsonDocument.Parse(text).RootElement.Clone() : default);
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static string DraftWith(Func<string, string> edit)
+    {
+        var body = JsonSerializer.Serialize(new { fiscalYear = 2021, kind = "ProjectSelfEvaluation", title = "hostile", content = Samples.Ganfutong() }, WorkflowFixture.Json);
+        return edit(body);
+    }
+
+    public static TheoryData<string, string> BadDrafts => new()
+    {
+        { "absurd amount", "\"executed\":321.00|\"executed\":1e30" },
+        { "too large amount", "\"executed\":321.00|\"executed\":100000000000000" },
+        { "too many decimals", "\"executed\":321.00|\"executed\":321.1234567" },
+        { "negative amount", "\"executed\":321.00|\"executed\":-5" },
+        { "negative weight", "\"weight\":4,|\"weight\":-4," },
+        { "wrong type", "\"fiscalYear\":2021|\"fiscalYear\":\"二〇二一\"" },
+        { "missing content", "\"content\":|\"nothing\":" },
+        { "control characters", "\"title\":\"hostile\"|\"title\":\"host\\u0000\\u0007ile\"" },
+        { "over-long title", "\"title\":\"hostile\"|\"title\":\"" + new string('x', 300) + "\"" },
+        { "unknown kind", "\"ProjectSelfEvaluation\"|\"Whatever\"" },
+        { "zero weights", "__zero__|" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadDrafts))]
+    public async Task Bad_drafts_are_refused_with_a_problem_and_append_nothing(string what, string edit)
+    {
+        var body = DraftWith(json =>
+        {
+            if (edit.StartsWith("__zero__"))
+                return System.Text.RegularExpressions.Regex.Replace(json, "\"weight\":\\d+(\\.\\d+)?", "\"weight\":0");
+            var (from, to) = (edit[..edit.IndexOf('|')], edit[(edit.IndexOf('|') + 1)..]);
+            Assert.Contains(from, json);
+            return json.Replace(from, to);
+        });
+        var before = await TotalEvents();
+        var (status, problem) = await Post("prep", "/api/submissions", Json(body));
+        Assert.True(status == 400, $"{what}: {status}");
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+        Assert.Equal(before, await TotalEvents());
+    }
+
+    [Fact]
+    public async Task A_50_megabyte_body_is_413()
+    {
+        var (status, problem) = await Post("prep", "/api/submissions", new ByteArrayContent(new byte[50 * 1024 * 1024]) { Headers = { ContentType = new("application/json") } });
+        Assert.Equal(413, status);
+        Assert.Equal("too-large", problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_wrong_content_type_is_a_4xx()
+    {
+        var (status, _) = await Post("prep", "/api/submissions", new StringContent("fiscalYear=2021", Encoding.UTF8, "text/plain"));
+        Assert.InRange(status, 400, 499);
+        var (importStatus, problem) = await Post("prep", "/api/submissions/import", Json("{}"));
+        Assert.Equal(415, importStatus);
+        Assert.Equal("form-required", problem.GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("bomb")]
+    [InlineData("not-xlsx")]
+    [InlineData("binary")]
+    public async Task Hostile_uploads_are_refused(string kind)
+    {
+        byte[] bytes;
+        if (kind == "bomb")
+        {
+            using var stream = new MemoryStream();
+            using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+            {
+                zip.CreateEntry("[Content_Types].xml").Open().Dispose();
+                using var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open();
+                var zeros = new byte[1024 * 1024];
+                for (var i = 0; i < 100; i++) entry.Write(zeros);
+            }
+            bytes = stream.ToArray();
+        }
+        else if (kind == "not-xlsx") bytes = Encoding.UTF8.GetBytes("PK\u0003\u0004 but not really a zip");
+        else bytes = [0x00, 0xFF, 0x10, 0x00, 0x89];
+        var before = await TotalEvents();
+        var form = new MultipartFormDataContent { { new StringContent("ProjectSelfEvaluation"), "kind" }, { new StringContent("2021"), "fiscalYear" } };
+        form.Add(new ByteArrayContent(bytes), "file", "report.xlsx");
+        var (status, problem) = await Post("prep", "/api/submissions/import", form);
+        Assert.Equal(400, status);
+        Assert.StartsWith("无法读取", problem.GetProperty("title").GetString());
+        Assert.Equal(before, await TotalEvents());
+    }
+
+    [Fact]
+    public async Task Script_in_text_fields_is_shown_as_text_and_csv_is_formula_safe()
+    {
+        const string script = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+        var form = Samples.GanfutongForm();
+        var evil = form with
+        {
+            Header = form.Header with { ProjectName = script },
+            Indicators = form.Indicators.Select((i, n) => n == 0 ? i with { Name = "=HYPERLINK(\"http://evil\",\"点我\")", Deviation = script } : i).ToList(),
+        };
+        var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = script, content = new SubmissionContent { ProjectForm = evil } }, 201);
+        var id = created.GetProperty("submissionId").GetGuid();
+        await app.Command("prep", $"/api/submissions/{id}/score", new { version = 1 });
+        await app.Command("prep", $"/api/submissions/{id}/submit", new { version = 2 });
+        await app.Command("rev", $"/api/submissions/{id}/claim", new { version = 3 });
+        await app.Command("rev", $"/api/submissions/{id}/comments", new { version = 4, text = script });
+        await app.Command("rev", $"/api/submissions/{id}/approve", new { version = 5, grade = "良", opinion = script, signature = "张", stamp = "章" });
+        await app.Command("rev", $"/api/submissions/{id}/publish", new { version = 6, indexNumber = "=1+1", publisher = "@SUM(A1)", confidentialityReviewed = true, principalSigned = true });
+        await app.CatchUp();
+
+        foreach (var (user, url) in new[] { ("prep", $"/submissions/{id}"), ("rev", $"/submissions/{id}"), ("audit", $"/audit/{id}"), ((string?)null, $"/public/{id}"), ((string?)null, "/public") })
+        {
+            var html = await (await app.Send(user, HttpMethod.Get, url)).Content.ReadAsStringAsync();
+            Assert.DoesNotContain("<script>alert", html);
+            Assert.DoesNotContain("<img src=x", html);
+        }
+        var detail = await (await app.Send("prep", HttpMethod.Get, $"/submissions/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains("&lt;script&gt;alert", detail);
+
+        var csv = await (await app.Send(null, HttpMethod.Get, $"/api/public/reports/{id}/csv")).Content.ReadAsStringAsync();
+        Assert.Contains("\"'=HYPERLINK(", csv);
+        Assert.Contains("\"'=1+1\"", csv);
+        Assert.Contains("\"'@SUM(A1)\"", csv);
+        var audit = await (await app.Send("audit", HttpMethod.Get, $"/api/submissions/{id}/history.csv")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(",\"=", audit);
+    }
+
+    [Fact]
+    public async Task The_public_never_sees_drafts_comments_or_unpublished_grades()
+    {
+        var draft = await app.Command("prep", "/api/submissions", new { fiscalYear = 2022, kind = SubmissionKind.ProjectSelfEvaluation, title = "未公开的草稿", content = Samples.Ganfutong() }, 201);
+        var draftId = draft.GetProperty("submissionId").GetGuid();
+        var approved = await app.Command("prep", "/api/submissions", new { fiscalYear = 2022, kind = SubmissionKind.ProjectSelfEvaluation, title = "审核通过未公开", content = Samples.Ganfutong() }, 201);
+        var approvedId = approved.GetProperty("submissionId").GetGuid();
+        await app.Command("prep", $"/api/submissions/{approvedId}/score", new { version = 1 });
+        await app.Command("prep", $"/api/submissions/{approvedId}/submit", new { version = 2 });
+        await app.Command("rev", $"/api/submissions/{approvedId}/claim", new { version = 3 });
+        await app.Command("rev", $"/api/submissions/{approvedId}/comments", new { version = 4, text = "内部意见：不宜公开" });
+        await app.Command("rev", $"/api/submissions/{approvedId}/approve", new { version = 5, grade = "良", opinion = "内部审核意见", signature = "张", stamp = "章" });
+        await app.CatchUp();
+
+        var list = await (await app.Send(null, HttpMethod.Get, "/api/public/reports")).Content.ReadAsStringAsync();
+        var page = await (await app.Send(null, HttpMethod.Get, "/public")).Content.ReadAsStringAsync();
+        foreach (var text in new[] { list, page })
+        {
+            Assert.DoesNotContain("未公开的草稿", text);
+            Assert.DoesNotContain("审核通过未公开", text);
+        }
+        foreach (var id in new[] { draftId, approvedId })
+        {
+            Assert.Equal(404, (int)(await app.Send(null, HttpMethod.Get, $"/api/public/reports/{id}")).StatusCode);
+            Assert.Equal(404, (int)(await app.Send(null, HttpMethod.Get, $"/public/{id}")).StatusCode);
+            Assert.Equal(401, (int)(await app.Send(null, HttpMethod.Get, $"/api/submissions/{id}")).StatusCode);
+        }
+
+        await app.Command("rev", $"/api/submissions/{approvedId}/publish", new { version = 6, indexNumber = "P-1", publisher = "单位", confidentialityReviewed = true, principalSigned = true });
+        await app.CatchUp();
+        var published = await (await app.Send(null, HttpMethod.Get, $"/api/public/reports/{approvedId}")).Content.ReadAsStringAsync();
+        Assert.Contains("审核通过未公开", published);
+        Assert.DoesNotContain("内部意见", published);
+        Assert.DoesNotContain("内部审核意见", published);
+        Assert.DoesNotContain("rounds", published, StringComparison.OrdinalIgnoreCase);
+    }
+}
