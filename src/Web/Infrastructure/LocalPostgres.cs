@@ -30,6 +30,8 @@ public sealed class LocalPostgres
     }
 
     public string DataDirectory { get; private set; } = "";
+    /// <summary>Where initdb, pg_ctl, pg_dump and pg_restore of this installation are.</summary>
+    public string BinDirectory => _binDir;
     public int Port { get; private set; }
     public bool StartedByThisProcess { get; private set; }
     private string Password { get; set; } = "";

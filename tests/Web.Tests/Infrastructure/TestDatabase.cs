@@ -31,6 +31,13 @@ public static class TestDatabase
         return await server.Local.AppConnectionStringAsync(new NpgsqlConnectionStringBuilder(ownerConnectionString).Database!);
     }
 
+    /// <summary>The PostgreSQL client tools (pg_dump, pg_restore) of the server the tests use.</summary>
+    public static async Task<string> ToolsDirectory()
+    {
+        var server = await TheServer.Value;
+        return server.Local?.BinDirectory ?? "/usr/lib/postgresql/15/bin";
+    }
+
     public static async Task<string> CreateAsync(string prefix)
     {
         var server = await TheServer.Value;
