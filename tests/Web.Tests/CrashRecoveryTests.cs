@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Approval.Web.Notifications;
+using Approval.Web.Tests.Infrastructure;
+using Approval.Workflow.Submissions;
+using Approval.Workflow.Submissions.Reviewing;
+using JasperFx.Events.Daemon;
+using Marten;
+using Marten.Events;
+using Microsoft.AspNetCore.SignalR.Client;
+using Npgsql;
+
+namespace Approval.Web.Tests;
+
+/// <summary>
+/// The real app in its own process, under load, killed with SIGKILL and started again: every command that got a
+/// 2xx is in the event store, the projections catch up to what a rebuild gives, and notifications resume.
+/// </summary>
+public sealed class CrashRecoveryTests : IAsyncLifetime
+{
+    private string _owner = "", _app = "", _url = "";
+    private Process? _process;
+
+    public async Task InitializeAsync()
+    {
+        _owner = await TestDatabase.CreateAsync("crash");
+        _app = await TestDatabase.AppConnectionStringAsync(_owner);
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        _url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+        listener.Stop();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);
+        await TestDatabase.DropAsync(_owner);
+    }
+
+    private async Task StartApp()
+    {
+        var psi = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Approval.Web.dll")])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true, RedirectStandardError = true,
+            Environment =
+            {
+                ["ConnectionStrings__Approval"] = _app, ["ConnectionStrings__ApprovalOwner"] = _owner, ["Approval__Demo"] = "false",
+                ["Approval__ChainKey"] = "crash-key", ["ASPNETCORE_URLS"] = _url, ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            },
+        };
+        _process = Process.Start(psi)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        using var http = new HttpClient();
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync($"{_url}/health")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("the app did not become healthy");
+    }
+
+    private IDocumentStore Store() => new DocumentStore(ApprovalHost.BuildStoreOptions(_app, "approval"));
+
+    private async Task<string> Token(HttpClient http, string user)
+    {
+        var login = await http.PostAsJsonAsync($"{_url}/api/auth/login", new { userName = user, password = TestOrganization.Password });
+        return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    [Fact]
+    public async Task Killed_under_load_and_restarted_nothing_acknowledged_is_lost()
+    {
+        await StartApp();
+        using (var seedStore = Store()) await TestOrganization.SeedAsync(seedStore);
+
+        var acknowledged = new ConcurrentBag<(Guid Id, long Version)>();
+        using var load = new CancellationTokenSource();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var tokens = new Dictionary<string, string> { ["prep"] = await Token(http, "prep"), ["rev"] = await Token(http, "rev") };
+
+        async Task<JsonElement?> Send(string user, HttpMethod method, string url, object body)
+        {
+            var request = new HttpRequestMessage(method, _url + url) { Content = JsonContent.Create(body, options: WorkflowFixture.Json) };
+            request.Headers.Authorization = new("Bearer", tokens[user]);
+            var response = await http.SendAsync(request, load.Token);
+            if (!response.IsSuccessStatusCode) return null;
+            var result = await response.Content.ReadFromJsonAsync<JsonElement>(load.Token);
+            acknowledged.Add((result.GetProperty("submissionId").GetGuid(), result.GetProperty("version").GetInt64()));
+            return result;
+        }
+
+        async Task Worker()
+        {
+            while (!load.IsCancellationRequested)
+            {
+                try
+                {
+                    var created = await Send("prep", HttpMethod.Post, "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "崩溃测试", content = Samples.Ganfutong() });
+                    if (created is null) continue;
+                    var id = created.Value.GetProperty("submissionId").GetGuid();
+                    var steps = new (string User, string Action, object Extra)[]
+                    {
+                        ("prep", "score", new { }), ("prep", "submit", new { }), ("rev", "claim", new { }),
+                        ("rev", "approve", new { grade = "良", opinion = "同意", signature = "张", stamp = "章" }),
+                    };
+                    var version = 1L;
+                    foreach (var (user, action, extra) in steps)
+                    {
+                        var body = JsonSerializer.SerializeToElement(extra).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
+                        body["version"] = version;
+                        var result = await Send(user, HttpMethod.Post, $"/api/submissions/{id}/{action}", body);
+                        if (result is null) break;
+                        version = result.Value.GetProperty("version").GetInt64();
+                    }
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or OperationCanceledException or IOException) { }
+            }
+        }
+
+        var workers = Enumerable.Range(0, 4).Select(_ => Task.Run(Worker)).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        _process!.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flushing
+        await _process.WaitForExitAsync();
+        load.Cancel();
+        await Task.WhenAll(workers);
+        Assert.NotEmpty(acknowledged);
+
+        await StartApp();
+        using var store = Store();
+        await using (var conn = new NpgsqlConnection(_owner))
+        {
+            await conn.OpenAsync();
+            foreach (var (id, version) in acknowledged)
+            {
+                await using var cmd = new NpgsqlCommand("select count(*) from approval.mt_events where stream_id = @id and version = @v", conn);
+                cmd.Parameters.AddWithValue("id", id);
+                cmd.Parameters.AddWithValue("v", version);
+                Assert.Equal(1L, (long)(await cmd.ExecuteScalarAsync())!);
+            }
+        }
+
+        // Notifications resume: a reviewer connected after the restart hears of a new submission.
+        var reviewerToken = tokens["rev"];
+        await using var hub = new HubConnectionBuilder().WithUrl($"{_url}/hubs/review", o => o.AccessTokenProvider = () => Task.FromResult<string?>(reviewerToken)).Build();
+        var heard = new TaskCompletionSource<ReviewNotification>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<ReviewNotification>("Notify", n => { if (n.Type == "submitted") heard.TrySetResult(n); });
+        await hub.StartAsync();
+        using var fresh = new CancellationTokenSource();
+        var again = await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"{_url}/api/submissions")
+        {
+            Content = JsonContent.Create(new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "重启后", content = Samples.Ganfutong() }, options: WorkflowFixture.Json),
+            Headers = { Authorization = new("Bearer", tokens["prep"]) },
+        });
+        var newId = (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("submissionId").GetGuid();
+        foreach (var (action, version) in new[] { ("score", 1), ("submit", 2) })
+            await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"{_url}/api/submissions/{newId}/{action}")
+            {
+                Content = JsonContent.Create(new { version }), Headers = { Authorization = new("Bearer", tokens["prep"]) },
+            });
+        Assert.Equal(newId, (await heard.Task.WaitAsync(TimeSpan.FromSeconds(15))).SubmissionId);
+
+        // Projections catch up to exactly what a rebuild gives.
+        await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        async Task<string> Queue()
+        {
+            await using var session = store.QuerySession();
+            return JsonSerializer.Serialize((await session.Query<ReviewQueueItem>().ToListAsync()).OrderBy(i => i.Id));
+        }
+        var caughtUp = await Queue();
+        var daemon = await store.BuildProjectionDaemonAsync();
+        await daemon.RebuildProjectionAsync<ReviewQueueProjection>(TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.Equal(caughtUp, await Queue());
+    }
+}
