@@ -85,15 +85,35 @@ public sealed class LocalPostgres
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Database={database};Username={SuperUser};Password={Password};Pooling=true;Maximum Pool Size=60;Timeout=15;Command Timeout=60";
 
-    /// <summary>The application role's connection to <paramref name="database"/>; the role is created when missing.</summary>
+    private static readonly SemaphoreSlim RoleLock = new(1, 1);
+    private bool _appRoleReady;
+
+    /// <summary>The application role's connection to <paramref name="database"/>; the role is created (or its password set) once per process.</summary>
     public async Task<string> AppConnectionStringAsync(string database)
     {
-        await using var conn = new Npgsql.NpgsqlConnection(ConnectionString("postgres"));
-        await conn.OpenAsync();
-        await using var cmd = new Npgsql.NpgsqlCommand(
-            $"do $$ begin if not exists (select 1 from pg_roles where rolname = '{AppRole}') then create role {AppRole} login password '{AppPassword}'; " +
-            $"else alter role {AppRole} login password '{AppPassword}'; end if; end $$;", conn);
-        await cmd.ExecuteNonQueryAsync();
+        await RoleLock.WaitAsync();
+        try
+        {
+            for (var attempt = 0; !_appRoleReady; attempt++)
+            {
+                try
+                {
+                    await using var conn = new Npgsql.NpgsqlConnection(ConnectionString("postgres"));
+                    await conn.OpenAsync();
+                    await using var cmd = new Npgsql.NpgsqlCommand(
+                        $"do $$ begin if not exists (select 1 from pg_roles where rolname = '{AppRole}') then create role {AppRole} login password '{AppPassword}'; " +
+                        $"else alter role {AppRole} login password '{AppPassword}'; end if; end $$;", conn);
+                    await cmd.ExecuteNonQueryAsync();
+                    _appRoleReady = true;
+                }
+                // Another process (the app beside the tests) may be doing the same at this instant.
+                catch (Npgsql.PostgresException e) when (attempt < 10 && e.SqlState is "XX000" or "42710" or "23505")
+                {
+                    await Task.Delay(100 * (attempt + 1));
+                }
+            }
+        }
+        finally { RoleLock.Release(); }
         return $"Host=127.0.0.1;Port={Port};Database={database};Username={AppRole};Password={AppPassword};Pooling=true;Maximum Pool Size=60;Timeout=15;Command Timeout=60";
     }
 
