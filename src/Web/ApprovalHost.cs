@@ -180,7 +180,12 @@ public static class ApprovalHost
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
         app.MapHub<ReviewHub>("/hubs/review");
-        app.MapWolverineEndpoints(opts => opts.RequireAuthorizeOnAll());
+        app.MapWolverineEndpoints(opts =>
+        {
+            opts.RequireAuthorizeOnAll();
+            // '?year=abc' is a 400 problem, not a silent year = 0.
+            opts.RejectUnparseableQueryValues = true;
+        });
         return app;
     }
 }
