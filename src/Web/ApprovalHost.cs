@@ -99,6 +99,10 @@ public static class ApprovalHost
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.AddEventTypes(SubmissionEvents.All);
 
+        // The daemon polls for new events; idle it would wait a second. 100 ms keeps the review queue and the
+        // notifications within a fraction of a second of the commit for one cheap query ten times a second.
+        options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);
+        options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(50);
         options.Projections.Snapshot<Submission>(SnapshotLifecycle.Inline);
         options.Projections.Add<ReviewQueueProjection>(ProjectionLifecycle.Async);
         options.Projections.Add<UnitSummaryReviewProjection>(ProjectionLifecycle.Async);

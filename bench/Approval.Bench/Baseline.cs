@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace Approval.Bench;
+
+/// <summary>
+/// The physical limit for the same durable work: per operation, what appending one event to an existing
+/// stream costs in SQL — bump the stream's version row and insert one event row of the same size, in one
+/// transaction, synchronous commit on — at the same client concurrency.
+/// </summary>
+public static class Baseline
+{
+    public static async Task PrepareAsync(string connectionString, int streams)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("""
+            create schema if not exists bench;
+            drop table if exists bench.events; drop table if exists bench.streams;
+            create table bench.streams (id uuid primary key, version integer not null, timestamp timestamptz not null default now());
+            create table bench.events (seq_id bigserial primary key, id uuid not null, stream_id uuid not null, version integer not null,
+                data jsonb not null, type varchar(500) not null, timestamp timestamptz not null default now(), headers jsonb,
+                correlation_id varchar, causation_id varchar, user_name varchar, unique (stream_id, version));
+            """, conn);
+        await cmd.ExecuteNonQueryAsync();
+        await using var insert = new NpgsqlCommand("insert into bench.streams (id, version) select gen_random_uuid(), 0 from generate_series(1, @n)", conn);
+        insert.Parameters.AddWithValue("n", streams);
+        await insert.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Operations per second over <paramref name="duration"/> with <paramref name="clients"/> concurrent loops.</summary>
+    public static async Task<double> RunAsync(string connectionString, int clients, TimeSpan duration, string payload)
+    {
+        List<Guid> ids;
+        await using (var conn = new NpgsqlConnection(connectionString))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand("select id from bench.streams", conn);
+            await using var reader = await cmd.ExecuteReaderAsync();
+            ids = [];
+            while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
+        }
+        var count = 0L;
+        var stop = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async worker =>
+        {
+            await using var conn = new NpgsqlConnection(connectionString);
+            await conn.OpenAsync();
+            var n = 0;
+            while (stop.Elapsed < duration)
+            {
+                var stream = ids[(worker + n++ * clients) % ids.Count];
+                await using var tx = await conn.BeginTransactionAsync();
+                await using var bump = new NpgsqlCommand("update bench.streams set version = version + 1, timestamp = now() where id = @id returning version", conn, tx);
+                bump.Parameters.AddWithValue("id", stream);
+                var version = (int)(await bump.ExecuteScalarAsync())!;
+                await using var append = new NpgsqlCommand(
+                    "insert into bench.events (id, stream_id, version, data, type, headers, correlation_id, causation_id, user_name) values (@e, @s, @v, @d::jsonb, 'draft_revised', @h::jsonb, 'c', 'c', 'u')", conn, tx);
+                append.Parameters.AddWithValue("e", Guid.NewGuid());
+                append.Parameters.AddWithValue("s", stream);
+                append.Parameters.AddWithValue("v", version);
+                append.Parameters.AddWithValue("d", payload);
+                append.Parameters.AddWithValue("h", "{\"hash\":\"0000000000000000000000000000000000000000000000000000000000000000\"}");
+                await append.ExecuteNonQueryAsync();
+                await tx.CommitAsync();
+                Interlocked.Increment(ref count);
+            }
+        }));
+        return count / stop.Elapsed.TotalSeconds;
+    }
+}

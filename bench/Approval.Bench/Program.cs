@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Approval.Bench;
+using Approval.Web.Infrastructure;
+using Approval.Workflow.Import;
+using Npgsql;
+
+// Usage: dotnet run -c Release --project bench/Approval.Bench -- [--quick] [--clients N] [--out FILE]
+var quick = args.Contains("--quick");
+int Arg(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v && int.TryParse(v, out var n) ? n : fallback;
+var clients = Arg("--clients", 16);
+var root = RepositoryRoot.Find() ?? throw new InvalidOperationException("run from the repository");
+var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? Path.Combine(root, "bench", "results", "latest.json");
+var runDuration = TimeSpan.FromSeconds(quick ? 2 : 20);
+var openDuration = TimeSpan.FromSeconds(quick ? 3 : 20);
+var pairs = 3;
+var lagSamples = quick ? 30 : 300;
+var hubClients = quick ? 200 : 1000;
+var notifySamples = quick ? 8 : 40;
+var rebuildEvents = quick ? 100_000L : 1_000_000L;
+var total = Stopwatch.StartNew();
+
+Console.WriteLine($"绩效自评与决算公开审核 benchmark ({(quick ? "quick" : "full")}): {clients} clients, {Environment.ProcessorCount} cores");
+var dll = Path.Combine(root, "src", "Web", "bin", "Release", "net10.0", "Approval.Web.dll");
+if (!File.Exists(dll)) throw new FileNotFoundException("build the app first: dotnet build -c Release src/Web", dll);
+var form = ReportTextImporter.ReadFile(Path.Combine(root, "tests", "Workflow.Tests", "Data", "seeds", "002_3e97706fd429c0f0.txt")).Forms[1];
+
+var local = LocalPostgres.Locate();
+var admin = await local.EnsureRunningAsync();
+var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+async Task<string> CreateDatabase(string name)
+{
+    await using var conn = new NpgsqlConnection(admin);
+    await conn.OpenAsync();
+    await using var cmd = new NpgsqlCommand($"create database \"{name}\"", conn);
+    await cmd.ExecuteNonQueryAsync();
+    return local.ConnectionString(name);
+}
+async Task DropDatabase(string name)
+{
+    NpgsqlConnection.ClearAllPools();
+    await using var conn = new NpgsqlConnection(admin);
+    await conn.OpenAsync();
+    await using var cmd = new NpgsqlCommand($"drop database if exists \"{name}\" with (force)", conn);
+    await cmd.ExecuteNonQueryAsync();
+}
+string pgVersion;
+await using (var conn = new NpgsqlConnection(admin))
+{
+    await conn.OpenAsync();
+    pgVersion = conn.PostgreSqlVersion.ToString();
+}
+
+var appDb = $"bench_app_{stamp}";
+var rebuildDb = $"bench_rebuild_{stamp}";
+var owner = await CreateDatabase(appDb);
+var appConnection = await local.AppConnectionStringAsync(appDb);
+var results = new JsonObject();
+try
+{
+    // ---- the app and its organization ----
+    var units = clients * 4 + 2;
+    var org = new BenchOrganization(units, 4);
+    await using var app = await AppProcess.StartAsync(dll, appConnection, owner);
+    await org.SeedAsync(appConnection);
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { Timeout = TimeSpan.FromSeconds(60) };
+    await org.LoginAllAsync(http, app.Url);
+    var load = new ProductLoad(http, app.Url, org, form);
+    await load.ClosedAsync(clients, TimeSpan.FromSeconds(quick ? 1 : 5), 0); // warm-up: JIT, code generation, caches
+    load.Latencies.Clear();
+
+    // ---- 1 & 2: baseline and product, alternating A B A B … ----
+    await Baseline.PrepareAsync(owner, clients * 8);
+    var payload = JsonSerializer.Serialize(new Approval.Workflow.Submissions.Drafting.DraftRevised(Guid.NewGuid(), 2, "压测",
+        new Approval.Workflow.Submissions.SubmissionContent { ProjectForm = form }, ["全年执行数：300 → 301"], new("prep-0", "填报人", Approval.Workflow.Submissions.Role.Preparer, "U-0")));
+    var baselineRates = new List<double>();
+    var productRates = new List<double>();
+    var appCpuPerCommand = new List<double>();
+    for (var pair = 0; pair < pairs; pair++)
+    {
+        var b = await Baseline.RunAsync(owner, clients, runDuration, payload);
+        baselineRates.Add(b);
+        var cpuBefore = app.CpuTime;
+        var p = await load.ClosedAsync(clients, runDuration, (pair % 4) * clients);
+        appCpuPerCommand.Add((app.CpuTime - cpuBefore).TotalMilliseconds / Math.Max(1, p.Commands));
+        productRates.Add(p.CommandsPerSecond);
+        Console.WriteLine($"  pair {pair + 1}: baseline {b:0.0} ops/s, product {p.CommandsPerSecond:0.0} commands/s ({p.Failures} failed)");
+    }
+    var closedLatencies = load.Latencies.ToDictionary(kv => kv.Key, kv => Summary.Of(kv.Value.ToArray()));
+    var peak = productRates.Max();
+
+    // ---- open model at 50% of the measured peak ----
+    load.Latencies.Clear();
+    var open = await load.OpenAsync(peak * 0.5, openDuration, 0, clients * 4);
+    var openLatencies = load.Latencies.ToDictionary(kv => kv.Key, kv => Summary.Of(kv.Value.ToArray()));
+    var openAll = Summary.Of(load.Latencies.Values.SelectMany(v => v).ToArray());
+
+    // ---- 3: projection lag ----
+    var (queueLag, summaryLag) = await Lag.MeasureAsync(http, app.Url, org, units - 1, form, owner, lagSamples);
+
+    // ---- 4: notifications ----
+    var (notify, connected) = await Notifications.MeasureAsync(http, app.Url, org, units - 2, form, hubClients, notifySamples);
+
+    // ---- 6: resources ----
+    long eventBytes, submissions;
+    await using (var conn = new NpgsqlConnection(owner))
+    {
+        await conn.OpenAsync();
+        await using var size = new NpgsqlCommand("select pg_total_relation_size('approval.mt_events') + pg_total_relation_size('approval.mt_streams'), (select count(*) from approval.mt_streams)", conn);
+        await using var reader = await size.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        eventBytes = reader.GetInt64(0);
+        submissions = reader.GetInt64(1);
+    }
+    var peakWorkingSet = app.PeakWorkingSet;
+    await app.DisposeAsync();
+
+    // ---- 5: rebuild ----
+    var rebuildOwner = await CreateDatabase(rebuildDb);
+    var rebuild = await Rebuild.MeasureAsync(rebuildOwner, rebuildEvents, form);
+
+    var baseline = Spread.Of(baselineRates);
+    var product = Spread.Of(productRates);
+    var commandsVsBaseline = product.Median / baseline.Median;
+    var rebuildVsCopy = rebuild.RebuildEventsPerSecond / rebuild.CopyEventsPerSecond;
+
+    JsonObject Lat(Summary s) => new() { ["count"] = s.Count, ["p50_ms"] = Math.Round(s.P50, 2), ["p95_ms"] = Math.Round(s.P95, 2), ["p99_ms"] = Math.Round(s.P99, 2), ["max_ms"] = Math.Round(s.Max, 2) };
+    JsonObject Sp(Spread s) => new() { ["median"] = Math.Round(s.Median, 1), ["min"] = Math.Round(s.Min, 1), ["max"] = Math.Round(s.Max, 1) };
+    results["mode"] = quick ? "quick" : "full";
+    results["machine"] = new JsonObject
+    {
+        ["cores"] = Environment.ProcessorCount, ["memory_gib"] = Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024 / 1024, 1),
+        ["postgresql"] = pgVersion, ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription, [".net"] = Environment.Version.ToString(),
+    };
+    results["clients"] = clients;
+    results["baseline_ops_per_s"] = Sp(baseline);
+    results["product_commands_per_s"] = Sp(product);
+    results["closed_latency_by_command"] = new JsonObject(closedLatencies.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)Lat(kv.Value))));
+    results["open_model"] = new JsonObject
+    {
+        ["target_commands_per_s"] = Math.Round(peak * 0.5, 1), ["achieved_commands_per_s"] = Math.Round(open.CommandsPerSecond, 1),
+        ["all_commands"] = Lat(openAll),
+        ["by_command"] = new JsonObject(openLatencies.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)Lat(kv.Value)))),
+    };
+    results["projection_lag"] = new JsonObject { ["review_queue"] = Lat(queueLag), ["summary_review_table"] = Lat(summaryLag) };
+    results["notification_latency"] = new JsonObject { ["clients"] = connected, ["latency"] = Lat(notify) };
+    results["rebuild"] = new JsonObject
+    {
+        ["events"] = rebuild.Events, ["copy_events_per_s"] = Math.Round(rebuild.CopyEventsPerSecond), ["rebuild_events_per_s"] = Math.Round(rebuild.RebuildEventsPerSecond),
+        ["seconds"] = new JsonObject { ["review_queue"] = Math.Round(rebuild.ReviewQueueSeconds, 2), ["summary_review_table"] = Math.Round(rebuild.SummarySeconds, 2), ["published"] = Math.Round(rebuild.PublishedSeconds, 2) },
+    };
+    results["profile"] = new JsonObject
+    {
+        ["app_cpu_ms_per_command"] = Math.Round(Spread.Of(appCpuPerCommand).Median, 2),
+        ["app_cpu_share_at_peak"] = Math.Round(Spread.Of(appCpuPerCommand).Median * product.Median / 1000 / Environment.ProcessorCount, 3),
+    };
+    results["resources"] = new JsonObject
+    {
+        ["app_peak_working_set_mib"] = Math.Round(peakWorkingSet / 1024.0 / 1024, 1), ["submissions"] = submissions,
+        ["event_store_bytes"] = eventBytes, ["event_store_mib_per_10k_submissions"] = submissions == 0 ? 0 : Math.Round(eventBytes / 1024.0 / 1024 / submissions * 10_000, 1),
+    };
+    results["ratios"] = new JsonObject { ["commands_vs_baseline"] = Math.Round(commandsVsBaseline, 3), ["rebuild_vs_copy"] = Math.Round(rebuildVsCopy, 3) };
+    results["seconds"] = Math.Round(total.Elapsed.TotalSeconds, 1);
+
+    Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+    await File.WriteAllTextAsync(output, results.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+
+    Console.WriteLine();
+    Console.WriteLine($"{"measure",-44} {"value",-40}");
+    Console.WriteLine(new string('-', 86));
+    void Row(string name, string value) => Console.WriteLine($"{name,-44} {value,-40}");
+    Row("baseline (bare SQL append) ops/s", baseline.ToString());
+    Row("product commands/s (closed, 16 clients)", product.ToString());
+    Row("commands_vs_baseline", $"{commandsVsBaseline:0.000}");
+    foreach (var (type, s) in closedLatencies.OrderBy(kv => kv.Key)) Row($"  closed {type} p50/p95/p99 ms", $"{s.P50:0.0} / {s.P95:0.0} / {s.P99:0.0}");
+    Row($"open model at {peak * 0.5:0} commands/s: p50/p95/p99 ms", $"{openAll.P50:0.0} / {openAll.P95:0.0} / {openAll.P99:0.0}");
+    Row("projection lag review queue p50/p99 ms", $"{queueLag.P50:0.0} / {queueLag.P99:0.0}");
+    Row("projection lag 汇总审核表 p50/p99 ms", $"{summaryLag.P50:0.0} / {summaryLag.P99:0.0}");
+    Row($"notification latency ({connected} clients) p50/p99", $"{notify.P50:0.0} / {notify.P99:0.0} ms");
+    Row($"rebuild over {rebuild.Events:N0} events", $"{rebuild.RebuildEventsPerSecond:N0} events/s (COPY {rebuild.CopyEventsPerSecond:N0}/s)");
+    Row("rebuild_vs_copy", $"{rebuildVsCopy:0.000}");
+    Row("app CPU per command (median)", $"{Spread.Of(appCpuPerCommand).Median:0.00} ms");
+    Row("app peak working set", $"{peakWorkingSet / 1024.0 / 1024:0.0} MiB");
+    Row("event store per 10,000 submissions", $"{(submissions == 0 ? 0 : eventBytes / 1024.0 / 1024 / submissions * 10_000):0.0} MiB ({submissions:N0} submissions)");
+    Row("total time", $"{total.Elapsed.TotalSeconds:0} s; results in {Path.GetRelativePath(root, output)}");
+    Console.WriteLine($"commands_vs_baseline={commandsVsBaseline:0.000} rebuild_vs_copy={rebuildVsCopy:0.000} notify_p99_ms={notify.P99:0.0}");
+    return 0;
+}
+finally
+{
+    await DropDatabase(appDb);
+    await DropDatabase(rebuildDb);
+    if (local.StartedByThisProcess) await local.StopAsync();
+}
