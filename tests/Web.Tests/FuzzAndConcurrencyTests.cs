@@ -8,13 +8,6 @@ namespace Approval.Web.Tests;
 
 public class FuzzAndConcurrencyTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
 {
-    private async Task<long> TotalEvents()
-    {
-        await using var conn = new Npgsql.NpgsqlConnection(app.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new Npgsql.NpgsqlCommand("select count(*) from approval.mt_events", conn);
-        return (long)(await cmd.ExecuteScalarAsync())!;
-    }
 
     private async Task<Guid> Submitted()
     {
@@ -69,7 +62,7 @@ public class FuzzAndConcurrencyTests(WorkflowFixture app) : IClassFixture<Workfl
         var random = new Random(20261122);
         var id = await Submitted();
         app.ErrorLog.Errors.Clear();
-        var before = await TotalEvents();
+        var before = await app.TotalEvents();
         var acknowledgedWrites = 0;
         var failures = new ConcurrentBag<string>();
         var bodies = new[]
@@ -115,7 +108,7 @@ public class FuzzAndConcurrencyTests(WorkflowFixture app) : IClassFixture<Workfl
         // Wolverine logs each refused body it could not read; an unhandled exception is what reaches our last-resort handler.
         var unhandled = app.ErrorLog.Errors.Where(e => e.StartsWith("Approval.Web.ApiExceptionHandler") || e.Contains("Unhandled", StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.True(unhandled.Count == 0, string.Join("\n", unhandled.Take(5)));
-        Assert.Equal(before + acknowledgedWrites, await TotalEvents());
+        Assert.Equal(before + acknowledgedWrites, await app.TotalEvents());
     }
 
     private static byte[] Mutate(string json, Random random)

@@ -10,13 +10,6 @@ namespace Approval.Web.Tests;
 /// <summary>Bad and hostile input: a clear 4xx problem, nothing appended, never a 500; script stays text everywhere.</summary>
 public class HostileInputTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
 {
-    private async Task<long> TotalEvents()
-    {
-        await using var conn = new Npgsql.NpgsqlConnection(app.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new Npgsql.NpgsqlCommand("select count(*) from approval.mt_events", conn);
-        return (long)(await cmd.ExecuteScalarAsync())!;
-    }
 
     private async Task<(int Status, JsonElement Body)> Post(string user, string url, HttpContent content)
     {
@@ -63,11 +56,11 @@ public class HostileInputTests(WorkflowFixture app) : IClassFixture<WorkflowFixt
             Assert.Contains(from, json);
             return json.Replace(from, to);
         });
-        var before = await TotalEvents();
+        var before = await app.TotalEvents();
         var (status, problem) = await Post("prep", "/api/submissions", Json(body));
         Assert.True(status == 400, $"{what}: {status}");
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
-        Assert.Equal(before, await TotalEvents());
+        Assert.Equal(before, await app.TotalEvents());
     }
 
     [Fact]
@@ -109,13 +102,13 @@ public class HostileInputTests(WorkflowFixture app) : IClassFixture<WorkflowFixt
         }
         else if (kind == "not-xlsx") bytes = Encoding.UTF8.GetBytes("PK\u0003\u0004 but not really a zip");
         else bytes = [0x00, 0xFF, 0x10, 0x00, 0x89];
-        var before = await TotalEvents();
+        var before = await app.TotalEvents();
         var form = new MultipartFormDataContent { { new StringContent("ProjectSelfEvaluation"), "kind" }, { new StringContent("2021"), "fiscalYear" } };
         form.Add(new ByteArrayContent(bytes), "file", "report.xlsx");
         var (status, problem) = await Post("prep", "/api/submissions/import", form);
         Assert.Equal(400, status);
         Assert.StartsWith("无法读取", problem.GetProperty("title").GetString());
-        Assert.Equal(before, await TotalEvents());
+        Assert.Equal(before, await app.TotalEvents());
     }
 
     [Fact]

@@ -81,6 +81,15 @@ public class WorkflowFixture : AppFixture
         return (await session.LoadAsync<Submission>(id))!;
     }
 
+    /// <summary>How many events the store holds, counted by the owner (no projection involved).</summary>
+    public async Task<long> TotalEvents()
+    {
+        await using var conn = new Npgsql.NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand("select count(*) from approval.mt_events", conn);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
     public async Task<long> StreamVersion(Guid id)
     {
         await using var session = Store.QuerySession();
