@@ -1,6 +1,8 @@
 # Build and run the web host. The local NuGet shims (build/local-packages) are only needed where the
 # public registry lacks two packages; nuget.config maps them, so the same restore works in both places.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The build installs the SignalR browser client from npm (src/Web/package.json).
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
 RUN dotnet publish src/Web/Web.csproj -c Release -o /app
