@@ -11,6 +11,7 @@ namespace Approval.Web.Tests;
 /// in two contexts, the reviewer's queue updating live over SignalR. Screenshots of every step go to
 /// TestResults/screenshots.
 /// </summary>
+[Collection(HeavyCollection.Name)]
 public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncLifetime
 {
     private IPlaywright _playwright = null!;
