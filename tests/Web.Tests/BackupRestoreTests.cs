@@ -33,19 +33,6 @@ public class BackupRestoreTests(WorkflowFixture app) : IClassFixture<WorkflowFix
         Assert.True(process.ExitCode == 0, $"{tool} failed: {error}");
     }
 
-    private static async Task<string> Documents(IDocumentStore store)
-    {
-        await using var session = store.QuerySession();
-        return JsonSerializer.Serialize(new object[]
-        {
-            (await session.Query<ReviewQueueItem>().ToListAsync()).OrderBy(d => d.Id),
-            (await session.Query<UnitSummaryReview>().ToListAsync()).OrderBy(d => d.Id),
-            (await session.Query<PublishedReport>().ToListAsync()).OrderBy(d => d.Id),
-            (await session.Query<PublishedCatalogueEntry>().ToListAsync()).OrderBy(d => d.Id),
-            (await session.Query<Submission>().ToListAsync()).OrderBy(d => d.Id),
-        }, WorkflowFixture.Json);
-    }
-
     [Fact]
     public async Task A_restored_database_rebuilds_the_same_projections()
     {
@@ -62,7 +49,7 @@ public class BackupRestoreTests(WorkflowFixture app) : IClassFixture<WorkflowFix
         }
         await app.Command("rev", $"/api/submissions/{ids[0]}/publish", new { version = 5, indexNumber = "B-1", publisher = "单位", confidentialityReviewed = true, principalSigned = true });
         await app.CatchUp();
-        var original = await Documents(app.Store);
+        var original = await ReadModel.SnapshotAsync(app.Store, includeSubmissions: true);
 
         var dump = Path.Combine(Path.GetTempPath(), $"approval-{Guid.NewGuid():N}.dump");
         var restored = await TestDatabase.CreateAsync("restored");
@@ -79,11 +66,8 @@ public class BackupRestoreTests(WorkflowFixture app) : IClassFixture<WorkflowFix
                 builder.UseSetting("Approval:ChainKey", "test-chain-key");
             });
             var store = host.Services.GetRequiredService<IDocumentStore>();
-            var daemon = await store.BuildProjectionDaemonAsync();
-            await daemon.RebuildProjectionAsync<ReviewQueueProjection>(TimeSpan.FromMinutes(1), CancellationToken.None);
-            await daemon.RebuildProjectionAsync<UnitSummaryReviewProjection>(TimeSpan.FromMinutes(1), CancellationToken.None);
-            await daemon.RebuildProjectionAsync<PublishedReportProjection>(TimeSpan.FromMinutes(1), CancellationToken.None);
-            Assert.Equal(original, await Documents(store));
+            await ReadModel.RebuildAllAsync(store);
+            Assert.Equal(original, await ReadModel.SnapshotAsync(store, includeSubmissions: true));
 
             await using var session = store.QuerySession();
             foreach (var id in ids)
