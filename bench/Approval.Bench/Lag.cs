@@ -15,14 +15,7 @@ public static class Lag
         ProjectSelfEvaluationForm form, string ownerConnection, int samples)
     {
         var prep = BenchOrganization.Preparer(unit);
-        async Task<JsonElement> Send(HttpMethod method, string path, object body)
-        {
-            var request = new HttpRequestMessage(method, url + path) { Content = new StringContent(JsonSerializer.Serialize(body, ProductLoad.Json), Encoding.UTF8, "application/json") };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", org.Tokens[prep]);
-            using var response = await http.SendAsync(request);
-            response.EnsureSuccessStatusCode();
-            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-        }
+        Task<JsonElement> Send(HttpMethod method, string path, object body) => BenchApi.SendAsync(http, url, org.Tokens[prep], method, path, body);
         SubmissionContent Content(decimal executed) => new() { ProjectForm = form with { Funds = form.Funds with { Total = form.Funds.Total with { Executed = executed } } } };
 
         var created = await Send(HttpMethod.Post, "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "延迟测量", content = Content(1m) });

@@ -43,14 +43,7 @@ public static class Notifications
             connections.AddRange(started);
         }
 
-        async Task<JsonElement> Send(HttpMethod method, string path, object body)
-        {
-            var request = new HttpRequestMessage(method, url + path) { Content = new StringContent(JsonSerializer.Serialize(body, ProductLoad.Json), Encoding.UTF8, "application/json") };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", org.Tokens[prep]);
-            using var response = await http.SendAsync(request);
-            response.EnsureSuccessStatusCode();
-            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-        }
+        Task<JsonElement> Send(HttpMethod method, string path, object body) => BenchApi.SendAsync(http, url, org.Tokens[prep], method, path, body);
 
         var latencies = new ConcurrentBag<double>();
         for (var i = 0; i < samples; i++)
