@@ -10,6 +10,7 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly CancellationTokenSource _sampling = new();
     public string Url { get; }
+    public int ProcessId => _process.Id;
     public long PeakWorkingSet { get; private set; }
 
     /// <summary>CPU time the app process has used so far (user + system, all threads).</summary>

@@ -8,6 +8,7 @@ using Npgsql;
 
 // Usage: dotnet run -c Release --project bench/Approval.Bench -- [--quick] [--clients N] [--out FILE]
 var quick = args.Contains("--quick");
+var commandsOnly = args.Contains("--commands-only"); // for profiling: baseline, product and open model only
 int Arg(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v && int.TryParse(v, out var n) ? n : fallback;
 var clients = Arg("--clients", 16);
 var root = RepositoryRoot.Find() ?? throw new InvalidOperationException("run from the repository");
@@ -70,6 +71,17 @@ try
     await load.ClosedAsync(clients, TimeSpan.FromSeconds(quick ? 1 : 5), 0); // warm-up: JIT, code generation, caches
     load.Latencies.Clear();
 
+    if (Arg("--soak", 0) is var soak and > 0)
+    {
+        // profiling aid: only the product's closed-model load, for attaching perf or pg_stat_statements
+        Console.WriteLine($"soak: {soak} s of product load; app pid {app.ProcessId}");
+        var start = CpuSample.Take(app);
+        var run = await load.ClosedAsync(clients, TimeSpan.FromSeconds(soak), 0);
+        var cpu = CpuSample.Take(app) - start;
+        Console.WriteLine($"soak: {run.CommandsPerSecond:0.0} commands/s; CPU ms per command: app {cpu.App.TotalMilliseconds / run.Commands:0.00} / PostgreSQL {cpu.Postgres.TotalMilliseconds / run.Commands:0.00} / load {cpu.Load.TotalMilliseconds / run.Commands:0.00}");
+        return 0;
+    }
+
     // ---- 1 & 2: baseline and product, alternating A B A B … ----
     await Baseline.PrepareAsync(owner, clients * 8);
     var payload = JsonSerializer.Serialize(new Approval.Workflow.Submissions.Drafting.DraftRevised(Guid.NewGuid(), 2, "压测",
@@ -77,13 +89,21 @@ try
     var baselineRates = new List<double>();
     var productRates = new List<double>();
     var appCpuPerCommand = new List<double>();
+    var baselineCpu = new List<CpuSample>();
+    var productCpu = new List<CpuSample>();
+    static CpuSample PerOperation(CpuSample used, double operations) =>
+        new(used.App / Math.Max(1, operations), used.Postgres / Math.Max(1, operations), used.Load / Math.Max(1, operations));
     for (var pair = 0; pair < pairs; pair++)
     {
+        var baselineStart = CpuSample.Take(null);
         var b = await Baseline.RunAsync(owner, clients, runDuration, payload);
+        baselineCpu.Add(PerOperation(CpuSample.Take(null) - baselineStart, b * runDuration.TotalSeconds));
         baselineRates.Add(b);
-        var cpuBefore = app.CpuTime;
+        var cpuBefore = CpuSample.Take(app);
         var p = await load.ClosedAsync(clients, runDuration, (pair % 4) * clients);
-        appCpuPerCommand.Add((app.CpuTime - cpuBefore).TotalMilliseconds / Math.Max(1, p.Commands));
+        var used = CpuSample.Take(app) - cpuBefore;
+        productCpu.Add(PerOperation(used, p.Commands));
+        appCpuPerCommand.Add(used.App.TotalMilliseconds / Math.Max(1, p.Commands));
         productRates.Add(p.CommandsPerSecond);
         Console.WriteLine($"  pair {pair + 1}: baseline {b:0.0} ops/s, product {p.CommandsPerSecond:0.0} commands/s ({p.Failures} failed)");
     }
@@ -97,10 +117,10 @@ try
     var openAll = Summary.Of(load.Latencies.Values.SelectMany(v => v).ToArray());
 
     // ---- 3: projection lag ----
-    var (queueLag, summaryLag) = await Lag.MeasureAsync(http, app.Url, org, units - 1, form, owner, lagSamples);
+    var (queueLag, summaryLag) = commandsOnly ? (Summary.Of([]), Summary.Of([])) : await Lag.MeasureAsync(http, app.Url, org, units - 1, form, owner, lagSamples);
 
     // ---- 4: notifications ----
-    var (notify, connected) = await Notifications.MeasureAsync(http, app.Url, org, units - 2, form, hubClients, notifySamples);
+    var (notify, connected) = commandsOnly ? (Summary.Of([]), 0) : await Notifications.MeasureAsync(http, app.Url, org, units - 2, form, hubClients, notifySamples);
 
     // ---- 6: resources ----
     long eventBytes, submissions;
@@ -118,7 +138,7 @@ try
 
     // ---- 5: rebuild ----
     var rebuildOwner = await CreateDatabase(rebuildDb);
-    var rebuild = await Rebuild.MeasureAsync(rebuildOwner, rebuildEvents, form);
+    var rebuild = commandsOnly ? new Rebuild.Result(0, 1, 0, 0, 0, 0) : await Rebuild.MeasureAsync(rebuildOwner, rebuildEvents, form);
 
     var baseline = Spread.Of(baselineRates);
     var product = Spread.Of(productRates);
@@ -126,6 +146,12 @@ try
     var rebuildVsCopy = rebuild.RebuildEventsPerSecond / rebuild.CopyEventsPerSecond;
 
     JsonObject Lat(Summary s) => new() { ["count"] = s.Count, ["p50_ms"] = Math.Round(s.P50, 2), ["p95_ms"] = Math.Round(s.P95, 2), ["p99_ms"] = Math.Round(s.P99, 2), ["max_ms"] = Math.Round(s.Max, 2) };
+    JsonObject Cpu(List<CpuSample> samples) => new()
+    {
+        ["app"] = Math.Round(Spread.Of(samples.Select(c => c.App.TotalMilliseconds)).Median, 3),
+        ["postgres"] = Math.Round(Spread.Of(samples.Select(c => c.Postgres.TotalMilliseconds)).Median, 3),
+        ["load_generator"] = Math.Round(Spread.Of(samples.Select(c => c.Load.TotalMilliseconds)).Median, 3),
+    };
     JsonObject Sp(Spread s) => new() { ["median"] = Math.Round(s.Median, 1), ["min"] = Math.Round(s.Min, 1), ["max"] = Math.Round(s.Max, 1) };
     results["mode"] = quick ? "quick" : "full";
     results["machine"] = new JsonObject
@@ -154,6 +180,8 @@ try
     {
         ["app_cpu_ms_per_command"] = Math.Round(Spread.Of(appCpuPerCommand).Median, 2),
         ["app_cpu_share_at_peak"] = Math.Round(Spread.Of(appCpuPerCommand).Median * product.Median / 1000 / Environment.ProcessorCount, 3),
+        ["product_cpu_ms_per_command"] = Cpu(productCpu),
+        ["baseline_cpu_ms_per_op"] = Cpu(baselineCpu),
     };
     results["resources"] = new JsonObject
     {
@@ -180,7 +208,10 @@ try
     Row($"notification latency ({connected} clients) p50/p99", $"{notify.P50:0.0} / {notify.P99:0.0} ms");
     Row($"rebuild over {rebuild.Events:N0} events", $"{rebuild.RebuildEventsPerSecond:N0} events/s (COPY {rebuild.CopyEventsPerSecond:N0}/s)");
     Row("rebuild_vs_copy", $"{rebuildVsCopy:0.000}");
-    Row("app CPU per command (median)", $"{Spread.Of(appCpuPerCommand).Median:0.00} ms");
+    string CpuRow(List<CpuSample> samples) =>
+        $"app {Spread.Of(samples.Select(c => c.App.TotalMilliseconds)).Median:0.00} / PostgreSQL {Spread.Of(samples.Select(c => c.Postgres.TotalMilliseconds)).Median:0.00} / load {Spread.Of(samples.Select(c => c.Load.TotalMilliseconds)).Median:0.00}";
+    Row("CPU ms per command", CpuRow(productCpu));
+    Row("CPU ms per baseline op", CpuRow(baselineCpu));
     Row("app peak working set", $"{peakWorkingSet / 1024.0 / 1024:0.0} MiB");
     Row("event store per 10,000 submissions", $"{(submissions == 0 ? 0 : eventBytes / 1024.0 / 1024 / submissions * 10_000):0.0} MiB ({submissions:N0} submissions)");
     Row("total time", $"{total.Elapsed.TotalSeconds:0} s; results in {Path.GetRelativePath(root, output)}");
