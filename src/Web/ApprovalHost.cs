@@ -78,10 +78,11 @@ public static class ApprovalHost
     public static StoreOptions BuildStoreOptions(string connectionString, string schema)
     {
         var options = new StoreOptions();
-        options.Connection(connectionString);
+        options.Connection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true, MaxAutoPrepare = 100, AutoPrepareMinUsages = 2 }.ConnectionString);
         options.DatabaseSchemaName = schema;
         options.Events.DatabaseSchemaName = schema;
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        options.UseStickyConnectionLifetimes = true;
         // Our enums serialize as names (优/良, Submitted…): tell Marten so that LINQ compares names too.
         options.UseSystemTextJsonForSerialization(enumStorage: Weasel.Core.EnumStorage.AsString);
         ConfigureEventStore(options);
