@@ -44,9 +44,8 @@ public static class Lag
                 }
                 if (summary is null)
                 {
-                    await using var s = new NpgsqlCommand("select (data->'Projects'->@key->>'Executed')::numeric from approval.mt_doc_unitsummaryreview where id = @doc", conn);
-                    s.Parameters.AddWithValue("key", id.ToString());
-                    s.Parameters.AddWithValue("doc", $"U-{unit}/2021");
+                    await using var s = new NpgsqlCommand("select (data->>'Executed')::numeric from approval.mt_doc_unitsummaryentry where id = @id", conn);
+                    s.Parameters.AddWithValue("id", id);
                     if (await s.ExecuteScalarAsync() is decimal e && e == executed) summary = Stopwatch.GetElapsedTime(committed).TotalMilliseconds;
                 }
                 if (queue is null || summary is null) await Task.Delay(2);

@@ -61,7 +61,7 @@ public static class Rebuild
         await daemon.RebuildProjectionAsync<ReviewQueueProjection>(TimeSpan.FromMinutes(10), CancellationToken.None);
         var queue = timer.Elapsed.TotalSeconds;
         timer.Restart();
-        await daemon.RebuildProjectionAsync<UnitSummaryReviewProjection>(TimeSpan.FromMinutes(10), CancellationToken.None);
+        await daemon.RebuildProjectionAsync<UnitSummaryEntryProjection>(TimeSpan.FromMinutes(10), CancellationToken.None);
         var summary = timer.Elapsed.TotalSeconds;
         timer.Restart();
         await daemon.RebuildProjectionAsync<PublishedReportProjection>(TimeSpan.FromMinutes(10), CancellationToken.None);

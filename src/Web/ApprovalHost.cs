@@ -105,8 +105,9 @@ public static class ApprovalHost
         options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);
         options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(50);
         options.Projections.Snapshot<Submission>(SnapshotLifecycle.Inline);
+        options.Projections.Add<ScoreSheetProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ReviewQueueProjection>(ProjectionLifecycle.Async);
-        options.Projections.Add<UnitSummaryReviewProjection>(ProjectionLifecycle.Async);
+        options.Projections.Add<UnitSummaryEntryProjection>(ProjectionLifecycle.Async);
         options.Projections.Add<PublishedReportProjection>(ProjectionLifecycle.Async);
     }
 
@@ -120,7 +121,8 @@ public static class ApprovalHost
         options.Schema.For<BudgetUnit>();
         options.Schema.For<ReviewSection>();
         options.Schema.For<ProcessedCommand>();
-        options.Schema.For<UnitSummaryReview>();
+        options.Schema.For<ScoreSheet>();
+        options.Schema.For<UnitSummaryEntry>().Index(e => new { e.UnitId, e.FiscalYear });
         options.Schema.For<Templates.StoredTemplate>();
     }
 

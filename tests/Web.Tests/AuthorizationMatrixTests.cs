@@ -37,6 +37,7 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         ["GET /api/submissions/{id}/diff"] = "UAHAHAA",
         ["GET /api/submissions/{id}/history"] = "UAHAHAA",
         ["GET /api/submissions/{id}/history.csv"] = "UAHAHAA",
+        ["GET /api/submissions/{id}/score"] = "UAHAHAA",
         ["GET /api/submissions/{id}/verify"] = "UAHAHAA",
         ["GET /api/templates"] = "UAAAAAA",
         ["GET /api/templates/self-evaluation.xlsx"] = "UAAAAAA",

@@ -78,6 +78,34 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IClassFixture<Workf
     private static string ToTypeName(string eventTypeName) =>
         string.Concat(eventTypeName.Split('_').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 
+    [Fact]
+    public async Task The_full_score_lives_beside_the_snapshot_and_changes_only_when_scored()
+    {
+        var id = await Draft(Samples.Ganfutong());
+        await using (var session = app.Store.QuerySession())
+            Assert.Null(await session.LoadAsync<ScoreSheet>(id));
+        var scoredAt = await Step("prep", id, "score");
+        await Step("prep", id, "submit");
+        await Step("rev", id, "claim");
+
+        await using var query = app.Store.QuerySession();
+        var sheet = await query.LoadAsync<ScoreSheet>(id);
+        var snapshot = await app.Load(id);
+        Assert.NotNull(sheet);
+        Assert.Equal(ScoreSummary.Of(sheet.Card), snapshot.Score); // the brief in the snapshot is the sheet's, exactly
+        Assert.Contains(sheet.Card.Findings, f => f.Rule == "SE-INDICATOR-SCORE"); // 企业满意度 4.5 ≠ 4.84
+        Assert.Equal(81.34m, snapshot.Score!.Total);
+        // the snapshot every command rewrites carries no findings or explanations
+        var raw = await query.QueryAsync<string>("select data::text from approval.mt_doc_submission where id = ?", id);
+        var stored = JsonDocument.Parse(raw.Single()).RootElement.GetProperty("Score");
+        Assert.Equal(["ContentVersion", "ErrorCount", "SuggestedGrade", "TemplateId", "TemplateVersion", "Total", "WarningCount"],
+            stored.EnumerateObject().Select(p => p.Name).Order());
+        Assert.True(raw.Single().Length < 8_000, $"snapshot of {raw.Single().Length} characters");
+        // submit and claim left the sheet as the score command wrote it
+        var lastWrite = await query.QueryAsync<long>("select mt_version from approval.mt_doc_scoresheet where id = ?", id);
+        Assert.Equal(scoredAt, lastWrite.Single());
+    }
+
     [Theory]
     [InlineData(SubmissionKind.FinalAccountsDisclosure)]
     [InlineData(SubmissionKind.DepartmentSelfEvaluation)]

@@ -28,10 +28,18 @@ public class TemplateTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
             new { fiscalYear = 2023, kind = SubmissionKind.ProjectSelfEvaluation, title = "大厅日常运行维护经费", content = new SubmissionContent { ProjectForm = form } }, 201);
         var id = created.GetProperty("submissionId").GetGuid();
         await app.Command("prep", $"/api/submissions/{id}/score", new { version = 1 });
-        var score = (await app.Load(id)).Score!;
-        Assert.Equal(("ganzhou-2023", 2), (score.TemplateId, score.TemplateVersion));
-        Assert.Equal(5m, score.SelfEvaluation!.Funds.Score); // 62.6% reaches the 60% step: the printed 5 now follows the declared rule
-        Assert.DoesNotContain(score.Findings, f => f.Rule == "SE-FUNDS-SCORE");
+        var summary = (await app.Load(id)).Score!;
+        Assert.Equal(("ganzhou-2023", 2), (summary.TemplateId, summary.TemplateVersion));
+        // the full card (findings, explanations) is its own resource, beside the small snapshot
+        var response = await app.Send("prep", HttpMethod.Get, $"/api/submissions/{id}/score");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var card = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("ganzhou-2023", card.GetProperty("templateId").GetString());
+        Assert.Equal(5m, card.GetProperty("selfEvaluation").GetProperty("funds").GetProperty("score").GetDecimal()); // 62.6% reaches the 60% step: the printed 5 now follows the declared rule
+        var rules = card.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("rule").GetString()).ToList();
+        Assert.NotEmpty(rules);
+        Assert.DoesNotContain("SE-FUNDS-SCORE", rules);
+        Assert.Equal(summary.ErrorCount + summary.WarningCount, card.GetProperty("findings").EnumerateArray().Count(f => f.GetProperty("severity").GetString() is "Error" or "Warning"));
     }
 
     [Fact]

@@ -23,6 +23,16 @@ public sealed record ScoreCard(
     public int WarningCount => Findings.Count(f => f.Severity == Severity.Warning);
 }
 
+/// <summary>
+/// What the workflow and the lists need of a <see cref="ScoreCard"/>: kept in the <see cref="Submission"/> snapshot,
+/// which every command rewrites; the findings and explanations stay in the <see cref="ScoreSheet"/>, written only when scored.
+/// </summary>
+public sealed record ScoreSummary(int ContentVersion, decimal? Total, Grade? SuggestedGrade, string? TemplateId, int? TemplateVersion, int ErrorCount, int WarningCount)
+{
+    public static ScoreSummary Of(ScoreCard card) =>
+        new(card.ContentVersion, card.Total, card.SuggestedGrade, card.TemplateId, card.TemplateVersion, card.ErrorCount, card.WarningCount);
+}
+
 public static class SubmissionScoring
 {
     public static ScoreCard Score(SubmissionKind kind, SubmissionContent content, int contentVersion, IReadOnlyList<IndicatorTemplate>? templates = null)

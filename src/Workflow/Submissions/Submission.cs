@@ -23,7 +23,8 @@ public sealed class Submission
     public SubmissionState State { get; set; }
     public SubmissionContent Content { get; set; } = new();
     public int ContentVersion { get; set; }
-    public ScoreCard? Score { get; set; }
+    /// <summary>The latest score in brief; the findings and explanations are in the <see cref="ScoreSheet"/>.</summary>
+    public ScoreSummary? Score { get; set; }
     public int Round { get; set; }
     public string? SectionId { get; set; }
     public string? SectionName { get; set; }
@@ -69,7 +70,7 @@ public sealed class Submission
 
     public void Apply(IEvent<SubmissionScored> e)
     {
-        Score = e.Data.Score;
+        Score = ScoreSummary.Of(e.Data.Score);
         Touch(e);
     }
 
@@ -140,7 +141,7 @@ public sealed class Submission
     {
         Content = e.Data.Content;
         ContentVersion = e.Data.ContentVersion;
-        Score = e.Data.Score;
+        Score = ScoreSummary.Of(e.Data.Score);
         PublicationVersion = e.Data.PublicationVersion;
         Publication = Publication! with { Version = e.Data.PublicationVersion, PublishedAt = e.Timestamp, CorrectionReason = e.Data.Reason, By = e.Data.By };
         Touch(e);

@@ -17,7 +17,7 @@ public static class ReadModel
         var parts = new List<object>
         {
             (await session.Query<ReviewQueueItem>().ToListAsync()).OrderBy(d => d.Id),
-            (await session.Query<UnitSummaryReview>().ToListAsync()).OrderBy(d => d.Id),
+            (await session.Query<UnitSummaryEntry>().ToListAsync()).OrderBy(d => d.Id),
             (await session.Query<PublishedReport>().ToListAsync()).OrderBy(d => d.Id),
             (await session.Query<PublishedCatalogueEntry>().ToListAsync()).OrderBy(d => d.Id),
         };
@@ -29,7 +29,7 @@ public static class ReadModel
     {
         var daemon = await store.BuildProjectionDaemonAsync();
         await daemon.RebuildProjectionAsync<ReviewQueueProjection>(TimeSpan.FromMinutes(1), CancellationToken.None);
-        await daemon.RebuildProjectionAsync<UnitSummaryReviewProjection>(TimeSpan.FromMinutes(1), CancellationToken.None);
+        await daemon.RebuildProjectionAsync<UnitSummaryEntryProjection>(TimeSpan.FromMinutes(1), CancellationToken.None);
         await daemon.RebuildProjectionAsync<PublishedReportProjection>(TimeSpan.FromMinutes(1), CancellationToken.None);
     }
 }

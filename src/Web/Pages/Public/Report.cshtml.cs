@@ -22,7 +22,7 @@ public class ReportModel(IQuerySession session) : PageModel
         Report = report;
         // A published 汇总审核表 shows the unit's table as the projection has it, reviewer block included.
         if (report.Kind == Workflow.Submissions.SubmissionKind.SummaryReview)
-            Summary = await session.LoadAsync<UnitSummaryReview>(UnitSummaryReview.KeyOf(report.UnitId, report.FiscalYear), ct);
+            Summary = await UnitSummaryReview.LoadAsync(session, report.UnitId, report.FiscalYear, ct);
         return Page();
     }
 }

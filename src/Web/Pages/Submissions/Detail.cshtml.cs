@@ -21,6 +21,8 @@ public class DetailModel(IQuerySession session) : PageModel
     };
 
     public Submission Submission { get; private set; } = null!;
+    /// <summary>The latest score in full (findings, explanations); null until scored.</summary>
+    public ScoreCard? ScoreCard { get; private set; }
     public Actor Actor { get; private set; } = null!;
     public IReadOnlyList<string> ChangesSincePreviousRound { get; private set; } = [];
     public string DataJson { get; private set; } = "{}";
@@ -36,6 +38,7 @@ public class DetailModel(IQuerySession session) : PageModel
         var submission = await session.LoadAsync<Submission>(id, ct);
         if (submission is null || !SubmissionAccess.CanSee(Actor, submission)) return NotFound();
         Submission = submission;
+        if (submission.Score is not null) ScoreCard = (await session.LoadAsync<ScoreSheet>(id, ct))?.Card;
 
         if (submission.Rounds.Count >= 2)
         {
@@ -47,7 +50,7 @@ public class DetailModel(IQuerySession session) : PageModel
 
         DataJson = JsonSerializer.Serialize(new
         {
-            submission.Id, submission.Version, submission.Kind, submission.State, submission.Title, submission.Content, submission.Score,
+            submission.Id, submission.Version, submission.Kind, submission.State, submission.Title, submission.Content, Score = ScoreCard,
             LevelOnes = BuiltInTemplates.All.SelectMany(t => t.LevelOnes).GroupBy(l => l.Name)
                 .ToDictionary(g => g.Key, g => g.SelectMany(l => l.LevelTwos).Distinct().ToList()),
         }, Json);

@@ -43,6 +43,17 @@ public static class SubmissionQueries
         return submission is not null && SubmissionAccess.CanSee(http.User.ToActor(), submission) ? Results.Ok(submission) : Problems.NotFound();
     }
 
+    /// <summary>The latest score in full: every finding with its location and every indicator's explanation.</summary>
+    [WolverineGet("/api/submissions/{id}/score")]
+    public static async Task<IResult> Score(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
+    {
+        var submission = await session.LoadAsync<Submission>(id, ct);
+        if (submission is null || !SubmissionAccess.CanSee(http.User.ToActor(), submission)) return Problems.NotFound();
+        if (submission.Score is null) return Problems.NotFound("评分结果");
+        var sheet = await session.LoadAsync<ScoreSheet>(id, ct);
+        return sheet is null ? Problems.NotFound("评分结果") : Results.Ok(sheet.Card);
+    }
+
     /// <summary>The 业务股室's queue: waiting and claimed submissions of the caller's sections, due first.</summary>
     [WolverineGet("/api/review-queue")]
     public static async Task<IResult> Queue(int? year, string? unit, SubmissionState? state, string? grade, bool? hasErrors, string? sort,
@@ -75,7 +86,7 @@ public static class SubmissionQueries
     public static async Task<IResult> Summary(string unitId, int year, IQuerySession session, HttpContext http, CancellationToken ct)
     {
         var actor = http.User.ToActor();
-        var doc = await session.LoadAsync<UnitSummaryReview>(UnitSummaryReview.KeyOf(unitId, year), ct);
+        var doc = await UnitSummaryReview.LoadAsync(session, unitId, year, ct);
         if (doc is null) return Problems.NotFound("汇总审核表");
         var allowed = actor?.Role switch
         {
