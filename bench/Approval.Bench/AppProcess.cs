@@ -59,6 +59,10 @@ public sealed class AppProcess : IAsyncDisposable
                 ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        // profiling aid: BENCH_APP_X=v sets X=v for the app only (e.g. BENCH_APP_DOTNET_PerfMapEnabled=1)
+        foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
+            if (variable.Key is string key && key.StartsWith("BENCH_APP_", StringComparison.Ordinal))
+                psi.Environment[key["BENCH_APP_".Length..]] = variable.Value as string;
         var process = Process.Start(psi)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { } line && line.Contains("fail", StringComparison.OrdinalIgnoreCase)) Console.Error.WriteLine("app: " + line); };

@@ -5,8 +5,9 @@ namespace Approval.Bench;
 
 /// <summary>
 /// The physical limit for the same durable work: per operation, what appending one event to an existing
-/// stream costs in SQL — bump the stream's version row and insert one event row of the same size, in one
-/// transaction, synchronous commit on — at the same client concurrency.
+/// stream costs in SQL — bump the stream's version row and insert one event row, in one transaction,
+/// synchronous commit on — at the same client concurrency. The rows are the product's own: the event data and
+/// headers it appended during the warm-up, cycled, so sizes and mix are the same.
 /// </summary>
 public static class Baseline
 {
@@ -28,8 +29,25 @@ public static class Baseline
         await insert.ExecuteNonQueryAsync();
     }
 
+    public sealed record EventRow(string Type, string Data, string Headers);
+
+    /// <summary>The latest <paramref name="count"/> event rows the product appended: the baseline writes exactly these.</summary>
+    public static async Task<IReadOnlyList<EventRow>> ProductEventsAsync(string connectionString, int count)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("select type, data::text, coalesce(headers::text, '{}') from approval.mt_events order by seq_id desc limit @n", conn);
+        cmd.Parameters.AddWithValue("n", count);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var rows = new List<EventRow>();
+        while (await reader.ReadAsync()) rows.Add(new EventRow(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        if (rows.Count == 0) throw new InvalidOperationException("the product has appended no events yet");
+        rows.Reverse();
+        return rows;
+    }
+
     /// <summary>Operations per second over <paramref name="duration"/> with <paramref name="clients"/> concurrent loops.</summary>
-    public static async Task<double> RunAsync(string connectionString, int clients, TimeSpan duration, string payload)
+    public static async Task<double> RunAsync(string connectionString, int clients, TimeSpan duration, IReadOnlyList<EventRow> payloads)
     {
         List<Guid> ids;
         await using (var conn = new NpgsqlConnection(connectionString))
@@ -49,18 +67,20 @@ public static class Baseline
             var n = 0;
             while (stop.Elapsed < duration)
             {
+                var row = payloads[(worker * 97 + n) % payloads.Count];
                 var stream = ids[(worker + n++ * clients) % ids.Count];
                 await using var tx = await conn.BeginTransactionAsync();
                 await using var bump = new NpgsqlCommand("update bench.streams set version = version + 1, timestamp = now() where id = @id returning version", conn, tx);
                 bump.Parameters.AddWithValue("id", stream);
                 var version = (int)(await bump.ExecuteScalarAsync())!;
                 await using var append = new NpgsqlCommand(
-                    "insert into bench.events (id, stream_id, version, data, type, headers, correlation_id, causation_id, user_name) values (@e, @s, @v, @d::jsonb, 'draft_revised', @h::jsonb, 'c', 'c', 'u')", conn, tx);
+                    "insert into bench.events (id, stream_id, version, data, type, headers, correlation_id, causation_id, user_name) values (@e, @s, @v, @d::jsonb, @t, @h::jsonb, 'c', 'c', 'u')", conn, tx);
                 append.Parameters.AddWithValue("e", Guid.NewGuid());
                 append.Parameters.AddWithValue("s", stream);
                 append.Parameters.AddWithValue("v", version);
-                append.Parameters.AddWithValue("d", payload);
-                append.Parameters.AddWithValue("h", "{\"hash\":\"0000000000000000000000000000000000000000000000000000000000000000\"}");
+                append.Parameters.AddWithValue("d", row.Data);
+                append.Parameters.AddWithValue("t", row.Type);
+                append.Parameters.AddWithValue("h", row.Headers);
                 await append.ExecuteNonQueryAsync();
                 await tx.CommitAsync();
                 Interlocked.Increment(ref count);

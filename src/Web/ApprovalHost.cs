@@ -75,6 +75,9 @@ public static class ApprovalHost
     public static string SchemaName(IConfiguration configuration) => configuration["Approval:Schema"] ?? "approval";
 
     /// <summary>The store's whole configuration, shared by the application and the owner's migration.</summary>
+    /// <summary>The async read models (review queue, 汇总审核表 entries, published reports), rebuilt as one unit.</summary>
+    public const string ReadModels = "ReadModels";
+
     public static StoreOptions BuildStoreOptions(string connectionString, string schema)
     {
         var options = new StoreOptions();
@@ -106,9 +109,14 @@ public static class ApprovalHost
         options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(50);
         options.Projections.Snapshot<Submission>(SnapshotLifecycle.Inline);
         options.Projections.Add<ScoreSheetProjection>(ProjectionLifecycle.Inline);
-        options.Projections.Add<ReviewQueueProjection>(ProjectionLifecycle.Async);
-        options.Projections.Add<UnitSummaryEntryProjection>(ProjectionLifecycle.Async);
-        options.Projections.Add<PublishedReportProjection>(ProjectionLifecycle.Async);
+        // One composite: the daemon loads each page of events once for all three read models and commits their
+        // documents in one transaction, instead of three loads and three commits.
+        options.Projections.CompositeProjectionFor(ReadModels, composite =>
+        {
+            composite.Add<ReviewQueueProjection>();
+            composite.Add<UnitSummaryEntryProjection>();
+            composite.Add<PublishedReportProjection>();
+        });
     }
 
     private static void ConfigureDocuments(StoreOptions options)

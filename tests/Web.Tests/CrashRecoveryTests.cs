@@ -176,14 +176,8 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
-        async Task<string> Queue()
-        {
-            await using var session = store.QuerySession();
-            return JsonSerializer.Serialize((await session.Query<ReviewQueueItem>().ToListAsync()).OrderBy(i => i.Id));
-        }
-        var caughtUp = await Queue();
-        var daemon = await store.BuildProjectionDaemonAsync();
-        await daemon.RebuildProjectionAsync<ReviewQueueProjection>(TimeSpan.FromMinutes(1), CancellationToken.None);
-        Assert.Equal(caughtUp, await Queue());
+        var caughtUp = await ReadModel.SnapshotAsync(store);
+        await ReadModel.RebuildAllAsync(store);
+        Assert.Equal(caughtUp, await ReadModel.SnapshotAsync(store));
     }
 }

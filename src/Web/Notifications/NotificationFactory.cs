@@ -4,12 +4,34 @@ using Approval.Workflow.Submissions.Publishing;
 using Approval.Workflow.Submissions.Reviewing;
 using Approval.Workflow.Submissions.Submitting;
 using JasperFx.Events;
+using Marten;
 
 namespace Approval.Web.Notifications;
 
+/// <summary>What a notification says of its submission: read with a select projection, not the whole snapshot.</summary>
+public sealed class NotificationSubject
+{
+    public Guid Id { get; set; }
+    public string Title { get; set; } = "";
+    public string UnitId { get; set; } = "";
+    public string UnitName { get; set; } = "";
+    public string? SectionId { get; set; }
+    public SubmissionState State { get; set; }
+
+    public static async Task<Dictionary<Guid, NotificationSubject>> LoadAsync(IQuerySession session, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToArray();
+        if (wanted.Length == 0) return [];
+        var subjects = await session.Query<Submission>().Where(s => s.Id.IsOneOf(wanted))
+            .Select(s => new NotificationSubject { Id = s.Id, Title = s.Title, UnitId = s.UnitId, UnitName = s.UnitName, SectionId = s.SectionId, State = s.State })
+            .ToListAsync(ct);
+        return subjects.ToDictionary(s => s.Id);
+    }
+}
+
 public static class NotificationFactory
 {
-    public static ReviewNotification? From(IEvent e, Submission s)
+    public static ReviewNotification? From(IEvent e, NotificationSubject s)
     {
         var type = e.Data switch
         {
@@ -56,7 +78,7 @@ public static class NotificationFactory
         yield return ReviewHub.SubmissionGroup(n.SubmissionId);
     }
 
-    private static SubmissionState StateAfter(object data, Submission s) => data switch
+    private static SubmissionState StateAfter(object data, NotificationSubject s) => data switch
     {
         SubmittedForReview => SubmissionState.Submitted,
         SubmissionWithdrawn => SubmissionState.Draft,

@@ -15,8 +15,7 @@ public sealed class NotificationSubscription(IHubContext<ReviewHub, IReviewClien
 {
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken ct)
     {
-        var ids = page.Events.Select(e => e.StreamId).Distinct().ToArray();
-        var submissions = (await operations.LoadManyAsync<Submission>(ct, ids)).ToDictionary(s => s.Id);
+        var submissions = await NotificationSubject.LoadAsync(operations, page.Events.Select(e => e.StreamId), ct);
         foreach (var e in page.Events)
         {
             if (!submissions.TryGetValue(e.StreamId, out var submission)) continue;

@@ -56,8 +56,7 @@ public sealed class ReviewHub(IQuerySession session) : Hub<IReviewClient>
         var actor = Context.User?.ToActor();
         if (actor is null) return [];
         var events = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > afterSequence).OrderBy(e => e.Sequence).Take(200).ToListAsync();
-        var ids = events.Select(e => e.StreamId).Distinct().ToArray();
-        var submissions = (await session.LoadManyAsync<Submission>(ids)).ToDictionary(s => s.Id);
+        var submissions = await NotificationSubject.LoadAsync(session, events.Select(e => e.StreamId), Context.ConnectionAborted);
         var result = new List<ReviewNotification>();
         foreach (var e in events)
         {

@@ -28,8 +28,6 @@ public static class ReadModel
     public static async Task RebuildAllAsync(IDocumentStore store)
     {
         var daemon = await store.BuildProjectionDaemonAsync();
-        await daemon.RebuildProjectionAsync<ReviewQueueProjection>(TimeSpan.FromMinutes(1), CancellationToken.None);
-        await daemon.RebuildProjectionAsync<UnitSummaryEntryProjection>(TimeSpan.FromMinutes(1), CancellationToken.None);
-        await daemon.RebuildProjectionAsync<PublishedReportProjection>(TimeSpan.FromMinutes(1), CancellationToken.None);
+        await daemon.RebuildProjectionAsync(ApprovalHost.ReadModels, TimeSpan.FromMinutes(1), CancellationToken.None);
     }
 }
