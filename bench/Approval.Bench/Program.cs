@@ -55,6 +55,10 @@ await using (var conn = new NpgsqlConnection(admin))
 
 var appDb = $"bench_app_{stamp}";
 var rebuildDb = $"bench_rebuild_{stamp}";
+var growthDb = $"bench_growth_{stamp}";
+// Measured with this many finished submissions already in the store (full mode; --growth-sizes a,b to choose).
+var growthSizes = (args.SkipWhile(a => a != "--growth-sizes").Skip(1).FirstOrDefault() ?? (quick ? "" : "10000,100000"))
+    .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
 var owner = await CreateDatabase(appDb);
 var appConnection = await local.AppConnectionStringAsync(appDb);
 var results = new JsonObject();
@@ -138,6 +142,34 @@ try
     // ---- 5: rebuild ----
     var rebuildOwner = await CreateDatabase(rebuildDb);
     var rebuild = commandsOnly ? new Rebuild.Result(0, 1, 0, 0) : await Rebuild.MeasureAsync(rebuildOwner, rebuildEvents, form);
+    await DropDatabase(rebuildDb);
+
+    // ---- growth: the same closed-model load with 10,000 and 100,000 submissions already stored ----
+    var growth = new List<(Growth.Loaded Loaded, double Rate, Summary Latency, CpuSample Cpu)>();
+    if (growthSizes.Length > 0 && !commandsOnly)
+    {
+        var growthOwner = await CreateDatabase(growthDb);
+        var growthApp = await local.AppConnectionStringAsync(growthDb);
+        var loadedSoFar = 0;
+        foreach (var size in growthSizes)
+        {
+            var loaded = await Growth.PreloadAsync(growthOwner, loadedSoFar, size, form);
+            loadedSoFar = size;
+            await using var sized = await AppProcess.StartAsync(dll, growthApp, growthOwner);
+            var sizedOrg = new BenchOrganization(units, 4);
+            await sizedOrg.SeedAsync(growthApp);
+            await sizedOrg.LoginAllAsync(http, sized.Url);
+            var sizedLoad = new ProductLoad(http, sized.Url, sizedOrg, form);
+            await sizedLoad.ClosedAsync(clients, TimeSpan.FromSeconds(10), 0);
+            sizedLoad.Latencies.Clear();
+            var before = CpuSample.Take(sized);
+            var run = await sizedLoad.ClosedAsync(clients, runDuration, clients);
+            var used = CpuSample.Take(sized) - before;
+            growth.Add((loaded, run.CommandsPerSecond, Summary.Of(sizedLoad.Latencies.Values.SelectMany(v => v).ToArray()), PerOperation(used, run.Commands)));
+            Console.WriteLine($"  with {size:N0} submissions stored: {run.CommandsPerSecond:0.0} commands/s (preload {loaded.LoadSeconds:0} s + projections {loaded.ProjectSeconds:0} s)");
+        }
+        await DropDatabase(growthDb);
+    }
 
     var baseline = Spread.Of(baselineRates);
     var product = Spread.Of(productRates);
@@ -187,6 +219,13 @@ try
         ["app_peak_working_set_mib"] = Math.Round(peakWorkingSet / 1024.0 / 1024, 1), ["submissions"] = submissions,
         ["event_store_bytes"] = eventBytes, ["event_store_mib_per_10k_submissions"] = submissions == 0 ? 0 : Math.Round(eventBytes / 1024.0 / 1024 / submissions * 10_000, 1),
     };
+    results["growth"] = new JsonArray(growth.Select(g => (JsonNode)new JsonObject
+    {
+        ["submissions_stored"] = g.Loaded.Submissions, ["events_stored"] = g.Loaded.Events,
+        ["commands_per_s"] = Math.Round(g.Rate, 1), ["vs_empty_store"] = Math.Round(g.Rate / product.Median, 3),
+        ["latency"] = Lat(g.Latency), ["cpu_ms_per_command"] = Cpu([g.Cpu]),
+        ["preload_seconds"] = Math.Round(g.Loaded.LoadSeconds, 1), ["projection_build_seconds"] = Math.Round(g.Loaded.ProjectSeconds, 1),
+    }).ToArray());
     results["ratios"] = new JsonObject { ["commands_vs_baseline"] = Math.Round(commandsVsBaseline, 3), ["rebuild_vs_copy"] = Math.Round(rebuildVsCopy, 3) };
     results["seconds"] = Math.Round(total.Elapsed.TotalSeconds, 1);
 
@@ -213,6 +252,8 @@ try
     Row("CPU ms per baseline op", CpuRow(baselineCpu));
     Row("app peak working set", $"{peakWorkingSet / 1024.0 / 1024:0.0} MiB");
     Row("event store per 10,000 submissions", $"{(submissions == 0 ? 0 : eventBytes / 1024.0 / 1024 / submissions * 10_000):0.0} MiB ({submissions:N0} submissions)");
+    foreach (var g in growth)
+        Row($"with {g.Loaded.Submissions:N0} submissions stored", $"{g.Rate:0.0} commands/s ({g.Rate / product.Median:0.00}× empty), p50/p99 {g.Latency.P50:0.0} / {g.Latency.P99:0.0} ms");
     Row("total time", $"{total.Elapsed.TotalSeconds:0} s; results in {Path.GetRelativePath(root, output)}");
     Console.WriteLine($"commands_vs_baseline={commandsVsBaseline:0.000} rebuild_vs_copy={rebuildVsCopy:0.000} notify_p99_ms={notify.P99:0.0}");
     return 0;

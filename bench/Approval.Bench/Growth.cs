@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Approval.Web;
+using Approval.Workflow.SelfEvaluation;
+using Approval.Workflow.Submissions;
+using Approval.Workflow.Submissions.Drafting;
+using Approval.Workflow.Submissions.Publishing;
+using Approval.Workflow.Submissions.Reviewing;
+using Approval.Workflow.Submissions.Submitting;
+using Approval.Workflow.Templates;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using Marten;
+
+namespace Approval.Bench;
+
+/// <summary>
+/// Fills a store with finished submissions of real size — the seed 自评表, its real score card, the whole
+/// lifecycle, chain-free — and brings every read model up to date, so that the product can be measured with
+/// 10,000 or 100,000 submissions already there.
+/// </summary>
+public static class Growth
+{
+    public sealed record Loaded(long Submissions, long Events, double LoadSeconds, double ProjectSeconds);
+
+    public static async Task<Loaded> PreloadAsync(string ownerConnection, int from, int to, ProjectSelfEvaluationForm form)
+    {
+        using var store = new DocumentStore(ApprovalHost.BuildStoreOptions(ownerConnection, "approval"));
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        var card = SubmissionScoring.Score(SubmissionKind.ProjectSelfEvaluation, new SubmissionContent { ProjectForm = form }, 2);
+        var reviewer = new Actor("rev-pre", "经办人", Role.Reviewer, null, ["S-0"]);
+        var load = Stopwatch.StartNew();
+        var events = 0L;
+        const int batch = 1000;
+        for (var start = from; start < to; start += batch)
+        {
+            var actions = new List<StreamAction>();
+            for (var i = start; i < Math.Min(to, start + batch); i++)
+            {
+                var id = Guid.CreateVersion7();
+                var unit = $"P-{i / 10}"; // ten projects per unit and year, as real units have
+                var preparer = new Actor($"prep-p{i / 10}", "填报人", Role.Preparer, unit);
+                var content = new SubmissionContent { ProjectForm = form };
+                object[] lifecycle =
+                [
+                    new SubmissionDrafted(id, unit, $"预算单位 P{i / 10}", 2020 + i % 3, SubmissionKind.ProjectSelfEvaluation, $"项目 {i}", content, preparer),
+                    new DraftRevised(id, 2, $"项目 {i}", content, ["全年执行数：300 → 301"], preparer),
+                    new SubmissionScored(id, card, preparer),
+                    new SubmittedForReview(id, 1, 2, "S-0", "业务股", preparer),
+                    new ReviewClaimed(id, 1, reviewer),
+                    new SubmissionApproved(id, 1, Grade.良, Grade.良, null, "同意", "经办人", "业务专用章", reviewer),
+                    new SubmissionPublished(id, 1, $"P-{i}", "预算单位", true, true, reviewer),
+                ];
+                actions.Add(StreamAction.Start(store.Events, id, lifecycle));
+                events += lifecycle.Length;
+            }
+            await store.BulkInsertEventsAsync(actions);
+        }
+        var loadSeconds = load.Elapsed.TotalSeconds;
+
+        // bulk COPY bypasses inline projections: build the snapshots and score sheets, then the async read models
+        var project = Stopwatch.StartNew();
+        var daemon = await store.BuildProjectionDaemonAsync();
+        await daemon.RebuildProjectionAsync<Submission>(TimeSpan.FromMinutes(20), CancellationToken.None);
+        await daemon.RebuildProjectionAsync<ScoreSheetProjection>(TimeSpan.FromMinutes(20), CancellationToken.None);
+        await daemon.RebuildProjectionAsync(ApprovalHost.ReadModels, TimeSpan.FromMinutes(20), CancellationToken.None);
+        // the notifications of history were never sent to anyone: the subscription starts at the present
+        await using (var conn = new Npgsql.NpgsqlConnection(ownerConnection))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new Npgsql.NpgsqlCommand(
+                "insert into approval.mt_event_progression (name, last_seq_id, last_updated) select 'NotificationSubscription:All', max(seq_id), now() from approval.mt_events " +
+                "on conflict (name) do update set last_seq_id = excluded.last_seq_id", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        return new Loaded(to, events, loadSeconds, project.Elapsed.TotalSeconds);
+    }
+}
