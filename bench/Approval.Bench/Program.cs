@@ -151,9 +151,12 @@ try
         var growthOwner = await CreateDatabase(growthDb);
         var growthApp = await local.AppConnectionStringAsync(growthDb);
         var loadedSoFar = 0;
+        var eventsSoFar = 0L;
         foreach (var size in growthSizes)
         {
-            var loaded = await Growth.PreloadAsync(growthOwner, loadedSoFar, size, form);
+            var step = await Growth.PreloadAsync(growthOwner, loadedSoFar, size, form);
+            eventsSoFar += step.Events;
+            var loaded = step with { Events = eventsSoFar }; // the store's totals, not this step's
             loadedSoFar = size;
             await using var sized = await AppProcess.StartAsync(dll, growthApp, growthOwner);
             var sizedOrg = new BenchOrganization(units, 4);

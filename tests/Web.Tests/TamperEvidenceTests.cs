@@ -92,4 +92,20 @@ public class DatabaseRoleTests(WorkflowFixture app) : IClassFixture<WorkflowFixt
         await app.CatchUp();
         Assert.Equal(2, await app.StreamVersion(id));
     }
+
+    [Fact]
+    public async Task The_migration_compresses_event_and_document_json_with_lz4()
+    {
+        await using var conn = new NpgsqlConnection(app.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("""
+            select c.relname, a.attcompression::text from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = 'approval' and a.attname = 'data' and c.relkind = 'r' and c.relname in ('mt_events', 'mt_doc_submission', 'mt_doc_scoresheet', 'mt_doc_reviewqueueitem')
+            """, conn);
+        var settings = new Dictionary<string, string>();
+        await using (var reader = await cmd.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) settings[reader.GetString(0)] = reader.GetString(1);
+        Assert.Equal(4, settings.Count);
+        Assert.All(settings, s => Assert.Equal("l", s.Value));
+    }
 }
