@@ -83,22 +83,10 @@ public static class Growth
         var project = Stopwatch.StartNew();
         var daemon = await store.BuildProjectionDaemonAsync();
         await daemon.RebuildProjectionAsync(ApprovalHost.ReadModels, TimeSpan.FromMinutes(20), CancellationToken.None);
-        await using (var conn = new Npgsql.NpgsqlConnection(ownerConnection))
-        {
-            await conn.OpenAsync();
-            // the notifications of history were never sent to anyone: the subscription starts at the present;
-            // then settle the store (statistics, visibility map, dirty pages) as a store in service would be
-            foreach (var sql in new[]
-            {
-                "insert into approval.mt_event_progression (name, last_seq_id, last_updated) select 'NotificationSubscription:All', max(seq_id), now() from approval.mt_events " +
-                "on conflict (name) do update set last_seq_id = excluded.last_seq_id",
-                "vacuum analyze", "checkpoint",
-            })
-            {
-                await using var cmd = new Npgsql.NpgsqlCommand(sql, conn) { CommandTimeout = 1200 };
-                await cmd.ExecuteNonQueryAsync();
-            }
-        }
+        // the notifications of history were never sent to anyone: the subscription starts at the present
+        await StoreMaintenance.SettleAsync(ownerConnection,
+            "insert into approval.mt_event_progression (name, last_seq_id, last_updated) select 'NotificationSubscription:All', max(seq_id), now() from approval.mt_events " +
+            "on conflict (name) do update set last_seq_id = excluded.last_seq_id");
         return new Loaded(to, events, loadSeconds, project.Elapsed.TotalSeconds);
     }
 }

@@ -75,14 +75,16 @@ try
     await load.ClosedAsync(clients, TimeSpan.FromSeconds(quick ? 3 : 10), 0); // warm-up: JIT (every method compiled fully at first use), code generation, caches
     load.Latencies.Clear();
 
+    static CpuSample PerOperation(CpuSample used, double operations) =>
+        new(used.App / Math.Max(1, operations), used.Postgres / Math.Max(1, operations), used.Load / Math.Max(1, operations));
     if (Arg("--soak", 0) is var soak and > 0)
     {
         // profiling aid: only the product's closed-model load, for attaching perf or pg_stat_statements
         Console.WriteLine($"soak: {soak} s of product load; app pid {app.ProcessId}");
         var start = CpuSample.Take(app);
         var run = await load.ClosedAsync(clients, TimeSpan.FromSeconds(soak), 0);
-        var cpu = CpuSample.Take(app) - start;
-        Console.WriteLine($"soak: {run.CommandsPerSecond:0.0} commands/s; CPU ms per command: app {cpu.App.TotalMilliseconds / run.Commands:0.00} / PostgreSQL {cpu.Postgres.TotalMilliseconds / run.Commands:0.00} / load {cpu.Load.TotalMilliseconds / run.Commands:0.00}");
+        var cpu = PerOperation(CpuSample.Take(app) - start, run.Commands);
+        Console.WriteLine($"soak: {run.CommandsPerSecond:0.0} commands/s; CPU ms per command: app {cpu.App.TotalMilliseconds:0.00} / PostgreSQL {cpu.Postgres.TotalMilliseconds:0.00} / load {cpu.Load.TotalMilliseconds:0.00}");
         return 0;
     }
 
@@ -94,8 +96,6 @@ try
     var appCpuPerCommand = new List<double>();
     var baselineCpu = new List<CpuSample>();
     var productCpu = new List<CpuSample>();
-    static CpuSample PerOperation(CpuSample used, double operations) =>
-        new(used.App / Math.Max(1, operations), used.Postgres / Math.Max(1, operations), used.Load / Math.Max(1, operations));
     for (var pair = 0; pair < pairs; pair++)
     {
         var baselineStart = CpuSample.Take(null);

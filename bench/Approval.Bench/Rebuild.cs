@@ -3,10 +3,8 @@ using Approval.Web;
 using Approval.Workflow.SelfEvaluation;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Drafting;
-using Approval.Workflow.Submissions.Publishing;
 using Approval.Workflow.Submissions.Reviewing;
 using Approval.Workflow.Submissions.Submitting;
-using Approval.Workflow.Submissions.Summary;
 using Approval.Workflow.Templates;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -56,17 +54,8 @@ public static class Rebuild
         var copySeconds = copy.Elapsed.TotalSeconds;
         var total = (long)streams * perStream;
 
-        // Settle the bulk load first (visibility map, statistics, dirty pages), as a store that is rebuilt has
-        // been running for a while: otherwise autovacuum and the checkpoint after the COPY land inside the timing.
-        await using (var conn = new Npgsql.NpgsqlConnection(ownerConnection))
-        {
-            await conn.OpenAsync();
-            foreach (var sql in new[] { "vacuum analyze approval.mt_events", "vacuum analyze approval.mt_streams", "checkpoint" })
-            {
-                await using var cmd = new Npgsql.NpgsqlCommand(sql, conn) { CommandTimeout = 600 };
-                await cmd.ExecuteNonQueryAsync();
-            }
-        }
+        // a store that is rebuilt has been running for a while
+        await StoreMaintenance.SettleAsync(ownerConnection);
         var daemon = await store.BuildProjectionDaemonAsync();
         var timer = Stopwatch.StartNew();
         // the three read models are one composite projection: one pass over the events rebuilds them all

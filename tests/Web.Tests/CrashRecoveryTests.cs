@@ -7,8 +7,6 @@ using System.Text.Json;
 using Approval.Web.Notifications;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
-using Approval.Workflow.Submissions.Reviewing;
-using JasperFx.Events.Daemon;
 using Marten;
 using Marten.Events;
 using Microsoft.AspNetCore.SignalR.Client;

@@ -1,4 +1,3 @@
-using Approval.Workflow.Submissions;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
