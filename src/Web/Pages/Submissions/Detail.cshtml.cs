@@ -35,10 +35,15 @@ public class DetailModel(IQuerySession session) : PageModel
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Actor = User.ToActor()!;
-        var submission = await session.LoadAsync<Submission>(id, ct);
+        // the snapshot and the score card in one round trip
+        var batch = session.CreateBatchQuery();
+        var loadSubmission = batch.Load<Submission>(id);
+        var loadSheet = batch.Load<ScoreSheet>(id);
+        await batch.Execute(ct);
+        var submission = await loadSubmission;
         if (submission is null || !SubmissionAccess.CanSee(Actor, submission)) return NotFound();
         Submission = submission;
-        if (submission.Score is not null) ScoreCard = (await session.LoadAsync<ScoreSheet>(id, ct))?.Card;
+        ScoreCard = (await loadSheet)?.Card;
 
         if (submission.Rounds.Count >= 2)
         {

@@ -47,11 +47,13 @@ public static class SubmissionQueries
     [WolverineGet("/api/submissions/{id}/score")]
     public static async Task<IResult> Score(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        var submission = await session.LoadAsync<Submission>(id, ct);
+        var batch = session.CreateBatchQuery();
+        var loadSubmission = batch.Load<Submission>(id);
+        var loadSheet = batch.Load<ScoreSheet>(id);
+        await batch.Execute(ct);
+        var submission = await loadSubmission;
         if (submission is null || !SubmissionAccess.CanSee(http.User.ToActor(), submission)) return Problems.NotFound();
-        if (submission.Score is null) return Problems.NotFound("评分结果");
-        var sheet = await session.LoadAsync<ScoreSheet>(id, ct);
-        return sheet is null ? Problems.NotFound("评分结果") : Results.Ok(sheet.Card);
+        return await loadSheet is { } sheet ? Results.Ok(sheet.Card) : Problems.NotFound("评分结果");
     }
 
     /// <summary>The 业务股室's queue: waiting and claimed submissions of the caller's sections, due first.</summary>
