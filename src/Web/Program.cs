@@ -1,9 +1,13 @@
 using Approval.Web;
 using Approval.Web.Checking;
+using Approval.Web.Infrastructure;
 using JasperFx;
 using Spectre.Console;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Choose(args) });
+// Static web assets (wwwroot of the project, the npm-installed SignalR client) in every environment, not only in
+// Development: a build output has no wwwroot of its own. Published output has one, and no manifest: then a no-op.
+builder.WebHost.UseStaticWebAssets();
 var isCommand = CommandLine.IsCommand(args);
 if (isCommand)
 {
@@ -12,23 +16,26 @@ if (isCommand)
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
     AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 }
-builder.AddApprovalServices();
+try
+{
+    builder.AddApprovalServices(server: !isCommand);
+}
+catch (RequiredSettingMissingException e)
+{
+    Console.Error.WriteLine($"无法启动：{e.Message}");
+    return 78; // EX_CONFIG
+}
 
 var app = builder.Build();
 app.UseApprovalPipeline();
 if (!isCommand)
 {
-    app.Lifetime.ApplicationStarted.Register(() =>
-    {
-        var urls = string.Join(", ", app.Urls);
-        var demo = Approval.Web.Organization.DemoData.IsEnabled(app.Configuration)
-            ? $"（演示模式：账户 dashuju / jingban / shenji / admin 等，密码 {Approval.Web.Organization.DemoData.Password}）"
-            : "";
-        Console.WriteLine($"绩效自评与决算公开审核 已启动：{urls} {demo}");
-        Console.WriteLine("按 Ctrl+C 停止。");
-    });
+    app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, Console.Out));
+    // The web server runs as a plain ASP.NET Core host: JasperFx's command runner would first print the assemblies
+    // it scans for commands. Commands (check, codegen, projections, accounts …) go through it.
+    await app.RunAsync();
+    return 0;
 }
-
 var exitCode = await app.RunJasperFxCommands(args);
 return CheckCommand.ExitCodeOverride ?? exitCode;
 

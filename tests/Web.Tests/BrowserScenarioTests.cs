@@ -30,30 +30,14 @@ public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncL
         _playwright.Dispose();
     }
 
-    /// <summary>One browser per person, as in real life (pages in one headless window stop painting in the background).</summary>
     private async Task<IBrowserContext> NewBrowser()
     {
-        var browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        var browser = await Chromium.LaunchAsync(_playwright);
         _browsers.Add(browser);
-        return await browser.NewContextAsync(new() { BaseURL = app.BaseUrl, Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 1000 } });
+        return await Chromium.NewPersonAsync(browser, app.BaseUrl);
     }
 
-    private async Task<IPage> SignIn(string user)
-    {
-        var context = await NewBrowser();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.FillAsync("#UserName", user);
-        await page.FillAsync("#Password", TestOrganization.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
-        return page;
-    }
+    private async Task<IPage> SignIn(string user) => await Chromium.SignInAsync(await NewBrowser(), user, TestOrganization.Password);
 
     private static async Task Shot(IPage page, string name)
     {

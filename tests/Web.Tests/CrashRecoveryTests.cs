@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Approval.Web.Notifications;
 using Approval.Web.Tests.Infrastructure;
@@ -21,60 +18,38 @@ namespace Approval.Web.Tests;
 [Collection(HeavyCollection.Name)]
 public sealed class CrashRecoveryTests : IAsyncLifetime
 {
-    private string _owner = "", _app = "", _url = "";
-    private Process? _process;
+    private string _owner = "", _app = "";
+    private AppProcess? _process;
+    private string Url => _process!.Url;
 
     public async Task InitializeAsync()
     {
         _owner = await TestDatabase.CreateAsync("crash");
         _app = await TestDatabase.AppConnectionStringAsync(_owner);
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        _url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
-        listener.Stop();
     }
 
     public async Task DisposeAsync()
     {
-        if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);
+        if (_process is not null) await _process.DisposeAsync();
         await TestDatabase.DropAsync(_owner);
     }
 
     private async Task StartApp()
     {
-        var psi = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Approval.Web.dll")])
+        if (_process is not null) await _process.DisposeAsync();
+        _process = await AppProcess.BinaryAsync(new Dictionary<string, string>
         {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true, RedirectStandardError = true,
-            Environment =
-            {
-                ["ConnectionStrings__Approval"] = _app, ["ConnectionStrings__ApprovalOwner"] = _owner, ["Approval__Demo"] = "false",
-                ["Approval__ChainKey"] = "crash-key", ["ASPNETCORE_URLS"] = _url, ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-            },
-        };
-        _process = Process.Start(psi)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        using var http = new HttpClient();
-        for (var i = 0; i < 300; i++)
-        {
-            try
-            {
-                if ((await http.GetAsync($"{_url}/health")).IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException) { }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("the app did not become healthy");
+            ["ConnectionStrings__Approval"] = _app, ["ConnectionStrings__ApprovalOwner"] = _owner, ["Approval__Demo"] = "false",
+            ["Approval__ChainKey"] = "crash-key", ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+        });
+        await _process.WaitUntilHealthyAsync();
     }
 
     private IDocumentStore Store() => new DocumentStore(ApprovalHost.BuildStoreOptions(_app, "approval"));
 
     private async Task<string> Token(HttpClient http, string user)
     {
-        var login = await http.PostAsJsonAsync($"{_url}/api/auth/login", new { userName = user, password = TestOrganization.Password });
+        var login = await http.PostAsJsonAsync($"{Url}/api/auth/login", new { userName = user, password = TestOrganization.Password });
         return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
@@ -86,12 +61,13 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
 
         var acknowledged = new ConcurrentBag<(Guid Id, long Version)>();
         using var load = new CancellationTokenSource();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        // Generous: on a loaded 2-core machine the first requests after start-up can take seconds.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var tokens = new Dictionary<string, string> { ["prep"] = await Token(http, "prep"), ["rev"] = await Token(http, "rev") };
 
         async Task<JsonElement?> Send(string user, HttpMethod method, string url, object body)
         {
-            var request = new HttpRequestMessage(method, _url + url) { Content = JsonContent.Create(body, options: WorkflowFixture.Json) };
+            var request = new HttpRequestMessage(method, Url + url) { Content = JsonContent.Create(body, options: WorkflowFixture.Json) };
             request.Headers.Authorization = new("Bearer", tokens[user]);
             var response = await http.SendAsync(request, load.Token);
             if (!response.IsSuccessStatusCode) return null;
@@ -130,8 +106,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
 
         var workers = Enumerable.Range(0, 4).Select(_ => Task.Run(Worker)).ToList();
         await Task.Delay(TimeSpan.FromSeconds(3));
-        _process!.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flushing
-        await _process.WaitForExitAsync();
+        await _process!.KillAsync(); // SIGKILL: no shutdown, no flushing
         load.Cancel();
         await Task.WhenAll(workers);
         Assert.NotEmpty(acknowledged);
@@ -152,19 +127,19 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
 
         // Notifications resume: a reviewer connected after the restart hears of a new submission.
         var reviewerToken = tokens["rev"];
-        await using var hub = new HubConnectionBuilder().WithUrl($"{_url}/hubs/review", o => o.AccessTokenProvider = () => Task.FromResult<string?>(reviewerToken)).Build();
+        await using var hub = new HubConnectionBuilder().WithUrl($"{Url}/hubs/review", o => o.AccessTokenProvider = () => Task.FromResult<string?>(reviewerToken)).Build();
         var heard = new TaskCompletionSource<ReviewNotification>(TaskCreationOptions.RunContinuationsAsynchronously);
         hub.On<ReviewNotification>("Notify", n => { if (n.Type == "submitted") heard.TrySetResult(n); });
         await hub.StartAsync();
         using var fresh = new CancellationTokenSource();
-        var again = await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"{_url}/api/submissions")
+        var again = await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"{Url}/api/submissions")
         {
             Content = JsonContent.Create(new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "重启后", content = Samples.Ganfutong() }, options: WorkflowFixture.Json),
             Headers = { Authorization = new("Bearer", tokens["prep"]) },
         });
         var newId = (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("submissionId").GetGuid();
         foreach (var (action, version) in new[] { ("score", 1), ("submit", 2) })
-            await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"{_url}/api/submissions/{newId}/{action}")
+            await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"{Url}/api/submissions/{newId}/{action}")
             {
                 Content = JsonContent.Create(new { version }), Headers = { Authorization = new("Bearer", tokens["prep"]) },
             });
@@ -172,8 +147,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
 
         // Projections catch up to exactly what a rebuild gives.
         await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
+        await _process.KillAsync();
         var caughtUp = await ReadModel.SnapshotAsync(store);
         await ReadModel.RebuildAllAsync(store);
         Assert.Equal(caughtUp, await ReadModel.SnapshotAsync(store));

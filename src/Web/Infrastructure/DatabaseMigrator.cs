@@ -13,7 +13,11 @@ public static class DatabaseMigrator
 {
     public static async Task MigrateAsync(string ownerConnectionString, string appConnectionString, string schema, ILogger logger, CancellationToken ct = default)
     {
-        using (var owner = new DocumentStore(ApprovalHost.BuildStoreOptions(ownerConnectionString, schema)))
+        var options = ApprovalHost.BuildStoreOptions(ownerConnectionString, schema);
+        // This store only migrates; the application's own store runs the daemon. Said so, Marten does not warn
+        // on the console that the async projections will not run.
+        options.Projections.AsyncMode = JasperFx.Events.Daemon.DaemonMode.Solo;
+        using (var owner = new DocumentStore(options))
         {
             await owner.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         }

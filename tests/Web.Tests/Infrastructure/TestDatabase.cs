@@ -38,6 +38,19 @@ public static class TestDatabase
         return server.Local?.BinDirectory ?? "/usr/lib/postgresql/15/bin";
     }
 
+    /// <summary>
+    /// The environment of an app started as README says (no connection string: the embedded cluster, demo data), aimed
+    /// at the given test database. On an external server the app is given that database's connection instead.
+    /// </summary>
+    public static async Task<Dictionary<string, string>> AsReadmeRunsIt(string ownerConnectionString)
+    {
+        var server = await TheServer.Value;
+        var database = new NpgsqlConnectionStringBuilder(ownerConnectionString).Database!;
+        return server.Local is not null
+            ? new() { ["Approval__DatabaseName"] = database }
+            : new() { ["ConnectionStrings__Approval"] = ownerConnectionString, ["Approval__Demo"] = "true", ["Approval__ChainKey"] = "shipped-test-key" };
+    }
+
     public static async Task<string> CreateAsync(string prefix)
     {
         var server = await TheServer.Value;

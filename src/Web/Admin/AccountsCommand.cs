@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using Approval.Web.Auth;
+using Approval.Workflow.Submissions;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.AspNetCore.Identity;
+
+namespace Approval.Web.Admin;
+
+public class AccountsInput : NetCoreInput
+{
+    [Description("操作：add-admin / the action: add-admin")]
+    public string Action { get; set; } = "";
+
+    [Description("账户名 / the account name")]
+    public string Name { get; set; } = "";
+
+    [Description("姓名（默认同账户名）/ display name")]
+    [FlagAlias("display-name")]
+    public string? DisplayNameFlag { get; set; }
+
+    [Description("从标准输入读取密码（一行）/ read the password from standard input")]
+    [FlagAlias("password-stdin")]
+    public bool PasswordStdinFlag { get; set; }
+}
+
+/// <summary>
+/// `accounts add-admin NAME`: the first way in to an installation without demo data. The password comes from standard
+/// input (<c>--password-stdin</c>), from <c>APPROVAL_ADMIN_PASSWORD</c>, from a prompt, or is generated and shown once.
+/// </summary>
+[Description("账户管理：创建管理员 / manage accounts: add-admin NAME", Name = "accounts")]
+public class AccountsCommand : JasperFxAsyncCommand<AccountsInput>
+{
+    public const int MinimumPasswordLength = 10;
+
+    public override async Task<bool> Execute(AccountsInput input)
+    {
+        if (!input.Action.Equals("add-admin", StringComparison.OrdinalIgnoreCase))
+            return Fail($"未知操作「{input.Action}」：可用 add-admin");
+        var name = input.Name.Trim();
+        if (name.Length is 0 or > 64 || name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            return Fail("账户名不能为空、不能含空白或控制字符，最长 64 个字符");
+
+        var (password, generated) = ReadPassword(input.PasswordStdinFlag);
+        if (password.Length < MinimumPasswordLength) return Fail($"密码至少 {MinimumPasswordLength} 位");
+
+        using var host = input.BuildHost();
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        await using var session = store.LightweightSession();
+        if (await session.LoadAsync<Account>(name) is not null) return Fail($"账户 {name} 已存在，未作任何修改");
+        var account = new Account { Id = name, DisplayName = input.DisplayNameFlag?.Trim() is { Length: > 0 } d ? d : name, Role = Role.Admin };
+        account.PasswordHash = new PasswordHasher<Account>().HashPassword(account, password);
+        session.Insert(account);
+        await session.SaveChangesAsync();
+
+        Console.WriteLine($"已创建管理员 {name}。");
+        if (generated) Console.WriteLine($"初始密码（只显示这一次）：{password}");
+        return true;
+    }
+
+    private static (string Password, bool Generated) ReadPassword(bool fromStdin)
+    {
+        if (fromStdin) return ((Console.In.ReadLine() ?? "").TrimEnd('\r', '\n'), false);
+        if (Environment.GetEnvironmentVariable("APPROVAL_ADMIN_PASSWORD") is { Length: > 0 } fromEnvironment) return (fromEnvironment, false);
+        if (!Console.IsInputRedirected)
+        {
+            var first = Prompt("密码：");
+            if (first.Length > 0)
+                return Prompt("再次输入密码：") == first ? (first, false) : throw new InvalidOperationException("两次输入的密码不一致");
+        }
+        return (Generate(), true);
+    }
+
+    private static string Prompt(string label)
+    {
+        Console.Error.Write(label);
+        var chars = new List<char>();
+        while (Console.ReadKey(intercept: true) is var key && key.Key != ConsoleKey.Enter)
+        {
+            if (key.Key == ConsoleKey.Backspace) { if (chars.Count > 0) chars.RemoveAt(chars.Count - 1); }
+            else if (!char.IsControl(key.KeyChar)) chars.Add(key.KeyChar);
+        }
+        Console.Error.WriteLine();
+        return new string([.. chars]);
+    }
+
+    /// <summary>16 characters from an alphabet without look-alikes (0/O, 1/l/I).</summary>
+    private static string Generate() =>
+        RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789#%+", 16);
+
+    private static bool Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return false;
+    }
+}

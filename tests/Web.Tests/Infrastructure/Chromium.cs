@@ -1,0 +1,30 @@
+using Microsoft.Playwright;
+
+namespace Approval.Web.Tests.Infrastructure;
+
+/// <summary>Debian's Chromium (Playwright cannot download browsers here), one browser per person as in real life.</summary>
+public static class Chromium
+{
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+
+    public static Task<IBrowserContext> NewPersonAsync(IBrowser browser, string baseUrl) =>
+        browser.NewContextAsync(new() { BaseURL = baseUrl, Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 1000 } });
+
+    /// <summary>Signs in through the login page and waits until the app has left it.</summary>
+    public static async Task<IPage> SignInAsync(IBrowserContext context, string user, string password)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("#UserName", user);
+        await page.FillAsync("#Password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        return page;
+    }
+}

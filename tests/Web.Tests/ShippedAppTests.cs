@@ -1,0 +1,131 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Approval.Web.Infrastructure;
+using Approval.Web.Organization;
+using Approval.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Approval.Web.Tests;
+
+/// <summary>
+/// As shipped = as tested: the app started the way README tells a user (`dotnet run --project src/Web` from the
+/// repository root, Production environment, embedded PostgreSQL, demo data), in its own process, used in Chromium as
+/// every role. Any request answered 4xx/5xx, any console error and any page without its stylesheet fails the test.
+/// </summary>
+[Collection(HeavyCollection.Name)]
+public sealed class ShippedAppTests : IAsyncLifetime
+{
+    private string _database = "";
+    private AppProcess _app = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private static readonly string Shots = Path.Combine(RepositoryRoot.Find()!, "TestResults", "screenshots", "shipped");
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync("shipped");
+        _app = await AppProcess.RunAsync(await TestDatabase.AsReadmeRunsIt(_database));
+        _playwright = await Playwright.CreateAsync();
+        _browser = await Chromium.LaunchAsync(_playwright);
+        Directory.CreateDirectory(Shots);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _app.DisposeAsync();
+        await TestDatabase.DropAsync(_database);
+    }
+
+    [Fact]
+    public void Start_up_says_where_in_which_mode_and_nothing_a_user_need_not_read()
+    {
+        var output = _app.Output;
+        Assert.Contains($"已启动：{_app.Url}", output);
+        Assert.Contains("运行环境：Production", output);
+        Assert.Contains("演示模式", output);
+        foreach (var noise in new[] { "CREATE TABLE", "Request starting", "Searching '", "async daemon is disabled", "found no handlers", "Executed schema update" })
+            Assert.False(output.Contains(noise, StringComparison.OrdinalIgnoreCase), $"start-up log contains “{noise}”:\n{output}");
+    }
+
+    [Fact]
+    public async Task Every_page_as_every_role_loads_its_assets_without_errors()
+    {
+        var published = await PublishOneDemoReport();
+        var pages = new (string? User, string[] Paths)[]
+        {
+            (null, ["/", "/login", "/public", $"/public/{published}"]),
+            ("dashuju", ["/submissions", $"/submissions/{published}"]),
+            ("jingban", ["/review", "/dashboard", $"/submissions/{published}"]),
+            ("shenji", ["/audit", $"/audit/{published}", "/dashboard", $"/submissions/{published}"]),
+            ("admin", ["/audit", "/dashboard"]),
+        };
+        var problems = new List<string>();
+        foreach (var (user, paths) in pages)
+        {
+            await using var context = await Chromium.NewPersonAsync(_browser, _app.Url);
+            var page = user is null ? await context.NewPageAsync() : await Chromium.SignInAsync(context, user, DemoData.Password);
+            page.Response += (_, r) => { if (r.Status >= 400) problems.Add($"{user ?? "anonymous"} {page.Url}: {r.Request.Method} {r.Url} → {r.Status}"); };
+            page.Console += (_, m) => { if (m.Type == "error") problems.Add($"{user ?? "anonymous"} {page.Url}: console error {m.Text} ({m.Location})"); };
+            page.PageError += (_, e) => problems.Add($"{user ?? "anonymous"} {page.Url}: script error {e}");
+            foreach (var path in paths)
+            {
+                var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
+                Assert.NotNull(response);
+                if (!await StylesheetApplied(page)) problems.Add($"{user ?? "anonymous"} {path}: the stylesheet is not applied");
+                await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"{user ?? "anonymous"}{path.Replace(published.ToString(), "report").Replace('/', '_')}.png"), FullPage = true });
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    /// <summary>site.css loaded with its rules, and the top bar painted by it (not the browser's defaults).</summary>
+    private static Task<bool> StylesheetApplied(IPage page) => page.EvaluateAsync<bool>("""
+        () => [...document.styleSheets].some(s => s.href && s.href.includes('/css/site.css') && s.cssRules.length > 0)
+              && getComputedStyle(document.querySelector('header.topbar')).display === 'flex'
+        """);
+
+    /// <summary>The demo's first draft of 上饶市大数据发展管理局 through the whole workflow, over the API as its people would.</summary>
+    private async Task<Guid> PublishOneDemoReport()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(_app.Url), Timeout = TimeSpan.FromSeconds(60) };
+        var preparer = await Token(http, "dashuju");
+        var reviewer = await Token(http, "jingban");
+        var drafts = await Call(http, preparer, HttpMethod.Get, "/api/submissions", null);
+        var id = drafts.EnumerateArray().First().GetProperty("id").GetGuid();
+        var version = (await Call(http, preparer, HttpMethod.Get, $"/api/submissions/{id}", null)).GetProperty("version").GetInt64();
+        version = (await Call(http, preparer, HttpMethod.Post, $"/api/submissions/{id}/score", new { version })).GetProperty("version").GetInt64();
+        version = (await Call(http, preparer, HttpMethod.Post, $"/api/submissions/{id}/submit", new { version })).GetProperty("version").GetInt64();
+        version = (await Call(http, reviewer, HttpMethod.Post, $"/api/submissions/{id}/claim", new { version })).GetProperty("version").GetInt64();
+        var grade = (await Call(http, reviewer, HttpMethod.Get, $"/api/submissions/{id}", null)).GetProperty("score").GetProperty("suggestedGrade").GetString();
+        version = (await Call(http, reviewer, HttpMethod.Post, $"/api/submissions/{id}/approve",
+            new { version, grade, opinion = "同意", signature = "张建国", stamp = "财政局经济建设股业务专用章" })).GetProperty("version").GetInt64();
+        await Call(http, reviewer, HttpMethod.Post, $"/api/submissions/{id}/publish",
+            new { version, indexNumber = "SRBD-2021-0001", publisher = "上饶市大数据发展管理局", confidentialityReviewed = true, principalSigned = true });
+        // The public catalogue is an async read model: it follows the publication within moments.
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            if ((await http.GetAsync($"/api/public/reports/{id}")).IsSuccessStatusCode) return id;
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("the published report did not reach the public catalogue");
+    }
+
+    private static async Task<string> Token(HttpClient http, string user)
+    {
+        var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = user, password = DemoData.Password });
+        Assert.True(login.IsSuccessStatusCode, await login.Content.ReadAsStringAsync());
+        return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    private static async Task<JsonElement> Call(HttpClient http, string token, HttpMethod method, string url, object? body)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new("Bearer", token);
+        var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {url}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
