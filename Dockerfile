@@ -11,5 +11,7 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
+# The published output carries wwwroot, appsettings.json and the pre-generated handler code: nothing is compiled at start.
+USER $APP_UID
 EXPOSE 5080
 ENTRYPOINT ["dotnet", "Approval.Web.dll"]

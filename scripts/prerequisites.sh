@@ -17,8 +17,20 @@ apt_install() {
     exit 1
   fi
   export DEBIAN_FRONTEND=noninteractive
+  local started=$SECONDS
+  echo "  [1/2] Reading the package lists (apt-get update)…"
   apt-get update -qq >/dev/null
-  apt-get install -y -qq "$@" >/dev/null
+  echo "  [2/2] Downloading and installing $* with their dependencies (3–4 minutes on a fresh machine)…"
+  # One line per package as apt sets it up, so a long install visibly moves; errors still reach the terminal.
+  apt-get install -y -o Dpkg::Use-Pty=0 "$@" 2>&1 | while IFS= read -r line; do
+    case "$line" in
+      "Need to get"*) echo "        ${line}" ;;
+      "Setting up "*) echo "        $(( SECONDS - started ))s  ${line%%…*}" ;;
+      E:*|*"dpkg: error"*) echo "$line" >&2 ;;
+    esac
+  done
+  [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "apt-get install $* failed." >&2; exit 1; }
+  echo "  Installed $* in $(( SECONDS - started )) s."
 }
 
 missing=()

@@ -11,6 +11,10 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly CancellationTokenSource _sampling = new();
     public string Url { get; }
     public int ProcessId => _process.Id;
+    /// <summary>From the process start to the app's "已启动" line.</summary>
+    public TimeSpan StartedAfter { get; private set; }
+    /// <summary>Runs from the moment the app printed its "已启动" line.</summary>
+    public Stopwatch SinceStarted { get; }
     public long PeakWorkingSet { get; private set; }
 
     /// <summary>CPU time the app process has used so far (user + system, all threads).</summary>
@@ -23,10 +27,11 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    private AppProcess(Process process, string url)
+    private AppProcess(Process process, string url, Stopwatch sinceStarted)
     {
         _process = process;
         Url = url;
+        SinceStarted = sinceStarted;
         _ = Task.Run(async () =>
         {
             while (!_sampling.IsCancellationRequested)
@@ -63,23 +68,27 @@ public sealed class AppProcess : IAsyncDisposable
         foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
             if (variable.Key is string key && key.StartsWith("BENCH_APP_", StringComparison.Ordinal))
                 psi.Environment[key["BENCH_APP_".Length..]] = variable.Value as string;
+        var launched = Stopwatch.StartNew();
+        var started = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sinceStarted = new Stopwatch();
         var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains("已启动", StringComparison.Ordinal) == true && started.TrySetResult(launched.Elapsed)) sinceStarted.Start();
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { } line && line.Contains("fail", StringComparison.OrdinalIgnoreCase)) Console.Error.WriteLine("app: " + line); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var http = new HttpClient();
-        for (var i = 0; i < 600; i++)
+        try
         {
-            try
-            {
-                if ((await http.GetAsync($"{url}/health")).IsSuccessStatusCode) return new AppProcess(process, url);
-            }
-            catch (HttpRequestException) { }
-            await Task.Delay(100);
+            var startedAfter = await started.Task.WaitAsync(TimeSpan.FromSeconds(120));
+            return new AppProcess(process, url, sinceStarted) { StartedAfter = startedAfter };
         }
-        process.Kill(true);
-        throw new TimeoutException("the app did not become healthy");
+        catch (TimeoutException)
+        {
+            process.Kill(true);
+            throw new TimeoutException("the app did not start within 120 s");
+        }
     }
 
     private bool _disposed;

@@ -27,7 +27,7 @@ catch (RequiredSettingMissingException e)
 }
 
 var app = builder.Build();
-app.UseApprovalPipeline();
+if (CommandLine.NeedsHttpPipeline(args)) app.UseApprovalPipeline();
 if (!isCommand)
 {
     app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, Console.Out));

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Approval.Web.Checking;
+using Approval.Web.Infrastructure;
 
 namespace Approval.Web.Tests;
 
@@ -78,5 +80,24 @@ public class CheckCommandTests
             Assert.True(JsonDocument.Parse(output).RootElement.TryGetProperty("error", out _));
         }
         finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public async Task Through_dotnet_run_stdout_is_exactly_one_json_document()
+    {
+        var root = RepositoryRoot.Find()!;
+        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)))!;
+        var psi = new ProcessStartInfo("dotnet", ["run", "--no-build", "-c", configuration, "--project", "src/Web", "--",
+            "check", "tests/Workflow.Tests/Data/seeds/004_00e7fe4b0ab0df23.txt", "--json"])
+        {
+            WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync(); // logs and diagnostics: never on stdout
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        Assert.Equal(1, process.ExitCode); // the seed's real mistakes
+        using var document = JsonDocument.Parse(await stdout); // throws on anything before or after the document
+        Assert.Equal(2, document.RootElement.GetProperty("documents").EnumerateArray().Count(d => d.GetProperty("kind").GetString() == "项目支出绩效自评表"));
     }
 }

@@ -13,7 +13,8 @@ namespace Approval.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
-    public const string StartedLine = "已启动";
+    /// <summary>The last line of the start-up banner: when it is read, the whole banner is in <see cref="Output"/>.</summary>
+    public const string StartedLine = "按 Ctrl+C 停止";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
 
     private readonly Process _process;
