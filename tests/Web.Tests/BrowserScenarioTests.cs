@@ -71,9 +71,10 @@ public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncL
         await preparer.ClickAsync("#submit");
         await Expect(preparer.Locator("#state")).ToHaveTextAsync("已提交待审核");
 
-        // 审核人: the new submission appears in the open queue within two seconds, without reloading.
+        // 审核人: the new submission appears in the open queue without reloading (how fast: the benchmark's
+        // notification and projection-lag figures; here only that it comes, on however loaded a machine).
         var row = reviewer.Locator("#queue tbody tr", new() { HasText = title });
-        await Expect(row).ToBeVisibleAsync(new() { Timeout = 2000 });
+        await Expect(row).ToBeVisibleAsync();
         await Shot(reviewer, "03-reviewer-queue-live");
         await row.Locator("a").ClickAsync();
         await reviewer.ClickAsync("#claim");
@@ -85,7 +86,7 @@ public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncL
         await Expect(reviewer.Locator("#state")).ToHaveTextAsync("已退回修改");
 
         // 填报人 sees the return live, revises the row and resubmits.
-        await Expect(preparer.Locator(".toast", new() { HasText = "已退回修改" })).ToBeVisibleAsync(new() { Timeout = 5000 });
+        await Expect(preparer.Locator(".toast", new() { HasText = "已退回修改" })).ToBeVisibleAsync();
         await Shot(preparer, "05-preparer-return-toast");
         await preparer.ClickAsync("#refresh");
         await Expect(preparer.Locator("#return-reason")).ToContainTextAsync("满意度指标得分计算有误");
@@ -113,7 +114,7 @@ public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncL
         await Expect(reviewer.Locator("#approved-grade")).ToHaveTextAsync("良");
 
         // 填报人 sees the result live.
-        await Expect(preparer.Locator(".toast", new() { HasText = "审核通过：良" })).ToBeVisibleAsync(new() { Timeout = 5000 });
+        await Expect(preparer.Locator(".toast", new() { HasText = "审核通过：良" })).ToBeVisibleAsync();
         await Shot(preparer, "08-preparer-approved-toast");
 
         // 公开: the reviewer publishes; the public page lists it.
