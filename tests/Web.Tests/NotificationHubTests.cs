@@ -60,12 +60,15 @@ public class NotificationHubTests(WorkflowFixture app) : IClassFixture<WorkflowF
         await Do("prep", "submit");
         await Do("rev", "claim");
         await Do("rev", "return", new { reason = "请修改" });
-        await Do("prep", "submit"); // the score is still current: resubmit unchanged
+        // The preparer renames the draft: what the section already heard keeps the title it had then.
+        await app.Command("prep", $"/api/submissions/{id}/content", new { version = await app.StreamVersion(id), title = "通知测试（第二稿）", content = Samples.Ganfutong() }, method: HttpMethod.Put);
+        await Do("prep", "score");
+        await Do("prep", "submit");
         await Do("rev", "claim");
         await Do("rev", "approve", new { grade = "良", opinion = "同意", signature = "张经办", stamp = "章" });
         await Do("rev", "publish", new { indexNumber = "N-1", publisher = "单位", confidentialityReviewed = true, principalSigned = true });
 
-        string[] all = ["drafted", "scored", "submitted", "claimed", "returned", "submitted", "claimed", "approved", "published"];
+        string[] all = ["drafted", "scored", "submitted", "claimed", "returned", "revised", "scored", "submitted", "claimed", "approved", "published"];
         string[] reviewStage = ["submitted", "claimed", "returned", "submitted", "claimed", "approved", "published"];
         await preparer.WaitFor(all.Length);
         await reviewer.WaitFor(reviewStage.Length);
@@ -79,13 +82,20 @@ public class NotificationHubTests(WorkflowFixture app) : IClassFixture<WorkflowF
         Assert.Empty(otherSection.Received);
 
         var approved = preparer.Received.Single(n => n.Type == "approved");
-        Assert.Equal(("良", "「通知测试」审核通过：良"), (approved.Grade, approved.Summary));
+        Assert.Equal(("良", "「通知测试（第二稿）」审核通过：良"), (approved.Grade, approved.Summary));
+        string[] titles = ["通知测试", "通知测试", "通知测试", "通知测试（第二稿）", "通知测试（第二稿）", "通知测试（第二稿）", "通知测试（第二稿）"];
+        Assert.Equal(titles, reviewer.Received.Select(n => n.Title));
         Assert.DoesNotContain(preparer.Received, n => n.Summary.Contains("企业满意度")); // ids and a summary, never the content
 
         // After a dropped connection a client asks for what it missed, and gets only what it may see.
-        var missed = await reviewer.Connection.InvokeAsync<List<ReviewNotification>>("Missed", 0L);
-        Assert.Equal(reviewStage, missed.Where(n => n.SubmissionId == id).Select(n => n.Type));
-        Assert.Empty(await otherSection.Connection.InvokeAsync<List<ReviewNotification>>("Missed", 0L));
+        var missed = await reviewer.Connection.InvokeAsync<MissedPage>("Missed", 0L);
+        Assert.False(missed.More);
+        Assert.Equal(preparer.Received.Max(n => n.Sequence), missed.Through);
+        Assert.Equal(reviewStage, missed.Notifications.Where(n => n.SubmissionId == id).Select(n => n.Type));
+        Assert.Equal(titles, missed.Notifications.Where(n => n.SubmissionId == id).Select(n => n.Title));
+        Assert.Empty((await otherSection.Connection.InvokeAsync<MissedPage>("Missed", 0L)).Notifications);
+        var afterAll = await reviewer.Connection.InvokeAsync<MissedPage>("Missed", missed.Through);
+        Assert.Equal((0, missed.Through, false), (afterAll.Notifications.Count, afterAll.Through, afterAll.More));
         Assert.False(await otherUnit.Connection.InvokeAsync<bool>("WatchSubmission", id));
     }
 

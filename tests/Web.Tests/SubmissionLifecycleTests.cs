@@ -231,14 +231,29 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IClassFixture<Workf
     {
         var first = await Draft(Samples.YiyangProject("政府购买工作人员14名", 70m, 63m, 95.38m), user: "prep-yy");
         var second = await Draft(Samples.YiyangProject("公共资源交易中心日常运转", 7.42m, 7.42m, 99.5m), user: "prep-yy");
+        var draftOnly = await Draft(Samples.YiyangProject("尚未提交的草稿项目", 12.34m, 5.67m, 60m), user: "prep-yy");
         var summary = await Draft(new SubmissionContent { Summary = new SummaryDeclaration(80m, 2) }, SubmissionKind.SummaryReview, "prep-yy");
-        foreach (var id in new[] { first, second, summary }) await Step("prep-yy", id, "score");
-        await Step("prep-yy", summary, "submit");
-        await Step("rev", summary, "claim");
-        await Step("rev", summary, "approve", new { grade = "优", opinion = "同意", signature = "张经办", stamp = "业务专用章" });
+        foreach (var id in new[] { first, second, draftOnly, summary }) await Step("prep-yy", id, "score");
+        foreach (var id in new[] { first, second, summary }) await Step("prep-yy", id, "submit");
+        await Step("rev", first, "claim");
         await app.CatchUp();
 
-        var table = await app.Get<JsonElement>("prep-yy", "/api/units/U-YY/summary/2021");
+        // The section sees the rows of submitted projects, by the rule of the submissions themselves: never a draft's.
+        var forReviewer = await app.Send("rev", HttpMethod.Get, "/api/units/U-YY/summary/2021");
+        var reviewerText = await forReviewer.Content.ReadAsStringAsync();
+        Assert.True(forReviewer.IsSuccessStatusCode, reviewerText);
+        foreach (var secret in new[] { "尚未提交的草稿项目", draftOnly.ToString(), "12.34", "5.67" }) Assert.DoesNotContain(secret, reviewerText);
+        var reviewerRows = JsonDocument.Parse(reviewerText).RootElement.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal([(first, "InReview"), (second, "Submitted")], reviewerRows.Select(r => (r.GetProperty("submissionId").GetGuid(), r.GetProperty("state").GetString())));
+
+        foreach (var id in new[] { first, second, summary })
+        {
+            if (id != first) await Step("rev", id, "claim");
+            await Step("rev", id, "approve", new { grade = "优", opinion = "同意", signature = "张经办", stamp = "业务专用章" });
+        }
+        await app.CatchUp();
+
+        var table = await app.Get<JsonElement>("rev", "/api/units/U-YY/summary/2021");
         var figures = table.GetProperty("figures");
         Assert.Equal(97.44m, figures.GetProperty("average").GetDecimal());          // (95.38 + 99.5) / 2
         Assert.Equal(70.42m, figures.GetProperty("totals").GetProperty("executed").GetDecimal());
@@ -249,14 +264,18 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IClassFixture<Workf
         Assert.Equal(("优", "张经办", "业务专用章"), (review.GetProperty("opinion").GetString(), review.GetProperty("officer").GetString(), review.GetProperty("stampReference").GetString()));
         Assert.NotEqual(JsonValueKind.Null, table.GetProperty("table").GetProperty("submittedAt").ValueKind);
         Assert.Equal(404, (int)(await app.Send("prep", HttpMethod.Get, "/api/units/U-YY/summary/2021")).StatusCode);
+        // The unit itself sees its drafts too.
+        var own = await app.Get<JsonElement>("prep-yy", "/api/units/U-YY/summary/2021");
+        Assert.Equal(3, own.GetProperty("rows").GetArrayLength());
 
-        // Published, the table is on the public page with the reviewer's block.
+        // Published, the table is on the public page with the reviewer's block, and with the reviewed projects only.
         await Step("rev", summary, "publish", new { indexNumber = "YY-2021-HZ", publisher = "弋阳县政务服务中心", confidentialityReviewed = true, principalSigned = true });
         await app.CatchUp();
         var page = await (await app.Send(null, HttpMethod.Get, $"/public/{summary}")).Content.ReadAsStringAsync();
         Assert.Contains("自评价平均分 97.44", page);
         Assert.Contains("公共资源交易中心日常运转", page);
         Assert.Contains("张经办", page);
+        Assert.DoesNotContain("尚未提交的草稿项目", page);
     }
 
     [Fact]

@@ -17,13 +17,17 @@ public sealed class NotificationSubject
     public string UnitName { get; set; } = "";
     public string? SectionId { get; set; }
     public SubmissionState State { get; set; }
+    public List<TitleSince> TitleHistory { get; set; } = [];
+
+    /// <summary>The title as the event at <paramref name="version"/> saw it.</summary>
+    public string TitleAt(long version) => TitleSince.At(TitleHistory, version) ?? Title;
 
     public static async Task<Dictionary<Guid, NotificationSubject>> LoadAsync(IQuerySession session, IEnumerable<Guid> ids, CancellationToken ct)
     {
         var wanted = ids.Distinct().ToArray();
         if (wanted.Length == 0) return [];
         var subjects = await session.Query<Submission>().Where(s => s.Id.IsOneOf(wanted))
-            .Select(s => new NotificationSubject { Id = s.Id, Title = s.Title, UnitId = s.UnitId, UnitName = s.UnitName, SectionId = s.SectionId, State = s.State })
+            .Select(s => new NotificationSubject { Id = s.Id, Title = s.Title, UnitId = s.UnitId, UnitName = s.UnitName, SectionId = s.SectionId, State = s.State, TitleHistory = s.TitleHistory })
             .ToListAsync(ct);
         return subjects.ToDictionary(s => s.Id);
     }
@@ -49,20 +53,21 @@ public static class NotificationFactory
             _ => null,
         };
         if (type is null) return null;
+        var title = s.TitleAt(e.Version);
         var section = e.Data is SubmittedForReview submitted ? submitted.SectionId : s.SectionId;
         var grade = e.Data is SubmissionApproved approved ? approved.Grade.ToString() : null;
         var summary = e.Data switch
         {
-            ReturnedForRevision r => $"「{s.Title}」已退回修改：{r.Reason}",
-            SubmissionApproved a => $"「{s.Title}」审核通过：{a.Grade}",
-            SubmittedForReview => $"{s.UnitName} 提交了「{s.Title}」",
-            SubmissionWithdrawn => $"{s.UnitName} 撤回了「{s.Title}」",
-            ReviewClaimed c => $"{c.By.Name} 领取了「{s.Title}」",
-            SubmissionPublished => $"「{s.Title}」已公开",
+            ReturnedForRevision r => $"「{title}」已退回修改：{r.Reason}",
+            SubmissionApproved a => $"「{title}」审核通过：{a.Grade}",
+            SubmittedForReview => $"{s.UnitName} 提交了「{title}」",
+            SubmissionWithdrawn => $"{s.UnitName} 撤回了「{title}」",
+            ReviewClaimed c => $"{c.By.Name} 领取了「{title}」",
+            SubmissionPublished => $"「{title}」已公开",
             _ => EventDescriptions.Describe(e.Data),
         };
         if (summary.Length > 140) summary = summary[..140] + "…";
-        return new ReviewNotification(type, s.Id, e.Version, e.Sequence, s.UnitId, s.UnitName, section, StateAfter(e.Data, s).ToString(), s.Title, summary, grade, e.Timestamp);
+        return new ReviewNotification(type, s.Id, e.Version, e.Sequence, s.UnitId, s.UnitName, section, StateAfter(e.Data, s).ToString(), title, summary, grade, e.Timestamp);
     }
 
     /// <summary>

@@ -11,6 +11,12 @@ public sealed record ReviewNotification(
     string Type, Guid SubmissionId, long Version, long Sequence, string UnitId, string UnitName, string? SectionId, string State,
     string Title, string Summary, string? Grade, DateTimeOffset At);
 
+/// <summary>
+/// One page of what a reconnecting client missed: the notifications it may see among the events after its sequence up
+/// to <see cref="Through"/>; when <see cref="More"/>, it asks again after <see cref="Through"/>.
+/// </summary>
+public sealed record MissedPage(IReadOnlyList<ReviewNotification> Notifications, long Through, bool More);
+
 public interface IReviewClient
 {
     Task Notify(ReviewNotification notification);
@@ -50,21 +56,32 @@ public sealed class ReviewHub(IQuerySession session) : Hub<IReviewClient>
         return true;
     }
 
-    /// <summary>What the caller missed while disconnected: notifications after <paramref name="afterSequence"/> it may see (at most 200).</summary>
-    public async Task<IReadOnlyList<ReviewNotification>> Missed(long afterSequence)
+    /// <summary>Events read per <see cref="Missed"/> call: bounded, so that a client long gone pages through the backlog.</summary>
+    public const int MissedPageSize = 500;
+
+    /// <summary>
+    /// What the caller missed while disconnected: among the next <see cref="MissedPageSize"/> events after
+    /// <paramref name="afterSequence"/>, the notifications it may see, as they were at each event's sequence. Nothing is
+    /// dropped: a full page says <c>More</c> and the client asks again after <c>Through</c>.
+    /// </summary>
+    public async Task<MissedPage> Missed(long afterSequence)
     {
         var actor = Context.User?.ToActor();
-        if (actor is null) return [];
-        var events = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > afterSequence).OrderBy(e => e.Sequence).Take(200).ToListAsync();
+        if (actor is null) return new MissedPage([], afterSequence, false);
+        var read = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > afterSequence).OrderBy(e => e.Sequence)
+            .Take(MissedPageSize + 1).ToListAsync(Context.ConnectionAborted);
+        var more = read.Count > MissedPageSize;
+        var events = read.Take(MissedPageSize).ToList();
         var submissions = await NotificationSubject.LoadAsync(session, events.Select(e => e.StreamId), Context.ConnectionAborted);
+        var groups = GroupsOf(actor).ToList();
         var result = new List<ReviewNotification>();
         foreach (var e in events)
         {
             if (!submissions.TryGetValue(e.StreamId, out var s)) continue;
             var notification = NotificationFactory.From(e, s);
-            if (notification is not null && NotificationFactory.Audience(notification, e.Data).Intersect(GroupsOf(actor)).Any()) result.Add(notification);
+            if (notification is not null && NotificationFactory.Audience(notification, e.Data).Intersect(groups).Any()) result.Add(notification);
         }
-        return result;
+        return new MissedPage(result, events.Count == 0 ? afterSequence : events[^1].Sequence, more);
     }
 
     public static IEnumerable<string> GroupsOf(Actor actor) => actor.Role switch

@@ -40,7 +40,14 @@ public sealed class Submission
     /// <summary>The chain hash of the latest event: the link the next event continues (see Integrity.EventChain).</summary>
     public string? LastEventHash { get; set; }
 
+    /// <summary>Every title the report has had, from the version that set it: what a notification about an older
+    /// event says is the title as of that event, never one drafted later.</summary>
+    public List<TitleSince> TitleHistory { get; set; } = [];
+
     public ReviewRound? CurrentRound => Rounds.LastOrDefault();
+
+    /// <summary>The title as of <paramref name="version"/> (the current title for snapshots older than the history).</summary>
+    public string TitleAt(long version) => TitleSince.At(TitleHistory, version) ?? Title;
 
     public static Submission Create(IEvent<SubmissionDrafted> e) => new()
     {
@@ -51,6 +58,7 @@ public sealed class Submission
         FiscalYear = e.Data.FiscalYear,
         Kind = e.Data.Kind,
         Title = e.Data.Title,
+        TitleHistory = [new TitleSince(e.Version, e.Data.Title)],
         State = SubmissionState.Draft,
         Content = e.Data.Content,
         ContentVersion = 1,
@@ -62,6 +70,7 @@ public sealed class Submission
 
     public void Apply(IEvent<DraftRevised> e)
     {
+        if (e.Data.Title != Title) TitleHistory.Add(new TitleSince(e.Version, e.Data.Title));
         Title = e.Data.Title;
         Content = e.Data.Content;
         ContentVersion = e.Data.ContentVersion;
@@ -175,3 +184,8 @@ public sealed record ReviewComment(string Text, string? RowReference, Actor By, 
 public sealed record ApprovalRecord(Grade Grade, Grade? SuggestedGrade, string? OverrideReason, string Opinion, string Signature, string StampReference, Actor Reviewer, DateTimeOffset ReviewedAt);
 
 public sealed record PublicationRecord(int Version, string IndexNumber, string Publisher, DateTimeOffset PublishedAt, string? CorrectionReason, Actor By);
+
+public sealed record TitleSince(long Version, string Title)
+{
+    public static string? At(IReadOnlyList<TitleSince> history, long version) => history.LastOrDefault(t => t.Version <= version)?.Title;
+}

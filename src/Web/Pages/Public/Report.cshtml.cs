@@ -20,9 +20,10 @@ public class ReportModel(IQuerySession session) : PageModel
         var report = await session.LoadAsync<PublishedReport>(PublishedReport.KeyOf(id, version ?? entry.LatestVersion), ct);
         if (report is null) return NotFound();
         Report = report;
-        // A published 汇总审核表 shows the unit's table as the projection has it, reviewer block included.
+        // A published 汇总审核表 shows the unit's table, reviewer block included, with the reviewed projects only:
+        // nothing of a draft or of a report still in review reaches the public.
         if (report.Kind == Workflow.Submissions.SubmissionKind.SummaryReview)
-            Summary = await UnitSummaryReview.LoadAsync(session, report.UnitId, report.FiscalYear, ct);
+            Summary = (await UnitSummaryReview.LoadAsync(session, report.UnitId, report.FiscalYear, ct))?.VisibleTo(null);
         return Page();
     }
 }

@@ -98,6 +98,7 @@ public static class SubmissionQueries
             _ => false,
         };
         if (!allowed) return Problems.NotFound("汇总审核表");
+        doc = doc.VisibleTo(actor);
         return Results.Ok(new { doc.Id, doc.UnitId, doc.UnitName, doc.FiscalYear, Table = doc.ToTable(), doc.Figures, Rows = doc.Projects.Values.OrderBy(r => r.DraftedAt) });
     }
 }

@@ -117,8 +117,13 @@ async function connectHub() {
     .build();
   connection.on("Notify", deliver);
   connection.onreconnected(async () => {
-    const missed = await connection.invoke("Missed", lastSequence);
-    missed.forEach(deliver);
+    // Page through everything missed: the hub answers a bounded page and says whether more follows.
+    let after = lastSequence, page;
+    do {
+      page = await connection.invoke("Missed", after);
+      page.notifications.forEach(deliver);
+      after = page.through;
+    } while (page.more);
     for (const listener of listeners) listener({ type: "reconnected" });
   });
   try {

@@ -71,6 +71,8 @@ public sealed partial class UnitSummaryEntryProjection : SingleStreamProjection<
         entry.SubmittedAt = null;
     }
 
+    public static void Apply(ReviewClaimed e, UnitSummaryEntry entry) => entry.State = SubmissionState.InReview;
+
     public static void Apply(ReturnedForRevision e, UnitSummaryEntry entry) => entry.State = SubmissionState.Returned;
 
     public static void Apply(IEvent<SubmissionApproved> e, UnitSummaryEntry entry)

@@ -55,6 +55,27 @@ public sealed class UnitSummaryReview
         return review;
     }
 
+    /// <summary>
+    /// The table as <paramref name="actor"/> may see it (null: the public). Rows follow the rule of the submissions they
+    /// come from: a section sees a project from its first submission on, never while it is a draft; the public sees
+    /// reviewed projects only; the unit, auditors and administrators see every row.
+    /// </summary>
+    public UnitSummaryReview VisibleTo(Actor? actor)
+    {
+        Func<SubmissionState, bool> visible = actor?.Role switch
+        {
+            Role.Reviewer => state => state != SubmissionState.Draft,
+            Role.Preparer or Role.Auditor or Role.Admin => _ => true,
+            _ => state => state is SubmissionState.Approved or SubmissionState.Published,
+        };
+        return new UnitSummaryReview
+        {
+            Id = Id, UnitId = UnitId, UnitName = UnitName, FiscalYear = FiscalYear,
+            Projects = Projects.Where(p => visible(p.Value.State)).ToDictionary(),
+            SummarySubmissionId = SummarySubmissionId, UnitProjectExpenditure = UnitProjectExpenditure, SubmittedAt = SubmittedAt, Review = Review,
+        };
+    }
+
     /// <summary>The 汇总审核表 in the engine's terms, rows in the order the projects were drafted.</summary>
     public SummaryReviewTable ToTable() => new()
     {
