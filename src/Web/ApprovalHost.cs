@@ -72,13 +72,19 @@ public static class ApprovalHost
 
         AddSecurity(builder.Services);
         builder.Services.AddKeyRingInDatabase();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemShape.Complete);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi();
 
         builder.Services.AddHealthChecks()
             .AddCheck<EventStoreHealthCheck>("event-store")
             .AddMartenAsyncDaemonHealthCheck(maxEventLag: 1000);
+        // /health answers within a second whatever the database does (a restart, a network partition): a check that
+        // has not finished by then counts as unhealthy.
+        builder.Services.Configure<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckServiceOptions>(o =>
+        {
+            foreach (var registration in o.Registrations) registration.Timeout = TimeSpan.FromMilliseconds(800);
+        });
 
         return builder;
     }
@@ -198,6 +204,7 @@ public static class ApprovalHost
     public static WebApplication UseApprovalPipeline(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseErrorPages();
         app.UseRequestGuards();
         app.UseStaticFiles();
         app.UseAuthentication();

@@ -81,4 +81,15 @@ public class TargetParserTests
 
     [Fact]
     public void An_actual_without_figures_has_no_number() => Assert.Null(TargetParser.FirstNumber("基本达成目标"));
+
+    [Theory]
+    [InlineData("123456789012345678901234567890123456789次")]
+    [InlineData("≥99999999999999999999999999999999")]
+    public void A_digit_string_beyond_any_figure_is_no_number_and_scoring_does_not_fail(string text)
+    {
+        Assert.Null(TargetParser.FirstNumber(text));
+        var row = new Approval.Workflow.SelfEvaluation.IndicatorRow { LevelOne = "产出", LevelTwo = "数量", Name = "超长数字", Target = text, Actual = text, Weight = 10, StatedScore = 10 };
+        var (score, _) = IndicatorScorer.Score(row, 0, Approval.Workflow.Templates.QualitativeTiers.Ministry, new Approval.Workflow.Checking.FindingLocation("测试"));
+        Assert.Equal(10m, score.Counted);
+    }
 }

@@ -24,6 +24,9 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
             // Text PostgreSQL cannot store (NUL, invalid encodings) that slipped past validation: still the caller's input.
             _ when FindPostgres(exception) is { SqlState: "22P05" or "22021" or "22P02" } =>
                 Problems.BadRequest("bad-text", "内容中含有无法保存的字符", "input contains characters the database cannot store"),
+            // The database is restarting or out of reach: nothing was stored, the client may retry shortly.
+            _ when Unavailable(exception) => Problems.Of(503, "unavailable", "数据库暂时不可用，本次操作未保存，请稍后重试",
+                "The database is temporarily unavailable; nothing was stored. Retry shortly."),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
             _ => null,
         };
@@ -33,8 +36,16 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
             result = Problems.Of(500, "internal-error", "服务器内部错误，已记录，请稍后重试", "internal error");
         }
+        if (Unavailable(exception)) http.Response.Headers.RetryAfter = "5";
         await result.ExecuteAsync(http);
         return true;
+    }
+
+    private static bool Unavailable(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException) return true;
+        return false;
     }
 
     private static Npgsql.PostgresException? FindPostgres(Exception? e)

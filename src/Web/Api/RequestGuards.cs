@@ -21,9 +21,31 @@ public static class RequestGuards
             }
             if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
                 limit.MaxRequestBodySize = MaxBodyBytes;
+            if (await IsNullJsonBody(http))
+            {
+                await Problems.Of(400, "body-required", "请求内容不能为空（null）", "The request body must be a JSON object, not null.").ExecuteAsync(http);
+                return;
+            }
             await next();
         });
         return app;
+    }
+
+    /// <summary>
+    /// A JSON body of <c>null</c> deserializes to no command at all; every endpoint expects an object. Only the first
+    /// character after white space is looked at ('n' starts nothing else valid), and the body is rewound for the endpoint.
+    /// </summary>
+    private static async Task<bool> IsNullJsonBody(HttpContext http)
+    {
+        if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || !http.Request.HasJsonContentType()) return false;
+        http.Request.EnableBuffering();
+        var buffer = new byte[64];
+        int read;
+        var first = -1;
+        while (first < 0 && (read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted)) > 0)
+            first = Array.FindIndex(buffer, 0, read, b => b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF)) is var i and >= 0 ? buffer[i] : -1;
+        http.Request.Body.Position = 0;
+        return first == 'n';
     }
 
     /// <summary>

@@ -64,7 +64,8 @@ public static partial class TargetParser
         var normalized = Normalize(text);
         var match = NumberPattern().Match(normalized);
         if (!match.Success) return null;
-        var value = decimal.Parse(match.Groups["n"].Value.Replace(",", ""), CultureInfo.InvariantCulture);
+        // A digit string beyond decimal's range (29 digits and more) is no figure anyone scores against: no number.
+        if (!decimal.TryParse(match.Groups["n"].Value.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)) return null;
         var unit = match.Groups["u"].Success && match.Groups["u"].Value.Length > 0 ? match.Groups["u"].Value : null;
         return new NumberInText(value, unit, match.Index, match.Length);
     }

@@ -62,7 +62,8 @@ public static class AuditEndpoints
     {
         if (!await Visible(id, session, http, ct)) return Problems.NotFound();
         if (version is null && at is null) return Problems.BadRequest("as-of-required", "请指定版本号 version 或时间 at", "give version or at");
-        var state = await session.Events.AggregateStreamAsync<Submission>(id, version ?? 0, at, token: ct);
+        // Any offset the caller wrote (+08:00 for Beijing time) names the same instant; the store compares in UTC.
+        var state = await session.Events.AggregateStreamAsync<Submission>(id, version ?? 0, at?.ToUniversalTime(), token: ct);
         return state is null ? Problems.NotFound("该时点的报告") : Results.Ok(state);
     }
 

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Approval.Web;
+
+/// <summary>
+/// One error shape for every refusal, the framework's own included (404 of an unknown route, 405, 415, malformed JSON,
+/// empty-bodied status codes): an RFC 7807 problem with a stable <c>code</c>, a Chinese <c>title</c> and an English
+/// <c>detail</c> sentence, as <see cref="Problems"/> writes them.
+/// </summary>
+public static class ProblemShape
+{
+    private static readonly Dictionary<int, (string Code, string Title, string Detail)> ByStatus = new()
+    {
+        [400] = ("bad-request", "请求格式不正确", "The request could not be read."),
+        [401] = ("unauthorized", "请先登录", "Sign in first."),
+        [403] = ("forbidden", "无权执行此操作", "You may not do this."),
+        [404] = ("not-found", "请求的地址或资源不存在", "No such resource or address."),
+        [405] = ("method-not-allowed", "该地址不支持此请求方法", "This address does not accept this HTTP method."),
+        [406] = ("not-acceptable", "无法以所要求的格式答复", "The requested response format is not available."),
+        [409] = ("conflict", "与当前状态冲突", "The request conflicts with the current state."),
+        [413] = ("too-large", "请求内容过大", "The request body is too large."),
+        [415] = ("unsupported-media-type", "请求内容类型不受支持，请以 application/json 发送", "Send the body as application/json."),
+        [429] = ("too-many-requests", "请求过于频繁，请稍后再试", "Too many requests; try again later."),
+        [500] = ("internal-error", "服务器内部错误，已记录，请稍后重试", "Internal error; it has been logged."),
+        [503] = ("unavailable", "服务暂时不可用，请稍后重试", "The service is temporarily unavailable; try again later."),
+    };
+
+    public static void Complete(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Extensions.ContainsKey("code")) return; // written by Problems: complete already
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        var (code, title, detail) = ByStatus.TryGetValue(status, out var known) ? known : ($"http-{status}", "请求未能完成", "The request could not be completed.");
+        // The framework's JSON errors say what was wrong in English: keep that as the detail.
+        if (status == 400 && problem.Title is { } frameworkTitle && frameworkTitle.Contains("JSON", StringComparison.OrdinalIgnoreCase))
+            (code, title) = ("malformed-json", "请求内容不是有效的 JSON");
+        var english = string.IsNullOrWhiteSpace(problem.Detail) ? detail : problem.Detail;
+        problem.Type = $"https://approval.example/problems/{code}";
+        problem.Title = title;
+        problem.Detail = english;
+        problem.Extensions["code"] = code;
+        problem.Extensions["message"] = title;
+        problem.Extensions["messageEn"] = english;
+        problem.Extensions.Remove("lineNumber");
+        problem.Extensions.Remove("bytePositionInLine");
+        problem.Instance ??= context.HttpContext.Request.Path;
+        if (context.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity is { } activity) problem.Extensions.TryAdd("traceId", activity.Id);
+    }
+}
