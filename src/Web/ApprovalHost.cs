@@ -68,9 +68,15 @@ public static class ApprovalHost
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddSignalR();
-        builder.Services.AddAntiforgery(o => o.HeaderName = RequestGuards.CsrfHeader);
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.HeaderName = RequestGuards.CsrfHeader;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         AddSecurity(builder.Services);
+        builder.Services.AddSecurityHeaders(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.Services.AddKeyRingInDatabase();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemShape.Complete);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -169,6 +175,7 @@ public static class ApprovalHost
                 o.Cookie.Name = "approval.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure over HTTPS, the proxy's scheme included
                 o.LoginPath = "/login";
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
@@ -203,6 +210,7 @@ public static class ApprovalHost
 
     public static WebApplication UseApprovalPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseErrorPages();
         app.UseRequestGuards();

@@ -28,13 +28,23 @@ public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncL
     {
         foreach (var browser in _browsers) await browser.DisposeAsync();
         _playwright.Dispose();
+        Assert.True(_violations.IsEmpty, string.Join('\n', _violations));
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _violations = [];
+
+    /// <summary>Every page of every person is watched for Content-Security-Policy violations and script errors.</summary>
     private async Task<IBrowserContext> NewBrowser()
     {
         var browser = await Chromium.LaunchAsync(_playwright);
         _browsers.Add(browser);
-        return await Chromium.NewPersonAsync(browser, app.BaseUrl);
+        var context = await Chromium.NewPersonAsync(browser, app.BaseUrl);
+        context.Page += (_, page) =>
+        {
+            page.Console += (_, m) => { if (m.Type == "error" && m.Text.Contains("Content Security Policy")) _violations.Add($"{page.Url}: {m.Text}"); };
+            page.PageError += (_, e) => _violations.Add($"{page.Url}: script error {e}");
+        };
+        return context;
     }
 
     private async Task<IPage> SignIn(string user) => await Chromium.SignInAsync(await NewBrowser(), user, TestOrganization.Password);
@@ -50,7 +60,7 @@ public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncL
         const string title = "赣服通 2021 绩效自评（浏览器测试）";
         var reviewer = await SignIn("rev");
         await Expect(reviewer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/review$"));
-        await reviewer.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
+        await Chromium.WaitUntilAsync(reviewer, "document.body.dataset.live === 'connected'");
         await Shot(reviewer, "01-reviewer-queue-empty");
 
         // 填报人: paste the 自评表, see its score, submit.
@@ -67,7 +77,7 @@ public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncL
         await Expect(preparer.Locator("#findings")).ToContainTextAsync("「企业满意度」填报得分 4.5 与按规则计算的 4.84 不一致");
         await Expect(preparer.Locator("#row-13")).ToHaveClassAsync("flag-error"); // the finding points at its row
         await Shot(preparer, "02-preparer-scored");
-        await preparer.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
+        await Chromium.WaitUntilAsync(preparer, "document.body.dataset.live === 'connected'");
         await preparer.ClickAsync("#submit");
         await Expect(preparer.Locator("#state")).ToHaveTextAsync("已提交待审核");
 
@@ -95,7 +105,7 @@ public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncL
         await preparer.FillAsync("#f-total", "81.34");
         await preparer.EvaluateAsync("window.beforeSave = true");
         await preparer.ClickAsync("#save");
-        await preparer.WaitForFunctionAsync("window.beforeSave === undefined && document.readyState === 'complete'"); // the page reloaded
+        await Chromium.WaitUntilAsync(preparer, "window.beforeSave === undefined && document.readyState === 'complete'"); // the page reloaded
         await Expect(preparer.Locator("#row-13")).Not.ToHaveClassAsync("flag-error"); // 4.84 now follows the rule
         await Expect(preparer.Locator("#total")).ToHaveTextAsync("81.34");
         await Shot(preparer, "06-preparer-revised");

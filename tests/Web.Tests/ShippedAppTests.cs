@@ -80,6 +80,51 @@ public sealed class ShippedAppTests : IAsyncLifetime
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
+    [Fact]
+    public async Task A_missing_page_is_a_page_in_chinese_and_the_api_a_problem()
+    {
+        await using var context = await Chromium.NewPersonAsync(_browser, _app.Url);
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync("/no-such-page", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        Assert.Equal(404, response!.Status);
+        Assert.Equal("页面不存在", await page.InnerTextAsync("h1"));
+        Assert.True(await StylesheetApplied(page));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "anonymous_404.png") });
+
+        using var http = new HttpClient { BaseAddress = new Uri(_app.Url) };
+        var api = await http.GetAsync("/api/no-such-thing");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("not-found", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Every_answer_carries_the_browser_protections_and_no_server_banner()
+    {
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(_app.Url) }; // Set-Cookie stays readable
+        foreach (var path in new[] { "/login", "/public", "/api/auth/me", "/css/site.css" })
+        {
+            var response = await http.GetAsync(path);
+            Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+            Assert.False(response.Headers.Contains("Server"), $"{path} announces its server");
+        }
+        Assert.False((await http.GetAsync("/login")).Headers.Contains("Strict-Transport-Security")); // plain HTTP: no HSTS
+
+        // Behind a reverse proxy that terminates TLS (on this machine, so trusted): Secure cookies and HSTS.
+        var proxied = new HttpRequestMessage(HttpMethod.Get, "/login")
+        {
+            Headers = { { "X-Forwarded-Proto", "https" }, { "X-Forwarded-Host", "jxpz.czj.example.gov.cn" } },
+        };
+        var behindProxy = await http.SendAsync(proxied);
+        Assert.Contains("max-age=31536000", behindProxy.Headers.GetValues("Strict-Transport-Security").Single());
+        var cookies = behindProxy.Headers.GetValues("Set-Cookie").ToList();
+        Assert.NotEmpty(cookies);
+        Assert.All(cookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>site.css loaded with its rules, and the top bar painted by it (not the browser's defaults).</summary>
     private static Task<bool> StylesheetApplied(IPage page) => page.EvaluateAsync<bool>("""
         () => [...document.styleSheets].some(s => s.href && s.href.includes('/css/site.css') && s.cssRules.length > 0)

@@ -54,7 +54,7 @@ public static class ErrorPages
             <body>
             <header class="topbar"><a class="brand" href="/">绩效自评与决算公开审核</a><nav><a href="/public">公开报告</a></nav></header>
             <main>
-                <div class="card" style="max-width:560px;margin:40px auto;" role="alert">
+                <div class="card notice-card" role="alert">
                     <h1>{WebUtility.HtmlEncode(heading)}</h1>
                     <p>{WebUtility.HtmlEncode(explanation)}</p>
                     <div class="actions"><a class="button" href="/">返回首页</a> <a class="button secondary" href="/public">查看公开报告</a></div>

@@ -29,6 +29,25 @@ public static class Chromium
         return context;
     }
 
+    /// <summary>
+    /// Waits until a JavaScript expression is true. Evaluated through the DevTools protocol on each poll, unlike
+    /// Playwright's WaitForFunction, whose in-page eval the app's Content-Security-Policy (rightly) refuses.
+    /// </summary>
+    public static async Task WaitUntilAsync(IPage page, string expression)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(PatienceMs);
+        while (true)
+        {
+            try
+            {
+                if (await page.EvaluateAsync<bool>(expression)) return;
+            }
+            catch (PlaywrightException) { } // navigating: the old document is gone, the new one not yet there
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{expression} did not become true within {PatienceMs / 1000} s on {page.Url}");
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Signs in through the login page and waits until the app has left it.</summary>
     public static async Task<IPage> SignInAsync(IBrowserContext context, string user, string password)
     {

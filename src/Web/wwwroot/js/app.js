@@ -29,6 +29,7 @@ export function el(tag, attrs = {}, ...children) {
   for (const [key, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
     if (key === "class") node.className = value;
+    else if (key === "style") node.style.cssText = value; // through the CSSOM: the Content-Security-Policy forbids style attributes
     else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value === true ? "" : value);
   }
@@ -136,3 +137,6 @@ async function connectHub() {
 }
 
 connectHub();
+
+// Buttons that only print (no inline handlers: the Content-Security-Policy allows no inline script).
+for (const button of document.querySelectorAll("[data-action=print]")) button.addEventListener("click", () => window.print());
