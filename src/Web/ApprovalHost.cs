@@ -78,6 +78,9 @@ public static class ApprovalHost
         builder.Services.AddSecurityHeaders(builder.Configuration);
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.Services.AddKeyRingInDatabase();
+        builder.Services.AddLoginThrottling();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<AccountStamps>();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemShape.Complete);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi();
@@ -216,8 +219,10 @@ public static class ApprovalHost
         app.UseRequestGuards();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseAccountStampCheck();
         app.UseCookieCsrfCheck();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();

@@ -26,6 +26,9 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
     {
         ["GET /api/auth/me"] = "UAAAAAA",
         ["POST /api/auth/login"] = "UUUUUUU", // the probe's credentials are wrong: 401 whoever asks
+        ["POST /api/auth/refresh"] = "UUUUUUU", // so is its refresh token
+        ["POST /api/auth/password"] = "UAAAAAA", // signed in: through to the rules (the probe's current password is wrong: 400)
+        ["PUT /api/admin/accounts/{id}"] = "UFFFFFA",
         ["GET /api/public/reports"] = "AAAAAAA",
         ["GET /api/public/reports/{id}"] = "AAAAAAA",
         ["GET /api/public/reports/{id}/csv"] = "AAAAAAA",
@@ -98,6 +101,9 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
     private static object Body(string route, long version, int n) => route switch
     {
         "POST /api/auth/login" => new { userName = "nobody", password = "x" },
+        "POST /api/auth/refresh" => new { refreshToken = "not-a-refresh-token" },
+        "POST /api/auth/password" => new { currentPassword = "not the password", newPassword = "Matrix#password2" },
+        "PUT /api/admin/accounts/{id}" => new { displayName = $"矩阵目标{n}" },
         "POST /api/admin/accounts" => new { id = $"matrix-{n}", displayName = "矩阵测试", password = "Matrix#password1", role = "Auditor" },
         "POST /api/admin/sections" => new { id = $"S-M{n}", name = "测试股" },
         "POST /api/admin/units" => new { id = $"U-M{n}", name = "测试单位", sectionId = "S-1" },
@@ -138,6 +144,7 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         var missing = endpoints.Where(e => !Rules.ContainsKey(e)).ToList();
         Assert.True(missing.Count == 0, "endpoints without an authorization rule: " + string.Join(", ", missing));
 
+        await app.Command("admin", "/api/admin/accounts", new { id = "matrix-target", displayName = "矩阵目标", password = "Matrix#password1", role = "Auditor" });
         var published = await PublishedSubmission();
         var readable = await SubmittedSubmission();
         var failures = new List<string>();
@@ -153,11 +160,13 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
                 var version = await app.StreamVersion(id);
                 var method = route[..route.IndexOf(' ')];
                 var url = "/" + route[(route.IndexOf(' ') + 1)..].TrimStart('/')
+                    .Replace("admin/accounts/{id}", "admin/accounts/matrix-target")
                     .Replace("{id}", id.ToString()).Replace("{id:guid}", id.ToString()).Replace("{unitId}", "U-BD").Replace("{year}", "2021")
                     .Replace("{documentName}", "v1").Replace("Index", "");
                 if (route.EndsWith("/as-of")) url += "?version=1";
                 if (route.EndsWith("/diff")) url += "?from=1&to=2";
                 var request = new HttpRequestMessage(new HttpMethod(method), url);
+                request.Headers.Add(ClientAddressFromTestHeader.Header, $"10.77.0.{c + 1}"); // each caller at a desk of their own
                 if (user is not null) request.Headers.Authorization = new("Bearer", await app.TokenFor(user));
                 if (route == "POST /api/submissions/import")
                 {

@@ -61,6 +61,7 @@ public class FuzzAndConcurrencyTests(WorkflowFixture app) : IClassFixture<Workfl
     {
         var random = new Random(20261122);
         var id = await Submitted();
+        foreach (var user in new[] { "prep", "rev", "audit", "prep-other" }) await app.TokenFor(user); // before the fuzzed logins meet the sign-in throttle
         app.ErrorLog.Errors.Clear();
         var before = await app.TotalEvents();
         var acknowledgedWrites = 0;

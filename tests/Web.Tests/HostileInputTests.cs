@@ -42,6 +42,10 @@ public class HostileInputTests(WorkflowFixture app) : IClassFixture<WorkflowFixt
         { "over-long title", "\"title\":\"hostile\"|\"title\":\"" + new string('x', 300) + "\"" },
         { "unknown kind", "\"ProjectSelfEvaluation\"|\"Whatever\"" },
         { "zero weights", "__zero__|" },
+        { "bidirectional override in the title", "\"title\":\"hostile\"|\"title\":\"host\\u202Eile\"" },
+        { "zero-width character in the title", "\"title\":\"hostile\"|\"title\":\"host\\u200Bile\"" },
+        { "stated score above its weight", "__over__|" },
+        { "absurd stated score", "__absurd__|" },
     };
 
     [Theory]
@@ -52,6 +56,8 @@ public class HostileInputTests(WorkflowFixture app) : IClassFixture<WorkflowFixt
         {
             if (edit.StartsWith("__zero__"))
                 return System.Text.RegularExpressions.Regex.Replace(json, "\"weight\":\\d+(\\.\\d+)?", "\"weight\":0");
+            if (edit.StartsWith("__over__") || edit.StartsWith("__absurd__"))
+                return new System.Text.RegularExpressions.Regex("\"statedScore\":\\d+(\\.\\d+)?").Replace(json, edit.StartsWith("__over__") ? "\"statedScore\":99" : "\"statedScore\":1e20", 1);
             var (from, to) = (edit[..edit.IndexOf('|')], edit[(edit.IndexOf('|') + 1)..]);
             Assert.Contains(from, json);
             return json.Replace(from, to);

@@ -293,4 +293,16 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IClassFixture<Workf
         var diff = await app.Get<JsonElement>("audit", $"/api/submissions/{id}/diff?from=1&to=2");
         Assert.Equal(["全年执行数：321.00 → 330"], diff.GetProperty("changes").EnumerateArray().Select(c => c.GetString()));
     }
+
+    [Fact]
+    public async Task A_return_with_thousands_of_row_remarks_is_refused_and_stores_nothing()
+    {
+        var id = await SubmittedProject();
+        await Step("rev", id, "claim");
+        var remarks = Enumerable.Range(0, 10_000).Select(i => new { rowReference = $"第{i}行", remark = "请核对" }).ToArray();
+        var before = await app.TotalEvents();
+        var refused = await app.Command("rev", $"/api/submissions/{id}/return", new { version = await app.StreamVersion(id), reason = "请修改", rowRemarks = remarks }, 400);
+        Assert.Equal("too-many-remarks", refused.GetProperty("code").GetString());
+        Assert.Equal(before, await app.TotalEvents());
+    }
 }

@@ -31,7 +31,7 @@ public class AccountsInput : NetCoreInput
 [Description("账户管理：创建管理员 / manage accounts: add-admin NAME", Name = "accounts")]
 public class AccountsCommand : JasperFxAsyncCommand<AccountsInput>
 {
-    public const int MinimumPasswordLength = 10;
+    public const int MinimumPasswordLength = LoginEndpoint.MinimumPasswordLength;
 
     public override async Task<bool> Execute(AccountsInput input)
     {
@@ -50,6 +50,7 @@ public class AccountsCommand : JasperFxAsyncCommand<AccountsInput>
         if (await session.LoadAsync<Account>(name) is not null) return Fail($"账户 {name} 已存在，未作任何修改");
         var account = new Account { Id = name, DisplayName = input.DisplayNameFlag?.Trim() is { Length: > 0 } d ? d : name, Role = Role.Admin };
         account.PasswordHash = new PasswordHasher<Account>().HashPassword(account, password);
+        account.NewSecurityStamp();
         session.Insert(account);
         await session.SaveChangesAsync();
 

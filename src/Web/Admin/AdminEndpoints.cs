@@ -2,7 +2,6 @@ using Approval.Web.Auth;
 using Approval.Web.Organization;
 using Approval.Workflow.Submissions;
 using Marten;
-using Microsoft.AspNetCore.Identity;
 using Wolverine.Http;
 
 namespace Approval.Web.Admin;
@@ -13,14 +12,21 @@ public sealed record CreateUnit(string? Id, string? Name, string? SectionId, str
 
 public sealed record CreateAccount(string? Id, string? DisplayName, string? Password, Role Role, string? UnitId, IReadOnlyList<string>? SectionIds);
 
+/// <summary>What an administrator changes of an account; what is left out stays as it is. Any change ends the account's sessions.</summary>
+public sealed record UpdateAccount(string? DisplayName, Role? Role, string? UnitId, IReadOnlyList<string>? SectionIds, bool? Disabled, string? Password);
+
 /// <summary>管理员: sections, units and accounts. Never submitted content.</summary>
 public static class AdminEndpoints
 {
+    public const int MaxIdLength = 64;
+    public const int MaxNameLength = 100;
+
     [WolverinePost("/api/admin/sections")]
     public static async Task<IResult> Section(CreateSection command, IDocumentSession session, HttpContext http)
     {
         if (!IsAdmin(http)) return Problems.Forbidden("只有管理员可以管理业务股室");
         if (Blank(command.Id) || Blank(command.Name)) return Problems.BadRequest("section-invalid", "请填写股室编号和名称", "id and name are required");
+        if ((BadId(command.Id) ?? BadName(command.Name, "股室名称")) is { } bad) return bad;
         session.Store(new ReviewSection { Id = command.Id!.Trim(), Name = command.Name!.Trim() });
         await session.SaveChangesAsync();
         return Results.Ok();
@@ -31,8 +37,9 @@ public static class AdminEndpoints
     {
         if (!IsAdmin(http)) return Problems.Forbidden("只有管理员可以管理预算单位");
         if (Blank(command.Id) || Blank(command.Name) || Blank(command.SectionId)) return Problems.BadRequest("unit-invalid", "请填写单位编号、名称和所属股室", "id, name and section are required");
+        if ((BadId(command.Id) ?? BadName(command.Name, "单位名称") ?? BadName(command.SupervisingDepartment, "主管部门")) is { } bad) return bad;
         if (await session.LoadAsync<ReviewSection>(command.SectionId!) is null) return Problems.BadRequest("section-unknown", "所属股室不存在", "unknown section");
-        session.Store(new BudgetUnit { Id = command.Id!.Trim(), Name = command.Name!.Trim(), SectionId = command.SectionId!, SupervisingDepartment = command.SupervisingDepartment });
+        session.Store(new BudgetUnit { Id = command.Id!.Trim(), Name = command.Name!.Trim(), SectionId = command.SectionId!, SupervisingDepartment = command.SupervisingDepartment?.Trim() });
         await session.SaveChangesAsync();
         return Results.Ok();
     }
@@ -42,21 +49,73 @@ public static class AdminEndpoints
     {
         if (!IsAdmin(http)) return Problems.Forbidden("只有管理员可以管理账户");
         if (Blank(command.Id) || Blank(command.DisplayName)) return Problems.BadRequest("account-invalid", "请填写账户名和姓名", "id and display name are required");
-        if ((command.Password ?? "").Length < 10) return Problems.BadRequest("password-weak", "密码至少 10 位", "password must have at least 10 characters");
-        if (command.Role == Role.Preparer && (Blank(command.UnitId) || await session.LoadAsync<BudgetUnit>(command.UnitId!) is null))
-            return Problems.BadRequest("unit-required", "填报人必须属于一个已登记的预算单位", "a preparer needs a known unit");
-        if (command.Role == Role.Reviewer && (command.SectionIds ?? []).Count == 0)
-            return Problems.BadRequest("section-required", "审核人至少属于一个业务股室", "a reviewer needs a section");
-        var account = new Account
-        {
-            Id = command.Id!.Trim(), DisplayName = command.DisplayName!.Trim(), Role = command.Role,
-            UnitId = Blank(command.UnitId) ? null : command.UnitId, SectionIds = (command.SectionIds ?? []).ToList(),
-        };
-        account.PasswordHash = new PasswordHasher<Account>().HashPassword(account, command.Password!);
+        if ((BadId(command.Id) ?? BadName(command.DisplayName, "姓名") ?? BadPassword(command.Password)) is { } bad) return bad;
+        if (await session.LoadAsync<Account>(command.Id!.Trim()) is not null) return Problems.Of(409, "account-exists", "账户名已存在", "the account already exists");
+        var account = new Account { Id = command.Id!.Trim(), DisplayName = command.DisplayName!.Trim() };
+        if (await Assign(account, command.Role, command.UnitId, command.SectionIds, session) is { } refused) return refused;
+        account.PasswordHash = AccountLogin.Hash(account, command.Password!);
+        account.NewSecurityStamp();
         session.Store(account);
         await session.SaveChangesAsync();
         return Results.Ok(new { account.Id });
     }
+
+    /// <summary>Demote, move, rename, disable or reset the password of an account: its cookies and tokens stop working at once.</summary>
+    [WolverinePut("/api/admin/accounts/{id}")]
+    public static async Task<IResult> Update(string id, UpdateAccount command, IDocumentSession session, AccountStamps stamps, HttpContext http)
+    {
+        if (!IsAdmin(http)) return Problems.Forbidden("只有管理员可以管理账户");
+        if (await session.LoadAsync<Account>(id) is not { } account) return Problems.NotFound("账户");
+        if (account.Id == http.User.ToActor()!.UserId && (command.Disabled == true || command.Role is { } r && r != Role.Admin))
+            return Problems.BadRequest("self-lockout", "不能停用或降级自己的管理员账户", "an administrator cannot disable or demote their own account");
+        if (command.DisplayName is not null && (Blank(command.DisplayName) ? Problems.BadRequest("account-invalid", "姓名不能为空", "display name is required") : BadName(command.DisplayName, "姓名")) is { } badName) return badName;
+        if (command.Password is not null && BadPassword(command.Password) is { } badPassword) return badPassword;
+        if (command.Role is not null || command.UnitId is not null || command.SectionIds is not null)
+        {
+            if (await Assign(account, command.Role ?? account.Role, command.UnitId ?? account.UnitId, command.SectionIds ?? account.SectionIds, session) is { } refused)
+                return refused;
+        }
+        if (command.DisplayName is not null) account.DisplayName = command.DisplayName.Trim();
+        if (command.Disabled is { } disabled) account.Disabled = disabled;
+        if (command.Password is not null) account.PasswordHash = AccountLogin.Hash(account, command.Password);
+        account.NewSecurityStamp();
+        session.Store(account);
+        await session.SaveChangesAsync();
+        stamps.Forget(account.Id);
+        return Results.Ok(new { account.Id, account.Role, account.UnitId, account.SectionIds, account.Disabled });
+    }
+
+    private static async Task<IResult?> Assign(Account account, Role role, string? unitId, IReadOnlyList<string>? sectionIds, IDocumentSession session)
+    {
+        if (!Enum.IsDefined(role)) return Problems.BadRequest("role-unknown", "角色只能是 填报人、审核人、审计 或 管理员", "role must be Preparer, Reviewer, Auditor or Admin");
+        var sections = (sectionIds ?? []).Select(s => s.Trim()).Distinct().ToList();
+        if (role == Role.Preparer && (Blank(unitId) || await session.LoadAsync<BudgetUnit>(unitId!) is null))
+            return Problems.BadRequest("unit-required", "填报人必须属于一个已登记的预算单位", "a preparer needs a known unit");
+        if (role == Role.Reviewer && sections.Count == 0)
+            return Problems.BadRequest("section-required", "审核人至少属于一个业务股室", "a reviewer needs a section");
+        foreach (var section in sections)
+            if (await session.LoadAsync<ReviewSection>(section) is null) return Problems.BadRequest("section-unknown", $"业务股室「{section}」不存在", "unknown section");
+        account.Role = role;
+        account.UnitId = Blank(unitId) ? null : unitId!.Trim();
+        account.SectionIds = role == Role.Reviewer ? sections : [];
+        return null;
+    }
+
+    private static IResult? BadId(string? id) =>
+        id!.Trim() is var s && (s.Length > MaxIdLength || s.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) || InvisibleText.Contains(s))
+            ? Problems.BadRequest("id-invalid", $"编号不能含空白、控制或不可见字符，最长 {MaxIdLength} 个字符", "ids have no white space, control or invisible characters")
+            : null;
+
+    private static IResult? BadName(string? name, string what) =>
+        name is null ? null
+        : name.Trim().Length > MaxNameLength ? Problems.BadRequest("name-too-long", $"{what}最长 {MaxNameLength} 个字", "name too long")
+        : name.Any(char.IsControl) || InvisibleText.Contains(name) ? Problems.BadRequest("name-invisible", $"{what}中含有控制字符、不可见字符或文字方向控制符", "name has control, invisible or bidirectional characters")
+        : null;
+
+    private static IResult? BadPassword(string? password) =>
+        (password ?? "").Length is < LoginEndpoint.MinimumPasswordLength or > 200
+            ? Problems.BadRequest("password-weak", $"密码应为 {LoginEndpoint.MinimumPasswordLength}–200 位", $"the password needs {LoginEndpoint.MinimumPasswordLength} to 200 characters")
+            : null;
 
     private static bool IsAdmin(HttpContext http) => http.User.ToActor()?.Role == Role.Admin;
 

@@ -37,9 +37,6 @@ public static class Problems
 
     public static IResult Forbidden(string message = "无权执行此操作") => Of(403, "forbidden", message, "forbidden");
 
-    public static IResult Locked(DateTimeOffset until) =>
-        Of(423, "locked", $"密码错误次数过多，账户已锁定至 {until.ToOffset(TimeSpan.FromHours(8)):HH:mm}", "account locked after repeated failures");
-
     public static IResult VersionConflict(long? expected, long actual) =>
         Of(409, "version-conflict", $"报告已被他人修改（当前版本 {actual}），请刷新后重试", $"stream version is {actual}, expected {expected}",
             new Dictionary<string, object?> { ["currentVersion"] = actual });

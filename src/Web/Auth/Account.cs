@@ -14,8 +14,12 @@ public sealed class Account
     public Role Role { get; set; }
     public string? UnitId { get; set; }
     public List<string> SectionIds { get; set; } = [];
-    public int FailedAttempts { get; set; }
-    public DateTimeOffset? LockedUntil { get; set; }
+    /// <summary>Changes whenever what the account may do changes (role, unit, sections, password, disabling): every
+    /// cookie and token carries the stamp it was issued with and stops working when it no longer matches.</summary>
+    public string SecurityStamp { get; set; } = "";
+    public bool Disabled { get; set; }
+
+    public void NewSecurityStamp() => SecurityStamp = Guid.NewGuid().ToString("N");
 
     public Actor ToActor() => new(Id, DisplayName, Role, UnitId, SectionIds.Count == 0 ? null : SectionIds);
 }

@@ -3,53 +3,51 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Approval.Web.Auth;
 
-public sealed record LoginOutcome(Account? Account, int Status, string Message, DateTimeOffset? LockedUntil = null);
+public sealed record LoginOutcome(Account? Account, int Status, string Message, TimeSpan? RetryAfter = null);
 
 /// <summary>
-/// Password check with lockout, shared by the login page and the API: five wrong passwords lock an account for
-/// fifteen minutes; an unknown user costs the same hashing work as a known one.
+/// The password check shared by the login page and the API. An unknown, a disabled and a known account with a wrong
+/// password get the same answer after the same hashing work; repeated failures are throttled (<see cref="LoginThrottle"/>),
+/// never locked.
 /// </summary>
 public static class AccountLogin
 {
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
     private static readonly PasswordHasher<Account> Hasher = new();
+    // Verified against when there is no usable account, so that the answer takes as long as a real check.
+    private static readonly string UnusableHash = Hasher.HashPassword(new Account(), Guid.NewGuid().ToString());
     private const string Wrong = "用户名或密码错误";
 
-    public static async Task<LoginOutcome> VerifyAsync(IDocumentSession session, string? userName, string? password, DateTimeOffset now)
+    public static async Task<LoginOutcome> VerifyAsync(IDocumentSession session, LoginThrottle throttle, string address, string? userName, string? password)
     {
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password)) return new(null, 400, "请输入用户名和密码");
-        if (userName.Length > 100 || password.Length > 200) return new(null, 401, Wrong);
-        var account = await session.LoadAsync<Account>(userName.Trim());
-        if (account is null)
+        var name = userName.Trim();
+        if (throttle.WaitBeforeTrying(address, name) is { } wait) return new(null, 429, $"登录尝试过于频繁，请稍后再试", wait);
+        if (name.Length > 100 || password.Length > 200)
         {
-            Hasher.HashPassword(new Account(), password);
+            throttle.Failed(address, name);
             return new(null, 401, Wrong);
         }
-        if (account.LockedUntil is { } until && until > now)
-            return new(null, 423, $"密码错误次数过多，账户已锁定至 {until.ToOffset(TimeSpan.FromHours(8)):HH:mm}", until);
 
-        var verdict = Hasher.VerifyHashedPassword(account, account.PasswordHash, password);
-        if (verdict == PasswordVerificationResult.Failed)
+        var account = await session.LoadAsync<Account>(name);
+        var usable = account is { Disabled: false };
+        var verdict = Hasher.VerifyHashedPassword(account ?? new Account(), usable ? account!.PasswordHash : UnusableHash, password);
+        if (!usable || verdict == PasswordVerificationResult.Failed)
         {
-            account.FailedAttempts++;
-            if (account.FailedAttempts >= MaxFailures)
-            {
-                account.LockedUntil = now + Lockout;
-                account.FailedAttempts = 0;
-            }
-            session.Store(account);
-            await session.SaveChangesAsync();
+            throttle.Failed(address, name);
             return new(null, 401, Wrong);
         }
-        if (account.FailedAttempts != 0 || account.LockedUntil is not null || verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            account.FailedAttempts = 0;
-            account.LockedUntil = null;
-            if (verdict == PasswordVerificationResult.SuccessRehashNeeded) account.PasswordHash = Hasher.HashPassword(account, password);
+            account!.PasswordHash = Hasher.HashPassword(account, password);
             session.Store(account);
             await session.SaveChangesAsync();
         }
+        throttle.Succeeded(address, name);
         return new(account, 200, "");
     }
+
+    public static string Hash(Account account, string password) => Hasher.HashPassword(account, password);
+
+    public static bool Matches(Account account, string password) =>
+        Hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
 }

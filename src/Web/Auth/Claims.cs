@@ -7,6 +7,7 @@ public static class ApprovalClaims
 {
     public const string Unit = "approval:unit";
     public const string Section = "approval:section";
+    public const string Stamp = "approval:stamp";
 
     public static ClaimsPrincipal Principal(Account account, string scheme)
     {
@@ -16,6 +17,7 @@ public static class ApprovalClaims
             new(ClaimTypes.Name, account.DisplayName),
             new(ClaimTypes.Role, account.Role.ToString()),
         };
+        claims.Add(new Claim(Stamp, account.SecurityStamp));
         if (account.UnitId is not null) claims.Add(new Claim(Unit, account.UnitId));
         claims.AddRange(account.SectionIds.Select(s => new Claim(Section, s)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));

@@ -3,25 +3,34 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Wolverine.Http;
 
 namespace Approval.Web.Auth;
 
 public sealed record LoginRequest(string? UserName, string? Password, bool UseCookie = false);
 
+public sealed record RefreshRequest(string? RefreshToken);
+
+public sealed record ChangePassword(string? CurrentPassword, string? NewPassword);
+
 /// <summary>One identity for UI and API: the same account signs in with a cookie (the UI) or receives a bearer token (API clients).</summary>
 public static class LoginEndpoint
 {
+    public const int MinimumPasswordLength = 10;
+
     [AllowAnonymous]
+    [EnableRateLimiting(LoginThrottle.Policy)]
     [WolverinePost("/api/auth/login")]
-    public static async Task<IResult> Login(LoginRequest request, IDocumentSession session, HttpContext http, TimeProvider clock)
+    public static async Task<IResult> Login(LoginRequest request, IDocumentSession session, HttpContext http, LoginThrottle throttle)
     {
-        var outcome = await AccountLogin.VerifyAsync(session, request.UserName, request.Password, clock.GetUtcNow());
+        var outcome = await AccountLogin.VerifyAsync(session, throttle, LoginThrottle.AddressOf(http), request.UserName, request.Password);
         if (outcome.Account is not { } account)
             return outcome.Status switch
             {
                 400 => Problems.BadRequest("login-required", outcome.Message, "user name and password are required"),
-                423 => Problems.Locked(outcome.LockedUntil!.Value),
+                429 => TooMany(http, outcome.RetryAfter!.Value),
                 _ => Problems.Unauthorized(),
             };
         if (request.UseCookie)
@@ -32,6 +41,50 @@ public static class LoginEndpoint
         return Results.SignIn(ApprovalClaims.Principal(account, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 
+    /// <summary>
+    /// A new access token (and a new refresh token) for a refresh token that has not expired, while the account is enabled
+    /// and its security stamp is the one the token was issued with: a demotion or a password change ends refreshing too.
+    /// </summary>
+    [AllowAnonymous]
+    [EnableRateLimiting(LoginThrottle.Policy)]
+    [WolverinePost("/api/auth/refresh")]
+    public static async Task<IResult> Refresh(RefreshRequest request, IOptionsMonitor<BearerTokenOptions> options, AccountStamps stamps,
+        IQuerySession session, TimeProvider clock, HttpContext http)
+    {
+        if (string.IsNullOrWhiteSpace(request.RefreshToken) || request.RefreshToken.Length > 4096) return Problems.Unauthorized();
+        var ticket = options.Get(BearerTokenDefaults.AuthenticationScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || expires < clock.GetUtcNow() || !await stamps.IsCurrentAsync(ticket.Principal, http.RequestAborted))
+            return Problems.Unauthorized();
+        var account = await session.LoadAsync<Account>(ticket.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, http.RequestAborted);
+        return account is { Disabled: false }
+            ? Results.SignIn(ApprovalClaims.Principal(account, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme)
+            : Problems.Unauthorized();
+    }
+
+    /// <summary>The signed-in person changes their own password; every session of the account, this one included, ends.</summary>
+    [WolverinePost("/api/auth/password")]
+    public static async Task<IResult> Password(ChangePassword request, IDocumentSession session, AccountStamps stamps, HttpContext http)
+    {
+        if (http.User.ToActor() is not { } actor) return Problems.Unauthorized();
+        if ((request.NewPassword ?? "").Length is < MinimumPasswordLength or > 200)
+            return Problems.BadRequest("password-weak", $"新密码应为 {MinimumPasswordLength}–200 位", $"the new password needs {MinimumPasswordLength} to 200 characters");
+        var account = await session.LoadAsync<Account>(actor.UserId, http.RequestAborted);
+        if (account is null || !AccountLogin.Matches(account, request.CurrentPassword ?? ""))
+            return Problems.BadRequest("password-wrong", "当前密码不正确", "the current password is wrong");
+        account.PasswordHash = AccountLogin.Hash(account, request.NewPassword!);
+        account.NewSecurityStamp();
+        session.Store(account);
+        await session.SaveChangesAsync(http.RequestAborted);
+        stamps.Forget(account.Id);
+        return Results.Ok(new { account.Id, message = "密码已修改，请重新登录" });
+    }
+
     [WolverineGet("/api/auth/me")]
     public static IResult Me(HttpContext http) => http.User.ToActor() is { } actor ? Results.Ok(actor) : Problems.Unauthorized();
+
+    private static IResult TooMany(HttpContext http, TimeSpan wait)
+    {
+        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return LoginThrottle.TooMany(wait);
+    }
 }

@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Approval.Web.Pages;
 
 [AllowAnonymous]
-public class LoginModel(IDocumentSession session, TimeProvider clock) : PageModel
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(LoginThrottle.Policy)]
+public class LoginModel(IDocumentSession session, LoginThrottle throttle) : PageModel
 {
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -20,7 +21,7 @@ public class LoginModel(IDocumentSession session, TimeProvider clock) : PageMode
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var outcome = await AccountLogin.VerifyAsync(session, UserName, Password, clock.GetUtcNow());
+        var outcome = await AccountLogin.VerifyAsync(session, throttle, LoginThrottle.AddressOf(HttpContext), UserName, Password);
         if (outcome.Account is null)
         {
             Error = outcome.Message;

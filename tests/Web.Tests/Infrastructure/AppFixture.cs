@@ -27,7 +27,11 @@ public class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Approval", AppConnectionString);
             builder.UseSetting("ConnectionStrings:ApprovalOwner", ConnectionString);
             builder.UseSetting("Approval:ChainKey", "test-chain-key");
-            builder.ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(ErrorLog));
+            builder.ConfigureServices(services =>
+            {
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(ErrorLog);
+                services.AddSingleton<IStartupFilter, ClientAddressFromTestHeader>();
+            });
             builder.UseSetting("Approval:Demo", SeedDemoData ? "true" : "false");
         });
     }
@@ -37,4 +41,23 @@ public class AppFixture : IAsyncLifetime
         await Host.DisposeAsync();
         await TestDatabase.DropAsync(ConnectionString);
     }
+}
+
+/// <summary>
+/// The in-memory test server has no client address; a test names one with <see cref="Header"/> to play callers on
+/// different machines (sign-in throttling is per address). Test hosts only: the app itself trusts no such header.
+/// </summary>
+public sealed class ClientAddressFromTestHeader : IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(nextMiddleware => http =>
+        {
+            if (System.Net.IPAddress.TryParse(http.Request.Headers[Header], out var address)) http.Connection.RemoteIpAddress = address;
+            return nextMiddleware(http);
+        });
+        next(app);
+    };
 }

@@ -25,6 +25,10 @@ public static partial class ContentValidation
         if (content.ProjectForm is { } form)
         {
             if (string.IsNullOrWhiteSpace(form.Header.ProjectName)) yield return "请填写项目名称";
+            if (InvisibleText.Contains(form.Header.ProjectName)) yield return "项目名称中含有不可见字符或文字方向控制符";
+            if (form.StatedTotal is < 0 or > 100) yield return $"总分（填报）应在 0–100 之间：{form.StatedTotal}";
+            if (form.Funds.StatedScore is < 0 || form.Funds.StatedScore > form.Funds.Weight)
+                yield return $"预算执行得分 {form.Funds.StatedScore} 应在 0–{form.Funds.Weight} 之间";
             if (form.Indicators.Count == 0) yield return "至少需要一个绩效指标";
             if (form.Indicators.Count > MaxIndicators) yield return $"绩效指标不能超过 {MaxIndicators} 个";
             foreach (var (name, value) in Amounts(form))
@@ -40,6 +44,9 @@ public static partial class ContentValidation
                 if (i.Weight < 0) yield return $"指标「{i.Name}」分值不能为负数";
                 if (i.Weight > 100) yield return $"指标「{i.Name}」分值不能超过 100";
                 if (i.StatedScore is < 0) yield return $"指标「{i.Name}」得分不能为负数";
+                if (i.StatedScore > i.Weight) yield return $"指标「{Truncate(i.Name)}」得分 {i.StatedScore} 超过其分值 {i.Weight}";
+                if (i.StatedScore is { Scale: > 2 }) yield return $"指标「{Truncate(i.Name)}」得分最多保留两位小数";
+                if (InvisibleText.Contains(i.Name)) yield return $"指标「{Truncate(i.Name)}」名称中含有不可见字符或文字方向控制符";
                 if (new[] { i.Name, i.Target, i.Actual, i.Deviation ?? "" }.Any(t => t.Length > MaxTextLength))
                     yield return $"指标「{Truncate(i.Name)}」文字过长";
                 if (new[] { i.Name, i.Target, i.Actual, i.Deviation ?? "", i.LevelOne, i.LevelTwo }.Any(HasControlCharacters))

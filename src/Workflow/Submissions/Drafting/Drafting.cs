@@ -62,6 +62,9 @@ public static class Drafting
             throw new SubmissionRuleException(RuleViolation.Invalid("title-too-long", $"标题不能超过 {MaxTitleLength} 个字", "title too long"));
         if (title.Any(c => char.IsControl(c)))
             throw new SubmissionRuleException(RuleViolation.Invalid("title-control", "标题中含有控制字符", "title has control characters"));
+        if (InvisibleText.Contains(title))
+            throw new SubmissionRuleException(RuleViolation.Invalid("title-invisible", "标题中含有不可见字符或文字方向控制符，请删除后重试",
+                "title has invisible or bidirectional control characters"));
     }
 
     private static void RequireContent(SubmissionKind kind, SubmissionContent content)

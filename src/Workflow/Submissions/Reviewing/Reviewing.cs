@@ -23,6 +23,8 @@ public sealed record SubmissionApproved(
 public static class Reviewing
 {
     public const int MaxTextLength = 5_000;
+    /// <summary>One remark per row at most: a 自评表 has at most 200 indicators and a few funds rows.</summary>
+    public const int MaxRowRemarks = 250;
 
     public static ReviewClaimed Claim(Submission submission, Actor by)
     {
@@ -46,6 +48,8 @@ public static class Reviewing
     public static ReturnedForRevision Return(Submission submission, string reason, IReadOnlyList<RowRemark>? remarks, Actor by)
     {
         RequireHolder(submission, by);
+        if (remarks is { Count: > MaxRowRemarks })
+            throw new SubmissionRuleException(RuleViolation.Invalid("too-many-remarks", $"逐行意见不能超过 {MaxRowRemarks} 条（每行一条）", "too many row remarks"));
         var cleanRemarks = (remarks ?? []).Where(r => !string.IsNullOrWhiteSpace(r.Remark))
             .Select(r => new RowRemark(RequireText(r.RowReference, "row-required", "逐行意见需指明所在行"), RequireText(r.Remark, "remark-required", "请填写逐行意见"))).ToList();
         return new ReturnedForRevision(submission.Id, submission.Round, RequireText(reason, "reason-required", "请填写退回原因"), cleanRemarks, by);

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Approval.Web.Auth;
+
+/// <summary>
+/// Guessing is slowed, never turned into a lock-out anyone can trigger: wrong passwords are counted per client address
+/// and account name (5 in 5 minutes) and per client address (30 in 5 minutes), and a caller over either limit is told to
+/// wait (429 with Retry-After) before the password is even checked. The account itself is never locked, so its owner
+/// signs in from their own address while someone else hammers the name. Unknown and known names are treated alike.
+/// On top, every client address may try at most 60 sign-ins a minute (an office behind one NAT address included) (ASP.NET Core's rate limiter, policy
+/// <see cref="Policy"/>), which bounds the hashing work one address can cause.
+/// </summary>
+public sealed class LoginThrottle
+{
+    public const string Policy = "login";
+    public const int FailuresPerName = 5;
+    public const int FailuresPerAddress = 30;
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<string, SlidingWindowRateLimiter> _failures = new();
+
+    /// <summary>How long the caller must wait before another attempt, or null when it may try now.</summary>
+    public TimeSpan? WaitBeforeTrying(string address, string userName)
+    {
+        foreach (var limiter in Limiters(address, userName))
+            if (limiter.GetStatistics()?.CurrentAvailablePermits <= 0) return Window / 5; // one segment of the window
+        return null;
+    }
+
+    public void Failed(string address, string userName)
+    {
+        foreach (var limiter in Limiters(address, userName)) limiter.AttemptAcquire().Dispose();
+    }
+
+    public void Succeeded(string address, string userName)
+    {
+        if (_failures.TryRemove(NameKey(address, userName), out var limiter)) limiter.Dispose();
+    }
+
+    private IEnumerable<SlidingWindowRateLimiter> Limiters(string address, string userName)
+    {
+        yield return _failures.GetOrAdd(NameKey(address, userName), _ => New(FailuresPerName));
+        yield return _failures.GetOrAdd($"address:{address}", _ => New(FailuresPerAddress));
+    }
+
+    private static string NameKey(string address, string userName) => $"name:{address}:{userName.Trim().ToLowerInvariant()}";
+
+    private static SlidingWindowRateLimiter New(int permits) => new(new SlidingWindowRateLimiterOptions
+    {
+        PermitLimit = permits, Window = Window, SegmentsPerWindow = 5, QueueLimit = 0, AutoReplenishment = true,
+    });
+
+    public static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "local";
+
+    public static IResult TooMany(TimeSpan wait) =>
+        Problems.Of(429, "too-many-attempts", $"登录尝试过于频繁，请 {Math.Max(1, Math.Ceiling(wait.TotalMinutes))} 分钟后再试", "Too many sign-in attempts; wait before trying again.");
+}
+
+public static class LoginThrottling
+{
+    public static IServiceCollection AddLoginThrottling(this IServiceCollection services)
+    {
+        services.AddSingleton<LoginThrottle>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginThrottle.Policy, http => RateLimitPartition.GetFixedWindowLimiter(LoginThrottle.AddressOf(http),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await LoginThrottle.TooMany(TimeSpan.FromMinutes(1)).ExecuteAsync(context.HttpContext);
+            };
+        });
+        return services;
+    }
+}

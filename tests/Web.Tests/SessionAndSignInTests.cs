@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Approval.Web.Tests.Infrastructure;
+
+namespace Approval.Web.Tests;
+
+/// <summary>
+/// Sessions end when access ends (demotion, password change, disabling end every token, cookie and refresh token at
+/// once), a working refresh, and throttling instead of lock-out: nobody can lock anybody out, unknown and known
+/// names get the same answer.
+/// </summary>
+public class SessionAndSignInTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+{
+    private const string Password = "Session#2026-pass";
+
+    private async Task<HttpResponseMessage> Send(HttpMethod method, string url, object? body = null, string? token = null, string? address = null, string? cookie = null)
+    {
+        using var client = app.Host.Server.CreateClient();
+        var request = new HttpRequestMessage(method, url) { Content = body switch { null => null, HttpContent content => content, _ => JsonContent.Create(body) } };
+        if (token is not null) request.Headers.Authorization = new("Bearer", token);
+        if (address is not null) request.Headers.Add(ClientAddressFromTestHeader.Header, address);
+        if (cookie is not null) request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request);
+    }
+
+    private async Task<JsonElement> SignIn(string user, string password, string address = "10.1.0.1")
+    {
+        var response = await Send(HttpMethod.Post, "/api/auth/login", new { userName = user, password }, address: address);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"login {user}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private async Task CreateReviewer(string id)
+    {
+        var admin = await app.TokenFor("admin");
+        var created = await Send(HttpMethod.Post, "/api/admin/accounts", new { id, displayName = "临时经办", password = Password, role = "Reviewer", sectionIds = new[] { "S-1" } }, admin);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+    }
+
+    private async Task<HttpStatusCode> Admin(string id, object change) =>
+        (await Send(HttpMethod.Put, $"/api/admin/accounts/{id}", change, await app.TokenFor("admin"))).StatusCode;
+
+    [Fact]
+    public async Task A_demotion_ends_tokens_cookies_and_refresh_tokens_at_once()
+    {
+        await CreateReviewer("temp-rev");
+        var tokens = await SignIn("temp-rev", Password);
+        var access = tokens.GetProperty("accessToken").GetString()!;
+        var refresh = tokens.GetProperty("refreshToken").GetString()!;
+        var cookieLogin = await Send(HttpMethod.Post, "/api/auth/login", new { userName = "temp-rev", password = Password, useCookie = true }, address: "10.1.0.1");
+        var cookie = cookieLogin.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("approval.auth=")).Split(';')[0];
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/api/review-queue", token: access)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/api/review-queue", cookie: cookie)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, await Admin("temp-rev", new { role = "Auditor" }));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Get, "/api/review-queue", token: access)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Get, "/api/auth/me", cookie: cookie)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Post, "/api/auth/refresh", new { refreshToken = refresh })).StatusCode);
+        var again = await SignIn("temp-rev", Password);
+        var me = await (await Send(HttpMethod.Get, "/api/auth/me", token: again.GetProperty("accessToken").GetString())).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Auditor", me.GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public async Task Refresh_gives_new_tokens_and_a_password_change_or_disabling_ends_everything()
+    {
+        await CreateReviewer("temp-pw");
+        var first = await SignIn("temp-pw", Password);
+        var refreshed = await Send(HttpMethod.Post, "/api/auth/refresh", new { refreshToken = first.GetProperty("refreshToken").GetString() });
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var second = await refreshed.Content.ReadFromJsonAsync<JsonElement>();
+        var access = second.GetProperty("accessToken").GetString()!;
+        Assert.NotEqual(first.GetProperty("refreshToken").GetString(), second.GetProperty("refreshToken").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/api/auth/me", token: access)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Post, "/api/auth/refresh", new { refreshToken = "forged" })).StatusCode);
+
+        var wrongCurrent = await Send(HttpMethod.Post, "/api/auth/password", new { currentPassword = "not it", newPassword = "Another#2026-pass" }, access);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongCurrent.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, "/api/auth/password", new { currentPassword = Password, newPassword = "Another#2026-pass" }, access)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Get, "/api/auth/me", token: access)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Post, "/api/auth/refresh", new { refreshToken = second.GetProperty("refreshToken").GetString() })).StatusCode);
+
+        var afterChange = (await SignIn("temp-pw", "Another#2026-pass")).GetProperty("accessToken").GetString();
+        Assert.Equal(HttpStatusCode.OK, await Admin("temp-pw", new { disabled = true }));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Get, "/api/auth/me", token: afterChange)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Post, "/api/auth/login", new { userName = "temp-pw", password = "Another#2026-pass" }, address: "10.1.0.9")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Hammering_a_name_throttles_the_hammer_not_the_owner_and_unknown_names_look_the_same()
+    {
+        async Task<HttpResponseMessage> Try(string user, string password, string address) =>
+            await Send(HttpMethod.Post, "/api/auth/login", new { userName = user, password }, address: address);
+
+        var known = await Try("admin", "wrong", "10.9.9.9");
+        var unknown = await Try("nobody-here", "wrong", "10.9.9.8");
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (known.StatusCode, unknown.StatusCode));
+        string Shape(string json) { var p = JsonDocument.Parse(json).RootElement; return $"{p.GetProperty("code")}|{p.GetProperty("title")}|{p.GetProperty("detail")}"; }
+        Assert.Equal(Shape(await known.Content.ReadAsStringAsync()), Shape(await unknown.Content.ReadAsStringAsync()));
+
+        for (var i = 0; i < 5; i++) await Try("admin", "wrong", "10.9.9.9");
+        var throttled = await Try("admin", WorkflowFixture.Password, "10.9.9.9"); // even the right password waits
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.NotNull(throttled.Headers.RetryAfter);
+        Assert.Equal("too-many-attempts", (await throttled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        for (var i = 0; i < 6; i++) await Try("nobody-here", "wrong", "10.9.9.8");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Try("nobody-here", "wrong", "10.9.9.8")).StatusCode); // unknown names alike
+
+        // The administrator, at their own desk, signs in as usual.
+        Assert.Equal(HttpStatusCode.OK, (await Try("admin", WorkflowFixture.Password, "10.2.0.1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_admin_api_refuses_unknown_roles_and_invisible_characters()
+    {
+        var admin = await app.TokenFor("admin");
+        async Task<string> Refused(object body, string url = "/api/admin/accounts")
+        {
+            var response = await Send(HttpMethod.Post, url, body, admin);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        }
+        var role99 = await Send(HttpMethod.Post, "/api/admin/accounts", new StringContent("""{"id":"r99","displayName":"x","password":"Long#password1","role":99}""", Encoding.UTF8, "application/json"), admin);
+        Assert.Equal(HttpStatusCode.BadRequest, role99.StatusCode);
+        Assert.Equal("name-invisible", await Refused(new { id = "bidi", displayName = "张\u202e三", password = Password, role = "Auditor" }));
+        Assert.Equal("id-invalid", await Refused(new { id = "zero\u200bwidth", displayName = "x", password = Password, role = "Auditor" }));
+        Assert.Equal("name-invisible", await Refused(new { id = "U-X", name = "单位\u2066名\u2069", sectionId = "S-1" }, "/api/admin/units"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await Send(HttpMethod.Put, "/api/admin/accounts/admin", new { disabled = true }, admin)).StatusCode);
+    }
+}
