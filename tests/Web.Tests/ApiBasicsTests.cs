@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Approval.Web.Tests.Infrastructure;
@@ -60,5 +61,31 @@ public class ApiBasicsTests(WorkflowFixture app) : IClassFixture<WorkflowFixture
         Assert.Equal(401, (int)(await client.GetAsync("/api/submissions")).StatusCode);
         Assert.Equal(200, (int)(await client.GetAsync("/api/public/reports")).StatusCode);
         Assert.Equal(200, (int)(await client.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Lists_come_in_pages_with_their_total_and_filters()
+    {
+        for (var i = 0; i < 7; i++)
+            await app.Command("prep", "/api/submissions", new { fiscalYear = 2019, kind = "ProjectSelfEvaluation", title = $"分页{i}", content = Samples.Ganfutong() }, 201);
+        var third = await app.Get<JsonElement>("prep", "/api/submissions?year=2019&unit=U-BD&pageSize=3&page=3");
+        Assert.Equal((7, 3, 3, 1), (third.GetProperty("total").GetInt32(), third.GetProperty("page").GetInt32(), third.GetProperty("pageSize").GetInt32(), third.GetProperty("items").GetArrayLength()));
+        Assert.Equal(3, third.GetProperty("pages").GetInt32());
+        var first = await app.Get<JsonElement>("prep", "/api/submissions?year=2019&pageSize=3");
+        var all = first.GetProperty("items").EnumerateArray().Concat((await app.Get<JsonElement>("prep", "/api/submissions?year=2019&pageSize=3&page=2")).GetProperty("items").EnumerateArray())
+            .Concat(third.GetProperty("items").EnumerateArray()).Select(e => e.GetProperty("title").GetString()).ToList();
+        Assert.Equal(7, all.Distinct().Count()); // every item once, none dropped
+        Assert.Equal(0, (await app.Get<JsonElement>("prep", "/api/submissions?year=2019&unit=U-OT")).GetProperty("total").GetInt32()); // no other unit's, whatever the filter
+
+        foreach (var bad in new[] { "page=0", "pageSize=0", "pageSize=500", "page=-3" })
+        {
+            var refused = await app.Send("prep", HttpMethod.Get, $"/api/submissions?{bad}");
+            Assert.Equal(400, (int)refused.StatusCode);
+            Assert.StartsWith("page", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        }
+        var queue = await app.Get<JsonElement>("rev", "/api/review-queue?pageSize=1");
+        Assert.True(queue.TryGetProperty("total", out _) && queue.TryGetProperty("counts", out _));
+        var catalogue = await app.Get<JsonElement>("audit", "/api/public/reports?pageSize=2");
+        Assert.Equal(2, catalogue.GetProperty("pageSize").GetInt32());
     }
 }

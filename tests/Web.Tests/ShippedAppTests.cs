@@ -138,7 +138,7 @@ public sealed class ShippedAppTests : IAsyncLifetime
         var preparer = await Token(http, "dashuju");
         var reviewer = await Token(http, "jingban");
         var drafts = await Call(http, preparer, HttpMethod.Get, "/api/submissions", null);
-        var id = drafts.EnumerateArray().First().GetProperty("id").GetGuid();
+        var id = drafts.GetProperty("items").EnumerateArray().First().GetProperty("id").GetGuid();
         var version = (await Call(http, preparer, HttpMethod.Get, $"/api/submissions/{id}", null)).GetProperty("version").GetInt64();
         version = (await Call(http, preparer, HttpMethod.Post, $"/api/submissions/{id}/score", new { version })).GetProperty("version").GetInt64();
         version = (await Call(http, preparer, HttpMethod.Post, $"/api/submissions/{id}/submit", new { version })).GetProperty("version").GetInt64();

@@ -68,7 +68,7 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IClassFixture<Workf
         Assert.Contains("企业满意度", history.Single(h => h.EventType.Contains("revised")).Summary);
 
         await app.CatchUp();
-        var published = await app.Get<List<PublicListEntry>>("audit", "/api/public/reports?year=2021");
+        var published = (await app.Get<PageOf<PublicListEntry>>("audit", "/api/public/reports?year=2021")).Items;
         var entry = Assert.Single(published, p => p.SubmissionId == id);
         Assert.Equal((2, "良"), (entry.PublicationVersion, entry.Grade));
         var first = await app.Send(null, HttpMethod.Get, $"/api/public/reports/{id}?version=1");

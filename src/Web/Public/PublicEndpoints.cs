@@ -17,14 +17,16 @@ public static class PublicEndpoints
 {
     [AllowAnonymous]
     [WolverineGet("/api/public/reports")]
-    public static async Task<IReadOnlyList<PublicListEntry>> List(int? year, string? unit, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> List(int? year, string? unit, int? page, int? pageSize, IQuerySession session, CancellationToken ct)
     {
+        var (paging, refused) = Paging.From(page, pageSize);
+        if (refused is not null) return refused;
         var query = session.Query<PublishedCatalogueEntry>().AsQueryable();
         if (year is not null) query = query.Where(r => r.FiscalYear == year);
         if (!string.IsNullOrWhiteSpace(unit)) query = query.Where(r => r.UnitId == unit);
-        var reports = await query.OrderByDescending(r => r.PublishedAt).Take(1000).ToListAsync(ct);
-        return reports.Select(r => new PublicListEntry(r.Id, r.LatestVersion, r.UnitName, r.FiscalYear, r.Kind, r.Title, r.Total, r.Grade?.ToString(),
-            r.IndexNumber, r.Publisher, r.PublishedAt)).ToList();
+        var found = await paging.ApplyAsync(query.OrderByDescending(r => r.PublishedAt), ct);
+        return Results.Ok(new PageOf<PublicListEntry>(found.Items.Select(r => new PublicListEntry(r.Id, r.LatestVersion, r.UnitName, r.FiscalYear, r.Kind, r.Title,
+            r.Total, r.Grade?.ToString(), r.IndexNumber, r.Publisher, r.PublishedAt)).ToList(), found.Total, found.Page, found.PageSize));
     }
 
     [AllowAnonymous]

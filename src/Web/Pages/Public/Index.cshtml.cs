@@ -11,13 +11,20 @@ public class IndexModel(IQuerySession session) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
     public IReadOnlyList<PublishedCatalogueEntry> Reports { get; private set; } = [];
+    public PageOf<object> Pager { get; private set; } = new([], 0, 1, Paging.DefaultSize);
     public IReadOnlyDictionary<string, string> Units { get; private set; } = new Dictionary<string, string>();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var all = await session.Query<PublishedCatalogueEntry>().OrderByDescending(r => r.PublishedAt).Take(2000).ToListAsync(ct);
-        Units = all.GroupBy(r => r.UnitId).ToDictionary(g => g.Key, g => g.First().UnitName);
-        Reports = all.Where(r => (Year is null || r.FiscalYear == Year) && (string.IsNullOrEmpty(Unit) || r.UnitId == Unit)).ToList();
+        Units = (await session.Query<PublishedCatalogueEntry>().Select(r => new { r.UnitId, r.UnitName }).Distinct().ToListAsync(ct))
+            .GroupBy(u => u.UnitId).ToDictionary(g => g.Key, g => g.First().UnitName);
+        var query = session.Query<PublishedCatalogueEntry>().AsQueryable();
+        if (Year is not null) query = query.Where(r => r.FiscalYear == Year);
+        if (!string.IsNullOrEmpty(Unit)) query = query.Where(r => r.UnitId == Unit);
+        var found = await new Paging(Math.Max(1, PageNumber ?? 1), Paging.DefaultSize).ApplyAsync(query.OrderByDescending(r => r.PublishedAt), ct);
+        Reports = found.Items;
+        Pager = new PageOf<object>([], found.Total, found.Page, found.PageSize);
     }
 }

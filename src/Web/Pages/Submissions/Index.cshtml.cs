@@ -11,7 +11,9 @@ public class IndexModel(IQuerySession session) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public SubmissionState? State { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
     public IReadOnlyList<Submission> Submissions { get; private set; } = [];
+    public PageOf<object> Pager { get; private set; } = new([], 0, 1, Paging.DefaultSize);
     public IReadOnlyList<int> Years { get; private set; } = [];
     public string UnitName { get; private set; } = "";
 
@@ -19,9 +21,13 @@ public class IndexModel(IQuerySession session) : PageModel
     {
         if (User.ToActor() is not { Role: Role.Preparer, UnitId: { } unitId }) return Redirect("/");
         UnitName = (await session.LoadAsync<BudgetUnit>(unitId, ct))?.Name ?? unitId;
-        var all = await session.Query<Submission>().Where(s => s.UnitId == unitId).OrderByDescending(s => s.UpdatedAt).ToListAsync(ct);
-        Years = all.Select(s => s.FiscalYear).Distinct().OrderDescending().ToList();
-        Submissions = all.Where(s => (Year is null || s.FiscalYear == Year) && (State is null || s.State == State)).ToList();
+        Years = (await session.Query<Submission>().Where(s => s.UnitId == unitId).Select(s => s.FiscalYear).Distinct().ToListAsync(ct)).OrderDescending().ToList();
+        var query = session.Query<Submission>().Where(s => s.UnitId == unitId);
+        if (Year is not null) query = query.Where(s => s.FiscalYear == Year);
+        if (State is not null) query = query.Where(s => s.State == State);
+        var found = await new Paging(Math.Max(1, PageNumber ?? 1), Paging.DefaultSize).ApplyAsync(query.OrderByDescending(s => s.UpdatedAt), ct);
+        Submissions = found.Items;
+        Pager = new PageOf<object>([], found.Total, found.Page, found.PageSize);
         return Page();
     }
 }

@@ -13,15 +13,17 @@ public sealed record SubmissionListEntry(Guid Id, long Version, string UnitId, s
 
 public sealed record QueueCounts(int Submitted, int InReview, int Overdue, int Returned, int Approved, int Published);
 
-public sealed record ReviewQueue(IReadOnlyList<ReviewQueueItem> Items, QueueCounts Counts);
+public sealed record ReviewQueue(IReadOnlyList<ReviewQueueItem> Items, QueueCounts Counts, long Total, int Page, int PageSize);
 
 /// <summary>Read side: lists, one submission, the review queue, the 汇总审核表 — each filtered by who asks.</summary>
 public static class SubmissionQueries
 {
     [WolverineGet("/api/submissions")]
-    public static async Task<IResult> List(int? year, SubmissionState? state, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> List(int? year, SubmissionState? state, string? unit, int? page, int? pageSize, IQuerySession session, HttpContext http, CancellationToken ct)
     {
         if (http.User.ToActor() is not { } actor) return Problems.Unauthorized();
+        var (paging, refused) = Paging.From(page, pageSize);
+        if (refused is not null) return refused;
         var query = session.Query<Submission>().AsQueryable();
         query = actor.Role switch
         {
@@ -31,9 +33,10 @@ public static class SubmissionQueries
         };
         if (year is not null) query = query.Where(s => s.FiscalYear == year);
         if (state is not null) query = query.Where(s => s.State == state);
-        var list = await query.OrderByDescending(s => s.UpdatedAt).Take(500).ToListAsync(ct);
-        return Results.Ok(list.Select(s => new SubmissionListEntry(s.Id, s.Version, s.UnitId, s.UnitName, s.FiscalYear, s.Kind, s.Title, s.State, s.Round,
-            s.Score?.Total, s.Score?.SuggestedGrade, s.Approval?.Grade, s.Score?.ErrorCount ?? 0, s.SectionName, s.ClaimedBy?.Name, s.UpdatedAt)));
+        if (!string.IsNullOrWhiteSpace(unit)) query = query.Where(s => s.UnitId == unit);
+        var found = await paging.ApplyAsync(query.OrderByDescending(s => s.UpdatedAt), ct);
+        return Results.Ok(new PageOf<SubmissionListEntry>(found.Items.Select(s => new SubmissionListEntry(s.Id, s.Version, s.UnitId, s.UnitName, s.FiscalYear, s.Kind, s.Title, s.State, s.Round,
+            s.Score?.Total, s.Score?.SuggestedGrade, s.Approval?.Grade, s.Score?.ErrorCount ?? 0, s.SectionName, s.ClaimedBy?.Name, s.UpdatedAt)).ToList(), found.Total, found.Page, found.PageSize));
     }
 
     [WolverineGet("/api/submissions/{id}")]
@@ -58,10 +61,12 @@ public static class SubmissionQueries
 
     /// <summary>The 业务股室's queue: waiting and claimed submissions of the caller's sections, due first.</summary>
     [WolverineGet("/api/review-queue")]
-    public static async Task<IResult> Queue(int? year, string? unit, SubmissionState? state, string? grade, bool? hasErrors, string? sort,
+    public static async Task<IResult> Queue(int? year, string? unit, SubmissionState? state, string? grade, bool? hasErrors, string? sort, int? page, int? pageSize,
         IQuerySession session, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (http.User.ToActor() is not { Role: Role.Reviewer or Role.Admin or Role.Auditor } actor) return Problems.Forbidden("只有审核人可以查看审核队列");
+        var (paging, refused) = Paging.From(page, pageSize);
+        if (refused is not null) return refused;
         var sections = actor.SectionIds ?? [];
         var query = session.Query<ReviewQueueItem>().Where(i => i.State != SubmissionState.Draft);
         if (actor.Role == Role.Reviewer) query = query.Where(i => i.SectionId != null && i.SectionId.IsOneOf(sections.ToArray()));
@@ -80,7 +85,8 @@ public static class SubmissionQueries
         if (Grades.TryParse(grade, out var g)) items = items.Where(i => (i.Grade ?? i.SuggestedGrade) == g);
         if (hasErrors is { } errors) items = items.Where(i => i.ErrorCount > 0 == errors);
         items = sort == "age" ? items.OrderBy(i => i.SubmittedAt) : items.OrderBy(i => i.DueAt).ThenBy(i => i.SubmittedAt);
-        return Results.Ok(new ReviewQueue(items.ToList(), counts));
+        var shown = paging.Apply(items.ToList());
+        return Results.Ok(new ReviewQueue(shown.Items, counts, shown.Total, shown.Page, shown.PageSize));
     }
 
     /// <summary>The unit's 汇总审核表 for a year, with the recomputed 合计, 平均分 and coverage.</summary>

@@ -3,6 +3,7 @@ import { api, el, money, dateTime, stateNames, kindNames, onNotification, showEr
 const body = document.querySelector("#queue tbody");
 const ids = ["f-year", "f-unit", "f-state", "f-grade", "f-errors", "f-sort"];
 let previous = new Set();
+let page = 1;
 
 function waited(from) {
   if (!from) return "—";
@@ -19,6 +20,7 @@ async function refresh() {
   if (grade) params.set("grade", grade);
   if (errors) params.set("hasErrors", errors);
   params.set("sort", sort);
+  params.set("page", page);
   try {
     const queue = await api("GET", `/api/review-queue?${params}`);
     const c = queue.counts;
@@ -41,6 +43,7 @@ async function refresh() {
       el("td", { class: i.dueAt && new Date(i.dueAt) < now ? "sev-error" : "" }, dateTime(i.dueAt)))));
     if (queue.items.length === 0) body.append(el("tr", {}, el("td", { colspan: 11, class: "muted" }, "队列为空。")));
     previous = new Set(queue.items.map(i => i.id));
+    drawPager(queue);
     return new Map(queue.items.map(i => [i.id, i.version]));
   } catch (e) {
     showError(null, e);
@@ -48,7 +51,20 @@ async function refresh() {
   }
 }
 
-ids.forEach(id => document.getElementById(id).addEventListener("change", refresh));
+function drawPager(queue) {
+  const pages = Math.max(1, Math.ceil(queue.total / queue.pageSize));
+  if (page > pages) { page = pages; schedule(); }
+  let pager = document.getElementById("queue-pager");
+  if (!pager) {
+    pager = el("nav", { id: "queue-pager", class: "pager", "aria-label": "分页" });
+    document.getElementById("queue").after(pager);
+  }
+  pager.replaceChildren(el("span", {}, `共 ${queue.total} 条 · 第 ${queue.page} / ${pages} 页`),
+    queue.page > 1 ? el("button", { class: "small secondary", onclick: () => { page--; refresh(); } }, "上一页") : "",
+    queue.page < pages ? el("button", { class: "small secondary", onclick: () => { page++; refresh(); } }, "下一页") : "");
+}
+
+ids.forEach(id => document.getElementById(id).addEventListener("change", () => { page = 1; refresh(); }));
 // The queue is an async projection: it follows the commit within moments. Refresh until it shows the
 // version a notification announced (or a few tries have passed).
 const awaited = new Map();

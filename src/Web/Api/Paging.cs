@@ -1,0 +1,33 @@
+using Marten;
+using Marten.Pagination;
+
+namespace Approval.Web;
+
+/// <summary>One page of a list, with the total it was cut from: no list endpoint truncates silently.</summary>
+public sealed record PageOf<T>(IReadOnlyList<T> Items, long Total, int Page, int PageSize)
+{
+    public long Pages => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+}
+
+/// <summary><c>page</c> (from 1) and <c>pageSize</c> (1–200, default 50) of every list endpoint and page.</summary>
+public readonly record struct Paging(int Page, int Size)
+{
+    public const int DefaultSize = 50;
+    public const int MaxSize = 200;
+
+    /// <summary>The paging asked for, or a 400 problem saying what is wrong with it.</summary>
+    public static (Paging Paging, IResult? Refusal) From(int? page, int? pageSize)
+    {
+        if (page is < 1 or > 1_000_000) return (default, Problems.BadRequest("page-invalid", "页码应为 1 以上的整数", "page must be 1 or more"));
+        if (pageSize is < 1 or > MaxSize) return (default, Problems.BadRequest("page-size-invalid", $"每页条数应在 1–{MaxSize} 之间", $"pageSize must be 1 to {MaxSize}"));
+        return (new Paging(page ?? 1, pageSize ?? DefaultSize), null);
+    }
+
+    public async Task<PageOf<T>> ApplyAsync<T>(IQueryable<T> query, CancellationToken ct)
+    {
+        var list = await query.ToPagedListAsync(Page, Size, ct);
+        return new PageOf<T>(list.ToList(), list.TotalItemCount, Page, Size);
+    }
+
+    public PageOf<T> Apply<T>(IReadOnlyCollection<T> all) => new(all.Skip((Page - 1) * Size).Take(Size).ToList(), all.Count, Page, Size);
+}
