@@ -122,7 +122,10 @@ public static class ApprovalHost
     private static void ConfigureEventStore(StoreOptions options)
     {
         options.Events.StreamIdentity = JasperFx.Events.StreamIdentity.AsGuid;
-        options.Events.AppendMode = JasperFx.Events.EventAppendMode.Quick;
+        // Quick appends, with the timestamp taken in .NET and written to the event row: the inline snapshot and a rebuild
+        // from the stored events then agree to the tick (with plain Quick the row gets the server's clock).
+        options.Events.AppendMode = JasperFx.Events.EventAppendMode.QuickWithServerTimestamps;
+        options.Events.TimeProvider = MicrosecondClock.Instance;
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.CausationIdEnabled = true;
         options.Events.MetadataConfig.HeadersEnabled = true;

@@ -66,7 +66,7 @@ public class BackupRestoreTests(WorkflowFixture app) : IClassFixture<WorkflowFix
                 builder.UseSetting("Approval:ChainKey", "test-chain-key");
             });
             var store = host.Services.GetRequiredService<IDocumentStore>();
-            await ReadModel.RebuildAllAsync(store);
+            await ReadModel.RebuildAllAsync(store, includeSubmissions: true);
             Assert.Equal(original, await ReadModel.SnapshotAsync(store, includeSubmissions: true));
 
             await using var session = store.QuerySession();

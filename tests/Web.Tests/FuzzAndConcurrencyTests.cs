@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Approval.Web.Tests.Infrastructure;
@@ -31,6 +32,15 @@ public class FuzzAndConcurrencyTests(WorkflowFixture app) : IClassFixture<Workfl
         Assert.All(statuses, s => Assert.Contains(s, new[] { 200, 409 }));
         var acknowledged = commands.Where((_, i) => statuses[i] == 200).Select(c => c.Text).ToList();
         Assert.Single(acknowledged); // all were decided on the same version: exactly one can win
+        var winner = await responses[statuses.IndexOf(200)].Content.ReadFromJsonAsync<JsonElement>(WorkflowFixture.Json);
+        Assert.Equal((id, version + 1), (winner.GetProperty("submissionId").GetGuid(), winner.GetProperty("version").GetInt64()));
+        foreach (var loser in responses.Where(r => (int)r.StatusCode == 409))
+        {
+            var problem = await loser.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("version-conflict", problem.GetProperty("code").GetString());
+            Assert.Equal(version + 1, problem.GetProperty("currentVersion").GetInt64()); // where to retry from
+            Assert.Contains("当前版本", problem.GetProperty("title").GetString());
+        }
 
         await using var session = app.Store.QuerySession();
         var comments = (await session.Events.FetchStreamAsync(id)).Select(e => e.Data).OfType<Approval.Workflow.Submissions.Reviewing.ReviewCommented>().Select(c => c.Text).ToList();

@@ -37,8 +37,24 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
             result = Problems.Of(500, "internal-error", "服务器内部错误，已记录，请稍后重试", "internal error");
         }
         if (Unavailable(exception)) http.Response.Headers.RetryAfter = "5";
+        // A conflict found at commit still says where to retry from, like one found before deciding.
+        if (exception is ConcurrencyException { Id: Guid streamId } && await CurrentVersion(http, streamId, ct) is { } current)
+            result = Problems.VersionConflict(null, current);
         await result.ExecuteAsync(http);
         return true;
+    }
+
+    private static async Task<long?> CurrentVersion(HttpContext http, Guid streamId, CancellationToken ct)
+    {
+        try
+        {
+            await using var session = http.RequestServices.GetRequiredService<Marten.IDocumentStore>().QuerySession();
+            return (await session.Events.FetchStreamStateAsync(streamId, ct))?.Version;
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     private static bool Unavailable(Exception? e)

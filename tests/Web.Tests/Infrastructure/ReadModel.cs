@@ -25,9 +25,26 @@ public static class ReadModel
         return JsonSerializer.Serialize(parts, WorkflowFixture.Json);
     }
 
-    public static async Task RebuildAllAsync(IDocumentStore store)
+    /// <summary>
+    /// Deletes the read models (and, with <paramref name="includeSubmissions"/>, the inline snapshots and score sheets)
+    /// and rebuilds them from the events alone: a rebuild that did nothing leaves them empty, and the comparison fails.
+    /// </summary>
+    public static async Task RebuildAllAsync(IDocumentStore store, bool includeSubmissions = false)
     {
+        Type[] readModels = [typeof(ReviewQueueItem), typeof(UnitSummaryEntry), typeof(PublishedReport), typeof(PublishedCatalogueEntry)];
+        Type[] inline = includeSubmissions ? [typeof(Submission), typeof(ScoreSheet)] : [];
+        foreach (var type in readModels.Concat(inline)) await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type);
+        Assert.Equal(Empty(includeSubmissions), await SnapshotAsync(store, includeSubmissions));
+
         var daemon = await store.BuildProjectionDaemonAsync();
         await daemon.RebuildProjectionAsync(ApprovalHost.ReadModels, TimeSpan.FromMinutes(1), CancellationToken.None);
+        if (includeSubmissions)
+        {
+            await daemon.RebuildProjectionAsync<Submission>(TimeSpan.FromMinutes(1), CancellationToken.None);
+            await daemon.RebuildProjectionAsync<ScoreSheetProjection>(TimeSpan.FromMinutes(1), CancellationToken.None);
+        }
     }
+
+    private static string Empty(bool includeSubmissions) =>
+        JsonSerializer.Serialize(Enumerable.Repeat<object>(Array.Empty<object>(), includeSubmissions ? 5 : 4).ToList(), WorkflowFixture.Json);
 }
