@@ -62,6 +62,8 @@ public sealed class AppProcess : IAsyncDisposable
                 ["ConnectionStrings__Approval"] = appConnection, ["ConnectionStrings__ApprovalOwner"] = ownerConnection,
                 ["Approval__Demo"] = "false", ["Approval__ChainKey"] = "bench-key", ["ASPNETCORE_URLS"] = url,
                 ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Logging__LogLevel__Default"] = "Warning",
+                // every simulated person signs in from this one machine
+                ["Approval__SignIn__PerAddressPerMinute"] = "100000",
             },
         };
         // profiling aid: BENCH_APP_X=v sets X=v for the app only (e.g. BENCH_APP_DOTNET_PerfMapEnabled=1)

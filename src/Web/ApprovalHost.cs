@@ -78,7 +78,7 @@ public static class ApprovalHost
         builder.Services.AddSecurityHeaders(builder.Configuration);
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.Services.AddKeyRingInDatabase();
-        builder.Services.AddLoginThrottling();
+        builder.Services.AddLoginThrottling(builder.Configuration);
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<AccountStamps>();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemShape.Complete);

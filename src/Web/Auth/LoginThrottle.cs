@@ -9,7 +9,8 @@ namespace Approval.Web.Auth;
 /// and account name (5 in 5 minutes) and per client address (30 in 5 minutes), and a caller over either limit is told to
 /// wait (429 with Retry-After) before the password is even checked. The account itself is never locked, so its owner
 /// signs in from their own address while someone else hammers the name. Unknown and known names are treated alike.
-/// On top, every client address may try at most 60 sign-ins a minute (an office behind one NAT address included) (ASP.NET Core's rate limiter, policy
+/// On top, every client address may try at most 60 sign-ins a minute (configurable, for a bureau whose clerks share one
+/// NAT address) (ASP.NET Core's rate limiter, policy
 /// <see cref="Policy"/>), which bounds the hashing work one address can cause.
 /// </summary>
 public sealed class LoginThrottle
@@ -60,14 +61,16 @@ public sealed class LoginThrottle
 
 public static class LoginThrottling
 {
-    public static IServiceCollection AddLoginThrottling(this IServiceCollection services)
+    /// <summary>Sign-ins one client address may try per minute: <c>Approval:SignIn:PerAddressPerMinute</c> (default 60).</summary>
+    public static IServiceCollection AddLoginThrottling(this IServiceCollection services, IConfiguration configuration)
     {
+        var perMinute = configuration.GetValue("Approval:SignIn:PerAddressPerMinute", 60);
         services.AddSingleton<LoginThrottle>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(LoginThrottle.Policy, http => RateLimitPartition.GetFixedWindowLimiter(LoginThrottle.AddressOf(http),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
