@@ -48,3 +48,10 @@ if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
   echo "Creating the 'postgres' system user (the embedded cluster runs as it when started by root)…"
   useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
 fi
+
+# The OpenAPI linter the test suite runs (Spectral with the OWASP ruleset), from the npm registry.
+lint="$(dirname "$0")/../tools/openapi-lint"
+if [ "${1:-}" != "--app" ] && [ ! -x "$lint/node_modules/.bin/spectral" ]; then
+  echo "Installing the OpenAPI linter (tools/openapi-lint: Spectral, OWASP ruleset)…"
+  (cd "$lint" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi

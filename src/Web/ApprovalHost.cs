@@ -83,7 +83,7 @@ public static class ApprovalHost
         builder.Services.AddSingleton<AccountStamps>();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemShape.Complete);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddApprovalOpenApi();
 
         builder.Services.AddHealthChecks()
             .AddCheck<EventStoreHealthCheck>("event-store")
