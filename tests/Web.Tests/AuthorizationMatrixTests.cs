@@ -4,7 +4,6 @@ using System.Text.Json;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Templates;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -203,14 +202,7 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         var id = await SubmittedSubmission();
         foreach (var (user, expected) in new[] { ("prep", true), ("prep-other", false), ("rev", true), ("rev-other", false), ("audit", true), ("admin", true) })
         {
-            var token = await app.TokenFor(user);
-            await using var connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(app.Host.Server.BaseAddress, "/hubs/review"), o =>
-                {
-                    o.HttpMessageHandlerFactory = _ => app.Host.Server.CreateHandler();
-                    o.Transports = HttpTransportType.LongPolling;
-                    o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                }).Build();
+            await using var connection = await app.HubFor(user);
             await connection.StartAsync();
             Assert.Equal(expected, await connection.InvokeAsync<bool>("WatchSubmission", id));
         }

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Approval.Web.Notifications;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Approval.Web.Tests;
@@ -78,14 +77,7 @@ public class DataScopeTests(WorkflowFixture app) : IClassFixture<WorkflowFixture
             }
 
             if (user is null) continue;
-            var token = await app.TokenFor(user);
-            await using var hub = new HubConnectionBuilder()
-                .WithUrl(new Uri(app.Host.Server.BaseAddress, "/hubs/review"), o =>
-                {
-                    o.HttpMessageHandlerFactory = _ => app.Host.Server.CreateHandler();
-                    o.Transports = HttpTransportType.LongPolling;
-                    o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                }).Build();
+            await using var hub = await app.HubFor(user);
             await hub.StartAsync();
             var missed = await hub.InvokeAsync<MissedPage>("Missed", 0L);
             Look("hub Missed(0)", JsonSerializer.Serialize(missed));

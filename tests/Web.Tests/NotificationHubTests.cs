@@ -17,15 +17,7 @@ public class NotificationHubTests(WorkflowFixture app) : IClassFixture<WorkflowF
 
         public async Task Start(WorkflowFixture app)
         {
-            var token = await app.TokenFor(user);
-            Connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(app.Host.Server.BaseAddress, "/hubs/review"), o =>
-                {
-                    o.HttpMessageHandlerFactory = _ => app.Host.Server.CreateHandler();
-                    o.Transports = HttpTransportType.LongPolling;
-                    o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                })
-                .Build();
+            Connection = await app.HubFor(user);
             Connection.On<ReviewNotification>("Notify", n => Received.Enqueue(n));
             await Connection.StartAsync();
         }

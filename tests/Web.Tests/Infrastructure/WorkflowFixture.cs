@@ -7,6 +7,7 @@ using Approval.Workflow.Submissions;
 using Marten;
 using Marten.Events;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Web.Tests.Infrastructure;
@@ -47,6 +48,20 @@ public class WorkflowFixture : AppFixture
             return _tokens[user] = token;
         }
         finally { _tokenLock.Release(); }
+    }
+
+    /// <summary>A SignalR connection to the review hub as a user, through the test server (not started yet).</summary>
+    public async Task<HubConnection> HubFor(string user)
+    {
+        var token = await TokenFor(user);
+        return new HubConnectionBuilder()
+            .WithUrl(new Uri(Host.Server.BaseAddress, "/hubs/review"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => Host.Server.CreateHandler();
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .Build();
     }
 
     /// <summary>Sends a request as a user over real HTTP through the test server.</summary>
