@@ -162,6 +162,7 @@ public static class ApprovalHost
         options.Schema.For<UnitSummaryEntry>().Index(e => new { e.UnitId, e.FiscalYear });
         options.Schema.For<Templates.StoredTemplate>();
         options.Schema.For<DataProtectionKey>();
+        options.Schema.For<ConsumedRefreshToken>().Index(t => t.ExpiresAt);
     }
 
     /// <summary>One identity, two carriers: a cookie for the UI, a bearer token for API clients.</summary>

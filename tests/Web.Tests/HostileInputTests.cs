@@ -88,6 +88,21 @@ public class HostileInputTests(WorkflowFixture app) : IClassFixture<WorkflowFixt
     }
 
     [Theory]
+    [InlineData("garbage")]
+    [InlineData("%%%=&&=%zz")]
+    [InlineData("--xx\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nProjectSelf")]
+    public async Task A_garbled_multipart_body_is_a_400_problem(string body)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=xx");
+        var before = await app.TotalEvents();
+        var (status, problem) = await Post("prep", "/api/submissions/import", content);
+        Assert.Equal(400, status);
+        Assert.Equal("form-invalid", problem.GetProperty("code").GetString());
+        Assert.Equal(before, await app.TotalEvents());
+    }
+
+    [Theory]
     [InlineData("bomb")]
     [InlineData("not-xlsx")]
     [InlineData("binary")]

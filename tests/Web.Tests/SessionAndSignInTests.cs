@@ -131,4 +131,22 @@ public class SessionAndSignInTests(WorkflowFixture app) : IClassFixture<Workflow
         Assert.Equal("name-invisible", await Refused(new { id = "U-X", name = "单位\u2066名\u2069", sectionId = "S-1" }, "/api/admin/units"));
         Assert.Equal(HttpStatusCode.BadRequest, (await Send(HttpMethod.Put, "/api/admin/accounts/admin", new { disabled = true }, admin)).StatusCode);
     }
+
+    [Fact]
+    public async Task A_refresh_token_works_once_and_a_replay_ends_every_session_of_the_account()
+    {
+        await CreateReviewer("temp-replay");
+        var first = await SignIn("temp-replay", Password);
+        var stolen = first.GetProperty("refreshToken").GetString();
+        var refreshed = await Send(HttpMethod.Post, "/api/auth/refresh", new { refreshToken = stolen });
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var current = (await refreshed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/api/auth/me", token: current)).StatusCode);
+
+        var replay = await Send(HttpMethod.Post, "/api/auth/refresh", new { refreshToken = stolen });
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        Assert.Equal("refresh-reused", (await replay.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Get, "/api/auth/me", token: current)).StatusCode); // the family is revoked
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, "/api/auth/login", new { userName = "temp-replay", password = Password }, address: "10.1.0.7")).StatusCode);
+    }
 }

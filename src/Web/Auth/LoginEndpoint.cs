@@ -1,4 +1,6 @@
+using JasperFx;
 using Marten;
+using Marten.Exceptions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -42,23 +44,45 @@ public static class LoginEndpoint
     }
 
     /// <summary>
-    /// A new access token (and a new refresh token) for a refresh token that has not expired, while the account is enabled
+    /// A new access token and a new refresh token for a refresh token that has not expired, while the account is enabled
     /// and its security stamp is the one the token was issued with: a demotion or a password change ends refreshing too.
+    /// Each refresh token works once (rotation); presenting a used one again means it was copied, and every session of
+    /// the account ends (the stamp is renewed).
     /// </summary>
     [AllowAnonymous]
     [EnableRateLimiting(LoginThrottle.Policy)]
     [WolverinePost("/api/auth/refresh")]
     public static async Task<IResult> Refresh(RefreshRequest request, IOptionsMonitor<BearerTokenOptions> options, AccountStamps stamps,
-        IQuerySession session, TimeProvider clock, HttpContext http)
+        IDocumentSession session, TimeProvider clock, HttpContext http)
     {
         if (string.IsNullOrWhiteSpace(request.RefreshToken) || request.RefreshToken.Length > 4096) return Problems.Unauthorized();
         var ticket = options.Get(BearerTokenDefaults.AuthenticationScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires || expires < clock.GetUtcNow() || !await stamps.IsCurrentAsync(ticket.Principal, http.RequestAborted))
             return Problems.Unauthorized();
         var account = await session.LoadAsync<Account>(ticket.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, http.RequestAborted);
-        return account is { Disabled: false }
-            ? Results.SignIn(ApprovalClaims.Principal(account, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme)
-            : Problems.Unauthorized();
+        if (account is not { Disabled: false }) return Problems.Unauthorized();
+
+        session.Insert(new ConsumedRefreshToken { Id = ConsumedRefreshToken.KeyOf(request.RefreshToken), AccountId = account.Id, ExpiresAt = expires });
+        session.DeleteWhere<ConsumedRefreshToken>(t => t.ExpiresAt < clock.GetUtcNow()); // a used token past its expiry proves nothing any more
+        try
+        {
+            await session.SaveChangesAsync(http.RequestAborted);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            session.EjectAllPendingChanges(); // Wolverine saves the session after the endpoint: nothing of this attempt may remain
+            await using var revoke = session.DocumentStore.LightweightSession();
+            if (await revoke.LoadAsync<Account>(account.Id, http.RequestAborted) is { } victim)
+            {
+                victim.NewSecurityStamp();
+                revoke.Store(victim);
+                await revoke.SaveChangesAsync(http.RequestAborted);
+                stamps.Forget(victim.Id);
+            }
+            return Problems.Of(401, "refresh-reused", "刷新令牌已被使用过，为安全起见该账户的所有会话已结束，请重新登录",
+                "This refresh token was used before; every session of the account has been ended. Sign in again.");
+        }
+        return Results.SignIn(ApprovalClaims.Principal(account, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 
     /// <summary>The signed-in person changes their own password; every session of the account, this one included, ends.</summary>

@@ -20,7 +20,16 @@ public static class ImportEndpoint
     {
         if (!http.Request.HasFormContentType)
             return Problems.Of(415, "form-required", "请以表单（multipart/form-data）上传文件或粘贴表格文本", "multipart/form-data expected");
-        var form = await http.Request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or BadHttpRequestException)
+        {
+            // A truncated or garbled multipart body: the caller's input, not our fault.
+            return Problems.BadRequest("form-invalid", "上传的表单内容不完整或格式不正确，请重新上传", "the multipart body could not be read: " + e.Message);
+        }
         if (!Enum.TryParse<SubmissionKind>(form["kind"], out var kind) || !Enum.IsDefined(kind))
             return Problems.BadRequest("kind", "请选择报告类型", "unknown kind");
         if (!int.TryParse(form["fiscalYear"], out var year))

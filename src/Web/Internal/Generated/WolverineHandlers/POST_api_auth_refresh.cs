@@ -43,7 +43,15 @@ namespace Internal.Generated.WolverineHandlers
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual HTTP request handler execution
-            var result = await Approval.Web.Auth.LoginEndpoint.Refresh(request, _optionsMonitorOfBearerTokenOptions, _accountStamps, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext).ConfigureAwait(false);
+            var result = await Approval.Web.Auth.LoginEndpoint.Refresh(request, _optionsMonitorOfBearerTokenOptions, _accountStamps, documentSession, _timeProvider, httpContext).ConfigureAwait(false);
+
+            
+            // Save all pending changes to this Marten session
+            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
+
+            
+            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
+            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
