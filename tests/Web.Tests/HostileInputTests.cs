@@ -88,6 +88,19 @@ public class HostileInputTests(WorkflowFixture app) : IClassFixture<WorkflowFixt
     }
 
     [Theory]
+    [InlineData("/api/public/reports?unit=%00")]
+    [InlineData("/api/submissions?unit=U%07BD")]
+    [InlineData("/api/review-queue?grade=%1B")]
+    public async Task Control_characters_in_a_query_are_a_400_problem(string url)
+    {
+        app.ErrorLog.Errors.Clear();
+        var response = await app.Send("rev", HttpMethod.Get, url);
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Equal("bad-query", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+        Assert.Empty(app.ErrorLog.Errors); // refused before PostgreSQL sees it: nothing logged as a failure
+    }
+
+    [Theory]
     [InlineData("garbage")]
     [InlineData("%%%=&&=%zz")]
     [InlineData("--xx\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nProjectSelf")]

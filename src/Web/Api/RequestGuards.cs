@@ -21,6 +21,12 @@ public static class RequestGuards
             }
             if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
                 limit.MaxRequestBodySize = MaxBodyBytes;
+            if (http.Request.Query.Any(q => q.Value.Any(v => v is not null && v.Any(char.IsControl))))
+            {
+                // e.g. unit=%00: refused here rather than by PostgreSQL, which cannot even compare such text
+                await Problems.Of(400, "bad-query", "查询参数中含有控制字符", "A query value holds control characters.").ExecuteAsync(http);
+                return;
+            }
             if (await IsNullJsonBody(http))
             {
                 await Problems.Of(400, "body-required", "请求内容不能为空（null）", "The request body must be a JSON object, not null.").ExecuteAsync(http);
