@@ -200,7 +200,7 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IClassFixture<Workf
         var draftCommand = Guid.NewGuid();
         var body = new { commandId = draftCommand, fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "重复提交", content = Samples.Ganfutong() };
         var a = await app.Command("prep", "/api/submissions", body, 201);
-        var b = await app.Command("prep", "/api/submissions", body, 200);
+        var b = await app.Command("prep", "/api/submissions", body, 201); // the first answer, status included
         Assert.Equal(a.GetProperty("submissionId").GetGuid(), b.GetProperty("submissionId").GetGuid());
 
         var reused = await app.Command("prep", $"/api/submissions/{a.GetProperty("submissionId").GetGuid()}/score", new { commandId, version = 1 }, 409);

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Approval.Web.Tests.Infrastructure;
+using Approval.Workflow.Submissions;
+
+namespace Approval.Web.Tests;
+
+/// <summary>
+/// Exactly once under races, by the convention clients know (the IETF Idempotency-Key header, or the body's commandId):
+/// one event whatever the race, every duplicate answered as the first request was (status, body, Location), never a
+/// version conflict or a 5xx; the same key with a different request is 422.
+/// </summary>
+public class IdempotencyTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+{
+    private async Task<HttpResponseMessage> Send(string url, object body, string? key = null, HttpMethod? method = null)
+    {
+        using var client = app.Host.Server.CreateClient();
+        var request = new HttpRequestMessage(method ?? HttpMethod.Post, url) { Content = JsonContent.Create(body, options: WorkflowFixture.Json) };
+        request.Headers.Authorization = new("Bearer", await app.TokenFor("prep"));
+        if (key is not null) request.Headers.Add("Idempotency-Key", key);
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Twenty_parallel_drafts_with_one_key_store_one_report_and_all_get_the_first_answer()
+    {
+        var key = $"draft-{Guid.NewGuid():N}";
+        var before = await app.TotalEvents();
+        var body = new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "幂等起草", content = Samples.Ganfutong() };
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Send("/api/submissions", body, key)));
+        var texts = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+        Assert.All(responses.Zip(texts), r => Assert.True(r.First.StatusCode == HttpStatusCode.Created, $"{(int)r.First.StatusCode} {r.Second}"));
+        var ids = texts.Select(t => JsonDocument.Parse(t).RootElement.GetProperty("submissionId").GetGuid()).Distinct().ToList();
+        var id = Assert.Single(ids);
+        Assert.All(responses, r => Assert.Equal($"/api/submissions/{id}", r.Headers.Location?.ToString()));
+        Assert.Equal(before + 1, await app.TotalEvents());
+    }
+
+    [Fact]
+    public async Task Thirty_parallel_retries_of_one_command_append_one_event_and_replay_its_answer()
+    {
+        var created = await Send("/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "幂等评分", content = Samples.Ganfutong() });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("submissionId").GetGuid();
+        var commandId = Guid.NewGuid();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Send($"/api/submissions/{id}/score", new { commandId, version = 1 })));
+        var texts = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+        Assert.All(responses.Zip(texts), r => Assert.True(r.First.StatusCode == HttpStatusCode.OK, $"{(int)r.First.StatusCode} {r.Second}"));
+        Assert.All(texts, t => Assert.Equal(2, JsonDocument.Parse(t).RootElement.GetProperty("version").GetInt64()));
+        Assert.Equal(2, await app.StreamVersion(id));
+    }
+
+    [Fact]
+    public async Task The_same_key_for_a_different_request_is_422_and_a_mismatched_commandId_400()
+    {
+        var key = $"k-{Guid.NewGuid():N}";
+        var first = await Send("/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "第一份", content = Samples.Ganfutong() }, key);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var before = await app.TotalEvents();
+        var other = await Send("/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "另一份", content = Samples.Ganfutong() }, key);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.Equal("idempotency-key-reused", (await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(before, await app.TotalEvents());
+
+        var mismatch = await Send("/api/submissions", new { commandId = Guid.NewGuid(), fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "x", content = Samples.Ganfutong() }, $"k-{Guid.NewGuid():N}");
+        Assert.Equal(HttpStatusCode.BadRequest, mismatch.StatusCode);
+        Assert.Equal("idempotency-key-mismatch", (await mismatch.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+    }
+}
