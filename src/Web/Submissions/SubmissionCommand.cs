@@ -40,7 +40,7 @@ public static class SubmissionCommand
         if (http.User.ToActor() is not { } actor) return Problems.Unauthorized();
         var (key, refused) = IdempotencyKey.Of(http, actor, commandId);
         if (refused is not null) return refused;
-        var fingerprint = await IdempotencyKey.FingerprintAsync(http, ct);
+        var fingerprint = key is null ? "" : await IdempotencyKey.FingerprintAsync(http, ct); // only keyed requests are compared
         if (key is { } known && await session.LoadAsync<ProcessedCommand>(known, ct) is { } done)
             return Replay(done, actor, submissionId, fingerprint);
         if (expectedVersion is null)
@@ -69,7 +69,7 @@ public static class SubmissionCommand
         if (http.User.ToActor() is not { } actor) return Problems.Unauthorized();
         var (key, refused) = IdempotencyKey.Of(http, actor, commandId);
         if (refused is not null) return refused;
-        var fingerprint = await IdempotencyKey.FingerprintAsync(http, ct);
+        var fingerprint = key is null ? "" : await IdempotencyKey.FingerprintAsync(http, ct); // only keyed requests are compared
         if (key is { } known && await session.LoadAsync<ProcessedCommand>(known, ct) is { } done)
             return Replay(done, actor, done.SubmissionId, fingerprint);
         var id = Guid.CreateVersion7(); // time-ordered: index-friendly
