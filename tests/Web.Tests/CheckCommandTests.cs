@@ -86,7 +86,7 @@ public class CheckCommandTests
     public async Task Through_dotnet_run_stdout_is_exactly_one_json_document()
     {
         var root = RepositoryRoot.Find()!;
-        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)))!;
+        var configuration = Infrastructure.AppProcess.BuildConfiguration();
         var psi = new ProcessStartInfo("dotnet", ["run", "--no-build", "-c", configuration, "--project", "src/Web", "--",
             "check", "tests/Workflow.Tests/Data/seeds/004_00e7fe4b0ab0df23.txt", "--json"])
         {

@@ -31,7 +31,7 @@ public partial class CodegenTests(AppFixture app) : IClassFixture<AppFixture>
             .Where(name => !expected.TryGetValue(name, out var e) || !committed.TryGetValue(name, out var c) || e != c)
             .Order().ToList();
         Assert.True(stale.Count == 0,
-            $"Stale pre-generated code for {string.Join(", ", stale)}: run `dotnet run --project src/Web -- codegen write` and commit src/Web/Internal/Generated.");
+            $"Stale pre-generated code for {string.Join(", ", stale)}: run `scripts/codegen.sh` and commit src/Web/Internal/Generated.");
     }
 
     /// <summary>Each generated type, by name, with its whitespace normalised.</summary>

@@ -7,6 +7,9 @@ namespace Approval.Web;
 public sealed record PageOf<T>(IReadOnlyList<T> Items, long Total, int Page, int PageSize)
 {
     public long Pages => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+
+    /// <summary>Where this page stands, without its items: what a pager shows.</summary>
+    public PageOf<object> Position() => new([], Total, Page, PageSize);
 }
 
 /// <summary><c>page</c> (from 1) and <c>pageSize</c> (1–200, default 50) of every list endpoint and page.</summary>

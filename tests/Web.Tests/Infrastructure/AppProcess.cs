@@ -154,6 +154,6 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Debug or Release: the configuration this test assembly (and so the app beside it) was built in.</summary>
-    private static string BuildConfiguration() =>
+    public static string BuildConfiguration() =>
         Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)))!;
 }

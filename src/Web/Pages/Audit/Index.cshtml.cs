@@ -17,7 +17,7 @@ public class IndexModel(IQuerySession session) : PageModel
         if (User.ToActor()?.Role is not (Role.Auditor or Role.Admin)) return Redirect("/");
         var found = await new Paging(Math.Max(1, PageNumber ?? 1), Paging.DefaultSize).ApplyAsync(session.Query<Submission>().OrderByDescending(s => s.UpdatedAt), ct);
         Submissions = found.Items;
-        Pager = new PageOf<object>([], found.Total, found.Page, found.PageSize);
+        Pager = found.Position();
         return Page();
     }
 }

@@ -25,6 +25,6 @@ public class IndexModel(IQuerySession session) : PageModel
         if (!string.IsNullOrEmpty(Unit)) query = query.Where(r => r.UnitId == Unit);
         var found = await new Paging(Math.Max(1, PageNumber ?? 1), Paging.DefaultSize).ApplyAsync(query.OrderByDescending(r => r.PublishedAt), ct);
         Reports = found.Items;
-        Pager = new PageOf<object>([], found.Total, found.Page, found.PageSize);
+        Pager = found.Position();
     }
 }

@@ -27,7 +27,7 @@ public class IndexModel(IQuerySession session) : PageModel
         if (State is not null) query = query.Where(s => s.State == State);
         var found = await new Paging(Math.Max(1, PageNumber ?? 1), Paging.DefaultSize).ApplyAsync(query.OrderByDescending(s => s.UpdatedAt), ct);
         Submissions = found.Items;
-        Pager = new PageOf<object>([], found.Total, found.Page, found.PageSize);
+        Pager = found.Position();
         return Page();
     }
 }
