@@ -40,7 +40,7 @@ public static class Growth
 
     public static async Task<Loaded> PreloadAsync(string ownerConnection, int from, int to, ProjectSelfEvaluationForm form)
     {
-        using var store = new DocumentStore(ApprovalHost.BuildStoreOptions(ownerConnection, "approval"));
+        using var store = new DocumentStore(ApprovalHost.BuildStoreOptions(ownerConnection, "approval", chainKey: null));
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var card = SubmissionScoring.Score(SubmissionKind.ProjectSelfEvaluation, new SubmissionContent { ProjectForm = form }, 2);
         var reviewer = new Actor("rev-pre", "经办人", Role.Reviewer, null, ["S-0"]);

@@ -29,7 +29,7 @@ public sealed class BenchOrganization
 
     public async Task SeedAsync(string connectionString)
     {
-        using var store = new DocumentStore(ApprovalHost.BuildStoreOptions(connectionString, "approval"));
+        using var store = new DocumentStore(ApprovalHost.BuildStoreOptions(connectionString, "approval", chainKey: null));
         await using var session = store.LightweightSession();
         var hasher = new PasswordHasher<Account>();
         var hash = hasher.HashPassword(new Account(), Password); // one hash for all: the accounts share the password

@@ -22,7 +22,7 @@ public static class Rebuild
 
     public static async Task<Result> MeasureAsync(string ownerConnection, long events, ProjectSelfEvaluationForm form)
     {
-        using var store = new DocumentStore(ApprovalHost.BuildStoreOptions(ownerConnection, "approval"));
+        using var store = new DocumentStore(ApprovalHost.BuildStoreOptions(ownerConnection, "approval", chainKey: null));
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var small = form with { Indicators = form.Indicators.Take(3).ToList(), Goal = new OverallGoal("", "") };
         var perStream = 5;

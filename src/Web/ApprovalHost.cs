@@ -43,12 +43,11 @@ public static class ApprovalHost
         builder.Services.AddSingleton(TimeProvider.System);
 
         var schema = SchemaName(builder.Configuration);
-        builder.Services.AddMarten(sp => BuildStoreOptions(sp.GetRequiredService<DatabaseConnection>().ConnectionString, schema))
+        builder.Services.AddMarten(sp => BuildStoreOptions(sp.GetRequiredService<DatabaseConnection>().ConnectionString, schema, sp.GetRequiredService<Integrity.ChainKey>()))
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine()
-            .AddAsyncDaemon(DaemonMode.Solo)
-            .AddSubscriptionWithServices<NotificationSubscription>(ServiceLifetime.Singleton);
+            .AddAsyncDaemon(DaemonMode.Solo);
 
         builder.Services.CritterStackDefaults(defaults =>
         {
@@ -60,7 +59,14 @@ public static class ApprovalHost
             defaults.Production.AssertAllPreGeneratedTypesExist = true;
             defaults.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
         });
-        builder.Host.UseWolverine(opts => opts.Policies.AutoApplyTransactions());
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.Policies.AutoApplyTransactions();
+            // Idempotency keys of commands and their first answers (Wolverine's [DeduplicatedWithResponse] store).
+            opts.Durability.EnableDeduplicatedResponses = true;
+            // Notifications reach the hub in the order of their events (clients skip sequences they have passed).
+            opts.LocalQueueFor<ReviewNotification>().Sequential();
+        });
         builder.Services.AddWolverineHttp();
         builder.Services.AddHostedService<DemoData>();
         builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/"));
@@ -104,7 +110,8 @@ public static class ApprovalHost
     /// <summary>The async read models (review queue, 汇总审核表 entries, published reports), rebuilt as one unit.</summary>
     public const string ReadModels = "ReadModels";
 
-    public static StoreOptions BuildStoreOptions(string connectionString, string schema)
+    /// <param name="chainKey">Null only for a store that migrates the schema and never appends.</param>
+    public static StoreOptions BuildStoreOptions(string connectionString, string schema, Integrity.ChainKey? chainKey)
     {
         var options = new StoreOptions();
         options.Connection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true, MaxAutoPrepare = 100, AutoPrepareMinUsages = 2 }.ConnectionString);
@@ -114,12 +121,12 @@ public static class ApprovalHost
         options.UseStickyConnectionLifetimes = true;
         // Our enums serialize as names (优/良, Submitted…): tell Marten so that LINQ compares names too.
         options.UseSystemTextJsonForSerialization(enumStorage: Weasel.Core.EnumStorage.AsString);
-        ConfigureEventStore(options);
+        ConfigureEventStore(options, chainKey);
         ConfigureDocuments(options);
         return options;
     }
 
-    private static void ConfigureEventStore(StoreOptions options)
+    private static void ConfigureEventStore(StoreOptions options, Integrity.ChainKey? chainKey)
     {
         options.Events.StreamIdentity = JasperFx.Events.StreamIdentity.AsGuid;
         // Quick appends, with the timestamp taken in .NET and written to the event row: the inline snapshot and a rebuild
@@ -136,7 +143,11 @@ public static class ApprovalHost
         // notifications within a fraction of a second of the commit for one cheap query ten times a second.
         options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);
         options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(50);
-        options.Projections.Snapshot<Submission>(SnapshotLifecycle.Inline);
+        // The chain is stamped first, so that the snapshot keeps the latest link.
+        if (chainKey is not null) options.Projections.Add(new Integrity.EventChainStamping(chainKey), ProjectionLifecycle.Inline);
+        options.Projections.Add<SubmissionProjection>(ProjectionLifecycle.Inline);
+        // The aggregate a command fetched for writing is the one the inline snapshot continues: no second read in the commit.
+        options.Events.UseIdentityMapForAggregates = true;
         options.Projections.Add<ScoreSheetProjection>(ProjectionLifecycle.Inline);
         // One composite: the daemon loads each page of events once for all three read models and commits their
         // documents in one transaction, instead of three loads and three commits.
@@ -157,7 +168,6 @@ public static class ApprovalHost
         options.Schema.For<Account>();
         options.Schema.For<BudgetUnit>();
         options.Schema.For<ReviewSection>();
-        options.Schema.For<ProcessedCommand>();
         options.Schema.For<ScoreSheet>();
         options.Schema.For<UnitSummaryEntry>().Index(e => new { e.UnitId, e.FiscalYear });
         options.Schema.For<Templates.StoredTemplate>();
@@ -236,6 +246,7 @@ public static class ApprovalHost
             opts.RequireAuthorizeOnAll();
             // '?year=abc' is a 400 problem, not a silent year = 0.
             opts.RejectUnparseableQueryValues = true;
+            CommandPolicies.Apply(opts);
         });
         return app;
     }

@@ -47,9 +47,9 @@ public class OpenApiLintTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task Declared_bounds_are_the_ones_the_server_enforces()
     {
         var schemas = JsonNode.Parse(await Document())!["components"]!["schemas"]!;
-        Assert.Equal(Drafting.MaxTitleLength, schemas["DraftSubmission"]!["properties"]!["title"]!["maxLength"]!.GetValue<int>());
-        Assert.Equal(Reviewing.MaxRowRemarks, schemas["ReturnForRevision"]!["properties"]!["rowRemarks"]!["maxItems"]!.GetValue<int>());
-        Assert.Equal(Reviewing.MaxTextLength, schemas["ReturnForRevision"]!["properties"]!["reason"]!["maxLength"]!.GetValue<int>());
+        Assert.Equal(DraftRules.MaxTitleLength, schemas["DraftSubmission"]!["properties"]!["title"]!["maxLength"]!.GetValue<int>());
+        Assert.Equal(ReviewRules.MaxRowRemarks, schemas["ReturnForRevision"]!["properties"]!["rowRemarks"]!["maxItems"]!.GetValue<int>());
+        Assert.Equal(ReviewRules.MaxTextLength, schemas["ReturnForRevision"]!["properties"]!["reason"]!["maxLength"]!.GetValue<int>());
         Assert.Equal(ContentValidation.MaxIndicators, schemas["ProjectSelfEvaluationForm"]!["properties"]!["indicators"]!["maxItems"]!.GetValue<int>());
     }
 

@@ -203,8 +203,9 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IClassFixture<Workf
         var b = await app.Command("prep", "/api/submissions", body, 201); // the first answer, status included
         Assert.Equal(a.GetProperty("submissionId").GetGuid(), b.GetProperty("submissionId").GetGuid());
 
-        var reused = await app.Command("prep", $"/api/submissions/{a.GetProperty("submissionId").GetGuid()}/score", new { commandId, version = 1 }, 409);
-        Assert.Equal("command-id-reused", reused.GetProperty("code").GetString());
+        // The same key on another submission is another request: refused, never answered with the first one's result.
+        var reused = await app.Command("prep", $"/api/submissions/{a.GetProperty("submissionId").GetGuid()}/score", new { commandId, version = 1 }, 422);
+        Assert.Equal("idempotency-key-reused", reused.GetProperty("code").GetString());
     }
 
     [Fact]

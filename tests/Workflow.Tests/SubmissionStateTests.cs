@@ -28,9 +28,7 @@ public class SubmissionStateTests
             var wrapped = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(e.GetType()), e)!;
             wrapped.Version = _events.Count;
             wrapped.Timestamp = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(8)).AddHours(_events.Count);
-            if (e is SubmissionDrafted) State = Submission.Create((IEvent<SubmissionDrafted>)wrapped);
-            else typeof(Submission).GetMethod("Apply", [wrapped.GetType().GetInterfaces().Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEvent<>))])!
-                .Invoke(State, [wrapped]);
+            State = Submission.After(_events.Count == 1 ? null : State, wrapped);
             return this;
         }
     }
@@ -40,22 +38,22 @@ public class SubmissionStateTests
     private static Stream Drafted()
     {
         var s = new Stream();
-        s.Append(Drafting.Draft(Guid.NewGuid(), "U-001", "上饶市大数据发展管理局", 2021, SubmissionKind.ProjectSelfEvaluation, "赣服通 自评", SeedForm(), Preparer));
+        s.Append(DraftRules.Draft(Guid.NewGuid(), "U-001", "上饶市大数据发展管理局", 2021, SubmissionKind.ProjectSelfEvaluation, "赣服通 自评", SeedForm(), Preparer));
         return s;
     }
 
     private static Stream Submitted()
     {
         var s = Drafted();
-        s.Append(Drafting.Score(s.State, Preparer));
-        s.Append(Submitting.Submit(s.State, "S-1", "经济建设股", Preparer));
+        s.Append(DraftRules.Score(s.State, Preparer));
+        s.Append(SubmitRules.Submit(s.State, "S-1", "经济建设股", Preparer));
         return s;
     }
 
     private static Stream Claimed()
     {
         var s = Submitted();
-        s.Append(Reviewing.Claim(s.State, Reviewer));
+        s.Append(ReviewRules.Claim(s.State, Reviewer));
         return s;
     }
 
@@ -70,26 +68,26 @@ public class SubmissionStateTests
     {
         var s = Claimed();
         Assert.Equal((SubmissionState.InReview, 1), (s.State.State, s.State.Round));
-        s.Append(Reviewing.Return(s.State, "满意度指标得分计算有误", [new RowRemark("企业满意度", "应为 92 ÷ 95 × 5 = 4.84")], Reviewer));
+        s.Append(ReviewRules.Return(s.State, "满意度指标得分计算有误", [new RowRemark("企业满意度", "应为 92 ÷ 95 × 5 = 4.84")], Reviewer));
         Assert.Equal(SubmissionState.Returned, s.State.State);
 
         var form = s.State.Content.ProjectForm!;
         var fixedForm = form with { Indicators = form.Indicators.Select(i => i.Name == "企业满意度" ? i with { StatedScore = 4.84m } : i).ToList() };
-        var revised = Drafting.Revise(s.State, null, new SubmissionContent { ProjectForm = fixedForm }, Preparer);
+        var revised = DraftRules.Revise(s.State, null, new SubmissionContent { ProjectForm = fixedForm }, Preparer);
         Assert.Equal(["指标「企业满意度」得分：4.5 → 4.84"], revised.Changes);
         s.Append(revised);
-        Refused(ViolationKind.Conflict, "not-scored", () => Submitting.Submit(s.State, "S-1", "经济建设股", Preparer));
-        s.Append(Drafting.Score(s.State, Preparer));
-        s.Append(Submitting.Submit(s.State, "S-1", "经济建设股", Preparer));
+        Refused(ViolationKind.Conflict, "not-scored", () => SubmitRules.Submit(s.State, "S-1", "经济建设股", Preparer));
+        s.Append(DraftRules.Score(s.State, Preparer));
+        s.Append(SubmitRules.Submit(s.State, "S-1", "经济建设股", Preparer));
         Assert.Equal(2, s.State.Round);
-        s.Append(Reviewing.Claim(s.State, Reviewer));
-        s.Append(Reviewing.Approve(s.State, Grade.良, null, "同意", "张经办", "财政局业务专用章", Reviewer));
+        s.Append(ReviewRules.Claim(s.State, Reviewer));
+        s.Append(ReviewRules.Approve(s.State, Grade.良, null, "同意", "张经办", "财政局业务专用章", Reviewer));
         Assert.Equal((SubmissionState.Approved, Grade.良), (s.State.State, s.State.Approval!.Grade));
-        s.Append(Publishing.Publish(s.State, "001-2021-0001", "上饶市大数据发展管理局", true, true, Reviewer));
+        s.Append(PublishRules.Publish(s.State, "001-2021-0001", "上饶市大数据发展管理局", true, true, Reviewer));
         Assert.Equal((SubmissionState.Published, 1), (s.State.State, s.State.PublicationVersion));
 
         var corrected = fixedForm with { Header = fixedForm.Header with { ProjectName = "“赣服通”上饶分厅4.0版项目（更正）" } };
-        s.Append(Publishing.Correct(s.State, new SubmissionContent { ProjectForm = corrected }, "项目名称有误", true, true, Reviewer));
+        s.Append(PublishRules.Correct(s.State, new SubmissionContent { ProjectForm = corrected }, "项目名称有误", true, true, Reviewer));
         Assert.Equal((SubmissionState.Published, 2, 3), (s.State.State, s.State.PublicationVersion, s.State.ContentVersion));
         Assert.Equal(["退回修改", "审核通过：良"], s.State.Rounds.Select(r => r.Outcome));
     }
@@ -98,23 +96,23 @@ public class SubmissionStateTests
     public void Forbidden_transitions_are_refused_with_their_reason()
     {
         var draft = Drafted();
-        Refused(ViolationKind.Forbidden, "not-section-reviewer", () => Reviewing.Claim(draft.State, Reviewer)); // a draft has no section yet
-        Refused(ViolationKind.Conflict, "not-approved", () => Publishing.Publish(draft.State, "x", "y", true, true, new Actor("admin", "管理员", Role.Admin)));
-        Refused(ViolationKind.Conflict, "not-submitted", () => Submitting.Withdraw(draft.State, null, Preparer));
+        Refused(ViolationKind.Forbidden, "not-section-reviewer", () => ReviewRules.Claim(draft.State, Reviewer)); // a draft has no section yet
+        Refused(ViolationKind.Conflict, "not-approved", () => PublishRules.Publish(draft.State, "x", "y", true, true, new Actor("admin", "管理员", Role.Admin)));
+        Refused(ViolationKind.Conflict, "not-submitted", () => SubmitRules.Withdraw(draft.State, null, Preparer));
 
         var submitted = Submitted();
-        Refused(ViolationKind.Conflict, "not-editable", () => Drafting.Revise(submitted.State, null, SeedForm(0), Preparer));
-        Refused(ViolationKind.Conflict, "not-claimed", () => Reviewing.Approve(submitted.State, Grade.优, null, "同意", "张", "章", Reviewer));
-        Refused(ViolationKind.Forbidden, "not-section-reviewer", () => Reviewing.Claim(submitted.State, WrongSection));
-        Refused(ViolationKind.Forbidden, "not-preparer", () => Submitting.Withdraw(submitted.State, null, OtherPreparer));
+        Refused(ViolationKind.Conflict, "not-editable", () => DraftRules.Revise(submitted.State, null, SeedForm(0), Preparer));
+        Refused(ViolationKind.Conflict, "not-claimed", () => ReviewRules.Approve(submitted.State, Grade.优, null, "同意", "张", "章", Reviewer));
+        Refused(ViolationKind.Forbidden, "not-section-reviewer", () => ReviewRules.Claim(submitted.State, WrongSection));
+        Refused(ViolationKind.Forbidden, "not-preparer", () => SubmitRules.Withdraw(submitted.State, null, OtherPreparer));
 
         var claimed = Claimed();
-        Refused(ViolationKind.Conflict, "review-started", () => Submitting.Withdraw(claimed.State, null, Preparer));
-        Refused(ViolationKind.Conflict, "already-claimed", () => Reviewing.Claim(claimed.State, OtherReviewer));
-        Refused(ViolationKind.Conflict, "held-by-other", () => Reviewing.Approve(claimed.State, Grade.良, null, "同意", "赵", "章", OtherReviewer));
-        Refused(ViolationKind.Invalid, "reason-required", () => Reviewing.Return(claimed.State, "  ", null, Reviewer));
-        Refused(ViolationKind.Invalid, "signature-required", () => Reviewing.Approve(claimed.State, Grade.良, null, "同意", "", "章", Reviewer));
-        Refused(ViolationKind.Conflict, "not-published", () => Publishing.Correct(claimed.State, SeedForm(0), "x", true, true, Reviewer));
+        Refused(ViolationKind.Conflict, "review-started", () => SubmitRules.Withdraw(claimed.State, null, Preparer));
+        Refused(ViolationKind.Conflict, "already-claimed", () => ReviewRules.Claim(claimed.State, OtherReviewer));
+        Refused(ViolationKind.Conflict, "held-by-other", () => ReviewRules.Approve(claimed.State, Grade.良, null, "同意", "赵", "章", OtherReviewer));
+        Refused(ViolationKind.Invalid, "reason-required", () => ReviewRules.Return(claimed.State, "  ", null, Reviewer));
+        Refused(ViolationKind.Invalid, "signature-required", () => ReviewRules.Approve(claimed.State, Grade.良, null, "同意", "", "章", Reviewer));
+        Refused(ViolationKind.Conflict, "not-published", () => PublishRules.Correct(claimed.State, SeedForm(0), "x", true, true, Reviewer));
     }
 
     [Fact]
@@ -122,10 +120,10 @@ public class SubmissionStateTests
     {
         var s = Claimed();
         Assert.Equal(Grade.良, s.State.Score!.SuggestedGrade); // 81.34
-        Refused(ViolationKind.Invalid, "override-reason-required", () => Reviewing.Approve(s.State, Grade.优, null, "同意", "张经办", "章", Reviewer));
-        var approved = Reviewing.Approve(s.State, Grade.优, "现场核查后认可", "同意", "张经办", "章", Reviewer);
+        Refused(ViolationKind.Invalid, "override-reason-required", () => ReviewRules.Approve(s.State, Grade.优, null, "同意", "张经办", "章", Reviewer));
+        var approved = ReviewRules.Approve(s.State, Grade.优, "现场核查后认可", "同意", "张经办", "章", Reviewer);
         Assert.Equal((Grade.优, Grade.良), (approved.Grade, approved.SuggestedGrade));
-        Refused(ViolationKind.Invalid, "grade", () => Reviewing.Approve(s.State, (Grade)7, "x", "同意", "张经办", "章", Reviewer));
+        Refused(ViolationKind.Invalid, "grade", () => ReviewRules.Approve(s.State, (Grade)7, "x", "同意", "张经办", "章", Reviewer));
     }
 
     [Fact]
@@ -133,14 +131,14 @@ public class SubmissionStateTests
     {
         var s = Submitted();
         var insider = Reviewer with { UnitId = "U-001" };
-        Refused(ViolationKind.Forbidden, "own-unit", () => Reviewing.Claim(s.State, insider));
+        Refused(ViolationKind.Forbidden, "own-unit", () => ReviewRules.Claim(s.State, insider));
     }
 
     [Fact]
     public void Withdrawing_before_review_makes_it_a_draft_again()
     {
         var s = Submitted();
-        s.Append(Submitting.Withdraw(s.State, "补充附件", Preparer));
+        s.Append(SubmitRules.Withdraw(s.State, "补充附件", Preparer));
         Assert.Equal(SubmissionState.Draft, s.State.State);
         Assert.Equal("已撤回", s.State.Rounds.Single().Outcome);
     }
@@ -154,7 +152,7 @@ public class SubmissionStateTests
         var form = SeedForm().ProjectForm!;
         var bad = form with { Funds = form.Funds with { Total = form.Funds.Total with { Executed = decimal.Parse(executed) } } };
         var e = Assert.Throws<SubmissionRuleException>(() =>
-            Drafting.Draft(Guid.NewGuid(), "U-001", "单位", 2021, SubmissionKind.ProjectSelfEvaluation, "t", new SubmissionContent { ProjectForm = bad }, Preparer));
+            DraftRules.Draft(Guid.NewGuid(), "U-001", "单位", 2021, SubmissionKind.ProjectSelfEvaluation, "t", new SubmissionContent { ProjectForm = bad }, Preparer));
         Assert.Contains(message, e.Violation.Message);
     }
 
@@ -162,12 +160,12 @@ public class SubmissionStateTests
     public void The_score_kept_in_the_event_does_not_follow_later_template_changes()
     {
         var s = Drafted();
-        var scored = Drafting.Score(s.State, Preparer);
+        var scored = DraftRules.Score(s.State, Preparer);
         var template = BuiltInTemplates.Ministry2020;
         Assert.Equal((template.Id, template.Version), (scored.Score.TemplateId, scored.Score.TemplateVersion));
         Assert.Equal(81.34m, scored.Score.Total);
         var laterTemplates = new[] { template with { Version = 2, FundsWeight = 20, LevelOnes = [template.LevelOnes[0] with { Weight = 40 }, .. template.LevelOnes.Skip(1)] } };
-        var rescored = Drafting.Score(s.State, Preparer, laterTemplates);
+        var rescored = DraftRules.Score(s.State, Preparer, laterTemplates);
         Assert.Equal(81.34m, scored.Score.Total); // the recorded result is a value: unchanged
         Assert.Equal(2, rescored.Score.TemplateVersion);
     }

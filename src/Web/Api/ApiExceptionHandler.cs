@@ -13,6 +13,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        if (Find<ConcurrencyException>(exception) is { } conflict) exception = conflict;
         var result = exception switch
         {
             SubmissionRuleException e => Problems.From(e.Violation),
@@ -38,7 +39,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         }
         if (Unavailable(exception)) http.Response.Headers.RetryAfter = "5";
         // A conflict found at commit still says where to retry from, like one found before deciding.
-        if (exception is ConcurrencyException { Id: Guid streamId } && await CurrentVersion(http, streamId, ct) is { } current)
+        if (exception is ConcurrencyException && StreamOf(exception, http) is { } streamId && await CurrentVersion(http, streamId, ct) is { } current)
             result = Problems.VersionConflict(null, current);
         await result.ExecuteAsync(http);
         return true;
@@ -55,6 +56,22 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         {
             return null;
         }
+    }
+
+    /// <summary>The submission a conflict is about: the exception's stream id (a Guid or its text), else the one in the path
+    /// (route values are cleared by the time an exception handler runs).</summary>
+    private static Guid? StreamOf(Exception e, HttpContext http) =>
+        Guid.TryParse((e as ConcurrencyException)?.Id?.ToString(), out var id) ? id
+        : http.Request.Path.Value?.Split('/') is [_, "api", "submissions", var segment, ..] && Guid.TryParse(segment, out var inPath) ? inPath : null;
+
+    private static T? Find<T>(Exception? e) where T : Exception
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is T found) return found;
+            if (e is AggregateException many && many.InnerExceptions.Select(Find<T>).FirstOrDefault(x => x is not null) is { } inner) return inner;
+        }
+        return null;
     }
 
     private static bool Unavailable(Exception? e)

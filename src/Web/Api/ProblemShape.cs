@@ -18,6 +18,7 @@ public static class ProblemShape
         [405] = ("method-not-allowed", "该地址不支持此请求方法", "This address does not accept this HTTP method."),
         [406] = ("not-acceptable", "无法以所要求的格式答复", "The requested response format is not available."),
         [409] = ("conflict", "与当前状态冲突", "The request conflicts with the current state."),
+        [422] = ("unprocessable", "请求无法处理", "The request cannot be processed."),
         [413] = ("too-large", "请求内容过大", "The request body is too large."),
         [415] = ("unsupported-media-type", "请求内容类型不受支持，请以 application/json 发送", "Send the body as application/json."),
         [429] = ("too-many-requests", "请求过于频繁，请稍后再试", "Too many requests; try again later."),
@@ -34,6 +35,14 @@ public static class ProblemShape
         // The framework's JSON errors say what was wrong in English: keep that as the detail.
         if (status == 400 && problem.Title is { } frameworkTitle && frameworkTitle.Contains("JSON", StringComparison.OrdinalIgnoreCase))
             (code, title) = ("malformed-json", "请求内容不是有效的 JSON");
+        // Wolverine's answers to a repeated Idempotency-Key (the IETF draft's 422 and 409).
+        if (status == 422 && problem.Detail?.Contains("already used for a different request", StringComparison.Ordinal) == true)
+            (code, title) = ("idempotency-key-reused", "该幂等键已用于内容不同的请求，请为新操作使用新的键");
+        if (status == 409 && problem.Detail?.Contains("still being processed", StringComparison.Ordinal) == true)
+        {
+            (code, title) = ("command-in-progress", "同一操作正在处理中，请稍后重试");
+            context.HttpContext.Response.Headers.RetryAfter = "1";
+        }
         var english = string.IsNullOrWhiteSpace(problem.Detail) ? detail : problem.Detail;
         problem.Type = $"https://approval.example/problems/{code}";
         problem.Title = title;

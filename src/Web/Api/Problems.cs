@@ -6,7 +6,11 @@ namespace Approval.Web;
 /// <summary>RFC 7807 problem details with a Chinese <c>title</c>/<c>detail</c> for people and English and a stable code for programs.</summary>
 public static class Problems
 {
-    public static IResult Of(int status, string code, string message, string messageEn, IDictionary<string, object?>? extra = null)
+    public static IResult Of(int status, string code, string message, string messageEn, IDictionary<string, object?>? extra = null) =>
+        Results.Problem(Details(status, code, message, messageEn, extra));
+
+    /// <summary>The problem itself, for Wolverine middleware that refuses by returning it.</summary>
+    public static ProblemDetails Details(int status, string code, string message, string messageEn, IDictionary<string, object?>? extra = null)
     {
         var details = new ProblemDetails
         {
@@ -19,7 +23,7 @@ public static class Problems
         details.Extensions["message"] = message;
         details.Extensions["messageEn"] = messageEn;
         foreach (var (key, value) in extra ?? new Dictionary<string, object?>()) details.Extensions[key] = value;
-        return Results.Problem(details);
+        return details;
     }
 
     public static IResult From(RuleViolation v) => Of(v.Kind switch
@@ -37,7 +41,9 @@ public static class Problems
 
     public static IResult Forbidden(string message = "无权执行此操作") => Of(403, "forbidden", message, "forbidden");
 
-    public static IResult VersionConflict(long? expected, long actual) =>
-        Of(409, "version-conflict", $"报告已被他人修改（当前版本 {actual}），请刷新后重试", $"stream version is {actual}, expected {expected}",
+    public static IResult VersionConflict(long? expected, long actual) => Results.Problem(VersionConflictDetails(expected, actual));
+
+    public static ProblemDetails VersionConflictDetails(long? expected, long actual) =>
+        Details(409, "version-conflict", $"报告已被他人修改（当前版本 {actual}），请刷新后重试", $"stream version is {actual}, expected {expected}",
             new Dictionary<string, object?> { ["currentVersion"] = actual });
 }

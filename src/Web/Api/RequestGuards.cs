@@ -32,6 +32,11 @@ public static class RequestGuards
                 await Problems.Of(400, "body-required", "请求内容不能为空（null）", "The request body must be a JSON object, not null.").ExecuteAsync(http);
                 return;
             }
+            if (await IdempotencyKeys.NormalizeAsync(http) is { } refusal)
+            {
+                await refusal.ExecuteAsync(http);
+                return;
+            }
             await next();
         });
         return app;

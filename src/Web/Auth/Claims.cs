@@ -20,7 +20,8 @@ public static class ApprovalClaims
         claims.Add(new Claim(Stamp, account.SecurityStamp));
         if (account.UnitId is not null) claims.Add(new Claim(Unit, account.UnitId));
         claims.AddRange(account.SectionIds.Select(s => new Claim(Section, s)));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
+        // The identity's name is the account id: what Wolverine scopes idempotency keys by (display names need not be unique).
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.NameIdentifier, ClaimTypes.Role));
     }
 
     /// <summary>The signed-in person as the domain sees them, or null for the public.</summary>

@@ -13,7 +13,7 @@ public static class DatabaseMigrator
 {
     public static async Task MigrateAsync(string ownerConnectionString, string appConnectionString, string schema, ILogger logger, CancellationToken ct = default)
     {
-        var options = ApprovalHost.BuildStoreOptions(ownerConnectionString, schema);
+        var options = ApprovalHost.BuildStoreOptions(ownerConnectionString, schema, chainKey: null);
         // This store only migrates; the application's own store runs the daemon. Said so, Marten does not warn
         // on the console that the async projections will not run.
         options.Projections.AsyncMode = JasperFx.Events.Daemon.DaemonMode.Solo;

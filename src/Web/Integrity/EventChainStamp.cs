@@ -32,23 +32,9 @@ public sealed class ChainKey(byte[]? key)
     }
 }
 
-/// <summary>Computes the link for the one event a command appends and stores it in the event's headers.</summary>
+/// <summary>Verifies a stream's chain; <see cref="EventChainStamping"/> writes it.</summary>
 public static class EventChainStamp
 {
-    public static void Stamp(IDocumentSession session, ChainKey key, Guid streamId, long version, string? previous, object data, DateTimeOffset now)
-    {
-        // Unix milliseconds, not an ISO date: header values that look like dates come back as DateTime objects.
-        var recordedAt = now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        var e = new ChainedEvent(streamId, version, EventTypeName(session, data), Serialize(session, data),
-            session.LastModifiedBy, session.CorrelationId, session.CausationId, recordedAt);
-        session.SetHeader(EventChain.RecordedAtHeader, recordedAt);
-        session.SetHeader(EventChain.HashHeader, EventChain.Link(previous, e, key.Value));
-    }
-
-    /// <summary>Marten's default event type name: the class name in snake case ("SubmissionDrafted" → "submission_drafted").</summary>
-    public static string EventTypeName(IDocumentSession session, object data) =>
-        string.Concat(data.GetType().Name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
-
     public static string Serialize(IQuerySession session, object data) => session.DocumentStore.Options.Serializer().ToJson(data);
 
     public static string? HashOf(IEvent e) => e.GetHeader(EventChain.HashHeader)?.ToString();

@@ -1,15 +1,11 @@
 using Approval.Web.Auth;
 using Approval.Workflow.Submissions;
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Approval.Web.Notifications;
-
-/// <summary>A short, typed message about one committed event: ids and a Chinese summary, never the content.</summary>
-public sealed record ReviewNotification(
-    string Type, Guid SubmissionId, long Version, long Sequence, string UnitId, string UnitName, string? SectionId, string State,
-    string Title, string Summary, string? Grade, DateTimeOffset At);
 
 /// <summary>
 /// One page of what a reconnecting client missed: the notifications it may see among the events after its sequence up
@@ -68,7 +64,9 @@ public sealed class ReviewHub(IQuerySession session) : Hub<IReviewClient>
     {
         var actor = Context.User?.ToActor();
         if (actor is null) return new MissedPage([], afterSequence, false);
-        var read = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > afterSequence).OrderBy(e => e.Sequence)
+        // Only what the read models already show: a notification means "you can read it now".
+        var shown = await ReadModelsThroughAsync(Context.ConnectionAborted);
+        var read = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > afterSequence && e.Sequence <= shown).OrderBy(e => e.Sequence)
             .Take(MissedPageSize + 1).ToListAsync(Context.ConnectionAborted);
         var more = read.Count > MissedPageSize;
         var events = read.Take(MissedPageSize).ToList();
@@ -78,10 +76,15 @@ public sealed class ReviewHub(IQuerySession session) : Hub<IReviewClient>
         foreach (var e in events)
         {
             if (!submissions.TryGetValue(e.StreamId, out var s)) continue;
-            var notification = NotificationFactory.From(e, s);
-            if (notification is not null && NotificationFactory.Audience(notification, e.Data).Intersect(groups).Any()) result.Add(notification);
+            if (s.NotificationOf(e) is { } notification && ReviewAudience.Of(notification).Intersect(groups).Any()) result.Add(notification);
         }
         return new MissedPage(result, events.Count == 0 ? afterSequence : events[^1].Sequence, more);
+    }
+
+    private async Task<long> ReadModelsThroughAsync(CancellationToken ct)
+    {
+        var progress = await session.DocumentStore.Advanced.AllProjectionProgress(token: ct);
+        return progress.Where(p => p.ShardName.StartsWith(ApprovalHost.ReadModels, StringComparison.Ordinal)).Select(p => p.Sequence).DefaultIfEmpty(0).Min();
     }
 
     public static IEnumerable<string> GroupsOf(Actor actor) => actor.Role switch

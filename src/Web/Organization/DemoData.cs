@@ -3,7 +3,7 @@ using Approval.Workflow.Import;
 using Approval.Workflow.Submissions;
 using Marten;
 using Microsoft.AspNetCore.Identity;
-using Rules = Approval.Workflow.Submissions.Drafting.Drafting;
+using Rules = Approval.Workflow.Submissions.Drafting.DraftRules;
 
 namespace Approval.Web.Organization;
 
@@ -12,7 +12,7 @@ namespace Approval.Web.Organization;
 /// seeds, one account per role, and a few drafted reports read from the seed texts. Runs once: skipped when
 /// any account exists.
 /// </summary>
-public sealed class DemoData(IDocumentStore store, IConfiguration configuration, Integrity.ChainKey chainKey, TimeProvider clock, ILogger<DemoData> logger) : IHostedService
+public sealed class DemoData(IDocumentStore store, IConfiguration configuration, ILogger<DemoData> logger) : IHostedService
 {
     public const string Password = "Demo#2026pass";
 
@@ -55,24 +55,23 @@ public sealed class DemoData(IDocumentStore store, IConfiguration configuration,
         logger.LogInformation("Demo data seeded: {Count} accounts, password {Password}", Accounts.Length, Password);
     }
 
-    /// <summary>One session per stream: each first event carries its own chain link in its headers.</summary>
+    /// <summary>Stamped with their chain links on commit, like every appended event.</summary>
     private async Task DraftSeedForms(string seed, string unitId, string unitName, int year, string userId, string userName, CancellationToken ct)
     {
         var path = SeedPath(seed);
         if (path is null) return;
         var actor = new Actor(userId, userName, Role.Preparer, unitId);
+        await using var session = store.LightweightSession();
+        session.LastModifiedBy = userId;
+        session.CorrelationId = "demo-data";
+        session.CausationId = "demo-data";
         foreach (var form in ReportTextImporter.ReadFile(path).Forms)
         {
-            await using var session = store.LightweightSession();
             var id = Guid.CreateVersion7();
             var drafted = Rules.Draft(id, unitId, unitName, year, SubmissionKind.ProjectSelfEvaluation, $"{form.Header.ProjectName} 绩效自评", new SubmissionContent { ProjectForm = form }, actor);
-            session.LastModifiedBy = userId;
-            session.CorrelationId = "demo-data";
-            session.CausationId = "demo-data";
             session.Events.StartStream<Submission>(id, drafted);
-            Integrity.EventChainStamp.Stamp(session, chainKey, id, 1, null, drafted, clock.GetUtcNow());
-            await session.SaveChangesAsync(ct);
         }
+        await session.SaveChangesAsync(ct);
     }
 
     /// <summary>The seeds ship with the tests; the shared folder beside the repository has them too.</summary>

@@ -4,6 +4,7 @@ using Approval.Workflow.Submissions.Reviewing;
 using Approval.Workflow.Submissions.Submitting;
 using Approval.Workflow.Templates;
 using JasperFx.Events;
+using Marten.Events.Aggregation;
 
 namespace Approval.Workflow.Submissions;
 
@@ -49,119 +50,92 @@ public sealed class Submission
     /// <summary>The title as of <paramref name="version"/> (the current title for snapshots older than the history).</summary>
     public string TitleAt(long version) => TitleSince.At(TitleHistory, version) ?? Title;
 
-    public static Submission Create(IEvent<SubmissionDrafted> e) => new()
+    /// <summary>The submission after one more event: the event's own facts, then what every event does (state, version, time, chain link).</summary>
+    public static Submission After(Submission? current, IEvent e)
     {
-        Id = e.Data.SubmissionId,
-        Version = (int)e.Version,
-        UnitId = e.Data.UnitId,
-        UnitName = e.Data.UnitName,
-        FiscalYear = e.Data.FiscalYear,
-        Kind = e.Data.Kind,
-        Title = e.Data.Title,
-        TitleHistory = [new TitleSince(e.Version, e.Data.Title)],
-        State = SubmissionState.Draft,
-        Content = e.Data.Content,
-        ContentVersion = 1,
-        CreatedBy = e.Data.By,
-        CreatedAt = e.Timestamp,
-        UpdatedAt = e.Timestamp,
-        LastEventHash = e.GetHeader(Integrity.EventChain.HashHeader)?.ToString(),
-    };
-
-    public void Apply(IEvent<DraftRevised> e)
-    {
-        if (e.Data.Title != Title) TitleHistory.Add(new TitleSince(e.Version, e.Data.Title));
-        Title = e.Data.Title;
-        Content = e.Data.Content;
-        ContentVersion = e.Data.ContentVersion;
-        Touch(e);
-    }
-
-    public void Apply(IEvent<SubmissionScored> e)
-    {
-        Score = ScoreSummary.Of(e.Data.Score);
-        Touch(e);
-    }
-
-    public void Apply(IEvent<SubmittedForReview> e)
-    {
-        State = SubmissionState.Submitted;
-        Round = e.Data.Round;
-        SectionId = e.Data.SectionId;
-        SectionName = e.Data.SectionName;
-        SubmittedAt = e.Timestamp;
-        ClaimedBy = null;
-        Rounds.Add(new ReviewRound { Number = e.Data.Round, ContentVersion = e.Data.ContentVersion, SubmittedAt = e.Timestamp, SubmittedBy = e.Data.By });
-        Touch(e);
-    }
-
-    public void Apply(IEvent<SubmissionWithdrawn> e)
-    {
-        State = SubmissionState.Draft;
-        if (CurrentRound is { } round) { round.Outcome = "已撤回"; round.ClosedAt = e.Timestamp; }
-        Touch(e);
-    }
-
-    public void Apply(IEvent<ReviewClaimed> e)
-    {
-        State = SubmissionState.InReview;
-        ClaimedBy = e.Data.By;
-        if (CurrentRound is { } round) { round.ClaimedBy = e.Data.By; round.ClaimedAt = e.Timestamp; }
-        Touch(e);
-    }
-
-    public void Apply(IEvent<ReviewCommented> e)
-    {
-        CurrentRound?.Comments.Add(new ReviewComment(e.Data.Text, e.Data.RowReference, e.Data.By, e.Timestamp));
-        Touch(e);
-    }
-
-    public void Apply(IEvent<ReturnedForRevision> e)
-    {
-        State = SubmissionState.Returned;
-        ClaimedBy = null;
-        if (CurrentRound is { } round)
+        var s = current ?? new Submission();
+        switch (e.Data)
         {
-            round.Outcome = "退回修改";
-            round.ReturnReason = e.Data.Reason;
-            round.RowRemarks = e.Data.RowRemarks.ToList();
-            round.ClosedAt = e.Timestamp;
+            case SubmissionDrafted d:
+                s.Id = d.SubmissionId;
+                s.UnitId = d.UnitId;
+                s.UnitName = d.UnitName;
+                s.FiscalYear = d.FiscalYear;
+                s.Kind = d.Kind;
+                s.Title = d.Title;
+                s.TitleHistory = [new TitleSince(e.Version, d.Title)];
+                s.Content = d.Content;
+                s.ContentVersion = 1;
+                s.CreatedBy = d.By;
+                s.CreatedAt = e.Timestamp;
+                break;
+            case DraftRevised r:
+                if (r.Title != s.Title) s.TitleHistory.Add(new TitleSince(e.Version, r.Title));
+                s.Title = r.Title;
+                s.Content = r.Content;
+                s.ContentVersion = r.ContentVersion;
+                break;
+            case SubmissionScored scored:
+                s.Score = ScoreSummary.Of(scored.Score);
+                break;
+            case SubmittedForReview submitted:
+                s.Round = submitted.Round;
+                s.SectionId = submitted.SectionId;
+                s.SectionName = submitted.SectionName;
+                s.SubmittedAt = e.Timestamp;
+                s.ClaimedBy = null;
+                s.Rounds.Add(new ReviewRound { Number = submitted.Round, ContentVersion = submitted.ContentVersion, SubmittedAt = e.Timestamp, SubmittedBy = submitted.By });
+                break;
+            case SubmissionWithdrawn:
+                s.CloseRound("已撤回", e.Timestamp);
+                break;
+            case ReviewClaimed claimed:
+                s.ClaimedBy = claimed.By;
+                if (s.CurrentRound is { } round) { round.ClaimedBy = claimed.By; round.ClaimedAt = e.Timestamp; }
+                break;
+            case ReviewCommented comment:
+                s.CurrentRound?.Comments.Add(new ReviewComment(comment.Text, comment.RowReference, comment.By, e.Timestamp));
+                break;
+            case ReturnedForRevision returned:
+                s.ClaimedBy = null;
+                if (s.CurrentRound is { } open) { open.ReturnReason = returned.Reason; open.RowRemarks = returned.RowRemarks.ToList(); }
+                s.CloseRound("退回修改", e.Timestamp);
+                break;
+            case SubmissionApproved a:
+                s.Approval = new ApprovalRecord(a.Grade, a.SuggestedGrade, a.OverrideReason, a.Opinion, a.Signature, a.StampReference, a.By, e.Timestamp);
+                s.CloseRound($"审核通过：{a.Grade}", e.Timestamp);
+                break;
+            case SubmissionPublished p:
+                s.PublicationVersion = p.PublicationVersion;
+                s.Publication = new PublicationRecord(p.PublicationVersion, p.IndexNumber, p.Publisher, e.Timestamp, null, p.By);
+                break;
+            case CorrectionPublished c:
+                s.Content = c.Content;
+                s.ContentVersion = c.ContentVersion;
+                s.Score = ScoreSummary.Of(c.Score);
+                s.PublicationVersion = c.PublicationVersion;
+                s.Publication = s.Publication! with { Version = c.PublicationVersion, PublishedAt = e.Timestamp, CorrectionReason = c.Reason, By = c.By };
+                break;
         }
-        Touch(e);
+        if (e.Data is ISubmissionEvent fact) s.State = fact.StateAfter(s.State);
+        s.Version = (int)e.Version;
+        s.UpdatedAt = e.Timestamp;
+        s.LastEventHash = e.GetHeader(Integrity.EventChain.HashHeader)?.ToString();
+        return s;
     }
 
-    public void Apply(IEvent<SubmissionApproved> e)
+    private void CloseRound(string outcome, DateTimeOffset at)
     {
-        State = SubmissionState.Approved;
-        Approval = new ApprovalRecord(e.Data.Grade, e.Data.SuggestedGrade, e.Data.OverrideReason, e.Data.Opinion, e.Data.Signature, e.Data.StampReference, e.Data.By, e.Timestamp);
-        if (CurrentRound is { } round) { round.Outcome = $"审核通过：{e.Data.Grade}"; round.ClosedAt = e.Timestamp; }
-        Touch(e);
+        if (CurrentRound is not { } round) return;
+        round.Outcome = outcome;
+        round.ClosedAt = at;
     }
+}
 
-    public void Apply(IEvent<SubmissionPublished> e)
-    {
-        State = SubmissionState.Published;
-        PublicationVersion = e.Data.PublicationVersion;
-        Publication = new PublicationRecord(e.Data.PublicationVersion, e.Data.IndexNumber, e.Data.Publisher, e.Timestamp, null, e.Data.By);
-        Touch(e);
-    }
-
-    public void Apply(IEvent<CorrectionPublished> e)
-    {
-        Content = e.Data.Content;
-        ContentVersion = e.Data.ContentVersion;
-        Score = ScoreSummary.Of(e.Data.Score);
-        PublicationVersion = e.Data.PublicationVersion;
-        Publication = Publication! with { Version = e.Data.PublicationVersion, PublishedAt = e.Timestamp, CorrectionReason = e.Data.Reason, By = e.Data.By };
-        Touch(e);
-    }
-
-    private void Touch(IEvent e)
-    {
-        Version = (int)e.Version;
-        UpdatedAt = e.Timestamp;
-        LastEventHash = e.GetHeader(Integrity.EventChain.HashHeader)?.ToString();
-    }
+/// <summary>Keeps the <see cref="Submission"/> snapshot inline with every append (what FetchForWriting starts from).</summary>
+public sealed class SubmissionProjection : SingleStreamProjection<Submission, Guid>
+{
+    public override Submission? Evolve(Submission? snapshot, Guid id, IEvent e) => Submission.After(snapshot, e);
 }
 
 public sealed class ReviewRound

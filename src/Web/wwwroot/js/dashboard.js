@@ -26,5 +26,7 @@ async function refresh() {
   } catch (e) { showError(null, e); }
 }
 document.getElementById("d-year").addEventListener("change", refresh);
-onNotification(() => setTimeout(refresh, 500));
+// Notifications follow the read models: refresh once per burst.
+let pending = null;
+onNotification(() => { clearTimeout(pending); pending = setTimeout(refresh, 50); });
 refresh();

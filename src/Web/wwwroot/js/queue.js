@@ -44,10 +44,8 @@ async function refresh() {
     if (queue.items.length === 0) body.append(el("tr", {}, el("td", { colspan: 11, class: "muted" }, "队列为空。")));
     previous = new Set(queue.items.map(i => i.id));
     drawPager(queue);
-    return new Map(queue.items.map(i => [i.id, i.version]));
   } catch (e) {
     showError(null, e);
-    return new Map();
   }
 }
 
@@ -65,20 +63,11 @@ function drawPager(queue) {
 }
 
 ids.forEach(id => document.getElementById(id).addEventListener("change", () => { page = 1; refresh(); }));
-// The queue is an async projection: it follows the commit within moments. Refresh until it shows the
-// version a notification announced (or a few tries have passed).
-const awaited = new Map();
+// A notification is sent only once the queue shows its event: one refresh per burst of notifications is enough.
 let pending = null;
-function schedule(attempt = 0) {
+function schedule() {
   clearTimeout(pending);
-  pending = setTimeout(async () => {
-    const versions = await refresh();
-    for (const [id, version] of awaited) if ((versions.get(id) ?? -1) >= version || attempt >= 10) awaited.delete(id);
-    if (awaited.size) schedule(attempt + 1);
-  }, attempt === 0 ? 150 : 300);
+  pending = setTimeout(refresh, 50);
 }
-onNotification(n => {
-  if (n.submissionId) awaited.set(n.submissionId, n.type === "withdrawn" ? Number.MAX_SAFE_INTEGER : n.version);
-  schedule();
-});
+onNotification(schedule);
 refresh();

@@ -3,15 +3,34 @@ using Approval.Workflow.Templates;
 namespace Approval.Workflow.Submissions.Drafting;
 
 /// <summary>A preparer starts a report: its unit, fiscal year, kind, title and first content.</summary>
-public sealed record SubmissionDrafted(Guid SubmissionId, string UnitId, string UnitName, int FiscalYear, SubmissionKind Kind, string Title, SubmissionContent Content, Actor By);
+public sealed record SubmissionDrafted(Guid SubmissionId, string UnitId, string UnitName, int FiscalYear, SubmissionKind Kind, string Title, SubmissionContent Content, Actor By)
+    : ISubmissionEvent
+{
+    public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Draft;
+    public string Describe() => $"{By.Name}（{By.Role.Chinese()}）起草{Kind.Chinese()}「{Title}」（{FiscalYear} 年度）";
+    public EventNotice Notice(string title, string unitName) => new("drafted", Describe(), UnitOnly: true);
+}
 
 /// <summary>The preparer changed the content; <see cref="Changes"/> says what, in words.</summary>
-public sealed record DraftRevised(Guid SubmissionId, int ContentVersion, string Title, SubmissionContent Content, IReadOnlyList<string> Changes, Actor By);
+public sealed record DraftRevised(Guid SubmissionId, int ContentVersion, string Title, SubmissionContent Content, IReadOnlyList<string> Changes, Actor By)
+    : ISubmissionEvent
+{
+    public SubmissionState StateAfter(SubmissionState before) => before;
+    public string Describe() =>
+        $"{By.Name} 修改报告（第 {ContentVersion} 版）：{string.Join("；", Changes.Take(5))}{(Changes.Count > 5 ? $" 等 {Changes.Count} 处" : "")}";
+    public EventNotice Notice(string title, string unitName) => new("revised", Describe(), UnitOnly: true);
+}
 
 /// <summary>The engine scored and checked one content version; the result is kept as it was computed.</summary>
-public sealed record SubmissionScored(Guid SubmissionId, ScoreCard Score, Actor By);
+public sealed record SubmissionScored(Guid SubmissionId, ScoreCard Score, Actor By) : ISubmissionEvent
+{
+    public SubmissionState StateAfter(SubmissionState before) => before;
+    public string Describe() =>
+        $"系统评分（第 {Score.ContentVersion} 版）：{(Score.Total is { } t ? $"{Checking.Money.Format(t)} 分，建议等级「{Score.SuggestedGrade}」，" : "")}错误 {Score.ErrorCount} 项，提示 {Score.WarningCount} 项";
+    public EventNotice Notice(string title, string unitName) => new("scored", Describe(), UnitOnly: true);
+}
 
-public static class Drafting
+public static class DraftRules
 {
     public const int MaxTitleLength = 200;
 

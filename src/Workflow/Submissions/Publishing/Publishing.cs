@@ -6,16 +6,28 @@ namespace Approval.Workflow.Submissions.Publishing;
 /// 公开: the approved report goes public, with its index entry (索引号, 发布机构) and the gates it passed
 /// (保密审查：已审查, 主要负责人审签：已审签).
 /// </summary>
-public sealed record SubmissionPublished(Guid SubmissionId, int PublicationVersion, string IndexNumber, string Publisher, bool ConfidentialityReviewed, bool PrincipalSigned, Actor By);
+public sealed record SubmissionPublished(Guid SubmissionId, int PublicationVersion, string IndexNumber, string Publisher, bool ConfidentialityReviewed, bool PrincipalSigned, Actor By)
+    : ISubmissionEvent
+{
+    public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Published;
+    public string Describe() => $"{By.Name} 公开发布（索引号 {IndexNumber}，发布机构 {Publisher}；保密审查：已审查；主要负责人审签：已审签）";
+    public EventNotice Notice(string title, string unitName) => new("published", $"「{title}」已公开");
+}
 
 /// <summary>
 /// A correction after publication: a new published version with corrected content and its score; the
 /// previous version stays in the record.
 /// </summary>
 public sealed record CorrectionPublished(
-    Guid SubmissionId, int PublicationVersion, int ContentVersion, SubmissionContent Content, ScoreCard Score, string Reason, IReadOnlyList<string> Changes, Actor By);
+    Guid SubmissionId, int PublicationVersion, int ContentVersion, SubmissionContent Content, ScoreCard Score, string Reason, IReadOnlyList<string> Changes, Actor By)
+    : ISubmissionEvent
+{
+    public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Published;
+    public string Describe() => $"{By.Name} 发布更正（第 {PublicationVersion} 版）：{Reason}";
+    public EventNotice Notice(string title, string unitName) => new("corrected", Describe());
+}
 
-public static class Publishing
+public static class PublishRules
 {
     public static SubmissionPublished Publish(Submission submission, string indexNumber, string publisher, bool confidentialityReviewed, bool principalSigned, Actor by)
     {
@@ -26,8 +38,8 @@ public static class Publishing
             throw new SubmissionRuleException(RuleViolation.Conflict("not-approved", $"报告当前为「{submission.State.Chinese()}」，审核通过后才能公开", "approve before publishing"));
         RequireGates(confidentialityReviewed, principalSigned);
         return new SubmissionPublished(submission.Id, 1,
-            Reviewing.Reviewing.RequireText(indexNumber, "index-required", "请填写索引号"),
-            Reviewing.Reviewing.RequireText(publisher, "publisher-required", "请填写发布机构"), true, true, by);
+            Reviewing.ReviewRules.RequireText(indexNumber, "index-required", "请填写索引号"),
+            Reviewing.ReviewRules.RequireText(publisher, "publisher-required", "请填写发布机构"), true, true, by);
     }
 
     public static CorrectionPublished Correct(Submission submission, SubmissionContent content, string reason, bool confidentialityReviewed, bool principalSigned, Actor by,
@@ -46,14 +58,14 @@ public static class Publishing
         var version = submission.ContentVersion + 1;
         return new CorrectionPublished(submission.Id, submission.PublicationVersion + 1, version, content,
             SubmissionScoring.Score(submission.Kind, content, version, templates),
-            Reviewing.Reviewing.RequireText(reason, "reason-required", "请填写更正原因"), changes, by);
+            Reviewing.ReviewRules.RequireText(reason, "reason-required", "请填写更正原因"), changes, by);
     }
 
     /// <summary>Publication is the finance bureau's act: the section's reviewers (or an admin).</summary>
     private static void RequirePublisher(Submission submission, Actor by)
     {
         if (by.Role == Role.Admin) return;
-        Reviewing.Reviewing.RequireSectionReviewer(submission, by);
+        Reviewing.ReviewRules.RequireSectionReviewer(submission, by);
     }
 
     private static void RequireGates(bool confidentialityReviewed, bool principalSigned)

@@ -3,6 +3,7 @@ using Approval.Workflow.Submissions.Publishing;
 using Approval.Workflow.Submissions.Submitting;
 using Approval.Workflow.Templates;
 using JasperFx.Events;
+using Marten;
 using Marten.Events.Aggregation;
 
 namespace Approval.Workflow.Submissions.Reviewing;
@@ -37,73 +38,70 @@ public sealed class ReviewQueueItem
     public DateTimeOffset? SubmittedAt { get; set; }
     public DateTimeOffset? DueAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The notifications of the events applied since the last side effects were raised; never stored.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public List<ReviewNotification> Notices { get; } = [];
 }
 
-public sealed partial class ReviewQueueProjection : SingleStreamProjection<ReviewQueueItem, Guid>
+/// <summary>
+/// The review queue, part of the async read models. Each event it applies also becomes a <see cref="ReviewNotification"/>,
+/// published as a side effect: the daemon sends it only after the batch that holds this very change has committed, so a
+/// client told of an event can read it at once.
+/// </summary>
+public sealed class ReviewQueueProjection : SingleStreamProjection<ReviewQueueItem, Guid>
 {
-    public static ReviewQueueItem Create(IEvent<SubmissionDrafted> e) => new()
+    public override ReviewQueueItem? Evolve(ReviewQueueItem? snapshot, Guid id, IEvent e)
     {
-        Id = e.StreamId,
-        Version = e.Version,
-        UnitId = e.Data.UnitId,
-        UnitName = e.Data.UnitName,
-        FiscalYear = e.Data.FiscalYear,
-        Kind = e.Data.Kind,
-        Title = e.Data.Title,
-        State = SubmissionState.Draft,
-        UpdatedAt = e.Timestamp,
-    };
-
-    public static void Apply(IEvent<DraftRevised> e, ReviewQueueItem item) => Touch(e, item).Title = e.Data.Title;
-
-    public static void Apply(IEvent<SubmissionScored> e, ReviewQueueItem item) => Score(Touch(e, item), e.Data.Score);
-
-    public static void Apply(IEvent<SubmittedForReview> e, ReviewQueueItem item)
-    {
-        Touch(e, item);
-        item.State = SubmissionState.Submitted;
-        item.Round = e.Data.Round;
-        item.SectionId = e.Data.SectionId;
-        item.SectionName = e.Data.SectionName;
-        item.SubmittedAt = e.Timestamp;
-        item.DueAt = e.Timestamp.AddDays(ReviewQueueItem.ReviewDays);
-        item.ClaimedById = null;
-        item.ClaimedByName = null;
-    }
-
-    public static void Apply(IEvent<SubmissionWithdrawn> e, ReviewQueueItem item) => Touch(e, item).State = SubmissionState.Draft;
-
-    public static void Apply(IEvent<ReviewClaimed> e, ReviewQueueItem item)
-    {
-        Touch(e, item).State = SubmissionState.InReview;
-        item.ClaimedById = e.Data.By.UserId;
-        item.ClaimedByName = e.Data.By.Name;
-    }
-
-    public static void Apply(IEvent<ReviewCommented> e, ReviewQueueItem item) => Touch(e, item);
-
-    public static void Apply(IEvent<ReturnedForRevision> e, ReviewQueueItem item)
-    {
-        Touch(e, item).State = SubmissionState.Returned;
-        item.ClaimedById = null;
-        item.ClaimedByName = null;
-    }
-
-    public static void Apply(IEvent<SubmissionApproved> e, ReviewQueueItem item)
-    {
-        Touch(e, item).State = SubmissionState.Approved;
-        item.Grade = e.Data.Grade;
-    }
-
-    public static void Apply(IEvent<SubmissionPublished> e, ReviewQueueItem item) => Touch(e, item).State = SubmissionState.Published;
-
-    public static void Apply(IEvent<CorrectionPublished> e, ReviewQueueItem item) => Score(Touch(e, item), e.Data.Score);
-
-    private static ReviewQueueItem Touch(IEvent e, ReviewQueueItem item)
-    {
+        if (e.Data is not ISubmissionEvent fact) return snapshot;
+        var item = snapshot ?? new ReviewQueueItem { Id = id };
+        switch (e.Data)
+        {
+            case SubmissionDrafted d:
+                (item.UnitId, item.UnitName, item.FiscalYear, item.Kind, item.Title) = (d.UnitId, d.UnitName, d.FiscalYear, d.Kind, d.Title);
+                break;
+            case DraftRevised r:
+                item.Title = r.Title;
+                break;
+            case SubmissionScored scored:
+                Score(item, scored.Score);
+                break;
+            case CorrectionPublished corrected:
+                Score(item, corrected.Score);
+                break;
+            case SubmittedForReview submitted:
+                item.Round = submitted.Round;
+                item.SectionId = submitted.SectionId;
+                item.SectionName = submitted.SectionName;
+                item.SubmittedAt = e.Timestamp;
+                item.DueAt = e.Timestamp.AddDays(ReviewQueueItem.ReviewDays);
+                (item.ClaimedById, item.ClaimedByName) = (null, null);
+                break;
+            case ReviewClaimed claimed:
+                (item.ClaimedById, item.ClaimedByName) = (claimed.By.UserId, claimed.By.Name);
+                break;
+            case ReturnedForRevision:
+                (item.ClaimedById, item.ClaimedByName) = (null, null);
+                break;
+            case SubmissionApproved approved:
+                item.Grade = approved.Grade;
+                break;
+        }
+        item.State = fact.StateAfter(item.State);
         item.Version = e.Version;
         item.UpdatedAt = e.Timestamp;
+        item.Notices.Add(ReviewNotification.For(e, fact, item.Title, item.UnitId, item.UnitName, item.SectionId, item.State));
         return item;
+    }
+
+    public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<ReviewQueueItem> slice)
+    {
+        if (slice.Snapshot is { } item)
+        {
+            foreach (var notice in item.Notices) slice.PublishMessage(notice);
+            item.Notices.Clear();
+        }
+        return ValueTask.CompletedTask;
     }
 
     private static void Score(ReviewQueueItem item, ScoreCard score)

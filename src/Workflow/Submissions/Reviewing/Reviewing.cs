@@ -3,24 +3,46 @@ using Approval.Workflow.Templates;
 namespace Approval.Workflow.Submissions.Reviewing;
 
 /// <summary>A reviewer of the covering section took the submission: they hold the review.</summary>
-public sealed record ReviewClaimed(Guid SubmissionId, int Round, Actor By);
+public sealed record ReviewClaimed(Guid SubmissionId, int Round, Actor By) : ISubmissionEvent
+{
+    public SubmissionState StateAfter(SubmissionState before) => SubmissionState.InReview;
+    public string Describe() => $"{By.Name} 领取审核（第 {Round} 轮）";
+    public EventNotice Notice(string title, string unitName) => new("claimed", $"{By.Name} 领取了「{title}」");
+}
 
 /// <summary>A reviewer's comment, optionally on one row (an indicator's name, a table row's code).</summary>
-public sealed record ReviewCommented(Guid SubmissionId, int Round, string Text, string? RowReference, Actor By);
+public sealed record ReviewCommented(Guid SubmissionId, int Round, string Text, string? RowReference, Actor By) : ISubmissionEvent
+{
+    public SubmissionState StateAfter(SubmissionState before) => before;
+    public string Describe() => $"{By.Name} 添加审核意见{(RowReference is null ? "" : $"（{RowReference}）")}：{Text}";
+    public EventNotice Notice(string title, string unitName) => new("commented", Describe());
+}
 
 public sealed record RowRemark(string RowReference, string Remark);
 
 /// <summary>退回修改: back to the preparer with the reasons and per-row remarks.</summary>
-public sealed record ReturnedForRevision(Guid SubmissionId, int Round, string Reason, IReadOnlyList<RowRemark> RowRemarks, Actor By);
+public sealed record ReturnedForRevision(Guid SubmissionId, int Round, string Reason, IReadOnlyList<RowRemark> RowRemarks, Actor By) : ISubmissionEvent
+{
+    public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Returned;
+    public string Describe() => $"{By.Name} 退回修改：{Reason}{(RowRemarks.Count > 0 ? $"（逐行意见 {RowRemarks.Count} 条）" : "")}";
+    public EventNotice Notice(string title, string unitName) => new("returned", $"「{title}」已退回修改：{Reason}");
+}
 
 /// <summary>
 /// 审核通过: the grade (优/良/中/差), the engine's suggestion and the reason for overriding it, the opinion,
 /// 经办人签名 and 盖章 reference.
 /// </summary>
 public sealed record SubmissionApproved(
-    Guid SubmissionId, int Round, Grade Grade, Grade? SuggestedGrade, string? OverrideReason, string Opinion, string Signature, string StampReference, Actor By);
+    Guid SubmissionId, int Round, Grade Grade, Grade? SuggestedGrade, string? OverrideReason, string Opinion, string Signature, string StampReference, Actor By)
+    : ISubmissionEvent
+{
+    public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Approved;
+    public string Describe() =>
+        $"{By.Name} 审核通过，评定等级「{Grade}」{(OverrideReason is null ? "" : $"（系统建议「{SuggestedGrade}」，改评理由：{OverrideReason}）")}；经办人签名 {Signature}";
+    public EventNotice Notice(string title, string unitName) => new("approved", $"「{title}」审核通过：{Grade}");
+}
 
-public static class Reviewing
+public static class ReviewRules
 {
     public const int MaxTextLength = 5_000;
     /// <summary>One remark per row at most: a 自评表 has at most 200 indicators and a few funds rows.</summary>
@@ -42,7 +64,7 @@ public static class Reviewing
         RequireSectionReviewer(submission, by);
         if (submission.State is not (SubmissionState.Submitted or SubmissionState.InReview))
             throw new SubmissionRuleException(RuleViolation.Conflict("not-in-review", $"报告当前为「{submission.State.Chinese()}」，不能添加审核意见", "not under review"));
-        return new ReviewCommented(submission.Id, submission.Round, RequireText(text, "comment-required", "请填写意见内容"), Submitting.Submitting.Clean(row), by);
+        return new ReviewCommented(submission.Id, submission.Round, RequireText(text, "comment-required", "请填写意见内容"), Submitting.SubmitRules.Clean(row), by);
     }
 
     public static ReturnedForRevision Return(Submission submission, string reason, IReadOnlyList<RowRemark>? remarks, Actor by)
@@ -61,7 +83,7 @@ public static class Reviewing
         if (!Enum.IsDefined(grade))
             throw new SubmissionRuleException(RuleViolation.Invalid("grade", "审核意见只能是 优、良、中、差", "grade must be one of 优/良/中/差"));
         var suggested = submission.Score?.SuggestedGrade;
-        var reason = Submitting.Submitting.Clean(overrideReason);
+        var reason = Submitting.SubmitRules.Clean(overrideReason);
         if (suggested is { } s && s != grade && reason is null)
             throw new SubmissionRuleException(RuleViolation.Invalid("override-reason-required",
                 $"系统评定等级为「{s}」，改评为「{grade}」需填写理由", "overriding the suggested grade needs a reason"));

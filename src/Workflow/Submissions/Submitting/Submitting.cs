@@ -1,16 +1,26 @@
 namespace Approval.Workflow.Submissions.Submitting;
 
 /// <summary>The preparer sent the scored content to the 业务股室 covering the unit: review round <see cref="Round"/> begins.</summary>
-public sealed record SubmittedForReview(Guid SubmissionId, int Round, int ContentVersion, string SectionId, string SectionName, Actor By);
+public sealed record SubmittedForReview(Guid SubmissionId, int Round, int ContentVersion, string SectionId, string SectionName, Actor By) : ISubmissionEvent
+{
+    public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Submitted;
+    public string Describe() => $"{By.Name} 提交{SectionName}审核（第 {Round} 轮）";
+    public EventNotice Notice(string title, string unitName) => new("submitted", $"{unitName} 提交了「{title}」");
+}
 
 /// <summary>The preparer took the submission back before any reviewer claimed it; it is a draft again.</summary>
-public sealed record SubmissionWithdrawn(Guid SubmissionId, int Round, string? Reason, Actor By);
+public sealed record SubmissionWithdrawn(Guid SubmissionId, int Round, string? Reason, Actor By) : ISubmissionEvent
+{
+    public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Draft;
+    public string Describe() => $"{By.Name} 撤回提交（第 {Round} 轮）{(Reason is null ? "" : "：" + Reason)}";
+    public EventNotice Notice(string title, string unitName) => new("withdrawn", $"{unitName} 撤回了「{title}」");
+}
 
-public static class Submitting
+public static class SubmitRules
 {
     public static SubmittedForReview Submit(Submission submission, string? sectionId, string? sectionName, Actor by)
     {
-        Drafting.Drafting.RequireEditable(submission, by);
+        Drafting.DraftRules.RequireEditable(submission, by);
         if (sectionId is null || sectionName is null)
             throw new SubmissionRuleException(RuleViolation.Conflict("no-section", "本单位尚未分配财政局业务股室，请联系管理员", "the unit has no reviewing section"));
         if (submission.Score is null || submission.Score.ContentVersion != submission.ContentVersion)

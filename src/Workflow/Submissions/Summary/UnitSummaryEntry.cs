@@ -36,53 +36,41 @@ public sealed class UnitSummaryEntry
     public ReviewerBlock? Review { get; set; }
 }
 
-public sealed partial class UnitSummaryEntryProjection : SingleStreamProjection<UnitSummaryEntry, Guid>
+public sealed class UnitSummaryEntryProjection : SingleStreamProjection<UnitSummaryEntry, Guid>
 {
-    public static UnitSummaryEntry Create(IEvent<SubmissionDrafted> e)
+    public override UnitSummaryEntry? Evolve(UnitSummaryEntry? snapshot, Guid id, IEvent e)
     {
-        var entry = new UnitSummaryEntry
+        if (e.Data is not ISubmissionEvent fact) return snapshot;
+        var entry = snapshot ?? new UnitSummaryEntry { Id = id };
+        switch (e.Data)
         {
-            Id = e.StreamId, UnitId = e.Data.UnitId, UnitName = e.Data.UnitName, FiscalYear = e.Data.FiscalYear, Kind = e.Data.Kind,
-            DraftedAt = e.Timestamp, State = SubmissionState.Draft,
-        };
-        Fill(entry, e.Data.Content);
+            case SubmissionDrafted d:
+                (entry.UnitId, entry.UnitName, entry.FiscalYear, entry.Kind, entry.DraftedAt) = (d.UnitId, d.UnitName, d.FiscalYear, d.Kind, e.Timestamp);
+                Fill(entry, d.Content);
+                break;
+            case DraftRevised r:
+                Fill(entry, r.Content);
+                break;
+            case SubmissionScored scored:
+                entry.ComputedScore = scored.Score.Total;
+                break;
+            case CorrectionPublished c:
+                Fill(entry, c.Content);
+                entry.ComputedScore = c.Score.Total;
+                break;
+            case SubmittedForReview:
+                entry.SubmittedAt = e.Timestamp;
+                break;
+            case SubmissionWithdrawn:
+                entry.SubmittedAt = null;
+                break;
+            case SubmissionApproved a when entry.Kind == SubmissionKind.SummaryReview:
+                entry.Review = new ReviewerBlock(a.Grade, a.Signature, e.Timestamp, a.StampReference);
+                break;
+        }
+        entry.State = fact.StateAfter(entry.State);
         return entry;
     }
-
-    public static void Apply(DraftRevised e, UnitSummaryEntry entry) => Fill(entry, e.Content);
-
-    public static void Apply(SubmissionScored e, UnitSummaryEntry entry) => entry.ComputedScore = e.Score.Total;
-
-    public static void Apply(CorrectionPublished e, UnitSummaryEntry entry)
-    {
-        Fill(entry, e.Content);
-        entry.ComputedScore = e.Score.Total;
-    }
-
-    public static void Apply(IEvent<SubmittedForReview> e, UnitSummaryEntry entry)
-    {
-        entry.State = SubmissionState.Submitted;
-        entry.SubmittedAt = e.Timestamp;
-    }
-
-    public static void Apply(SubmissionWithdrawn e, UnitSummaryEntry entry)
-    {
-        entry.State = SubmissionState.Draft;
-        entry.SubmittedAt = null;
-    }
-
-    public static void Apply(ReviewClaimed e, UnitSummaryEntry entry) => entry.State = SubmissionState.InReview;
-
-    public static void Apply(ReturnedForRevision e, UnitSummaryEntry entry) => entry.State = SubmissionState.Returned;
-
-    public static void Apply(IEvent<SubmissionApproved> e, UnitSummaryEntry entry)
-    {
-        entry.State = SubmissionState.Approved;
-        if (entry.Kind == SubmissionKind.SummaryReview)
-            entry.Review = new ReviewerBlock(e.Data.Grade, e.Data.Signature, e.Timestamp, e.Data.StampReference);
-    }
-
-    public static void Apply(SubmissionPublished e, UnitSummaryEntry entry) => entry.State = SubmissionState.Published;
 
     private static void Fill(UnitSummaryEntry entry, SubmissionContent content)
     {

@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] EndpointTypes()
         {
-            return new System.Type[] { typeof(Approval.Web.Admin.AdminEndpoints), typeof(Approval.Web.Auth.LoginEndpoint), typeof(Approval.Web.Public.PublicEndpoints), typeof(Approval.Web.Submissions.Drafting.DraftingEndpoints), typeof(Approval.Web.Submissions.Drafting.ImportEndpoint), typeof(Approval.Web.Submissions.Publishing.PublishingEndpoints), typeof(Approval.Web.Submissions.Queries.AuditEndpoints), typeof(Approval.Web.Submissions.Queries.StatisticsEndpoint), typeof(Approval.Web.Submissions.Queries.SubmissionQueries), typeof(Approval.Web.Submissions.Reviewing.ReviewingEndpoints), typeof(Approval.Web.Submissions.Submitting.SubmittingEndpoints), typeof(Approval.Web.Templates.TemplateEndpoints) };
+            return new System.Type[] { typeof(Approval.Web.Admin.AdminEndpoints), typeof(Approval.Web.Auth.LoginEndpoint), typeof(Approval.Web.Public.PublicEndpoints), typeof(Approval.Web.Submissions.Drafting.Draft), typeof(Approval.Web.Submissions.Drafting.Import), typeof(Approval.Web.Submissions.Drafting.Revise), typeof(Approval.Web.Submissions.Drafting.Score), typeof(Approval.Web.Submissions.Publishing.Correct), typeof(Approval.Web.Submissions.Publishing.Publish), typeof(Approval.Web.Submissions.Queries.AuditEndpoints), typeof(Approval.Web.Submissions.Queries.StatisticsEndpoint), typeof(Approval.Web.Submissions.Queries.SubmissionQueries), typeof(Approval.Web.Submissions.Reviewing.Approve), typeof(Approval.Web.Submissions.Reviewing.Claim), typeof(Approval.Web.Submissions.Reviewing.Comment), typeof(Approval.Web.Submissions.Reviewing.Return), typeof(Approval.Web.Submissions.Submitting.Submit), typeof(Approval.Web.Submissions.Submitting.Withdraw), typeof(Approval.Web.Templates.TemplateEndpoints) };
         }
     }
 
@@ -63,15 +63,26 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Admin.AdminEndpoints))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Auth.LoginEndpoint))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Public.PublicEndpoints))]
-        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Submissions.Drafting.DraftingEndpoints))]
-        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Submissions.Drafting.ImportEndpoint))]
-        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Submissions.Publishing.PublishingEndpoints))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Submissions.Drafting.Draft))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Submissions.Drafting.Import))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Submissions.Drafting.Revise))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Submissions.Drafting.Score))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Submissions.Publishing.Correct))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Submissions.Publishing.Publish))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Submissions.Queries.AuditEndpoints))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Submissions.Queries.StatisticsEndpoint))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Submissions.Queries.SubmissionQueries))]
-        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Submissions.Reviewing.ReviewingEndpoints))]
-        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Submissions.Submitting.SubmittingEndpoints))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Submissions.Reviewing.Approve))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Submissions.Reviewing.Claim))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Submissions.Reviewing.Comment))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Submissions.Reviewing.Return))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Submissions.Submitting.Submit))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Submissions.Submitting.Withdraw))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Templates.TemplateEndpoints))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Wolverine.Marten.IMartenOp))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Wolverine.Marten.IStartStream))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Approval.Web.Submissions.SubmissionDraftedResponse))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Wolverine.Http.HttpChain.Applier<Approval.Web.Submissions.SubmissionDraftedResponse>))]
         public static void Pin()
         {
             // Intentionally empty. The [DynamicDependency] attributes above are the payload: they root the generated types for Native AOT, and [ModuleInitializer] guarantees this method is itself an ILC root.

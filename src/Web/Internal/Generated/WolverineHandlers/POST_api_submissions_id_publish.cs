@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
 using Wolverine.Http;
+using Wolverine.Http.Runtime;
+using Wolverine.Marten;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
 
@@ -14,22 +16,22 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class POST_api_submissions_id_publish : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
+        private readonly Wolverine.Http.Runtime.DeduplicatedResponses _deduplicatedResponses;
+        private readonly Wolverine.Marten.IMartenDeduplicatedResponses _martenDeduplicatedResponses;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_submissions_id_publish(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_submissions_id_publish(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Wolverine.Http.Runtime.DeduplicatedResponses deduplicatedResponses, Wolverine.Marten.IMartenDeduplicatedResponses martenDeduplicatedResponses, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
+            _deduplicatedResponses = deduplicatedResponses;
+            _martenDeduplicatedResponses = martenDeduplicatedResponses;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
-            // Building the Marten session
-            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Approval.Web.Submissions.Publishing.PublishingEndpoints").SetTag("http.route", "/api/submissions/{id}/publish").SetTag("http.request.method", "POST");
             string id_rawValue = (string?)httpContext.GetRouteValue("id");
             System.Guid id = default;
 
@@ -42,22 +44,108 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
+            // Building the Marten session
+            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
+            // GH-4742: buffer the body so the deduplication fingerprint can read it after binding
+            Microsoft.AspNetCore.Http.HttpRequestRewindExtensions.EnableBuffering(httpContext.Request);
+            var Idempotency_Key = ReadSingleHeaderValue(httpContext, "Idempotency-Key");
+            // GH-4742: the deduplication key is unique within User
+            var scopedDeduplicationId = Wolverine.Http.HttpHandler.ScopeDeduplicationId(httpContext, Idempotency_Key, (Wolverine.Http.DeduplicationScope)2, null);
+            // GH-4742: what a repeat must match to be answered with the stored response
+            var deduplicationFingerprint = await Wolverine.Http.HttpHandler.ComputeDeduplicationFingerprintAsync(httpContext, scopedDeduplicationId).ConfigureAwait(false);
+            var deduplicationStorageId = string.IsNullOrWhiteSpace(scopedDeduplicationId) ? null : Wolverine.Http.Runtime.DeduplicatedResponses.StorageIdFor(scopedDeduplicationId);
+            // GH-5160: has an earlier request already committed this key, and with what?
+            Wolverine.Persistence.Durability.DeduplicatedResponseClaim? deduplicatedResponseClaim = null;
+            if (!string.IsNullOrWhiteSpace(deduplicationStorageId))
+            {
+                deduplicatedResponseClaim = await _martenDeduplicatedResponses.FindClaimAsync(documentSession, deduplicationStorageId, null, httpContext.RequestAborted).ConfigureAwait(false);
+            }
+
+            // GH-5160: answer from an earlier request's committed claim; this one claims inside its own transaction
+            if (deduplicatedResponseClaim != null)
+            {
+                await AnswerDeduplicatedRepeatAsync(httpContext, deduplicatedResponseClaim, deduplicationFingerprint, "Idempotency-Key").ConfigureAwait(false);
+                return;
+            }
+
+            // GH-5206: until this request commits, a failure is looked up again in case a concurrent request with its key committed first
+            WatchForDeduplicatedRefusal(httpContext, _deduplicatedResponses, scopedDeduplicationId, deduplicationFingerprint, "Idempotency-Key", null);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Approval.Web.Submissions.Publishing.Publish").SetTag("http.route", "/api/submissions/{id}/publish").SetTag("http.request.method", "POST");
+            (var problemDetails1, var actor) = Approval.Web.Submissions.SignedInActor.Before(httpContext.User);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             // Reading the request body via JSON deserialization
             var (command, jsonContinue) = await ReadJsonAsync<Approval.Web.Submissions.Publishing.PublishSubmission>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var batchedQuery = documentSession.CreateBatchQuery();
+
+            var stream_submission_BatchItem = batchedQuery.Events.FetchForWriting<Approval.Workflow.Submissions.Submission>(id);
+
+            await batchedQuery.Execute(httpContext.RequestAborted);
+
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_submission = await stream_submission_BatchItem.ConfigureAwait(false);
+
+            var problemDetails2 = Approval.Web.Submissions.SubmissionScope.Before(command, stream_submission.Aggregate, actor);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                return;
+            }
+
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", id);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "Approval.Workflow.Submissions.Submission");
+            // 404 if this required object is null
+            if (stream_submission.Aggregate == null)
+            {
+                httpContext.Response.StatusCode = 404;
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var result = await Approval.Web.Submissions.Publishing.PublishingEndpoints.Publish(id, command, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+            (var commandAccepted_response, var events) = Approval.Web.Submissions.Publishing.Publish.Post(command, stream_submission.Aggregate, actor);
 
-            
-            // Save all pending changes to this Marten session
-            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
+            if (events != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_submission.AppendMany(events);
+            }
 
-            
-            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
+            // GH-5160: the work is done; the claim and its response commit with it, or not at all
+            var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, commandAccepted_response, 404), System.TimeSpan.FromTicks(6048000000000));
+            // GH-5160: claim the key, with its response, inside this Marten transaction
+            _martenDeduplicatedResponses.QueueClaim(documentSession, pendingDeduplicatedResponseClaim, null);
+            try
+            {
+                
+                // Save all pending changes to this Marten session
+                await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
-            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
+                Wolverine.Http.HttpHandler.MarkDeduplicatedResponseCommitted(httpContext);
+                
+                // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
+                await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
+
+                // Writing the response body to JSON because this was the first 'return variable' in the method signature
+                await WriteJsonAsync(httpContext, commandAccepted_response, 404);
+            }
+            catch (System.Exception deduplicatedResponseCommitException) when (!Wolverine.Http.HttpHandler.IsDeduplicatedResponseCommitted(httpContext))
+            {
+                // GH-5160: the commit failed; answer from a claim a concurrent request committed first, if there is one
+                if (!await TryAnswerDeduplicatedCommitFailureAsync(httpContext, _deduplicatedResponses, scopedDeduplicationId, deduplicationFingerprint, pendingDeduplicatedResponseClaim, "Idempotency-Key", null, deduplicatedResponseCommitException).ConfigureAwait(false))
+                {
+                    throw;
+                }
+            }
         }
     }
 

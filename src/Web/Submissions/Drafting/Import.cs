@@ -3,7 +3,6 @@ using Approval.Workflow.Import;
 using Approval.Workflow.Submissions;
 using Marten;
 using Wolverine.Http;
-using Rules = Approval.Workflow.Submissions.Drafting.Drafting;
 
 namespace Approval.Web.Submissions.Drafting;
 
@@ -11,12 +10,12 @@ namespace Approval.Web.Submissions.Drafting;
 /// 起草 from a file or pasted table text: the xlsx template or report text is read by the engine's importers;
 /// what cannot be read is refused with the line it is on, and nothing is recorded.
 /// </summary>
-public static class ImportEndpoint
+public static class Import
 {
     public const long MaxUpload = ReportTextImporter.MaxBytes;
 
-    [WolverinePost("/api/submissions/import")]
-    public static async Task<IResult> Import(IDocumentSession session, HttpContext http, CancellationToken ct)
+    [WolverinePost("/api/submissions/import"), SubmissionCommand]
+    public static async Task<IResult> Post([NotBody] Actor actor, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
             return Problems.Of(415, "form-required", "请以表单（multipart/form-data）上传文件或粘贴表格文本", "multipart/form-data expected");
@@ -68,15 +67,11 @@ public static class ImportEndpoint
         if (content is null)
             return Problems.BadRequest("nothing-found", $"文件中没有找到{kind.Chinese()}的内容", "nothing of that kind was found");
 
-        var unitId = http.User.FindFirst(Auth.ApprovalClaims.Unit)?.Value;
-        var unit = unitId is null ? null : await session.LoadAsync<BudgetUnit>(unitId, ct);
+        var unit = await Draft.UnitOf(actor, session, ct);
         var title = form["title"].ToString();
         if (string.IsNullOrWhiteSpace(title)) title = content.ProjectForm?.Header.ProjectName ?? kind.Chinese();
-        Guid.TryParse(form["commandId"], out var commandId);
-        return await SubmissionCommand.Start(session, http, commandId == Guid.Empty ? null : commandId, (actor, id) =>
-        {
-            if (unit is null) throw new SubmissionRuleException(RuleViolation.Forbidden("not-preparer", "只有预算单位的填报人可以起草报告", "only a unit's preparer can draft"));
-            return Rules.Draft(id, unit.Id, unit.Name, year, kind, title, content, actor);
-        }, ct);
+        var (drafted, start) = Draft.Start(unit, year, kind, title, content, actor);
+        start.Execute(session);
+        return Results.Created(drafted.Url, drafted);
     }
 }

@@ -1,0 +1,35 @@
+using Approval.Web.Organization;
+using Approval.Workflow.Submissions;
+using Approval.Workflow.Submissions.Drafting;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Approval.Web.Submissions.Drafting;
+
+public sealed record DraftSubmission(Guid? CommandId, int FiscalYear, SubmissionKind Kind, string? Title, SubmissionContent? Content) : IStartSubmission;
+
+/// <summary>起草: a unit's preparer starts a report; it is private to the unit until submitted.</summary>
+public static class Draft
+{
+    public static ProblemDetails Validate(DraftSubmission command) => command.Content is null
+        ? Problems.Details(400, "content-required", "请提供报告内容", "content is required")
+        : WolverineContinue.NoProblems;
+
+    [WolverinePost("/api/submissions")]
+    public static async Task<(SubmissionDraftedResponse, IStartStream)> Post(DraftSubmission command, Actor actor, IDocumentSession session, CancellationToken ct) =>
+        Start(await UnitOf(actor, session, ct), command.FiscalYear, command.Kind, command.Title ?? "", command.Content!, actor);
+
+    /// <summary>The unit a preparer drafts for; anyone else is refused.</summary>
+    public static async Task<BudgetUnit> UnitOf(Actor actor, IQuerySession session, CancellationToken ct) =>
+        (actor.UnitId is { } unitId ? await session.LoadAsync<BudgetUnit>(unitId, ct) : null)
+        ?? throw new SubmissionRuleException(RuleViolation.Forbidden("not-preparer", "只有预算单位的填报人可以起草报告", "only a unit's preparer can draft"));
+
+    public static (SubmissionDraftedResponse, IStartStream) Start(BudgetUnit unit, int fiscalYear, SubmissionKind kind, string title, SubmissionContent content, Actor actor)
+    {
+        var id = Guid.CreateVersion7(); // time-ordered: index-friendly
+        var drafted = DraftRules.Draft(id, unit.Id, unit.Name, fiscalYear, kind, title, content, actor);
+        return (new SubmissionDraftedResponse(id, 1, [nameof(SubmissionDrafted)]), MartenOps.StartStream<Submission>(id, drafted));
+    }
+}

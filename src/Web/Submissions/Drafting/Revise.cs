@@ -1,0 +1,21 @@
+using Approval.Workflow.Submissions;
+using Approval.Workflow.Submissions.Drafting;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Approval.Web.Submissions.Drafting;
+
+public sealed record ReviseDraft(Guid? CommandId, long? Version, string? Title, SubmissionContent? Content) : ISubmissionCommand;
+
+/// <summary>修改: the preparer changes a draft (or a returned report); the event says what changed, in words.</summary>
+public static class Revise
+{
+    public static ProblemDetails Validate(ReviseDraft command) => command.Content is null
+        ? Problems.Details(400, "content-required", "请提供报告内容", "content is required")
+        : WolverineContinue.NoProblems;
+
+    [WolverinePut("/api/submissions/{id}/content")]
+    public static (CommandAccepted, Events) Put(ReviseDraft command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+        Decision.Record(submission, DraftRules.Revise(submission, command.Title, command.Content!, actor));
+}

@@ -1,0 +1,16 @@
+using Approval.Workflow.Submissions;
+using Approval.Workflow.Submissions.Reviewing;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Approval.Web.Submissions.Reviewing;
+
+public sealed record CommentOnSubmission(Guid? CommandId, long? Version, string? Text, string? Row) : ISubmissionCommand;
+
+/// <summary>审核意见: a reviewer's comment, optionally on one row.</summary>
+public static class Comment
+{
+    [WolverinePost("/api/submissions/{id}/comments")]
+    public static (CommandAccepted, Events) Post(CommentOnSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+        Decision.Record(submission, ReviewRules.Comment(submission, command.Text ?? "", command.Row, actor));
+}

@@ -1,0 +1,16 @@
+using Approval.Workflow.Submissions;
+using Approval.Workflow.Submissions.Reviewing;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Approval.Web.Submissions.Reviewing;
+
+public sealed record ReturnForRevision(Guid? CommandId, long? Version, string? Reason, IReadOnlyList<RowRemark>? RowRemarks) : ISubmissionCommand;
+
+/// <summary>退回修改: back to the preparer with the reasons and per-row remarks.</summary>
+public static class Return
+{
+    [WolverinePost("/api/submissions/{id}/return")]
+    public static (CommandAccepted, Events) Post(ReturnForRevision command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+        Decision.Record(submission, ReviewRules.Return(submission, command.Reason ?? "", command.RowRemarks, actor));
+}

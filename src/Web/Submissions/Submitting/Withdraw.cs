@@ -1,0 +1,16 @@
+using Approval.Workflow.Submissions;
+using Approval.Workflow.Submissions.Submitting;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Approval.Web.Submissions.Submitting;
+
+public sealed record WithdrawSubmission(Guid? CommandId, long? Version, string? Reason) : ISubmissionCommand;
+
+/// <summary>撤回: the preparer takes a submission back before a reviewer claims it.</summary>
+public static class Withdraw
+{
+    [WolverinePost("/api/submissions/{id}/withdraw")]
+    public static (CommandAccepted, Events) Post(WithdrawSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+        Decision.Record(submission, SubmitRules.Withdraw(submission, command.Reason, actor));
+}
