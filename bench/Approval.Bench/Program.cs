@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Approval.Bench;
-using Approval.Web.Infrastructure;
+using Approval.LocalDatabase;
 using Approval.Workflow.Import;
 using Npgsql;
 

@@ -1,3 +1,4 @@
+using Approval.LocalDatabase;
 using Npgsql;
 
 namespace Approval.Web.Infrastructure;

@@ -1,4 +1,4 @@
-using Approval.Web.Infrastructure;
+using Approval.LocalDatabase;
 using Npgsql;
 
 namespace Approval.Web.Tests.Infrastructure;
