@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Approval.Bench;
-using Approval.Web.Infrastructure;
+using Approval.LocalDatabase;
 using Approval.Workflow.Import;
 using Npgsql;
 
@@ -32,20 +32,10 @@ var admin = await local.EnsureRunningAsync();
 var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss");
 async Task<string> CreateDatabase(string name)
 {
-    await using var conn = new NpgsqlConnection(admin);
-    await conn.OpenAsync();
-    await using var cmd = new NpgsqlCommand($"create database \"{name}\"", conn);
-    await cmd.ExecuteNonQueryAsync();
+    await PostgresDatabases.CreateAsync(admin, name);
     return local.ConnectionString(name);
 }
-async Task DropDatabase(string name)
-{
-    NpgsqlConnection.ClearAllPools();
-    await using var conn = new NpgsqlConnection(admin);
-    await conn.OpenAsync();
-    await using var cmd = new NpgsqlCommand($"drop database if exists \"{name}\" with (force)", conn);
-    await cmd.ExecuteNonQueryAsync();
-}
+Task DropDatabase(string name) => PostgresDatabases.DropAsync(admin, name);
 string pgVersion;
 await using (var conn = new NpgsqlConnection(admin))
 {

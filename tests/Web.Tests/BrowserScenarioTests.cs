@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Approval.Web.Infrastructure;
+using Approval.LocalDatabase;
 using Approval.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Approval.LocalDatabase;
 using Approval.Web.Checking;
-using Approval.Web.Infrastructure;
 
 namespace Approval.Web.Tests;
 

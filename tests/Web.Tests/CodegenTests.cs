@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Approval.Web.Infrastructure;
+using Approval.LocalDatabase;
 using Approval.Web.Tests.Infrastructure;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Model;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Approval.Web.Infrastructure;
+using Approval.LocalDatabase;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions.Drafting;
 using Approval.Workflow.Submissions.Reviewing;

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Approval.Web.Infrastructure;
+using Approval.LocalDatabase;
 using Approval.Web.Organization;
 using Approval.Web.Tests.Infrastructure;
 using Microsoft.Playwright;

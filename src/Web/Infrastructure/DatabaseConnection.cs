@@ -1,4 +1,4 @@
-using Npgsql;
+using Approval.LocalDatabase;
 
 namespace Approval.Web.Infrastructure;
 
@@ -28,7 +28,7 @@ public sealed class DatabaseConnection
         Local = LocalPostgres.Locate();
         // Runs once, during start-up, before any request: blocking here is deliberate and harmless.
         var admin = Local.EnsureRunningAsync().GetAwaiter().GetResult();
-        EnsureDatabaseExists(admin, database);
+        PostgresDatabases.EnsureExistsAsync(admin, database).GetAwaiter().GetResult();
         OwnerConnectionString = Local.ConnectionString(database);
         ConnectionString = Local.AppConnectionStringAsync(database).GetAwaiter().GetResult();
         Migrate(configuration, logger);
@@ -49,18 +49,6 @@ public sealed class DatabaseConnection
 
     /// <summary>The embedded cluster, when it is the one in use.</summary>
     public LocalPostgres? Local { get; }
-
-    public static void EnsureDatabaseExists(string adminConnectionString, string database)
-    {
-        using var conn = new NpgsqlConnection(adminConnectionString);
-        conn.Open();
-        using var exists = new NpgsqlCommand("select 1 from pg_database where datname = @name", conn);
-        exists.Parameters.AddWithValue("name", database);
-        if (exists.ExecuteScalar() is not null) return;
-        using var create = new NpgsqlCommand($"create database \"{database.Replace("\"", "")}\"", conn);
-        try { create.ExecuteNonQuery(); }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase) { }
-    }
 }
 
 /// <summary>Stops the embedded cluster on shutdown when this process started it.</summary>

@@ -21,7 +21,7 @@ public sealed class ChainKey(byte[]? key)
             throw new Infrastructure.RequiredSettingMissingException(Setting,
                 "防篡改事件链的密钥，环境变量 Approval__ChainKey：一段足够长的随机字符串，保存在数据库之外。" +
                 "没有它，能写数据库的人就能改写历史并重算哈希链。请妥善保管：用某个密钥写入的事件只能用同一密钥验证");
-        var path = Path.Combine(Infrastructure.LocalPostgres.DefaultStateDirectory(), "chain.key");
+        var path = Path.Combine(LocalDatabase.LocalPostgres.DefaultStateDirectory(), "chain.key");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         if (!File.Exists(path))
         {

@@ -77,7 +77,7 @@ public sealed class DemoData(IDocumentStore store, IConfiguration configuration,
     /// <summary>The seeds ship with the tests; the shared folder beside the repository has them too.</summary>
     private static string? SeedPath(string name)
     {
-        var root = Infrastructure.RepositoryRoot.Find();
+        var root = LocalDatabase.RepositoryRoot.Find();
         foreach (var candidate in new[]
                  {
                      root is null ? null : Path.Combine(root, "tests", "Workflow.Tests", "Data", "seeds", name),

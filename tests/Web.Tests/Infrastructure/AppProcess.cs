@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Approval.Web.Infrastructure;
+using Approval.LocalDatabase;
 
 namespace Approval.Web.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using Approval.Web.Infrastructure;
+using Approval.LocalDatabase;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,4 +1,4 @@
-using Approval.Web.Infrastructure;
+using Approval.LocalDatabase;
 using Npgsql;
 
 namespace Approval.Web.Tests.Infrastructure;
@@ -55,20 +55,13 @@ public static class TestDatabase
     {
         var server = await TheServer.Value;
         var name = $"test_{prefix.ToLowerInvariant()}_{Guid.NewGuid():N}"[..Math.Min(60, prefix.Length + 38)];
-        await using var conn = new NpgsqlConnection(server.AdminConnectionString);
-        await conn.OpenAsync();
-        await using (var cmd = new NpgsqlCommand($"create database \"{name}\"", conn)) await cmd.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Database = name }.ConnectionString;
+        return await PostgresDatabases.CreateAsync(server.AdminConnectionString, name);
     }
 
     public static async Task DropAsync(string connectionString)
     {
         var server = await TheServer.Value;
-        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(server.AdminConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"drop database if exists \"{name}\" with (force)", conn);
-        await cmd.ExecuteNonQueryAsync();
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        await PostgresDatabases.DropAsync(server.AdminConnectionString, name);
     }
 }

@@ -1,4 +1,4 @@
-namespace Approval.Web.Infrastructure;
+namespace Approval.LocalDatabase;
 
 public static class RepositoryRoot
 {

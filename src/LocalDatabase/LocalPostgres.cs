@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 
-namespace Approval.Web.Infrastructure;
+namespace Approval.LocalDatabase;
 
 /// <summary>
 /// The embedded default database: a private PostgreSQL cluster created on first use from the machine's
@@ -16,7 +16,7 @@ namespace Approval.Web.Infrastructure;
 public sealed class LocalPostgres
 {
     private const string SuperUser = "approval";
-    /// <summary>The role the application runs as: it may not change or delete event rows (see DatabaseMigrator).</summary>
+    /// <summary>The role the application runs as: it may not change or delete event rows (see DatabaseMigrator in src/Web).</summary>
     public const string AppRole = "approval_app";
     private readonly string _stateDir;
     private readonly string _binDir;
