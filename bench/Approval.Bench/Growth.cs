@@ -30,8 +30,7 @@ public static class Growth
             e.StreamId = id;
             e.Version = v + 1;
             e.Timestamp = at;
-            if (submission is null) submission = Submission.Create((IEvent<SubmissionDrafted>)e);
-            else ((dynamic)submission).Apply((dynamic)e);
+            submission = Submission.After(submission, e);
         }
         return submission!;
     }
