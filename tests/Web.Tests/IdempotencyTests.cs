@@ -66,4 +66,36 @@ public class IdempotencyTests(WorkflowFixture app) : IClassFixture<WorkflowFixtu
         Assert.Equal(HttpStatusCode.BadRequest, mismatch.StatusCode);
         Assert.Equal("idempotency-key-mismatch", (await mismatch.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
     }
+
+    [Fact]
+    public async Task A_key_belongs_to_its_caller_and_a_header_key_replays_with_location()
+    {
+        var key = $"shared-{Guid.NewGuid():N}";
+        var body = new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "各自的键", content = Samples.Ganfutong() };
+        var mine = await Send("/api/submissions", body, key);
+        var again = await Send("/api/submissions", body, key);
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (mine.StatusCode, again.StatusCode));
+        Assert.Equal(mine.Headers.Location, again.Headers.Location);
+        Assert.Equal(await mine.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+
+        // Another preparer with the same key text: their own operation, never the first caller's answer.
+        using var client = app.Host.Server.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions") { Content = JsonContent.Create(body, options: WorkflowFixture.Json) };
+        request.Headers.Authorization = new("Bearer", await app.TokenFor("prep-yy"));
+        request.Headers.Add("Idempotency-Key", key);
+        var theirs = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, theirs.StatusCode);
+        Assert.NotEqual(mine.Headers.Location, theirs.Headers.Location);
+    }
+
+    [Fact]
+    public async Task A_malformed_key_is_refused_and_changes_nothing()
+    {
+        var before = await app.TotalEvents();
+        var response = await Send("/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "x", content = Samples.Ganfutong() },
+            new string('k', 300));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("idempotency-key-invalid", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(before, await app.TotalEvents());
+    }
 }

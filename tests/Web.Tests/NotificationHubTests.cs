@@ -103,4 +103,27 @@ public class NotificationHubTests(WorkflowFixture app) : IClassFixture<WorkflowF
             .Build();
         await Assert.ThrowsAnyAsync<Exception>(() => connection.StartAsync());
     }
+
+    [Fact]
+    public async Task A_notification_means_the_queue_already_shows_the_event()
+    {
+        await using var reviewer = new Listener("rev");
+        await reviewer.Start(app);
+        for (var round = 0; round < 8; round++)
+        {
+            var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = $"可读 {round}", content = Samples.Ganfutong() }, 201);
+            var id = created.GetProperty("submissionId").GetGuid();
+            await app.Command("prep", $"/api/submissions/{id}/score", new { version = 1 });
+            var shown = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            // Read the queue from inside the notification callback itself: no polling, no delay.
+            reviewer.Connection.On<ReviewNotification>("Notify", async n =>
+            {
+                if (n.SubmissionId != id || n.Type != "submitted") return;
+                var queue = await app.Get<System.Text.Json.JsonElement>("rev", "/api/review-queue?pageSize=200");
+                shown.TrySetResult(queue.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("id").GetGuid() == id && i.GetProperty("version").GetInt64() >= n.Version));
+            });
+            await app.Command("prep", $"/api/submissions/{id}/submit", new { version = 2 });
+            Assert.True(await shown.Task.WaitAsync(TimeSpan.FromSeconds(20)), $"round {round}: notified before the queue showed the submission");
+        }
+    }
 }

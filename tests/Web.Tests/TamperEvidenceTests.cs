@@ -39,6 +39,30 @@ public class TamperEvidenceTests(WorkflowFixture app) : IClassFixture<WorkflowFi
     }
 
     [Fact]
+    public async Task Several_events_appended_in_one_commit_are_each_chained()
+    {
+        var id = await Lifecycle();
+        var before = await app.Load(id);
+        var reviewer = new Actor("officer", "张经办", Role.Reviewer, null, ["S-JJJS"]);
+        await using (var session = app.Store.LightweightSession())
+        {
+            // What a command that records two facts at once does: one FetchForWriting, two events, one commit.
+            var stream = await session.Events.FetchForWriting<Submission>(id);
+            stream.AppendMany(
+                new Approval.Workflow.Submissions.Reviewing.ReviewCommented(id, before.Round, "第一条", null, reviewer),
+                new Approval.Workflow.Submissions.Reviewing.ReviewCommented(id, before.Round, "第二条", "满意度", reviewer));
+            await session.SaveChangesAsync();
+        }
+        var result = await app.Get<JsonElement>("audit", $"/api/submissions/{id}/verify");
+        Assert.True(result.GetProperty("intact").GetBoolean(), result.ToString());
+        Assert.Equal(7, result.GetProperty("eventsChecked").GetInt32());
+        var after = await app.Load(id);
+        await using var query = app.Store.QuerySession();
+        var last = (await query.Events.FetchStreamAsync(id)).Last();
+        Assert.Equal((7, last.GetHeader("hash")?.ToString()), (after.Version, after.LastEventHash)); // the snapshot continues the chain
+    }
+
+    [Fact]
     public async Task Editing_an_event_with_sql_is_caught_and_named()
     {
         var id = await Lifecycle();
