@@ -24,4 +24,5 @@ public interface ISubmissionEvent
 /// <param name="Type">A stable English word for programs ("submitted", "approved").</param>
 /// <param name="Summary">One Chinese sentence for people.</param>
 /// <param name="UnitOnly">Work on a draft: only the unit (and auditors) hear of it, never the section.</param>
-public sealed record EventNotice(string Type, string Summary, bool UnitOnly = false);
+/// <param name="Grade">The grade an approval gave.</param>
+public sealed record EventNotice(string Type, string Summary, bool UnitOnly = false, string? Grade = null);

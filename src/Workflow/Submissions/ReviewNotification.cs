@@ -1,4 +1,3 @@
-using Approval.Workflow.Submissions.Reviewing;
 using JasperFx.Events;
 
 namespace Approval.Workflow.Submissions;
@@ -19,6 +18,6 @@ public sealed record ReviewNotification(
         var notice = fact.Notice(title, unitName);
         var summary = notice.Summary.Length > MaxSummaryLength ? notice.Summary[..MaxSummaryLength] + "…" : notice.Summary;
         return new ReviewNotification(notice.Type, fact.SubmissionId, e.Version, e.Sequence, unitId, unitName, sectionId, stateAfter.ToString(),
-            title, summary, (fact as SubmissionApproved)?.Grade.ToString(), e.Timestamp, notice.UnitOnly || sectionId is null);
+            title, summary, notice.Grade, e.Timestamp, notice.UnitOnly || sectionId is null);
     }
 }

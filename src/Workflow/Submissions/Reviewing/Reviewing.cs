@@ -39,7 +39,7 @@ public sealed record SubmissionApproved(
     public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Approved;
     public string Describe() =>
         $"{By.Name} 审核通过，评定等级「{Grade}」{(OverrideReason is null ? "" : $"（系统建议「{SuggestedGrade}」，改评理由：{OverrideReason}）")}；经办人签名 {Signature}";
-    public EventNotice Notice(string title, string unitName) => new("approved", $"「{title}」审核通过：{Grade}");
+    public EventNotice Notice(string title, string unitName) => new("approved", $"「{title}」审核通过：{Grade}", Grade: Grade.ToString());
 }
 
 public static class ReviewRules
