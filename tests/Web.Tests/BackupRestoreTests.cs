@@ -1,12 +1,7 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Alba;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
-using Approval.Workflow.Submissions.Publishing;
-using Approval.Workflow.Submissions.Reviewing;
-using Approval.Workflow.Submissions.Summary;
-using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Approval.Web.Notifications;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
 using Marten;

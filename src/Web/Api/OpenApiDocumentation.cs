@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using Approval.Web.Auth;
-using Approval.Web.Submissions;
 using Approval.Web.Public;
+using Approval.Web.Submissions;
 using Approval.Web.Submissions.Queries;
 using Approval.Workflow.Integrity;
 using Approval.Workflow.Submissions;

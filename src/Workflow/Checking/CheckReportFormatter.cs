@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Approval.Workflow.Import;
 
 namespace Approval.Workflow.Checking;
 

@@ -142,7 +142,7 @@ internal static partial class DisclosureTableParser
 
     private static DisclosureTable Numbered(DisclosureTableKind kind, string? number, string title, List<(int Line, string[] Cells)> lines, List<ImportIssue> issues)
     {
-        IReadOnlyList<string> columns = DisclosureTableKinds.Columns(kind);
+        var columns = DisclosureTableKinds.Columns(kind);
         var header = lines.FirstOrDefault(l => l.Cells.Any(c => Cells.Compact(c) is "年初预算数" or "决算数"));
         if (header.Cells is not null)
         {

@@ -1,12 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Alba;
-using Approval.Web.Auth;
-using Approval.Web.Organization;
 using Approval.Workflow.Submissions;
 using Marten;
 using Marten.Events;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
