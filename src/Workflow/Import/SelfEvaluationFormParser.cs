@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Approval.Workflow.Checking;
 using Approval.Workflow.SelfEvaluation;
@@ -11,7 +12,7 @@ internal static partial class SelfEvaluationFormParser
     public static ProjectSelfEvaluationForm? Parse(IReadOnlyList<(int Line, string Text)> region, List<ImportIssue> issues)
     {
         var firstLine = region.Count > 0 ? region[0].Line : 0;
-        int? year = region.Select(l => YearPattern().Match(l.Text)).FirstOrDefault(m => m.Success) is { } y ? int.Parse(y.Groups[1].Value) : null;
+        int? year = region.Select(l => YearPattern().Match(l.Text)).FirstOrDefault(m => m.Success) is { } y ? int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture) : null;
         var lines = region.Where(l => l.Text.Contains('\t')).Select(l => (l.Line, Cells: Cells.Split(l.Text))).ToList();
 
         string projectName = "", department = "", unit = "";
@@ -52,7 +53,7 @@ internal static partial class SelfEvaluationFormParser
             if (compact.Any(c => c.StartsWith("项目资金", StringComparison.Ordinal)) && compact.Contains("年初预算数") || compact.Contains("年初预算数"))
             {
                 var header = compact.FirstOrDefault(c => c.StartsWith("项目资金", StringComparison.Ordinal));
-                if (header is not null && WeightInLabel().Match(header) is { Success: true } w) fundsWeight = decimal.Parse(w.Groups[1].Value);
+                if (header is not null && WeightInLabel().Match(header) is { Success: true } w) fundsWeight = decimal.Parse(w.Groups[1].Value, CultureInfo.InvariantCulture);
                 continue;
             }
             if (FundsLabel(compact) is { } fundsIndex)

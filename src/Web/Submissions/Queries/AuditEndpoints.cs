@@ -1,3 +1,4 @@
+using System.Globalization;
 using Approval.Web.Auth;
 using Approval.Workflow.Submissions;
 using Marten;
@@ -40,7 +41,7 @@ public static class AuditEndpoints
             var actor = EventDescriptions.ActorOf(e.Data);
             csv.AppendLine(string.Join(",", new[]
             {
-                e.Sequence.ToString(), e.Version.ToString(), e.Timestamp.ToString("O"), e.EventTypeName, actor?.Name, actor?.Role.Chinese(),
+                e.Sequence.ToString(CultureInfo.InvariantCulture), e.Version.ToString(CultureInfo.InvariantCulture), e.Timestamp.ToString("O"), e.EventTypeName, actor?.Name, actor?.Role.Chinese(),
                 e.CorrelationId, e.CausationId, EventDescriptions.Describe(e.Data),
             }.Select(Public.PublicEndpoints.CsvCell)));
         }
