@@ -62,7 +62,7 @@ public class OpenApiFuzzTests(WorkflowFixture app) : IClassFixture<WorkflowFixtu
                 var what = $"{r.Method} {r.Url} as {r.User ?? "anonymous"} with {r.Body?[..Math.Min(120, r.Body.Length)]}: {status} {text[..Math.Min(200, text.Length)]}";
                 if (status >= 500) failures.Add(what);
                 else if (status >= 400 && !IsProblem(text)) failures.Add("not a problem: " + what);
-                else if (status is 200 or 201 && r.Method != "GET" && r.Url.StartsWith("/api/submissions")) Interlocked.Increment(ref writes);
+                else if (status is 200 or 201 && r.Method != "GET" && r.Url.StartsWith("/api/submissions", StringComparison.Ordinal)) Interlocked.Increment(ref writes);
             }
             finally { gate.Release(); }
         }));

@@ -36,7 +36,7 @@ public class OpenApiLintTests(AppFixture app) : IClassFixture<AppFixture>
                 Assert.True(responses.Any(r => r.Key.StartsWith('2') && r.Value!["content"] is not null), $"{name} declares no success schema");
                 foreach (var status in new[] { "400", "404", "500", "503" })
                     Assert.True(responses[status]?["content"]?["application/problem+json"] is not null, $"{name} does not declare {status} as a problem");
-                var anonymous = path is "/api/auth/login" or "/api/auth/refresh" || path.StartsWith("/api/public/");
+                var anonymous = path is "/api/auth/login" or "/api/auth/refresh" || path.StartsWith("/api/public/", StringComparison.Ordinal);
                 Assert.Equal(anonymous, operation["security"]!.AsArray().Count == 0);
             }
         var import = document["paths"]!["/api/submissions/import"]!["post"]!["requestBody"]!["content"]!["multipart/form-data"]!["schema"]!["properties"]!;
