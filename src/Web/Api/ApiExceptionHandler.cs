@@ -9,7 +9,7 @@ namespace Approval.Web;
 /// The last line: refusals and conflicts that escape an endpoint still become problem details — a concurrency
 /// clash is 409, unreadable input 400 — and only true bugs are 500.
 /// </summary>
-public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -34,7 +34,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         if (result is null)
         {
             if (http.RequestAborted.IsCancellationRequested) return true;
-            logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
+            LogUnhandled(logger, exception, http.Request.Method, http.Request.Path);
             result = Problems.Of(500, "internal-error", "服务器内部错误，已记录，请稍后重试", "internal error");
         }
         if (Unavailable(exception)) http.Response.Headers.RetryAfter = "5";
@@ -89,4 +89,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
     }
 
     private static string Short(Exception e) => e.Message.Length > 200 ? e.Message[..200] : e.Message;
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
 }

@@ -12,7 +12,7 @@ namespace Approval.Web.Organization;
 /// seeds, one account per role, and a few drafted reports read from the seed texts. Runs once: skipped when
 /// any account exists.
 /// </summary>
-public sealed class DemoData(IDocumentStore store, IConfiguration configuration, ILogger<DemoData> logger) : IHostedService
+public sealed partial class DemoData(IDocumentStore store, IConfiguration configuration, ILogger<DemoData> logger) : IHostedService
 {
     public const string Password = "Demo#2026pass";
 
@@ -52,7 +52,7 @@ public sealed class DemoData(IDocumentStore store, IConfiguration configuration,
         await session.SaveChangesAsync(ct);
         await DraftSeedForms("002_3e97706fd429c0f0.txt", "U-SRBD", "上饶市大数据发展管理局", 2021, "dashuju", "王晓（大数据局填报人）", ct);
         await DraftSeedForms("004_00e7fe4b0ab0df23.txt", "U-GZRJ", "赣州蓉江新区政务服务中心", 2023, "rongjiang", "刘敏（蓉江政务中心填报人）", ct);
-        logger.LogInformation("Demo data seeded: {Count} accounts, password {Password}", Accounts.Length, Password);
+        LogSeeded(logger, Accounts.Length, Password);
     }
 
     /// <summary>Stamped with their chain links on commit, like every appended event.</summary>
@@ -88,4 +88,7 @@ public sealed class DemoData(IDocumentStore store, IConfiguration configuration,
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Demo data seeded: {Count} accounts, password {Password}")]
+    private static partial void LogSeeded(ILogger logger, int count, string password);
 }
