@@ -122,7 +122,7 @@ public static partial class ReportTextImporter
     }
 
     /// <summary>"（3）新办企业首套印章…项目绩效自评得分79.1分" across line breaks, as seed 003 lists its sixteen projects.</summary>
-    private static IReadOnlyList<ProjectScoreMention> ProjectScores(string narrative)
+    private static List<ProjectScoreMention> ProjectScores(string narrative)
     {
         var flat = WhitespacePattern().Replace(narrative, "");
         var found = new Dictionary<int, ProjectScoreMention>();

@@ -9,6 +9,9 @@ namespace Approval.Workflow.Import;
 /// <summary>Reads a 项目支出绩效自评表 laid out as tab-separated lines (seeds 002 and 004), however its cells drift.</summary>
 internal static partial class SelfEvaluationFormParser
 {
+    /// <summary>Columns an indicator header must have; 年度指标值 is matched by prefix.</summary>
+    private static readonly string[] RequiredIndicatorColumns = ["分值", "得分"];
+
     public static ProjectSelfEvaluationForm? Parse(IReadOnlyList<(int Line, string Text)> region, List<ImportIssue> issues)
     {
         var firstLine = region.Count > 0 ? region[0].Line : 0;
@@ -92,7 +95,7 @@ internal static partial class SelfEvaluationFormParser
                 if (!headerChecked)
                 {
                     headerChecked = true;
-                    var missing = new[] { "分值", "得分" }.Where(c => !compact.Contains(c)).ToList();
+                    var missing = RequiredIndicatorColumns.Where(c => !compact.Contains(c)).ToList();
                     if (!compact.Any(c => c.StartsWith("年度指标", StringComparison.Ordinal))) missing.Add("年度指标值");
                     if (missing.Count > 0)
                     {
@@ -105,9 +108,10 @@ internal static partial class SelfEvaluationFormParser
             }
             if (label == "总分")
             {
+                // Only cells that are numbers, so each TryParse succeeds.
                 var numbers = cells.Skip(first + 1).Where(Money.IsNumber).ToList();
-                if (numbers.Count >= 2) { Money.TryParse(numbers[^2], out statedWeightTotal); Money.TryParse(numbers[^1], out statedTotal); }
-                else if (numbers.Count == 1) Money.TryParse(numbers[0], out statedTotal);
+                if (numbers.Count >= 2) { _ = Money.TryParse(numbers[^2], out statedWeightTotal); _ = Money.TryParse(numbers[^1], out statedTotal); }
+                else if (numbers.Count == 1) _ = Money.TryParse(numbers[0], out statedTotal);
                 inIndicators = false;
                 continue;
             }
@@ -197,8 +201,9 @@ internal static partial class SelfEvaluationFormParser
             issues.Add(new ImportIssue(line, $"第 {line} 行：无法读出指标的分值和得分，该行未计入"));
             return null;
         }
-        Money.TryParse(rest[pair], out var weight);
-        Money.TryParse(rest[pair + 1], out var score);
+        // The pair was chosen because both cells are numbers.
+        _ = Money.TryParse(rest[pair], out var weight);
+        _ = Money.TryParse(rest[pair + 1], out var score);
         var texts = rest.Take(pair).Where(c => c.Length > 0).ToList();
         var deviation = string.Join(" ", rest.Skip(pair + 2).Where(c => c.Length > 0));
         if (levelOne.Length == 0) issues.Add(new ImportIssue(line, $"第 {line} 行：指标「{texts[0]}」之前没有一级指标"));
