@@ -44,7 +44,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         await _process.WaitUntilHealthyAsync();
     }
 
-    private IDocumentStore Store() => new DocumentStore(ApprovalHost.BuildStoreOptions(_app, "approval", chainKey: null));
+    private DocumentStore Store() => new DocumentStore(ApprovalHost.BuildStoreOptions(_app, "approval", chainKey: null));
 
     private async Task<string> Token(HttpClient http, string user)
     {

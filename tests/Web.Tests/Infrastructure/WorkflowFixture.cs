@@ -47,6 +47,12 @@ public class WorkflowFixture : AppFixture
         finally { _tokenLock.Release(); }
     }
 
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _tokenLock.Dispose();
+    }
+
     /// <summary>A SignalR connection to the review hub as a user, through the test server (not started yet).</summary>
     public async Task<HubConnection> HubFor(string user)
     {
