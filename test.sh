@@ -1,9 +1,28 @@
 #!/usr/bin/env bash
-# The whole test suite: installs what is missing, builds, runs every test project against a real
+# The whole test suite: installs what is missing, checks the formatting, builds, runs every test project against a real
 # PostgreSQL (the embedded cluster, or ConnectionStrings__Approval) and ends with the runner's summary.
 set -uo pipefail
 cd "$(dirname "$0")"
 scripts/prerequisites.sh || exit 1
+
+# Code style (.editorconfig), before the build: every file must be as `dotnet format` leaves it. This also restores the
+# solution's packages (a fresh clone has none). Wolverine's pre-generated handlers (src/Web/Internal/Generated) are left alone.
+echo "Checking formatting (dotnet format --verify-no-changes)…"
+dotnet format Approval.sln --verify-no-changes --exclude src/Web/Internal/Generated -v q
+format=$?
+if [ "$format" -ne 0 ]; then
+  echo >&2
+  if [ "$format" -eq 2 ]; then
+    echo "Formatting is off in the files listed above. Fix it with" >&2
+    echo "  dotnet format Approval.sln --exclude src/Web/Internal/Generated" >&2
+    echo "then review and commit the result." >&2
+  else
+    echo "dotnet format could not check the formatting (exit code $format); see above." >&2
+  fi
+  echo
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 
 log="$(mktemp)"
 dotnet test Approval.sln --nologo 2>&1 | tee "$log"

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Approval.Bench;
 
 /// <summary>
@@ -34,7 +36,7 @@ public sealed record CpuSample(TimeSpan App, TimeSpan Postgres, TimeSpan Load)
             if (open < 0 || close < 0 || stat[(open + 1)..close] != "postgres") continue;
             var fields = stat[(close + 2)..].Split(' ');
             // fields[0] is the state (field 3); utime, stime, cutime, cstime are fields 14–17
-            ticks += double.Parse(fields[11]) + double.Parse(fields[12]) + double.Parse(fields[13]) + double.Parse(fields[14]);
+            for (var f = 11; f <= 14; f++) ticks += double.Parse(fields[f], CultureInfo.InvariantCulture);
         }
         return TimeSpan.FromSeconds(ticks / TicksPerSecond);
     }

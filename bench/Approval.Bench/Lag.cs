@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Approval.Workflow.SelfEvaluation;
 using Approval.Workflow.Submissions;

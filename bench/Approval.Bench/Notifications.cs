@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
-using Approval.Web.Notifications;
 using Approval.Workflow.SelfEvaluation;
 using Approval.Workflow.Submissions;
 using Microsoft.AspNetCore.Http.Connections;

@@ -18,8 +18,8 @@ public sealed class ProductLoad(HttpClient http, string url, BenchOrganization o
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public ConcurrentDictionary<string, ConcurrentBag<double>> Latencies { get; } = new();
-    public long Commands;
-    public long Failures;
+    private long _commands;
+    private long _failures;
 
     public sealed record Result(double CommandsPerSecond, long Commands, long Failures);
 
@@ -36,11 +36,11 @@ public sealed class ProductLoad(HttpClient http, string url, BenchOrganization o
         watch.Stop();
         if (!response.IsSuccessStatusCode)
         {
-            Interlocked.Increment(ref Failures);
+            Interlocked.Increment(ref _failures);
             throw new InvalidOperationException($"{type}: {(int)response.StatusCode} {text[..Math.Min(200, text.Length)]}");
         }
         Latencies.GetOrAdd(type, _ => []).Add(watch.Elapsed.TotalMilliseconds);
-        Interlocked.Increment(ref Commands);
+        Interlocked.Increment(ref _commands);
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
@@ -82,8 +82,8 @@ public sealed class ProductLoad(HttpClient http, string url, BenchOrganization o
     /// <summary>Closed model: <paramref name="clients"/> workers loop lifecycles for the duration.</summary>
     public async Task<Result> ClosedAsync(int clients, TimeSpan duration, int firstUnit)
     {
-        var before = Commands;
-        var failuresBefore = Failures;
+        var before = _commands;
+        var failuresBefore = _failures;
         var watch = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(duration);
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async w =>
@@ -96,7 +96,7 @@ public sealed class ProductLoad(HttpClient http, string url, BenchOrganization o
             }
         }));
         var seconds = watch.Elapsed.TotalSeconds;
-        return new Result((Commands - before) / seconds, Commands - before, Failures - failuresBefore);
+        return new Result((_commands - before) / seconds, _commands - before, _failures - failuresBefore);
     }
 
     /// <summary>
@@ -108,7 +108,7 @@ public sealed class ProductLoad(HttpClient http, string url, BenchOrganization o
         const int commandsPerLifecycle = 10; // 1 draft + 3 revise + score + submit + claim + approve + publish (+ the occasional return)
         var lifecyclesPerSecond = commandsPerSecond / commandsPerLifecycle;
         var interval = TimeSpan.FromSeconds(1 / lifecyclesPerSecond);
-        var before = Commands;
+        var before = _commands;
         var watch = Stopwatch.StartNew();
         var running = new List<Task>();
         var started = 0;
@@ -126,6 +126,6 @@ public sealed class ProductLoad(HttpClient http, string url, BenchOrganization o
             }));
         }
         await Task.WhenAll(running);
-        return new Result((Commands - before) / watch.Elapsed.TotalSeconds, Commands - before, Failures);
+        return new Result((_commands - before) / watch.Elapsed.TotalSeconds, _commands - before, _failures);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Approval.Bench;
@@ -29,7 +30,7 @@ var form = ReportTextImporter.ReadFile(Path.Combine(root, "tests", "Workflow.Tes
 
 var local = LocalPostgres.Locate();
 var admin = await local.EnsureRunningAsync();
-var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
 async Task<string> CreateDatabase(string name)
 {
     await PostgresDatabases.CreateAsync(admin, name);

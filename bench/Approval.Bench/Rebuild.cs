@@ -7,7 +7,6 @@ using Approval.Workflow.Submissions.Reviewing;
 using Approval.Workflow.Submissions.Submitting;
 using Approval.Workflow.Templates;
 using JasperFx.Events;
-using JasperFx.Events.Daemon;
 using Marten;
 
 namespace Approval.Bench;

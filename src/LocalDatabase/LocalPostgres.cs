@@ -268,7 +268,7 @@ public sealed class LocalPostgres
         if (process.ExitCode != 0 && !allowFailure)
             throw new LocalPostgresUnavailableException(
                 $"`{Path.GetFileName(file)} {string.Join(' ', args)}` failed with exit code {process.ExitCode}:\n{await stdout}\n{await stderr}" +
-                (file.EndsWith("pg_ctl") ? $"\nSee {Path.Combine(DataDirectory, "server.log")}." : ""));
+                (file.EndsWith("pg_ctl", StringComparison.Ordinal) ? $"\nSee {Path.Combine(DataDirectory, "server.log")}." : ""));
     }
 
     private static bool IsPortFree(int port)

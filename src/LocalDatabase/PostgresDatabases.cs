@@ -26,7 +26,8 @@ public static class PostgresDatabases
         await using var create = new NpgsqlCommand($"create database {QuoteIdentifier(name)}", conn);
         try { await create.ExecuteNonQueryAsync(ct); }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase ||
-                                          e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pg_database_datname_index" }) { }
+                                          e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pg_database_datname_index" })
+        { }
     }
 
     /// <summary>Creates database <paramref name="name"/>, which must not exist; returns the admin connection string aimed at it.</summary>

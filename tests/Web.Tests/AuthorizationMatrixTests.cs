@@ -128,7 +128,7 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         {
             var location = response.Headers.Location?.ToString() ?? "";
             if (location.Contains("/login")) return 'U';
-            if (location == "/" && !route.EndsWith(" /") && !route.EndsWith(" Index")) return 'F';
+            if (location == "/" && !route.EndsWith(" /", StringComparison.Ordinal) && !route.EndsWith(" Index", StringComparison.Ordinal)) return 'F';
         }
         return 'A';
     }
@@ -137,7 +137,7 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
     public async Task Every_endpoint_answers_every_caller_as_the_rules_say()
     {
         var endpoints = app.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [e.RoutePattern.RawText!.StartsWith("/hubs/review/negotiate") ? "POST" : "GET"])
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [e.RoutePattern.RawText!.StartsWith("/hubs/review/negotiate", StringComparison.Ordinal) ? "POST" : "GET"])
                 .Select(m => $"{m} {(string.IsNullOrEmpty(e.RoutePattern.RawText) ? "/" : e.RoutePattern.RawText)}"))
             .Distinct().ToList();
         var missing = endpoints.Where(e => !Rules.ContainsKey(e)).ToList();
@@ -154,7 +154,7 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
             for (var c = 0; c < Callers.Length; c++)
             {
                 var (callerName, user) = Callers[c];
-                var mutating = route.StartsWith("POST /api/submissions/{id}") || route.StartsWith("PUT /api/submissions/{id}");
+                var mutating = route.StartsWith("POST /api/submissions/{id}", StringComparison.Ordinal) || route.StartsWith("PUT /api/submissions/{id}", StringComparison.Ordinal);
                 var id = route.Contains("public/") ? published : mutating ? await SubmittedSubmission() : readable;
                 var version = await app.StreamVersion(id);
                 var method = route[..route.IndexOf(' ')];
@@ -162,8 +162,8 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
                     .Replace("admin/accounts/{id}", "admin/accounts/matrix-target")
                     .Replace("{id}", id.ToString()).Replace("{id:guid}", id.ToString()).Replace("{unitId}", "U-BD").Replace("{year}", "2021")
                     .Replace("{documentName}", "v1").Replace("Index", "");
-                if (route.EndsWith("/as-of")) url += "?version=1";
-                if (route.EndsWith("/diff")) url += "?from=1&to=2";
+                if (route.EndsWith("/as-of", StringComparison.Ordinal)) url += "?version=1";
+                if (route.EndsWith("/diff", StringComparison.Ordinal)) url += "?from=1&to=2";
                 var request = new HttpRequestMessage(new HttpMethod(method), url);
                 request.Headers.Add(ClientAddressFromTestHeader.Header, $"10.77.0.{c + 1}"); // each caller at a desk of their own
                 if (user is not null) request.Headers.Authorization = new("Bearer", await app.TokenFor(user));

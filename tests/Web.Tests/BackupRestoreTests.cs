@@ -1,12 +1,8 @@
 using System.Diagnostics;
-using System.Text.Json;
+using System.Globalization;
 using Alba;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
-using Approval.Workflow.Submissions.Publishing;
-using Approval.Workflow.Submissions.Reviewing;
-using Approval.Workflow.Submissions.Summary;
-using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +22,7 @@ public class BackupRestoreTests(WorkflowFixture app) : IClassFixture<WorkflowFix
             RedirectStandardError = true, RedirectStandardOutput = true,
             Environment = { ["PGPASSWORD"] = c.Password },
         };
-        foreach (var a in new[] { "-h", c.Host!, "-p", c.Port.ToString(), "-U", c.Username!, "-d", c.Database! }.Concat(args)) psi.ArgumentList.Add(a);
+        foreach (var a in new[] { "-h", c.Host!, "-p", c.Port.ToString(CultureInfo.InvariantCulture), "-U", c.Username!, "-d", c.Database! }.Concat(args)) psi.ArgumentList.Add(a);
         using var process = Process.Start(psi)!;
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Approval.Web.Notifications;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
 using Marten;
@@ -45,7 +44,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         await _process.WaitUntilHealthyAsync();
     }
 
-    private IDocumentStore Store() => new DocumentStore(ApprovalHost.BuildStoreOptions(_app, "approval", chainKey: null));
+    private DocumentStore Store() => new DocumentStore(ApprovalHost.BuildStoreOptions(_app, "approval", chainKey: null));
 
     private async Task<string> Token(HttpClient http, string user)
     {

@@ -47,7 +47,7 @@ public class DataScopeTests(WorkflowFixture app) : IClassFixture<WorkflowFixture
         await app.CatchUp();
         using var http = app.Host.Server.CreateClient();
         var document = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;
-        var reads = document["paths"]!.AsObject().Where(p => p.Key.StartsWith("/api") && p.Value!["get"] is not null).Select(p => p.Key).ToList();
+        var reads = document["paths"]!.AsObject().Where(p => p.Key.StartsWith("/api", StringComparison.Ordinal) && p.Value!["get"] is not null).Select(p => p.Key).ToList();
         var pages = new[] { "/", "/submissions", "/review", "/audit", "/dashboard", "/public" }
             .Concat(secrets.SelectMany(s => new[] { $"/submissions/{s.Id}", $"/audit/{s.Id}", $"/public/{s.Id}" })).ToList();
 

@@ -90,8 +90,8 @@ public class FuzzAndConcurrencyTests(WorkflowFixture app) : IClassFixture<Workfl
             var method = route[..route.IndexOf(' ')];
             var target = random.Next(10) == 0 ? Guid.NewGuid() : id;
             var url = route[(route.IndexOf(' ') + 1)..].Replace("{id}", random.Next(20) == 0 ? "not-a-guid" : target.ToString());
-            if (url.EndsWith("as-of")) url += random.Next(2) == 0 ? "?version=" + random.Next(-5, 50) : "?at=garbage";
-            if (url.EndsWith("diff")) url += $"?from={random.Next(-3, 9)}&to={random.Next(-3, 9)}";
+            if (url.EndsWith("as-of", StringComparison.Ordinal)) url += random.Next(2) == 0 ? "?version=" + random.Next(-5, 50) : "?at=garbage";
+            if (url.EndsWith("diff", StringComparison.Ordinal)) url += $"?from={random.Next(-3, 9)}&to={random.Next(-3, 9)}";
             var body = Mutate(bodies[random.Next(bodies.Length)], random);
             var user = new[] { "prep", "rev", "audit", "prep-other" }[random.Next(4)];
             return (method, url, body, user);
@@ -110,14 +110,14 @@ public class FuzzAndConcurrencyTests(WorkflowFixture app) : IClassFixture<Workfl
                 var response = await client.SendAsync(request);
                 var status = (int)response.StatusCode;
                 if (status >= 500) failures.Add($"{r.method} {r.url} as {r.user}: {status} {Encoding.UTF8.GetString(r.body)[..Math.Min(200, r.body.Length)]}");
-                if (status is 200 or 201 && r.method != "GET" && r.url.StartsWith("/api/submissions")) Interlocked.Increment(ref acknowledgedWrites);
+                if (status is 200 or 201 && r.method != "GET" && r.url.StartsWith("/api/submissions", StringComparison.Ordinal)) Interlocked.Increment(ref acknowledgedWrites);
             }
             finally { gate.Release(); }
         }));
 
         Assert.True(failures.IsEmpty, string.Join("\n", failures.Take(10)));
         // Wolverine logs each refused body it could not read; an unhandled exception is what reaches our last-resort handler.
-        var unhandled = app.ErrorLog.Errors.Where(e => e.StartsWith("Approval.Web.ApiExceptionHandler") || e.Contains("Unhandled", StringComparison.OrdinalIgnoreCase)).ToList();
+        var unhandled = app.ErrorLog.Errors.Where(e => e.StartsWith("Approval.Web.ApiExceptionHandler", StringComparison.Ordinal) || e.Contains("Unhandled", StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.True(unhandled.Count == 0, string.Join("\n", unhandled.Take(5)));
         Assert.Equal(before + acknowledgedWrites, await app.TotalEvents());
     }

@@ -54,10 +54,10 @@ public class HostileInputTests(WorkflowFixture app) : IClassFixture<WorkflowFixt
     {
         var body = DraftWith(json =>
         {
-            if (edit.StartsWith("__zero__"))
+            if (edit.StartsWith("__zero__", StringComparison.Ordinal))
                 return System.Text.RegularExpressions.Regex.Replace(json, "\"weight\":\\d+(\\.\\d+)?", "\"weight\":0");
-            if (edit.StartsWith("__over__") || edit.StartsWith("__absurd__"))
-                return new System.Text.RegularExpressions.Regex("\"statedScore\":\\d+(\\.\\d+)?").Replace(json, edit.StartsWith("__over__") ? "\"statedScore\":99" : "\"statedScore\":1e20", 1);
+            if (edit.StartsWith("__over__", StringComparison.Ordinal) || edit.StartsWith("__absurd__", StringComparison.Ordinal))
+                return new System.Text.RegularExpressions.Regex("\"statedScore\":\\d+(\\.\\d+)?").Replace(json, edit.StartsWith("__over__", StringComparison.Ordinal) ? "\"statedScore\":99" : "\"statedScore\":1e20", 1);
             var (from, to) = (edit[..edit.IndexOf('|')], edit[(edit.IndexOf('|') + 1)..]);
             Assert.Contains(from, json);
             return json.Replace(from, to);

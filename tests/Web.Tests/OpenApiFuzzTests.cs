@@ -29,19 +29,19 @@ public class OpenApiFuzzTests(WorkflowFixture app) : IClassFixture<WorkflowFixtu
         var random = new Random(20261123);
         var requests = new List<(string Method, string Url, string? Body, string? User)>();
         foreach (var (path, operations) in document["paths"]!.AsObject())
-        foreach (var (method, operation) in operations!.AsObject())
-        {
-            var parameters = operation!["parameters"]?.AsArray().Select(p => p!).ToList() ?? [];
-            var bodySchema = operation["requestBody"]?["content"]?["application/json"]?["schema"];
-            foreach (var user in Callers)
+            foreach (var (method, operation) in operations!.AsObject())
             {
-                foreach (var variant in Enumerable.Range(0, 6))
-                    requests.Add((method.ToUpperInvariant(), Url(path, parameters, id, variant, random), bodySchema is null ? null : "{}", user));
-                if (bodySchema is null) continue;
-                foreach (var body in HostileBodies(Resolve(bodySchema, schemas), schemas, random))
-                    requests.Add((method.ToUpperInvariant(), Url(path, parameters, id, 0, random), body, user));
+                var parameters = operation!["parameters"]?.AsArray().Select(p => p!).ToList() ?? [];
+                var bodySchema = operation["requestBody"]?["content"]?["application/json"]?["schema"];
+                foreach (var user in Callers)
+                {
+                    foreach (var variant in Enumerable.Range(0, 6))
+                        requests.Add((method.ToUpperInvariant(), Url(path, parameters, id, variant, random), bodySchema is null ? null : "{}", user));
+                    if (bodySchema is null) continue;
+                    foreach (var body in HostileBodies(Resolve(bodySchema, schemas), schemas, random))
+                        requests.Add((method.ToUpperInvariant(), Url(path, parameters, id, 0, random), body, user));
+                }
             }
-        }
         Assert.True(requests.Count > 1000, $"only {requests.Count} requests generated");
 
         var before = await app.TotalEvents();
@@ -62,7 +62,7 @@ public class OpenApiFuzzTests(WorkflowFixture app) : IClassFixture<WorkflowFixtu
                 var what = $"{r.Method} {r.Url} as {r.User ?? "anonymous"} with {r.Body?[..Math.Min(120, r.Body.Length)]}: {status} {text[..Math.Min(200, text.Length)]}";
                 if (status >= 500) failures.Add(what);
                 else if (status >= 400 && !IsProblem(text)) failures.Add("not a problem: " + what);
-                else if (status is 200 or 201 && r.Method != "GET" && r.Url.StartsWith("/api/submissions")) Interlocked.Increment(ref writes);
+                else if (status is 200 or 201 && r.Method != "GET" && r.Url.StartsWith("/api/submissions", StringComparison.Ordinal)) Interlocked.Increment(ref writes);
             }
             finally { gate.Release(); }
         }));

@@ -28,17 +28,17 @@ public class OpenApiLintTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.NotNull(document["components"]?["securitySchemes"]?["bearer"]);
         Assert.NotNull(document["components"]?["securitySchemes"]?["cookie"]);
         foreach (var (path, item) in document["paths"]!.AsObject())
-        foreach (var (method, operation) in item!.AsObject())
-        {
-            var name = $"{method.ToUpperInvariant()} {path}";
-            Assert.True(operation!["summary"]?.GetValue<string>().Any(c => c is >= '\u4E00' and <= '\u9FFF') == true, $"{name} has no summary");
-            var responses = operation["responses"]!.AsObject();
-            Assert.True(responses.Any(r => r.Key.StartsWith('2') && r.Value!["content"] is not null), $"{name} declares no success schema");
-            foreach (var status in new[] { "400", "404", "500", "503" })
-                Assert.True(responses[status]?["content"]?["application/problem+json"] is not null, $"{name} does not declare {status} as a problem");
-            var anonymous = path is "/api/auth/login" or "/api/auth/refresh" || path.StartsWith("/api/public/");
-            Assert.Equal(anonymous, operation["security"]!.AsArray().Count == 0);
-        }
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var name = $"{method.ToUpperInvariant()} {path}";
+                Assert.True(operation!["summary"]?.GetValue<string>().Any(c => c is >= '\u4E00' and <= '\u9FFF') == true, $"{name} has no summary");
+                var responses = operation["responses"]!.AsObject();
+                Assert.True(responses.Any(r => r.Key.StartsWith('2') && r.Value!["content"] is not null), $"{name} declares no success schema");
+                foreach (var status in new[] { "400", "404", "500", "503" })
+                    Assert.True(responses[status]?["content"]?["application/problem+json"] is not null, $"{name} does not declare {status} as a problem");
+                var anonymous = path is "/api/auth/login" or "/api/auth/refresh" || path.StartsWith("/api/public/", StringComparison.Ordinal);
+                Assert.Equal(anonymous, operation["security"]!.AsArray().Count == 0);
+            }
         var import = document["paths"]!["/api/submissions/import"]!["post"]!["requestBody"]!["content"]!["multipart/form-data"]!["schema"]!["properties"]!;
         Assert.NotNull(import["file"]);
     }

@@ -1,12 +1,5 @@
-using System.Text.Json;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
-using Approval.Workflow.Submissions.Publishing;
-using Approval.Workflow.Submissions.Reviewing;
-using Approval.Workflow.Submissions.Summary;
-using JasperFx.Events.Daemon;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Web.Tests;
 

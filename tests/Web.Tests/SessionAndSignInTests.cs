@@ -51,7 +51,7 @@ public class SessionAndSignInTests(WorkflowFixture app) : IClassFixture<Workflow
         var access = tokens.GetProperty("accessToken").GetString()!;
         var refresh = tokens.GetProperty("refreshToken").GetString()!;
         var cookieLogin = await Send(HttpMethod.Post, "/api/auth/login", new { userName = "temp-rev", password = Password, useCookie = true }, address: "10.1.0.1");
-        var cookie = cookieLogin.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("approval.auth=")).Split(';')[0];
+        var cookie = cookieLogin.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("approval.auth=", StringComparison.Ordinal)).Split(';')[0];
         Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/api/review-queue", token: access)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/api/review-queue", cookie: cookie)).StatusCode);
 

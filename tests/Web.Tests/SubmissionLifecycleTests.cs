@@ -1,9 +1,8 @@
 using System.Text.Json;
-using Approval.Web.Submissions.Queries;
 using Approval.Web.Public;
+using Approval.Web.Submissions.Queries;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
-using Approval.Workflow.Submissions.Reviewing;
 using Approval.Workflow.Templates;
 
 namespace Approval.Web.Tests;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Drafting;
 using Approval.Workflow.Submissions.Publishing;
@@ -150,7 +151,7 @@ public class SubmissionStateTests
     public void Absurd_amounts_are_refused(string executed, string message)
     {
         var form = SeedForm().ProjectForm!;
-        var bad = form with { Funds = form.Funds with { Total = form.Funds.Total with { Executed = decimal.Parse(executed) } } };
+        var bad = form with { Funds = form.Funds with { Total = form.Funds.Total with { Executed = decimal.Parse(executed, CultureInfo.InvariantCulture) } } };
         var e = Assert.Throws<SubmissionRuleException>(() =>
             DraftRules.Draft(Guid.NewGuid(), "U-001", "单位", 2021, SubmissionKind.ProjectSelfEvaluation, "t", new SubmissionContent { ProjectForm = bad }, Preparer));
         Assert.Contains(message, e.Violation.Message);

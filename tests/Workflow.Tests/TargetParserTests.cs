@@ -1,3 +1,4 @@
+using System.Globalization;
 using Approval.Workflow.SelfEvaluation;
 
 namespace Approval.Workflow.Tests;
@@ -24,7 +25,7 @@ public class TargetParserTests
     {
         var parsed = TargetParser.Parse(text);
         Assert.Equal(kind, parsed.Kind);
-        Assert.Equal(decimal.Parse(value), parsed.Value);
+        Assert.Equal(decimal.Parse(value, CultureInfo.InvariantCulture), parsed.Value);
         Assert.Equal(unit, parsed.Unit);
         Assert.Null(parsed.Note);
     }
@@ -37,7 +38,7 @@ public class TargetParserTests
     {
         var parsed = TargetParser.Parse(text);
         Assert.Equal(TargetKind.Positive, parsed.Kind);
-        Assert.Equal(decimal.Parse(value), parsed.Value);
+        Assert.Equal(decimal.Parse(value, CultureInfo.InvariantCulture), parsed.Value);
         Assert.NotNull(parsed.Note);
     }
 
@@ -66,7 +67,7 @@ public class TargetParserTests
         Assert.Equal(kind, parsed.Kind);
         if (kind != TargetKind.Qualitative)
         {
-            Assert.Equal(decimal.Parse(target), parsed.Value);
+            Assert.Equal(decimal.Parse(target, CultureInfo.InvariantCulture), parsed.Value);
             Assert.Equal(unit, parsed.Unit);
         }
     }
@@ -77,7 +78,7 @@ public class TargetParserTests
     [InlineData("99%", "99")]
     [InlineData("3689", "3689")]
     public void Reads_the_first_figure_of_an_actual_value(string actual, string value) =>
-        Assert.Equal(decimal.Parse(value), TargetParser.FirstNumber(actual)!.Value);
+        Assert.Equal(decimal.Parse(value, CultureInfo.InvariantCulture), TargetParser.FirstNumber(actual)!.Value);
 
     [Fact]
     public void An_actual_without_figures_has_no_number() => Assert.Null(TargetParser.FirstNumber("基本达成目标"));

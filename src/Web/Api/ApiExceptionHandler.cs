@@ -9,9 +9,9 @@ namespace Approval.Web;
 /// The last line: refusals and conflicts that escape an endpoint still become problem details — a concurrency
 /// clash is 409, unreadable input 400 — and only true bugs are 500.
 /// </summary>
-public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (Find<ConcurrencyException>(exception) is { } conflict) exception = conflict;
         var result = exception switch
@@ -28,20 +28,20 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
             // The database is restarting or out of reach: nothing was stored, the client may retry shortly.
             _ when Unavailable(exception) => Problems.Of(503, "unavailable", "数据库暂时不可用，本次操作未保存，请稍后重试",
                 "The database is temporarily unavailable; nothing was stored. Retry shortly."),
-            OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
             _ => null,
         };
         if (result is null)
         {
-            if (http.RequestAborted.IsCancellationRequested) return true;
-            logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
+            if (httpContext.RequestAborted.IsCancellationRequested) return true;
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
             result = Problems.Of(500, "internal-error", "服务器内部错误，已记录，请稍后重试", "internal error");
         }
-        if (Unavailable(exception)) http.Response.Headers.RetryAfter = "5";
+        if (Unavailable(exception)) httpContext.Response.Headers.RetryAfter = "5";
         // A conflict found at commit still says where to retry from, like one found before deciding.
-        if (exception is ConcurrencyException && StreamOf(exception, http) is { } streamId && await CurrentVersion(http, streamId, ct) is { } current)
+        if (exception is ConcurrencyException && StreamOf(exception, httpContext) is { } streamId && await CurrentVersion(httpContext, streamId, cancellationToken) is { } current)
             result = Problems.VersionConflict(null, current);
-        await result.ExecuteAsync(http);
+        await result.ExecuteAsync(httpContext);
         return true;
     }
 
@@ -89,4 +89,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
     }
 
     private static string Short(Exception e) => e.Message.Length > 200 ? e.Message[..200] : e.Message;
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
 }

@@ -1,7 +1,7 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
-using Approval.Web.Auth;
-using Approval.Web.Submissions;
 using Approval.Web.Public;
+using Approval.Web.Submissions;
 using Approval.Web.Submissions.Queries;
 using Approval.Workflow.Integrity;
 using Approval.Workflow.Submissions;
@@ -144,9 +144,9 @@ public static class OpenApiDocumentation
         }
         if (known.SuccessStatus == 201)
             success.Headers = new Dictionary<string, IOpenApiHeader> { ["Location"] = new OpenApiHeader { Description = "新报告的地址", Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 } } };
-        operation.Responses[known.SuccessStatus.ToString()] = success;
+        operation.Responses[known.SuccessStatus.ToString(CultureInfo.InvariantCulture)] = success;
 
-        void Refusal(int status, string description) => operation.Responses[status.ToString()] = new OpenApiResponse
+        void Refusal(int status, string description) => operation.Responses[status.ToString(CultureInfo.InvariantCulture)] = new OpenApiResponse
         {
             Description = description,
             Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("Problem", document) } },
@@ -199,9 +199,9 @@ public static class OpenApiDocumentation
             {
                 "fiscalYear" or "year" => ("2000", "2100"),
                 "page" => ("1", "1000000"),
-                "pageSize" => ("1", Paging.MaxSize.ToString()),
-                _ when schema.Format == "int64" => ("0", long.MaxValue.ToString()),
-                _ => ("0", int.MaxValue.ToString()),
+                "pageSize" => ("1", Paging.MaxSize.ToString(CultureInfo.InvariantCulture)),
+                _ when schema.Format == "int64" => ("0", long.MaxValue.ToString(CultureInfo.InvariantCulture)),
+                _ => ("0", int.MaxValue.ToString(CultureInfo.InvariantCulture)),
             };
         }
         if (type.HasFlag(JsonSchemaType.Array) && schema.MaxItems is null) schema.MaxItems = MaxItems(property);
@@ -226,7 +226,7 @@ public static class OpenApiDocumentation
                 ["message"] = Text(500, "同 title"),
                 ["messageEn"] = Text(2_000, "same as detail"),
                 ["traceId"] = Text(100, "W3C trace id of the request"),
-                ["currentVersion"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0", Maximum = long.MaxValue.ToString(), Description = "version-conflict: the stream's version now" },
+                ["currentVersion"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0", Maximum = long.MaxValue.ToString(CultureInfo.InvariantCulture), Description = "version-conflict: the stream's version now" },
             },
         };
     }

@@ -1,4 +1,3 @@
-using Marten;
 using Marten.Pagination;
 
 namespace Approval.Web;

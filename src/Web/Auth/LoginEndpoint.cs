@@ -1,6 +1,5 @@
 using JasperFx;
 using Marten;
-using Marten.Exceptions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;

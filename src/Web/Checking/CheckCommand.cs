@@ -21,6 +21,8 @@ public class CheckInput
 [Description("审核报告文件：重算自评表得分与等级，检查公开表勾稽关系 / check a report file", Name = "check")]
 public class CheckCommand : JasperFxCommand<CheckInput>
 {
+    private static readonly System.Text.Json.JsonSerializerOptions ErrorJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>JasperFx maps a command's result to 0/1 only; Program returns this when it is set.</summary>
     public static int? ExitCodeOverride { get; private set; }
 
@@ -40,7 +42,7 @@ public class CheckCommand : JasperFxCommand<CheckInput>
         }
         catch (UnreadableInputException e)
         {
-            if (json) output.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { error = e.Message, file }, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            if (json) output.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { error = e.Message, file }, ErrorJson));
             error.WriteLine($"无法读取 {file}：{e.Message}");
             return 2;
         }

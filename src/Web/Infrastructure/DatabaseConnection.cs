@@ -8,7 +8,7 @@ namespace Approval.Web.Infrastructure;
 /// The application runs as a role that may not change event rows; schema changes run as the owner
 /// (<c>ConnectionStrings:ApprovalOwner</c>, or the embedded cluster's superuser).
 /// </summary>
-public sealed class DatabaseConnection
+public sealed partial class DatabaseConnection
 {
     public DatabaseConnection(IConfiguration configuration, ILogger<DatabaseConnection> logger)
     {
@@ -18,7 +18,7 @@ public sealed class DatabaseConnection
             ConnectionString = configured;
             OwnerConnectionString = configuration.GetConnectionString("ApprovalOwner") is { Length: > 0 } owner ? owner : configured;
             if (OwnerConnectionString == configured)
-                logger.LogWarning("No ConnectionStrings:ApprovalOwner: the application runs as the schema owner, so the database itself does not stop it from changing event rows");
+                LogNoSeparateOwner(logger);
             else
                 Migrate(configuration, logger);
             return;
@@ -32,7 +32,7 @@ public sealed class DatabaseConnection
         OwnerConnectionString = Local.ConnectionString(database);
         ConnectionString = Local.AppConnectionStringAsync(database).GetAwaiter().GetResult();
         Migrate(configuration, logger);
-        logger.LogInformation("Using the embedded PostgreSQL cluster in {DataDirectory} on 127.0.0.1:{Port}", Local.DataDirectory, Local.Port);
+        LogEmbeddedCluster(logger, Local.DataDirectory, Local.Port);
     }
 
     /// <summary>The application's runtime connection (the restricted role when the owner is known).</summary>
@@ -49,6 +49,13 @@ public sealed class DatabaseConnection
 
     /// <summary>The embedded cluster, when it is the one in use.</summary>
     public LocalPostgres? Local { get; }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
+        Message = "No ConnectionStrings:ApprovalOwner: the application runs as the schema owner, so the database itself does not stop it from changing event rows")]
+    private static partial void LogNoSeparateOwner(ILogger logger);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Using the embedded PostgreSQL cluster in {DataDirectory} on 127.0.0.1:{Port}")]
+    private static partial void LogEmbeddedCluster(ILogger logger, string dataDirectory, int port);
 }
 
 /// <summary>Stops the embedded cluster on shutdown when this process started it.</summary>

@@ -9,7 +9,7 @@ namespace Approval.Web.Infrastructure;
 /// DELETE and TRUNCATE on the event table. The event history can then only grow, whatever the
 /// application (or an attacker inside it) tries.
 /// </summary>
-public static class DatabaseMigrator
+public static partial class DatabaseMigrator
 {
     public static async Task MigrateAsync(string ownerConnectionString, string appConnectionString, string schema, ILogger logger, CancellationToken ct = default)
     {
@@ -38,7 +38,7 @@ public static class DatabaseMigrator
         await using var cmd = new NpgsqlCommand(sql, conn);
         await cmd.ExecuteNonQueryAsync(ct);
         await UseLz4ForJsonAsync(conn, schema, logger, ct);
-        logger.LogInformation("Schema {Schema} migrated as {Owner}; the application runs as {App}, which cannot change event rows", schema, ownerRole, appRole);
+        LogMigrated(logger, schema, ownerRole, appRole);
     }
 
     /// <summary>
@@ -54,7 +54,7 @@ public static class DatabaseMigrator
         }
         catch (PostgresException e)
         {
-            logger.LogInformation("PostgreSQL without LZ4 ({Message}): JSON stays compressed with pglz", e.MessageText);
+            LogWithoutLz4(logger, e.MessageText);
             return;
         }
         var columns = new List<string>();
@@ -74,4 +74,11 @@ public static class DatabaseMigrator
             await alter.ExecuteNonQueryAsync(ct);
         }
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "Schema {Schema} migrated as {Owner}; the application runs as {App}, which cannot change event rows")]
+    private static partial void LogMigrated(ILogger logger, string schema, string owner, string app);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "PostgreSQL without LZ4 ({Message}): JSON stays compressed with pglz")]
+    private static partial void LogWithoutLz4(ILogger logger, string message);
 }

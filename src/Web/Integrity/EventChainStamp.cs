@@ -1,6 +1,4 @@
-using System.Globalization;
 using Approval.Workflow.Integrity;
-using Approval.Workflow.Submissions;
 using JasperFx.Events;
 using Marten;
 

@@ -1,6 +1,5 @@
 using Approval.Web.Auth;
 using Approval.Workflow.Submissions;
-using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;

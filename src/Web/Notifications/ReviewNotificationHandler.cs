@@ -9,7 +9,7 @@ namespace Approval.Web.Notifications;
 /// them as side effects of the batch that applied their events, and Wolverine delivers them only after that batch has
 /// committed: a client reading the queue or the submission on notice sees the change.
 /// </summary>
-public static class ReviewNotificationHandler
+public static partial class ReviewNotificationHandler
 {
     public static async Task Handle(ReviewNotification notification, IHubContext<ReviewHub, IReviewClient> hub, ILogger<ReviewHub> logger)
     {
@@ -20,9 +20,12 @@ public static class ReviewNotificationHandler
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A notification that cannot be sent is not retried: clients catch up with Missed().
-            logger.LogWarning(ex, "Could not send notification for event {Sequence}", notification.Sequence);
+            LogNotSent(logger, ex, notification.Sequence);
         }
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Could not send notification for event {Sequence}")]
+    private static partial void LogNotSent(ILogger logger, Exception exception, long sequence);
 }
 
 /// <summary>

@@ -12,7 +12,7 @@ namespace Approval.Web.Organization;
 /// seeds, one account per role, and a few drafted reports read from the seed texts. Runs once: skipped when
 /// any account exists.
 /// </summary>
-public sealed class DemoData(IDocumentStore store, IConfiguration configuration, ILogger<DemoData> logger) : IHostedService
+public sealed partial class DemoData(IDocumentStore store, IConfiguration configuration, ILogger<DemoData> logger) : IHostedService
 {
     public const string Password = "Demo#2026pass";
 
@@ -30,11 +30,11 @@ public sealed class DemoData(IDocumentStore store, IConfiguration configuration,
     public static bool IsEnabled(IConfiguration configuration) =>
         configuration.GetValue<bool?>("Approval:Demo") ?? string.IsNullOrWhiteSpace(configuration.GetConnectionString("Approval"));
 
-    public async Task StartAsync(CancellationToken ct)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!IsEnabled(configuration)) return;
         await using var session = store.LightweightSession();
-        if (await session.Query<Account>().AnyAsync(ct)) return;
+        if (await session.Query<Account>().AnyAsync(cancellationToken)) return;
 
         session.Store(new ReviewSection { Id = "S-JJJS", Name = "经济建设股" }, new ReviewSection { Id = "S-XZZF", Name = "行政政法股" });
         session.Store(
@@ -49,10 +49,10 @@ public sealed class DemoData(IDocumentStore store, IConfiguration configuration,
             account.PasswordHash = hasher.HashPassword(account, Password);
             session.Store(account);
         }
-        await session.SaveChangesAsync(ct);
-        await DraftSeedForms("002_3e97706fd429c0f0.txt", "U-SRBD", "上饶市大数据发展管理局", 2021, "dashuju", "王晓（大数据局填报人）", ct);
-        await DraftSeedForms("004_00e7fe4b0ab0df23.txt", "U-GZRJ", "赣州蓉江新区政务服务中心", 2023, "rongjiang", "刘敏（蓉江政务中心填报人）", ct);
-        logger.LogInformation("Demo data seeded: {Count} accounts, password {Password}", Accounts.Length, Password);
+        await session.SaveChangesAsync(cancellationToken);
+        await DraftSeedForms("002_3e97706fd429c0f0.txt", "U-SRBD", "上饶市大数据发展管理局", 2021, "dashuju", "王晓（大数据局填报人）", cancellationToken);
+        await DraftSeedForms("004_00e7fe4b0ab0df23.txt", "U-GZRJ", "赣州蓉江新区政务服务中心", 2023, "rongjiang", "刘敏（蓉江政务中心填报人）", cancellationToken);
+        LogSeeded(logger, Accounts.Length, Password);
     }
 
     /// <summary>Stamped with their chain links on commit, like every appended event.</summary>
@@ -87,5 +87,8 @@ public sealed class DemoData(IDocumentStore store, IConfiguration configuration,
         return null;
     }
 
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Demo data seeded: {Count} accounts, password {Password}")]
+    private static partial void LogSeeded(ILogger logger, int count, string password);
 }

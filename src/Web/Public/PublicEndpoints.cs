@@ -46,7 +46,7 @@ public static class PublicEndpoints
         if (report is null) return Problems.NotFound("公开报告");
         var csv = new StringBuilder();
         void Row(params object?[] cells) => csv.AppendLine(string.Join(",", cells.Select(c => CsvCell(Convert.ToString(c, CultureInfo.InvariantCulture)))));
-        Row("索引号", report.IndexNumber, "发布机构", report.Publisher, "发布日期", report.PublishedAt.ToString("yyyy-MM-dd"), "版本", report.PublicationVersion);
+        Row("索引号", report.IndexNumber, "发布机构", report.Publisher, "发布日期", report.PublishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "版本", report.PublicationVersion);
         Row("单位", report.UnitName, "年度", report.FiscalYear, "报告", report.Title, "等级", report.Grade?.ToString());
         if (report.Content.ProjectForm is { } form)
         {

@@ -1,14 +1,17 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Approval.Workflow.Import;
 
 namespace Approval.Workflow.Checking;
 
 /// <summary>Renders a <see cref="CheckReport"/> as the `check` command prints it: a table for people, or one JSON document.</summary>
 public static class CheckReportFormatter
 {
+    // Figures and counts are machine-formatted ("1,387.15", "12"); the words around them are Chinese whatever the server's culture.
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,
@@ -80,19 +83,19 @@ public static class CheckReportFormatter
     public static string ToText(CheckReport report)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"审核：{report.Source}");
+        sb.AppendLine(Invariant, $"审核：{report.Source}");
         foreach (var d in report.Documents)
         {
             sb.AppendLine();
             sb.Append("■ ").Append(d.Title);
-            if (d.Score is { } score) sb.Append($"  得分 {Money.Format(score)}");
-            if (d.Grade is { } grade) sb.Append($"  等级 {grade}");
+            if (d.Score is { } score) sb.Append(Invariant, $"  得分 {Money.Format(score)}");
+            if (d.Grade is { } grade) sb.Append(Invariant, $"  等级 {grade}");
             sb.AppendLine();
             if (d.SelfEvaluation is { } r)
             {
-                sb.AppendLine($"  模板 {r.TemplateId}@{r.TemplateVersion}；预算执行：{r.Funds.Explanation}");
+                sb.AppendLine(Invariant, $"  模板 {r.TemplateId}@{r.TemplateVersion}；预算执行：{r.Funds.Explanation}");
                 foreach (var i in r.Indicators)
-                    sb.AppendLine($"  {i.Row,3}. [{i.LevelOne}/{i.LevelTwo}] {i.Name}  分值 {i.Weight}  填报 {i.StatedScore?.ToString() ?? "—"}  重算 {(i.Computed is { } c ? Money.Format(c) : "定性")}  — {i.Explanation}");
+                    sb.AppendLine(Invariant, $"  {i.Row,3}. [{i.LevelOne}/{i.LevelTwo}] {i.Name}  分值 {i.Weight}  填报 {i.StatedScore?.ToString(Invariant) ?? "—"}  重算 {(i.Computed is { } c ? Money.Format(c) : "定性")}  — {i.Explanation}");
             }
             if (d.Findings.Count == 0)
             {
@@ -100,17 +103,17 @@ public static class CheckReportFormatter
                 continue;
             }
             foreach (var f in d.Findings.OrderBy(f => f.Severity))
-                sb.AppendLine($"  [{SeverityChinese(f.Severity)}] {f.Rule,-22} {f.Location}  应为 {f.Expected ?? "—"}  实为 {f.Actual ?? "—"}  {f.Message}");
+                sb.AppendLine(Invariant, $"  [{SeverityChinese(f.Severity)}] {f.Rule,-22} {f.Location}  应为 {f.Expected ?? "—"}  实为 {f.Actual ?? "—"}  {f.Message}");
         }
         if (report.Issues.Count > 0)
         {
             sb.AppendLine();
             sb.AppendLine("■ 未能读取的内容");
-            foreach (var i in report.Issues) sb.AppendLine($"  第 {i.Line} 行：{i.Message}{(i.Fatal ? "（无法继续）" : "")}");
+            foreach (var i in report.Issues) sb.AppendLine(Invariant, $"  第 {i.Line} 行：{i.Message}{(i.Fatal ? "（无法继续）" : "")}");
         }
         var all = report.Documents.SelectMany(d => d.Findings).ToList();
         sb.AppendLine();
-        sb.AppendLine($"合计：{report.Documents.Count} 份文档，错误 {all.Count(f => f.Severity == Checking.Severity.Error)}，提示 {all.Count(f => f.Severity == Checking.Severity.Warning)}，尾差 {all.Count(f => f.Severity == Checking.Severity.Rounding)}");
+        sb.AppendLine(Invariant, $"合计：{report.Documents.Count} 份文档，错误 {all.Count(f => f.Severity == Checking.Severity.Error)}，提示 {all.Count(f => f.Severity == Checking.Severity.Warning)}，尾差 {all.Count(f => f.Severity == Checking.Severity.Rounding)}");
         return sb.ToString();
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Approval.Workflow.Checking;
 
@@ -161,7 +162,7 @@ public static partial class DisclosureChecker
     private static void CheckThreePublic(DisclosureTable table, SumCheck sums)
     {
         var name = table.DisplayName;
-        TableRow? Line(int n) => table.Rows.FirstOrDefault(r => r.LineNo == n.ToString());
+        TableRow? Line(int n) => table.Rows.FirstOrDefault(r => r.LineNo == n.ToString(CultureInfo.InvariantCulture));
         for (var c = 0; c < table.Columns.Count; c++)
         {
             var column = table.Columns[c];

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Approval.Workflow.Checking;
 using Approval.Workflow.Disclosure;
@@ -87,7 +88,7 @@ internal static partial class DisclosureTableParser
             var second = numbers.Count > 1 ? numbers[1] : -1;
 
             var leftName = LastText(cells, 0, first);
-            var leftLine = int.Parse(cells[first]);
+            var leftLine = int.Parse(cells[first], CultureInfo.InvariantCulture);
             var leftEnd = second >= 0 ? second : cells.Length;
             var rightNameIndex = second >= 0 ? LastTextIndex(cells, first + 1, second) : -1;
             var amountCells = Enumerable.Range(first + 1, Math.Max(0, (rightNameIndex >= 0 ? rightNameIndex : leftEnd) - first - 1))
@@ -97,7 +98,7 @@ internal static partial class DisclosureTableParser
                 issues.Add(new ImportIssue(line, $"第 {line} 行「{amountCells[0]}」不是数值"));
             if (leftName.Length == 0 && leftAmount is not null && leftNames.TryGetValue(leftLine, out var byLine)) leftName = byLine;
             if (leftName.Length > 0)
-                rows.Add(new TableRow(line, "收入", null, leftName, leftLine.ToString(), [leftAmount]));
+                rows.Add(new TableRow(line, "收入", null, leftName, leftLine.ToString(CultureInfo.InvariantCulture), [leftAmount]));
             else if (leftAmount is not null)
                 issues.Add(new ImportIssue(line, $"第 {line} 行收入方第 {leftLine} 行有金额但无项目名称"));
 
@@ -132,7 +133,7 @@ internal static partial class DisclosureTableParser
                 decimal? amount = null;
                 if (!Cells.IsCode(amountCell, 3, 5) && !Money.TryParse(amountCell, out amount))
                     issues.Add(new ImportIssue(line, $"第 {line} 行科目 {code} 的金额「{amountCell}」不是数值"));
-                var section = code.StartsWith("301") || code.StartsWith("303") ? "人员经费" : "公用经费";
+                var section = code.StartsWith("301", StringComparison.Ordinal) || code.StartsWith("303", StringComparison.Ordinal) ? "人员经费" : "公用经费";
                 rows.Add(new TableRow(line, section, code, name, null, [amount]));
                 i += 2;
             }
@@ -142,7 +143,7 @@ internal static partial class DisclosureTableParser
 
     private static DisclosureTable Numbered(DisclosureTableKind kind, string? number, string title, List<(int Line, string[] Cells)> lines, List<ImportIssue> issues)
     {
-        IReadOnlyList<string> columns = DisclosureTableKinds.Columns(kind);
+        var columns = DisclosureTableKinds.Columns(kind);
         var header = lines.FirstOrDefault(l => l.Cells.Any(c => Cells.Compact(c) is "年初预算数" or "决算数"));
         if (header.Cells is not null)
         {

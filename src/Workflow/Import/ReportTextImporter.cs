@@ -87,7 +87,7 @@ public static partial class ReportTextImporter
         for (var j = from; j < lines.Count; j++)
         {
             var t = lines[j].Text.TrimStart();
-            if (t.StartsWith("注：") || t.StartsWith("注:") || t.StartsWith("说明：")) return j;
+            if (t.StartsWith("注：", StringComparison.Ordinal) || t.StartsWith("注:", StringComparison.Ordinal) || t.StartsWith("说明：", StringComparison.Ordinal)) return j;
             if (TableTitle(lines[j].Text) is not null || IsFormStart(lines, j)) return j;
             if (t.StartsWith('#') && !t.Contains('\t')) return j;
         }
@@ -97,7 +97,7 @@ public static partial class ReportTextImporter
     private static bool IsFormStart(List<(int Line, string Text)> lines, int i)
     {
         var compact = HeadingDecorations().Replace(lines[i].Text, "");
-        if (!compact.StartsWith("项目支出绩效自评表") && !compact.EndsWith("项目支出绩效自评表")) return false;
+        if (!compact.StartsWith("项目支出绩效自评表", StringComparison.Ordinal) && !compact.EndsWith("项目支出绩效自评表", StringComparison.Ordinal)) return false;
         if (compact.Length > 60) return false;
         for (var j = i + 1; j < Math.Min(lines.Count, i + 8); j++)
             if (lines[j].Text.Contains("项目名称")) return true;
@@ -111,7 +111,7 @@ public static partial class ReportTextImporter
             var cells = lines[j].Text.Split('\t').Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
             if (cells.Count == 0 || cells[0] != "总分") continue;
             var end = j + 1;
-            while (end < lines.Count && (lines[end].Text.Trim().Length == 0 || lines[end].Text.Contains("评价等级") || lines[end].Text.TrimStart().StartsWith("优(")))
+            while (end < lines.Count && (lines[end].Text.Trim().Length == 0 || lines[end].Text.Contains("评价等级") || lines[end].Text.TrimStart().StartsWith("优(", StringComparison.Ordinal)))
                 end++;
             return end;
         }
@@ -122,7 +122,7 @@ public static partial class ReportTextImporter
     }
 
     /// <summary>"（3）新办企业首套印章…项目绩效自评得分79.1分" across line breaks, as seed 003 lists its sixteen projects.</summary>
-    private static IReadOnlyList<ProjectScoreMention> ProjectScores(string narrative)
+    private static List<ProjectScoreMention> ProjectScores(string narrative)
     {
         var flat = WhitespacePattern().Replace(narrative, "");
         var found = new Dictionary<int, ProjectScoreMention>();

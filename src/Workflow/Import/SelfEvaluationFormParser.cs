@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Approval.Workflow.Checking;
 using Approval.Workflow.SelfEvaluation;
@@ -8,10 +9,13 @@ namespace Approval.Workflow.Import;
 /// <summary>Reads a 项目支出绩效自评表 laid out as tab-separated lines (seeds 002 and 004), however its cells drift.</summary>
 internal static partial class SelfEvaluationFormParser
 {
+    /// <summary>Columns an indicator header must have; 年度指标值 is matched by prefix.</summary>
+    private static readonly string[] RequiredIndicatorColumns = ["分值", "得分"];
+
     public static ProjectSelfEvaluationForm? Parse(IReadOnlyList<(int Line, string Text)> region, List<ImportIssue> issues)
     {
         var firstLine = region.Count > 0 ? region[0].Line : 0;
-        int? year = region.Select(l => YearPattern().Match(l.Text)).FirstOrDefault(m => m.Success) is { } y ? int.Parse(y.Groups[1].Value) : null;
+        int? year = region.Select(l => YearPattern().Match(l.Text)).FirstOrDefault(m => m.Success) is { } y ? int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture) : null;
         var lines = region.Where(l => l.Text.Contains('\t')).Select(l => (l.Line, Cells: Cells.Split(l.Text))).ToList();
 
         string projectName = "", department = "", unit = "";
@@ -52,7 +56,7 @@ internal static partial class SelfEvaluationFormParser
             if (compact.Any(c => c.StartsWith("项目资金", StringComparison.Ordinal)) && compact.Contains("年初预算数") || compact.Contains("年初预算数"))
             {
                 var header = compact.FirstOrDefault(c => c.StartsWith("项目资金", StringComparison.Ordinal));
-                if (header is not null && WeightInLabel().Match(header) is { Success: true } w) fundsWeight = decimal.Parse(w.Groups[1].Value);
+                if (header is not null && WeightInLabel().Match(header) is { Success: true } w) fundsWeight = decimal.Parse(w.Groups[1].Value, CultureInfo.InvariantCulture);
                 continue;
             }
             if (FundsLabel(compact) is { } fundsIndex)
@@ -91,7 +95,7 @@ internal static partial class SelfEvaluationFormParser
                 if (!headerChecked)
                 {
                     headerChecked = true;
-                    var missing = new[] { "分值", "得分" }.Where(c => !compact.Contains(c)).ToList();
+                    var missing = RequiredIndicatorColumns.Where(c => !compact.Contains(c)).ToList();
                     if (!compact.Any(c => c.StartsWith("年度指标", StringComparison.Ordinal))) missing.Add("年度指标值");
                     if (missing.Count > 0)
                     {
@@ -104,9 +108,10 @@ internal static partial class SelfEvaluationFormParser
             }
             if (label == "总分")
             {
+                // Only cells that are numbers, so each TryParse succeeds.
                 var numbers = cells.Skip(first + 1).Where(Money.IsNumber).ToList();
-                if (numbers.Count >= 2) { Money.TryParse(numbers[^2], out statedWeightTotal); Money.TryParse(numbers[^1], out statedTotal); }
-                else if (numbers.Count == 1) Money.TryParse(numbers[0], out statedTotal);
+                if (numbers.Count >= 2) { _ = Money.TryParse(numbers[^2], out statedWeightTotal); _ = Money.TryParse(numbers[^1], out statedTotal); }
+                else if (numbers.Count == 1) _ = Money.TryParse(numbers[0], out statedTotal);
                 inIndicators = false;
                 continue;
             }
@@ -196,8 +201,9 @@ internal static partial class SelfEvaluationFormParser
             issues.Add(new ImportIssue(line, $"第 {line} 行：无法读出指标的分值和得分，该行未计入"));
             return null;
         }
-        Money.TryParse(rest[pair], out var weight);
-        Money.TryParse(rest[pair + 1], out var score);
+        // The pair was chosen because both cells are numbers.
+        _ = Money.TryParse(rest[pair], out var weight);
+        _ = Money.TryParse(rest[pair + 1], out var score);
         var texts = rest.Take(pair).Where(c => c.Length > 0).ToList();
         var deviation = string.Join(" ", rest.Skip(pair + 2).Where(c => c.Length > 0));
         if (levelOne.Length == 0) issues.Add(new ImportIssue(line, $"第 {line} 行：指标「{texts[0]}」之前没有一级指标"));

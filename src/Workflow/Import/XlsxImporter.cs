@@ -34,7 +34,7 @@ public static class XlsxImporter
             {
                 if (sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part) continue;
                 var name = sheet.Name?.Value ?? "";
-                text.AppendLine($"## 工作表 {name}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"## 工作表 {name}");
                 origins.Add($"工作表「{name}」");
                 var rowCount = 0;
                 foreach (var row in part.Worksheet.Descendants<Row>())

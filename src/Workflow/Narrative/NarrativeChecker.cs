@@ -77,15 +77,15 @@ public static partial class NarrativeChecker
     {
         var values = new List<decimal>();
         foreach (var dx in new[] { -AmountUncertainty, 0, AmountUncertainty })
-        foreach (var dy in new[] { -AmountUncertainty, 0, AmountUncertainty })
-        {
-            try
+            foreach (var dy in new[] { -AmountUncertainty, 0, AmountUncertainty })
             {
-                var v = f(x + dx, y + dy);
-                values.Add(v);
+                try
+                {
+                    var v = f(x + dx, y + dy);
+                    values.Add(v);
+                }
+                catch (DivideByZeroException) { }
             }
-            catch (DivideByZeroException) { }
-        }
         return values.Count == 0 ? (decimal.MinValue, decimal.MaxValue) : (values.Min(), values.Max());
     }
 

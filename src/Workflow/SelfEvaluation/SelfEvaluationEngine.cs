@@ -135,7 +135,7 @@ public static class SelfEvaluationEngine
         }
     }
 
-    private static IReadOnlyList<LevelOneSubtotal> Subtotals(IReadOnlyList<IndicatorScore> indicators, IndicatorTemplate template)
+    private static List<LevelOneSubtotal> Subtotals(IReadOnlyList<IndicatorScore> indicators, IndicatorTemplate template)
     {
         var names = template.LevelOnes.Select(l => l.Name).Concat(indicators.Select(i => i.LevelOne)).Distinct();
         return names.Select(n => new LevelOneSubtotal(n, template.FindLevelOne(n)?.Weight,

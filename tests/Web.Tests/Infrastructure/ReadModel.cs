@@ -3,7 +3,6 @@ using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Publishing;
 using Approval.Workflow.Submissions.Reviewing;
 using Approval.Workflow.Submissions.Summary;
-using JasperFx.Events.Daemon;
 using Marten;
 
 namespace Approval.Web.Tests.Infrastructure;

@@ -1,12 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Alba;
-using Approval.Web.Auth;
-using Approval.Web.Organization;
 using Approval.Workflow.Submissions;
 using Marten;
 using Marten.Events;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,6 +45,12 @@ public class WorkflowFixture : AppFixture
             return _tokens[user] = token;
         }
         finally { _tokenLock.Release(); }
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _tokenLock.Dispose();
     }
 
     /// <summary>A SignalR connection to the review hub as a user, through the test server (not started yet).</summary>

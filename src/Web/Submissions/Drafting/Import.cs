@@ -1,4 +1,3 @@
-using Approval.Web.Organization;
 using Approval.Workflow.Import;
 using Approval.Workflow.Submissions;
 using Marten;
@@ -57,7 +56,7 @@ public static class Import
         if (report.IsUnreadable)
             return Problems.BadRequest("unreadable", "无法读取：" + string.Join("；", report.Issues.Where(i => i.Fatal).Select(i => i.Message)), "unreadable input");
 
-        SubmissionContent? content = kind switch
+        var content = kind switch
         {
             SubmissionKind.ProjectSelfEvaluation when report.Forms.Count > 0 => new SubmissionContent { ProjectForm = report.Forms[0] },
             SubmissionKind.FinalAccountsDisclosure when report.Tables.Count > 0 => new SubmissionContent { Disclosure = new DisclosurePackage(report.Tables, report.Narrative) },

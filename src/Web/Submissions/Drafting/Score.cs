@@ -2,8 +2,8 @@ using Approval.Web.Templates;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Drafting;
 using Marten;
-using Wolverine.Marten;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Approval.Web.Submissions.Drafting;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Approval.Web.Auth;
 using Approval.Workflow.Submissions;
 using Marten;
@@ -14,6 +15,8 @@ public sealed record AuditEntry(long Sequence, long Version, DateTimeOffset Time
 /// </summary>
 public static class AuditEndpoints
 {
+    private static readonly string[] HistoryCsvHeader = ["序号", "版本", "时间", "事件", "操作人", "角色", "关联编号", "因果编号", "摘要"];
+
     [WolverineGet("/api/submissions/{id}/history")]
     public static async Task<IResult> History(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
     {
@@ -34,13 +37,13 @@ public static class AuditEndpoints
         if (!await Visible(id, session, http, ct)) return Problems.NotFound();
         var events = await session.Events.FetchStreamAsync(id, token: ct);
         var csv = new System.Text.StringBuilder();
-        csv.AppendLine(string.Join(",", new[] { "序号", "版本", "时间", "事件", "操作人", "角色", "关联编号", "因果编号", "摘要" }.Select(Public.PublicEndpoints.CsvCell)));
+        csv.AppendLine(string.Join(",", HistoryCsvHeader.Select(Public.PublicEndpoints.CsvCell)));
         foreach (var e in events)
         {
             var actor = EventDescriptions.ActorOf(e.Data);
             csv.AppendLine(string.Join(",", new[]
             {
-                e.Sequence.ToString(), e.Version.ToString(), e.Timestamp.ToString("O"), e.EventTypeName, actor?.Name, actor?.Role.Chinese(),
+                e.Sequence.ToString(CultureInfo.InvariantCulture), e.Version.ToString(CultureInfo.InvariantCulture), e.Timestamp.ToString("O"), e.EventTypeName, actor?.Name, actor?.Role.Chinese(),
                 e.CorrelationId, e.CausationId, EventDescriptions.Describe(e.Data),
             }.Select(Public.PublicEndpoints.CsvCell)));
         }

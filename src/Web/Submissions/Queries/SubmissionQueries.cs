@@ -79,7 +79,7 @@ public static class SubmissionQueries
             all.Count(i => i.State is SubmissionState.Submitted or SubmissionState.InReview && i.DueAt < now),
             all.Count(i => i.State == SubmissionState.Returned), all.Count(i => i.State == SubmissionState.Approved), all.Count(i => i.State == SubmissionState.Published));
 
-        IEnumerable<ReviewQueueItem> items = state is null
+        var items = state is null
             ? all.Where(i => i.State is SubmissionState.Submitted or SubmissionState.InReview)
             : all.Where(i => i.State == state);
         if (Grades.TryParse(grade, out var g)) items = items.Where(i => (i.Grade ?? i.SuggestedGrade) == g);

@@ -21,7 +21,8 @@ public static class Approve
     [WolverinePost("/api/submissions/{id}/approve")]
     public static (CommandAccepted, Events) Post(ApproveSubmission command, [WriteAggregate("id")] Submission submission, Actor actor)
     {
-        Grades.TryParse(command.Grade, out var grade);
+        // Validate has already refused a grade that does not parse.
+        _ = Grades.TryParse(command.Grade, out var grade);
         return Decision.Record(submission,
             ReviewRules.Approve(submission, grade, command.OverrideReason, command.Opinion ?? "", command.Signature ?? "", command.Stamp ?? "", actor));
     }
