@@ -218,4 +218,25 @@ public class HostileInputTests(WorkflowFixture app) : IClassFixture<WorkflowFixt
         Assert.DoesNotContain("内部审核意见", published);
         Assert.DoesNotContain("rounds", published, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task The_empty_id_a_negative_version_a_null_remark_and_a_long_row_are_refused_without_a_500()
+    {
+        var before = await app.TotalEvents();
+        var empty = await app.Send("prep", HttpMethod.Post, $"/api/submissions/{Guid.Empty}/score", new { version = 1 });
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, empty.StatusCode);
+
+        var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "边界", content = Samples.Ganfutong() }, 201);
+        var id = created.GetProperty("submissionId").GetGuid();
+        var negative = await app.Send("prep", HttpMethod.Post, $"/api/submissions/{id}/score", new { version = -1 });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, negative.StatusCode);
+        await app.Command("prep", $"/api/submissions/{id}/score", new { version = 1 });
+        await app.Command("prep", $"/api/submissions/{id}/submit", new { version = 2 });
+        await app.Command("rev", $"/api/submissions/{id}/claim", new { version = 3 });
+        var nullRemark = await app.Send("rev", HttpMethod.Post, $"/api/submissions/{id}/return", new { version = 4, reason = "r", rowRemarks = new object?[] { null } });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, nullRemark.StatusCode);
+        var longRow = await app.Send("rev", HttpMethod.Post, $"/api/submissions/{id}/comments", new { version = 4, text = "意见", row = new string('行', 101) });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, longRow.StatusCode);
+        Assert.Equal(before + 4, await app.TotalEvents());
+    }
 }

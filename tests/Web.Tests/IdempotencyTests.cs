@@ -98,4 +98,23 @@ public class IdempotencyTests(WorkflowFixture app) : IClassFixture<WorkflowFixtu
         Assert.Equal("idempotency-key-invalid", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Equal(before, await app.TotalEvents());
     }
+
+    [Fact]
+    public async Task A_guid_key_is_one_key_however_it_is_spelled()
+    {
+        var commandId = Guid.NewGuid();
+        var body = new { commandId = commandId.ToString(), fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "大小写", content = Samples.Ganfutong() };
+        var first = await Send("/api/submissions", body);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var before = await app.TotalEvents();
+        // The same GUID in capitals: the same key, and since the bytes differ, not the same request — never a second report.
+        var shouted = await Send("/api/submissions", body with { commandId = commandId.ToString().ToUpperInvariant() });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, shouted.StatusCode);
+        var mixed = await Send("/api/submissions", body, commandId.ToString().ToUpperInvariant());
+        Assert.Equal(HttpStatusCode.Created, mixed.StatusCode); // header and body name the same key: the first answer
+        Assert.Equal(first.Headers.Location, mixed.Headers.Location);
+        var empty = await Send("/api/submissions", body with { commandId = Guid.Empty.ToString() });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal(before, await app.TotalEvents());
+    }
 }

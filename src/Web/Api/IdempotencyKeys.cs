@@ -26,7 +26,16 @@ public static class IdempotencyKeys
         }
         var commandId = request.HasJsonContentType() ? await JsonCommandIdAsync(request, http.RequestAborted)
             : request.HasFormContentType ? await FormCommandIdAsync(request, http.RequestAborted) : null;
-        if (commandId is not null && header is not null && !string.Equals(commandId, header, StringComparison.OrdinalIgnoreCase))
+        // A GUID is one key however it is spelled ("AB…" and "ab…", braces or not); the empty GUID names nothing.
+        if (Guid.TryParse(commandId, out var parsed)) commandId = parsed.ToString("D");
+        if (Guid.TryParse(header, out var headerGuid))
+        {
+            header = headerGuid.ToString("D");
+            request.Headers[Header] = header;
+        }
+        if (commandId == Guid.Empty.ToString("D") || header == Guid.Empty.ToString("D"))
+            return Problems.BadRequest("idempotency-key-invalid", "幂等键不能为全零 GUID", "the empty GUID is not an idempotency key");
+        if (commandId is not null && header is not null && !string.Equals(commandId, header, StringComparison.Ordinal))
             return Problems.BadRequest("idempotency-key-mismatch", "Idempotency-Key 与 commandId 不一致", "Idempotency-Key and commandId differ");
         if (header is null && commandId is not null) request.Headers[Header] = commandId;
         return null;

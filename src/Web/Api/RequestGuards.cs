@@ -27,6 +27,12 @@ public static class RequestGuards
                 await Problems.Of(400, "bad-query", "查询参数中含有控制字符", "A query value holds control characters.").ExecuteAsync(http);
                 return;
             }
+            if (http.Request.Path.StartsWithSegments($"/api/submissions/{Guid.Empty:D}"))
+            {
+                // No stream has the empty id (Marten refuses to even look for it): it does not exist.
+                await Problems.NotFound().ExecuteAsync(http);
+                return;
+            }
             if (await IsNullJsonBody(http))
             {
                 await Problems.Of(400, "body-required", "请求内容不能为空（null）", "The request body must be a JSON object, not null.").ExecuteAsync(http);

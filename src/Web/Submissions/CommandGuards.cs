@@ -25,6 +25,8 @@ public static class SubmissionScope
         if (submission is null || !SubmissionAccess.CanSee(actor, submission)) return Problems.Details(404, "not-found", "报告不存在或无权查看", "not found");
         if (command.Version is not { } expected)
             return Problems.Details(400, "version-required", "请求缺少 version（报告当前版本号）", "the expected stream version is required");
+        if (expected < 1)
+            return Problems.Details(400, "version-invalid", "version（报告当前版本号）应为正整数", "the expected stream version is a positive integer");
         return expected == submission.Version ? WolverineContinue.NoProblems : Problems.VersionConflictDetails(expected, submission.Version);
     }
 }

@@ -45,6 +45,8 @@ public sealed record SubmissionApproved(
 public static class ReviewRules
 {
     public const int MaxTextLength = 5_000;
+    /// <summary>A row reference names one row (an indicator, a table code): a short label.</summary>
+    public const int MaxRowReferenceLength = 100;
     /// <summary>One remark per row at most: a 自评表 has at most 200 indicators and a few funds rows.</summary>
     public const int MaxRowRemarks = 250;
 
@@ -64,7 +66,7 @@ public static class ReviewRules
         RequireSectionReviewer(submission, by);
         if (submission.State is not (SubmissionState.Submitted or SubmissionState.InReview))
             throw new SubmissionRuleException(RuleViolation.Conflict("not-in-review", $"报告当前为「{submission.State.Chinese()}」，不能添加审核意见", "not under review"));
-        return new ReviewCommented(submission.Id, submission.Round, RequireText(text, "comment-required", "请填写意见内容"), Submitting.SubmitRules.Clean(row), by);
+        return new ReviewCommented(submission.Id, submission.Round, RequireText(text, "comment-required", "请填写意见内容"), RowReference(row), by);
     }
 
     public static ReturnedForRevision Return(Submission submission, string reason, IReadOnlyList<RowRemark>? remarks, Actor by)
@@ -72,8 +74,10 @@ public static class ReviewRules
         RequireHolder(submission, by);
         if (remarks is { Count: > MaxRowRemarks })
             throw new SubmissionRuleException(RuleViolation.Invalid("too-many-remarks", $"逐行意见不能超过 {MaxRowRemarks} 条（每行一条）", "too many row remarks"));
+        if (remarks?.Any(r => r is null) == true)
+            throw new SubmissionRuleException(RuleViolation.Invalid("row-remark-invalid", "逐行意见中有空项", "a row remark is null"));
         var cleanRemarks = (remarks ?? []).Where(r => !string.IsNullOrWhiteSpace(r.Remark))
-            .Select(r => new RowRemark(RequireText(r.RowReference, "row-required", "逐行意见需指明所在行"), RequireText(r.Remark, "remark-required", "请填写逐行意见"))).ToList();
+            .Select(r => new RowRemark(RowReference(r.RowReference) ?? RequireText(null, "row-required", "逐行意见需指明所在行"), RequireText(r.Remark, "remark-required", "请填写逐行意见"))).ToList();
         return new ReturnedForRevision(submission.Id, submission.Round, RequireText(reason, "reason-required", "请填写退回原因"), cleanRemarks, by);
     }
 
@@ -111,6 +115,15 @@ public static class ReviewRules
             throw new SubmissionRuleException(RuleViolation.Conflict("not-in-review", $"报告当前为「{submission.State.Chinese()}」，不能作审核决定", "not under review"));
         if (submission.ClaimedBy?.UserId != by.UserId)
             throw new SubmissionRuleException(RuleViolation.Conflict("held-by-other", $"该报告由 {submission.ClaimedBy?.Name} 审核中", "another reviewer holds this review"));
+    }
+
+    private static string? RowReference(string? row)
+    {
+        var clean = Submitting.SubmitRules.Clean(row);
+        if (clean is null) return null;
+        if (clean.Length > MaxRowReferenceLength || clean.Any(char.IsControl))
+            throw new SubmissionRuleException(RuleViolation.Invalid("row-invalid", $"所指行不能超过 {MaxRowReferenceLength} 个字，且不能含控制字符", "row reference too long or has control characters"));
+        return clean;
     }
 
     internal static string RequireText(string? text, string code, string message)
