@@ -88,6 +88,36 @@ public class TamperEvidenceTests(WorkflowFixture app) : IClassFixture<WorkflowFi
         Assert.Equal(4, removed.GetProperty("firstBreak").GetProperty("version").GetInt64());
         Assert.Contains("删除或插入", removed.GetProperty("firstBreak").GetProperty("reason").GetString());
     }
+    private sealed class CommandCounter : Marten.IMartenSessionLogger
+    {
+        public List<string> Commands { get; } = [];
+        public void LogSuccess(Npgsql.NpgsqlCommand command) { }
+        public void LogFailure(Npgsql.NpgsqlCommand command, Exception ex) { }
+        public void LogSuccess(Npgsql.NpgsqlBatch batch) { }
+        public void LogFailure(Npgsql.NpgsqlBatch batch, Exception ex) { }
+        public void LogFailure(Exception ex, string message) { }
+        public void RecordSavedChanges(Marten.IDocumentSession session, Marten.Services.IChangeSet commit) { }
+        public void OnBeforeExecute(Npgsql.NpgsqlCommand command) => Commands.Add(command.CommandText);
+        public void OnBeforeExecute(Npgsql.NpgsqlBatch batch) => Commands.Add(string.Join(";", batch.BatchCommands.Select(static (Npgsql.NpgsqlBatchCommand c) => c.CommandText)));
+    }
+
+    [Fact]
+    public async Task Stamping_the_chain_costs_no_extra_round_trip_on_the_command_path()
+    {
+        var id = await Lifecycle();
+        var before = await app.Load(id);
+        var reviewer = new Actor("officer", "张经办", Role.Reviewer, null, ["S-JJJS"]);
+        await using var session = app.Store.LightweightSession();
+        var batch = session.CreateBatchQuery(); // as Wolverine's generated endpoints fetch the aggregate
+        var fetched = batch.Events.FetchForWriting<Submission>(id);
+        await batch.Execute();
+        var stream = await fetched;
+        stream.AppendOne(new Approval.Workflow.Submissions.Reviewing.ReviewCommented(id, before.Round, "计数", null, reviewer));
+        var counter = new CommandCounter();
+        session.Logger = counter;
+        await session.SaveChangesAsync();
+        Assert.Single(counter.Commands); // the commit itself: the previous link came from the fetched snapshot
+    }
 }
 
 /// <summary>The application's database role can add events but never change or remove them.</summary>
@@ -132,4 +162,5 @@ public class DatabaseRoleTests(WorkflowFixture app) : IClassFixture<WorkflowFixt
         Assert.Equal(4, settings.Count);
         Assert.All(settings, s => Assert.Equal("l", s.Value));
     }
+
 }

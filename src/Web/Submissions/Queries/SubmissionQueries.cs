@@ -13,7 +13,10 @@ public sealed record SubmissionListEntry(Guid Id, long Version, string UnitId, s
 
 public sealed record QueueCounts(int Submitted, int InReview, int Overdue, int Returned, int Approved, int Published);
 
-public sealed record ReviewQueue(IReadOnlyList<ReviewQueueItem> Items, QueueCounts Counts, long Total, int Page, int PageSize);
+public sealed record ReviewQueue(IReadOnlyList<ReviewQueueItem> Items, QueueCounts Counts, long Total, int Page, int PageSize)
+{
+    public long Pages => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+}
 
 /// <summary>Read side: lists, one submission, the review queue, the 汇总审核表 — each filtered by who asks.</summary>
 public static class SubmissionQueries
