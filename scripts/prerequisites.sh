@@ -38,6 +38,9 @@ have_postgres || missing+=(postgresql)
 if [ "${1:-}" != "--app" ]; then
   [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
   fc-list 2>/dev/null | grep -qiE "wenquanyi|noto sans cjk|noto serif cjk|droid sans fallback" || missing+=(fonts-wqy-microhei)
+  # The official-forms tests open what we write in LibreOffice and look at printed PDFs page by page.
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+  command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}…"

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using Approval.LocalDatabase;
+using Microsoft.Playwright;
+
+namespace Approval.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Prints a page the way a clerk's browser does (Chromium's print-to-PDF with the page's own @page rules) and
+/// turns the PDF into PNG pages with poppler's pdftoppm, saved beside the screenshots so a person can look at them.
+/// </summary>
+public static class PrintedPages
+{
+    public static readonly string Folder = Path.Combine(RepositoryRoot.Find()!, "TestResults", "screenshots", "printed");
+
+    /// <summary>Returns the PNG files, one per printed page, named <paramref name="name"/>-1.png, -2.png ….</summary>
+    public static async Task<IReadOnlyList<string>> PrintAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(Folder);
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        var pdf = Path.Combine(Folder, name + ".pdf");
+        await page.PdfAsync(new() { Path = pdf, PreferCSSPageSize = true, PrintBackground = true });
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        foreach (var old in Directory.GetFiles(Folder, name + "-*.png")) File.Delete(old);
+        await RunAsync("pdftoppm", "-png", "-r", "60", pdf, Path.Combine(Folder, name));
+        return [.. Directory.GetFiles(Folder, name + "-*.png").Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The PDF's text, page by page (pdftotext keeps the layout), to assert on what is printed.</summary>
+    public static async Task<string> TextAsync(string name)
+    {
+        var text = Path.Combine(Folder, name + ".txt");
+        await RunAsync("pdftotext", "-layout", Path.Combine(Folder, name + ".pdf"), text);
+        return await File.ReadAllTextAsync(text);
+    }
+
+    /// <summary>Number of pages and each page's size in points, from pdfinfo.</summary>
+    public static async Task<(int Pages, string Size)> InfoAsync(string name)
+    {
+        var output = await RunAsync("pdfinfo", Path.Combine(Folder, name + ".pdf"));
+        var lines = output.Split('\n');
+        var pages = int.Parse(lines.First(l => l.StartsWith("Pages:", StringComparison.Ordinal))[6..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var size = lines.First(l => l.StartsWith("Page size:", StringComparison.Ordinal))[10..].Trim();
+        return (pages, size);
+    }
+
+    private static async Task<string> RunAsync(string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} failed ({process.ExitCode}): {error}");
+        return output;
+    }
+}
