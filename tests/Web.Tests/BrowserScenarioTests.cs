@@ -75,10 +75,34 @@ public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncL
         await Expect(preparer.Locator("#total")).ToHaveTextAsync("81.34");
         await Expect(preparer.Locator("#suggested")).ToHaveTextAsync("良");
         await Expect(preparer.Locator("#findings")).ToContainTextAsync("「企业满意度」填报得分 4.5 与按规则计算的 4.84 不一致");
-        await Expect(preparer.Locator("#row-13")).ToHaveClassAsync("flag-error"); // the finding points at its row
+        await Expect(preparer.Locator("#row-13")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bflag-error\\b")); // the finding points at its row
+        // the whole form as filed: header block, 年度总体目标, the 总分 row as printed (90, whereas its weights add to 85)
+        await Expect(preparer.Locator("#h-project")).ToHaveTextAsync("“赣服通”上饶分厅4.0版项目");
+        await Expect(preparer.Locator("#h-implementing")).ToHaveTextAsync("上饶市大数据发展管理局");
+        await Expect(preparer.Locator("#goal-expected")).ToContainTextAsync("全力推广“赣通分”应用服务");
+        await Expect(preparer.Locator("#stated-weight-total")).ToHaveTextAsync("90");
+        await Expect(preparer.Locator("#total-row")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bflag-error\\b"));
+        await Expect(preparer.Locator("#findings")).ToContainTextAsync("总分行分值填 90，但各项分值之和为 85");
+        await Expect(preparer.Locator("#indicator-table td.level", new() { HasText = "产出指标（50分）" })).ToHaveAttributeAsync("rowspan", "11");
         await Shot(preparer, "02-preparer-scored");
+        var printed = await PrintedPages.PrintAsync(preparer, "self-evaluation-ganfutong-2021");
+        Assert.NotEmpty(printed);
+        var paper = await PrintedPages.TextAsync("self-evaluation-ganfutong-2021");
+        foreach (var expected in new[] { "项目支出绩效自评表", "2021 年度", "金额单位：万元", "“赣服通”上饶分厅4.0版项目", "预期目标", "实际完成情况", "三级指标", "企业满意度", "87.50", "评价等级", "☑", "审核时间" })
+            Assert.Contains(expected, paper);
+        Assert.DoesNotContain("检查结果", paper); // the screen's findings and actions are not part of the paper form
+        Assert.DoesNotContain("系统 4.84", paper);
+        Assert.Contains("x 841.92 pts (A4)", (await PrintedPages.InfoAsync("self-evaluation-ganfutong-2021")).Size); // A4 portrait: the form is 9 columns wide
+
+        // 提交 with errors asks first and names them; cancelling changes nothing.
         await Chromium.WaitUntilAsync(preparer, "document.body.dataset.live === 'connected'");
         await preparer.ClickAsync("#submit");
+        await Expect(preparer.Locator("#confirm-dialog")).ToContainTextAsync("「企业满意度」填报得分 4.5 与按规则计算的 4.84 不一致");
+        await Shot(preparer, "02b-preparer-confirm-submit");
+        await preparer.ClickAsync("#confirm-cancel");
+        await Expect(preparer.Locator("#state")).ToHaveTextAsync("草稿");
+        await preparer.ClickAsync("#submit");
+        await preparer.ClickAsync("#confirm-ok");
         await Expect(preparer.Locator("#state")).ToHaveTextAsync("已提交待审核");
 
         // 审核人: the new submission appears in the open queue without reloading (how fast: the benchmark's
@@ -100,16 +124,30 @@ public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncL
         await Shot(preparer, "05-preparer-return-toast");
         await preparer.ClickAsync("#refresh");
         await Expect(preparer.Locator("#return-reason")).ToContainTextAsync("满意度指标得分计算有误");
-        var editorRow = preparer.Locator("#indicator-editor tbody tr").Filter(new() { Has = preparer.Locator("input[data-field='name'][value='企业满意度']") });
+        var editorRow = preparer.Locator("#indicator-editor tbody tr[data-index='12']");
+        await Expect(editorRow.Locator("textarea[data-field='name']")).ToHaveValueAsync("企业满意度");
+        await editorRow.Locator("input[data-field='statedScore']").FillAsync("四点八");
+        await Expect(editorRow.Locator("td:has(input[data-field='statedScore']) .field-error")).ToHaveTextAsync("「第 13 行 得分」须为数字"); // said at the field, never saved as blank
         await editorRow.Locator("input[data-field='statedScore']").FillAsync("4.84");
-        await preparer.FillAsync("#f-total", "81.34");
+        // the 总分 row and the printed grade are the form's too: correct them where the running sums show the truth
+        await Expect(preparer.Locator("#running-sums")).ToContainTextAsync("分值合计（含预算执行）85.00（与总分分值不一致）");
+        await preparer.ClickAsync("#use-sums");
+        await Expect(preparer.Locator("#f-weight-total")).ToHaveValueAsync("85");
+        await Expect(preparer.Locator("#f-total")).ToHaveValueAsync("81.34");
+        await preparer.SelectOptionAsync("#f-grade", "良");
+        await preparer.FillAsync("#f-goal-actual", "按期完成全部建设内容。");
         await preparer.EvaluateAsync("window.beforeSave = true");
         await preparer.ClickAsync("#save");
         await Chromium.WaitUntilAsync(preparer, "window.beforeSave === undefined && document.readyState === 'complete'"); // the page reloaded
-        await Expect(preparer.Locator("#row-13")).Not.ToHaveClassAsync("flag-error"); // 4.84 now follows the rule
+        await Expect(preparer.Locator("#row-13")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bflag-error\\b")); // 4.84 now follows the rule
         await Expect(preparer.Locator("#total")).ToHaveTextAsync("81.34");
+        await Expect(preparer.Locator("#stated-weight-total")).ToHaveTextAsync("85");
+        await Expect(preparer.Locator("#goal-actual")).ToHaveTextAsync("按期完成全部建设内容。");
+        await Expect(preparer.Locator("#findings")).Not.ToContainTextAsync("总分行分值填"); // the wrong 总分 is corrected
+        await Expect(preparer.Locator("#findings")).Not.ToContainTextAsync("表中评为「优」");
         await Shot(preparer, "06-preparer-revised");
         await preparer.ClickAsync("#submit");
+        await preparer.ClickAsync("#confirm-ok"); // the template's level-1 weights are still not met
         await Expect(preparer.Locator("#state")).ToHaveTextAsync("已提交待审核");
 
         // 审核人 approves with 良 (the system's suggestion, preselected).
@@ -117,11 +155,17 @@ public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncL
         await Expect(reviewer.Locator("#queue tbody tr", new() { HasText = title })).ToBeVisibleAsync();
         await reviewer.Locator("#queue tbody tr", new() { HasText = title }).Locator("a").ClickAsync();
         await Expect(reviewer.Locator("#round-diff")).ToContainTextAsync("指标「企业满意度」得分：4.5 → 4.84");
+        await Expect(reviewer.Locator("#round-diff")).ToContainTextAsync("总分分值：90 → 85");
         await reviewer.ClickAsync("#claim");
         await Expect(reviewer.Locator("input[name='grade'][value='良']")).ToBeCheckedAsync();
         await Shot(reviewer, "07-reviewer-approve");
+        await Expect(reviewer.Locator("#signature")).ToHaveTextAsync("张经办"); // signed as the signed-in reviewer, not typed
         await reviewer.ClickAsync("#approve");
+        await Expect(reviewer.Locator("#confirm-dialog")).ToContainTextAsync("审核通过");
+        await reviewer.ClickAsync("#confirm-ok");
         await Expect(reviewer.Locator("#approved-grade")).ToHaveTextAsync("良");
+        await Expect(reviewer.Locator("#review-officer")).ToHaveTextAsync("张经办");
+        await Expect(reviewer.Locator("#reviewer-block .grade-choice.marked")).ToContainTextAsync("良");
 
         // 填报人 sees the result live.
         await Expect(preparer.Locator(".toast", new() { HasText = "审核通过：良" })).ToBeVisibleAsync();
@@ -132,6 +176,7 @@ public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncL
         await reviewer.CheckAsync("#confidentiality");
         await reviewer.CheckAsync("#principal");
         await reviewer.ClickAsync("#publish");
+        await reviewer.ClickAsync("#confirm-ok");
         await Expect(reviewer.Locator("#state")).ToHaveTextAsync("已公开");
 
         var visitor = await (await NewBrowser()).NewPageAsync();
@@ -146,7 +191,14 @@ public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncL
         await Shot(visitor, "09-public-list");
         await visitor.Locator("#public-reports a", new() { HasText = title }).ClickAsync();
         await Expect(visitor.Locator("h1")).ToHaveTextAsync(title);
+        await Expect(visitor.Locator("#reviewer-block .grade-choice.marked")).ToContainTextAsync("良");
         await Shot(visitor, "10-public-report");
+        await PrintedPages.PrintAsync(visitor, "public-report-ganfutong-2021");
+        var published = await PrintedPages.TextAsync("public-report-ganfutong-2021");
+        foreach (var expected in new[] { "项目支出绩效自评表", "2021 年度", "金额单位：万元", "按期完成全部建设内容。", "审核意见", "☑", "审核时间" })
+            Assert.Contains(expected, published);
+        Assert.DoesNotContain("保密审查", published); // internal flags are not part of what is published
+        Assert.DoesNotContain("张经办", published); // nor the officer's name
     }
 
     [Fact]

@@ -38,13 +38,17 @@ public static class ContentDiff
 
     private static void Form(ProjectSelfEvaluationForm a, ProjectSelfEvaluationForm b, List<string> changes)
     {
-        if (a.Header != b.Header) changes.Add($"表头：「{a.Header.ProjectName}」→「{b.Header.ProjectName}」");
+        Text("项目名称", a.Header.ProjectName, b.Header.ProjectName, changes);
+        Text("主管部门", a.Header.SupervisingDepartment, b.Header.SupervisingDepartment, changes);
+        Text("实施单位", a.Header.ImplementingUnit, b.Header.ImplementingUnit, changes);
+        if (a.Header.Year != b.Header.Year) changes.Add($"年度：{a.Header.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"} → {b.Header.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"}");
         Compare("年初预算数", a.Funds.Total.InitialBudget, b.Funds.Total.InitialBudget, changes);
         Compare("全年预算数", a.Funds.Total.FullYearBudget, b.Funds.Total.FullYearBudget, changes);
         Compare("全年执行数", a.Funds.Total.Executed, b.Funds.Total.Executed, changes);
         Compare("预算执行得分", a.Funds.StatedScore, b.Funds.StatedScore, changes);
         if (!a.Funds.SubRows.SequenceEqual(b.Funds.SubRows)) changes.Add("资金来源明细：已修改");
-        if (a.Goal != b.Goal) changes.Add("年度总体目标：已修改");
+        Text("年度总体目标（预期目标）", a.Goal.Expected, b.Goal.Expected, changes);
+        Text("年度总体目标（实际完成情况）", a.Goal.Actual, b.Goal.Actual, changes);
 
         var byName = a.Indicators.GroupBy(i => i.Name).ToDictionary(g => g.Key, g => g.First());
         foreach (var i in b.Indicators)
@@ -54,13 +58,16 @@ public static class ContentDiff
             if (old.Actual != i.Actual) changes.Add($"指标「{i.Name}」实际完成值：「{old.Actual}」→「{i.Actual}」");
             if (old.Weight != i.Weight) changes.Add($"指标「{i.Name}」分值：{old.Weight} → {i.Weight}");
             if (old.StatedScore != i.StatedScore) changes.Add($"指标「{i.Name}」得分：{Show(old.StatedScore)} → {Show(i.StatedScore)}");
-            if (old.Deviation != i.Deviation) changes.Add($"指标「{i.Name}」偏差原因：已修改");
+            Text($"指标「{i.Name}」偏差原因", old.Deviation, i.Deviation, changes);
+            Text($"指标「{i.Name}」指标性质", old.Nature, i.Nature, changes);
+            Text($"指标「{i.Name}」度量单位", old.Unit, i.Unit, changes);
             if (old.LevelOne != i.LevelOne || old.LevelTwo != i.LevelTwo) changes.Add($"指标「{i.Name}」归类：{old.LevelOne}/{old.LevelTwo} → {i.LevelOne}/{i.LevelTwo}");
         }
         foreach (var removed in a.Indicators.Where(o => b.Indicators.All(n => n.Name != o.Name))) changes.Add($"删除指标「{removed.Name}」");
         if (a.Indicators.Count == b.Indicators.Count && a.Indicators.Select(i => i.Name).ToHashSet().SetEquals(b.Indicators.Select(i => i.Name)) &&
             !a.Indicators.Select(i => i.Name).SequenceEqual(b.Indicators.Select(i => i.Name)))
             changes.Add("指标顺序：已调整");
+        Compare("总分分值", a.StatedWeightTotal, b.StatedWeightTotal, changes);
         Compare("总分", a.StatedTotal, b.StatedTotal, changes);
         if (a.StatedGrade != b.StatedGrade) changes.Add($"评价等级：{a.StatedGrade ?? "—"} → {b.StatedGrade ?? "—"}");
     }
@@ -69,6 +76,16 @@ public static class ContentDiff
     {
         if (before != after) changes.Add($"{name}：{Show(before)} → {Show(after)}");
     }
+
+    /// <summary>Old and new text, each cut to a readable length: the audit's full diff has the rest.</summary>
+    private static void Text(string name, string? before, string? after, List<string> changes)
+    {
+        if ((before ?? "") == (after ?? "")) return;
+        changes.Add($"{name}：「{Cut(before)}」→「{Cut(after)}」");
+    }
+
+    private static string Cut(string? text) =>
+        string.IsNullOrEmpty(text) ? "（空）" : text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 80), "…");
 
     private static string Show(decimal? v) => v is { } d ? Money.Exact(d) : "—";
 }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Approval.Web.Auth;
+using Approval.Web.Pages.Forms;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Submitting;
 using Approval.Workflow.Templates;
@@ -26,6 +27,8 @@ public class DetailModel(IQuerySession session) : PageModel
     public Actor Actor { get; private set; } = null!;
     public IReadOnlyList<string> ChangesSincePreviousRound { get; private set; } = [];
     public string DataJson { get; private set; } = "{}";
+    /// <summary>The 自评表 in its official layout with this score's findings and the 业务股室's block; null for other kinds.</summary>
+    public SelfEvaluationFormView? FormView { get; private set; }
 
     public bool CanEdit => Actor.Role == Role.Preparer && Submission.State is SubmissionState.Draft or SubmissionState.Returned;
     public bool IsHolder => Submission.State == SubmissionState.InReview && Submission.ClaimedBy?.UserId == Actor.UserId;
@@ -44,6 +47,15 @@ public class DetailModel(IQuerySession session) : PageModel
         if (submission is null || !SubmissionAccess.CanSee(Actor, submission)) return NotFound();
         Submission = submission;
         ScoreCard = (await loadSheet)?.Card;
+
+        if (submission.Content.ProjectForm is { } form)
+            FormView = new SelfEvaluationFormView(form, submission.FiscalYear)
+            {
+                Result = ScoreCard?.SelfEvaluation,
+                Findings = ScoreCard?.Findings ?? [],
+                Remarks = [.. submission.Rounds.SelectMany(r => r.RowRemarks)],
+                Review = submission.Approval is { } a ? new ReviewerSignOff(a.Grade, a.Signature, a.ReviewedAt, a.StampReference, submission.SectionName) : null,
+            };
 
         if (submission.Rounds.Count >= 2)
         {

@@ -8,7 +8,8 @@ using Wolverine.Marten;
 namespace Approval.Web.Submissions.Reviewing;
 
 /// <param name="Grade">优, 良, 中 or 差 — anything else is refused with a clear message.</param>
-public sealed record ApproveSubmission(Guid? CommandId, long? Version, string? Grade, string? OverrideReason, string? Opinion, string? Signature, string? Stamp)
+/// <remarks>经办人签名 is the signed-in reviewer's name, never text from the request: a signature nobody can type for someone else.</remarks>
+public sealed record ApproveSubmission(Guid? CommandId, long? Version, string? Grade, string? OverrideReason, string? Opinion, string? Stamp)
     : ISubmissionCommand;
 
 /// <summary>审核通过: the grade, the opinion, 经办人签名 and 盖章.</summary>
@@ -24,6 +25,6 @@ public static class Approve
         // Validate has already refused a grade that does not parse.
         _ = Grades.TryParse(command.Grade, out var grade);
         return Decision.Record(submission,
-            ReviewRules.Approve(submission, grade, command.OverrideReason, command.Opinion ?? "", command.Signature ?? "", command.Stamp ?? "", actor));
+            ReviewRules.Approve(submission, grade, command.OverrideReason, command.Opinion ?? "", actor.Name, command.Stamp ?? "", actor));
     }
 }

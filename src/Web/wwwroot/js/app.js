@@ -140,3 +140,29 @@ connectHub();
 
 // Buttons that only print (no inline handlers: the Content-Security-Policy allows no inline script).
 for (const button of document.querySelectorAll("[data-action=print]")) button.addEventListener("click", () => window.print());
+
+/**
+ * Asks before an irreversible step, naming its consequence and what is still wrong (a modal <dialog>, not the
+ * browser's confirm(): it can show a list and is styled and labelled like the rest of the app). Resolves to true
+ * when the person confirms.
+ */
+export function confirmDialog({ title, message, items = [], confirmText = "确认" }) {
+  return new Promise(resolve => {
+    const shown = items.slice(0, 8);
+    const ok = el("button", { id: "confirm-ok", type: "button" }, confirmText);
+    const cancel = el("button", { id: "confirm-cancel", type: "button", class: "secondary" }, "取消");
+    const dialog = el("dialog", { id: "confirm-dialog", class: "confirm-dialog", "aria-labelledby": "confirm-title" },
+      el("h2", { id: "confirm-title", class: "flush-top" }, title),
+      el("p", {}, message),
+      shown.length ? el("ul", { class: "confirm-items" }, shown.map(item => el("li", {}, item))) : null,
+      items.length > shown.length ? el("p", { class: "muted" }, `另有 ${items.length - shown.length} 处，见“检查结果”。`) : null,
+      el("div", { class: "actions" }, ok, cancel));
+    const close = answer => { dialog.close(); dialog.remove(); resolve(answer); };
+    ok.addEventListener("click", () => close(true));
+    cancel.addEventListener("click", () => close(false));
+    dialog.addEventListener("cancel", e => { e.preventDefault(); close(false); });
+    document.body.append(dialog);
+    dialog.showModal();
+    cancel.focus();
+  });
+}

@@ -1,0 +1,88 @@
+using Approval.Workflow.Checking;
+using Approval.Workflow.SelfEvaluation;
+using Approval.Workflow.Submissions.Reviewing;
+using Approval.Workflow.Templates;
+
+namespace Approval.Web.Pages.Forms;
+
+/// <summary>
+/// What the official 项目支出绩效自评表 layout (<c>_SelfEvaluationForm.cshtml</c>) needs: the form as filed, the
+/// engine's result and findings for the screen, and the 业务股室's block once reviewed. One partial renders it for
+/// the preparer, the reviewer, the public and the printer, so that what is approved is what is printed.
+/// </summary>
+public sealed record SelfEvaluationFormView(ProjectSelfEvaluationForm Form, int? Year)
+{
+    public SelfEvaluationResult? Result { get; init; }
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+    public IReadOnlyList<RowRemark> Remarks { get; init; } = [];
+    public ReviewerSignOff? Review { get; init; }
+
+    /// <summary>指标性质 and 度量单位 columns are printed only when a row has them (templates that carry them).</summary>
+    public bool HasNatureAndUnit => Form.Indicators.Any(i => !string.IsNullOrWhiteSpace(i.Nature) || !string.IsNullOrWhiteSpace(i.Unit));
+
+    /// <summary>Columns of the table: 绩效指标 | 一级 | 二级 | 三级 | [性质 | 单位] | 指标值 | 完成值 | 分值 | 得分 | 偏差原因.</summary>
+    public int Columns => HasNatureAndUnit ? 11 : 9;
+
+    /// <summary>Extra columns the wide text cells span when the nature and unit columns are present.</summary>
+    public int Extra => HasNatureAndUnit ? 2 : 0;
+
+    public int? DisplayYear => Year ?? Form.Header.Year;
+
+    /// <summary>
+    /// Row spans of the merged 一级/二级 cells: consecutive rows with the same level share one cell, as on paper.
+    /// 0 means the cell is covered by the one above.
+    /// </summary>
+    public IReadOnlyList<(int LevelOne, int LevelTwo)> Spans()
+    {
+        var rows = Form.Indicators;
+        var spans = new (int LevelOne, int LevelTwo)[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (i == 0 || rows[i].LevelOne != rows[i - 1].LevelOne)
+                spans[i].LevelOne = Count(i, j => rows[j].LevelOne == rows[i].LevelOne);
+            if (i == 0 || rows[i].LevelOne != rows[i - 1].LevelOne || rows[i].LevelTwo != rows[i - 1].LevelTwo)
+                spans[i].LevelTwo = Count(i, j => rows[j].LevelOne == rows[i].LevelOne && rows[j].LevelTwo == rows[i].LevelTwo);
+        }
+        return spans;
+
+        int Count(int from, Func<int, bool> same)
+        {
+            var n = 0;
+            while (from + n < rows.Count && same(from + n)) n++;
+            return n;
+        }
+    }
+
+    /// <summary>"产出指标（50分）": the level's name as printed, with its weight where the form states one.</summary>
+    public string LevelOneLabel(string levelOne)
+    {
+        var name = levelOne.EndsWith("指标", StringComparison.Ordinal) ? levelOne : levelOne + "指标";
+        return Form.StatedLevelOneWeights.TryGetValue(levelOne, out var weight) ? $"{name}（{Money.Exact(weight)}分）" : name;
+    }
+
+    public static string LevelTwoLabel(string levelTwo) =>
+        levelTwo.EndsWith("指标", StringComparison.Ordinal) || levelTwo.Length == 0 ? levelTwo : levelTwo + "指标";
+
+    public IReadOnlyList<Finding> FindingsOfRow(IndicatorRow row) =>
+        [.. Findings.Where(f => f.Location.Row?.Contains($"「{row.Name}」", StringComparison.Ordinal) == true)];
+
+    /// <summary>Findings about the 总分 row (weight total, score total) and about the printed grade.</summary>
+    public IReadOnlyList<Finding> FindingsAbout(string table) =>
+        [.. Findings.Where(f => f.Location.Table == table || f.Location.Row == table)];
+
+    public IReadOnlyList<Finding> FindingsOfLevelOne(string levelOne) =>
+        [.. Findings.Where(f => f.Location.Table == "绩效指标" && f.Location.Row == (levelOne.EndsWith("指标", StringComparison.Ordinal) ? levelOne : levelOne + "指标"))];
+
+    public static string FlagOf(IReadOnlyList<Finding> findings) =>
+        findings.Any(f => f.Severity == Severity.Error) ? "flag-error" : findings.Any(f => f.Severity == Severity.Warning) ? "flag-warning" : "";
+
+    public static string Amount(decimal? value) => value is { } v ? Money.Format(v) : "";
+
+    /// <summary>Scores as on the form: two decimals, blank when not filled.</summary>
+    public static string Score(decimal? value) => value is { } v ? Money.Format(v) : "";
+
+    public static string Weight(decimal? value) => value is { } v ? Money.Exact(v) : "";
+}
+
+/// <summary>The 业务股室's block: 审核意见（优、良、中、差）, 经办人签名 (null on public copies), 审核时间, 盖章.</summary>
+public sealed record ReviewerSignOff(Grade Grade, string? Officer, DateTimeOffset ReviewedAt, string? Stamp, string? Section);
