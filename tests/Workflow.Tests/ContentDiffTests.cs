@@ -1,0 +1,43 @@
+using Approval.Workflow.Submissions;
+
+namespace Approval.Workflow.Tests;
+
+/// <summary>What a reviewer reads in "与上一轮相比的修改" and the auditor in the trail: every part of the form, old → new.</summary>
+public class ContentDiffTests
+{
+    private static SubmissionContent Ganfutong() =>
+        new() { ProjectForm = Seeds.Import(Seeds.ShangraoBigData2021).Forms.Single(f => f.Header.ProjectName.Contains("赣服通", StringComparison.Ordinal)) };
+
+    [Fact]
+    public void Header_goal_total_row_grade_and_row_nature_and_unit_changes_are_named_with_old_and_new_text()
+    {
+        var before = Ganfutong();
+        var form = before.ProjectForm!;
+        var rows = form.Indicators.ToList();
+        rows[12] = rows[12] with { Nature = "≥", Unit = "%" };
+        var after = before with
+        {
+            ProjectForm = form with
+            {
+                Header = form.Header with { SupervisingDepartment = "上饶市人民政府办公室" },
+                Goal = form.Goal with { Actual = "按期完成全部建设内容。" },
+                Indicators = rows,
+                StatedWeightTotal = 85,
+                StatedTotal = 81.34m,
+                StatedGrade = "良",
+            },
+        };
+
+        var changes = ContentDiff.Between(before, after);
+
+        Assert.Contains("主管部门：「（空）」→「上饶市人民政府办公室」", changes);
+        Assert.Contains(changes, c => c.StartsWith("年度总体目标（实际完成情况）：「1. 全力推广", StringComparison.Ordinal) && c.EndsWith("→「按期完成全部建设内容。」", StringComparison.Ordinal));
+        Assert.Contains("指标「企业满意度」指标性质：「（空）」→「≥」", changes);
+        Assert.Contains("指标「企业满意度」度量单位：「（空）」→「%」", changes);
+        Assert.Contains("总分分值：90 → 85", changes);
+        Assert.Contains("总分：87.5 → 81.34", changes);
+        Assert.Contains("评价等级：优 → 良", changes);
+        Assert.DoesNotContain(changes, c => c.Contains("项目名称", StringComparison.Ordinal));
+        Assert.Empty(ContentDiff.Between(before, before));
+    }
+}
