@@ -15,6 +15,9 @@ public static class SummaryReviewChecker
         return present.Count == 0 ? null : Money.Round2(present.Sum() / present.Count);
     }
 
+    /// <summary>How a finding names a project row in <see cref="FindingLocation.Row"/>: 序号 and 项目名称.</summary>
+    public static string RowLabel(SummaryRow row) => $"{row.Sequence} {row.ProjectName}";
+
     public static SummaryFigures Compute(SummaryReviewTable table)
     {
         decimal? Sum(Func<SummaryRow, decimal?> pick)
@@ -39,7 +42,7 @@ public static class SummaryReviewChecker
 
         foreach (var row in table.Rows)
         {
-            var label = $"{row.Sequence} {row.ProjectName}";
+            var label = RowLabel(row);
             if (row.Subtotal is not null && (row.InitialBudget is not null || row.Adjustment is not null))
                 sums.Compare("SR-SUBTOTAL", "全年预算数", label, "小计", row.Subtotal, [row.InitialBudget, row.Adjustment], "小计应等于年初预算数 + 年中追加/追减数");
             if (row.Score is null)
