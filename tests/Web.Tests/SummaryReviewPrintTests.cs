@@ -3,6 +3,7 @@ using System.Text.Json;
 using Approval.LocalDatabase;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
+using Marten;
 using Marten.Events;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -39,8 +40,10 @@ public class SummaryReviewPrintTests(LiveApp app) : IClassFixture<LiveApp>, IAsy
         Assert.True(_violations.IsEmpty, string.Join('\n', _violations));
     }
 
-    /// <summary>Every page is watched for Content-Security-Policy violations and script errors.</summary>
-    private async Task<IPage> SignIn(string user)
+    private async Task<IPage> SignIn(string user) => await Chromium.SignInAsync(await NewPerson(), user, TestOrganization.Password);
+
+    /// <summary>A browser of its own, every page watched for Content-Security-Policy violations and script errors.</summary>
+    private async Task<IBrowserContext> NewPerson()
     {
         var browser = await Chromium.LaunchAsync(_playwright);
         _browsers.Add(browser);
@@ -50,7 +53,13 @@ public class SummaryReviewPrintTests(LiveApp app) : IClassFixture<LiveApp>, IAsy
             page.Console += (_, m) => { if (m.Type == "error" && m.Text.Contains("Content Security Policy")) _violations.Add($"{page.Url}: {m.Text}"); };
             page.PageError += (_, e) => _violations.Add($"{page.Url}: script error {e}");
         };
-        return await Chromium.SignInAsync(context, user, TestOrganization.Password);
+        return context;
+    }
+
+    private async Task<long> StreamVersion(Guid id)
+    {
+        await using var session = app.Store.QuerySession();
+        return (await session.Events.FetchStreamStateAsync(id))!.Version;
     }
 
     private readonly Dictionary<string, string> _tokens = [];
@@ -173,6 +182,18 @@ public class SummaryReviewPrintTests(LiveApp app) : IClassFixture<LiveApp>, IAsy
         // Nothing of the screen: navigation, buttons, states, the findings list.
         foreach (var absent in new[] { "绩效自评与决算公开审核", "打印", "下载 Excel", "审核通过", "检查结果", "张经办 · 审核人" })
             Assert.DoesNotContain(absent, text);
+
+        // Published, the public reads the same table (the same partial), without links, states or findings.
+        await Step("rev", summary, await StreamVersion(summary), "publish",
+            new { indexNumber = "YY-2021-HZ", publisher = "弋阳县政务服务中心", confidentialityReviewed = true, principalSigned = true });
+        await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        var visitor = await (await NewPerson()).NewPageAsync();
+        await visitor.GotoAsync($"/public/{summary}");
+        foreach (var part in new[] { "#summary-title", "#summary-unit", "#summary-total", "#summary-foot" })
+            await Expect(visitor.Locator(part)).ToHaveTextAsync((await reviewer.Locator(part).TextContentAsync())!);
+        await Expect(visitor.Locator("#summary-table tbody tr[id^='summary-row-'] td:nth-child(3)")).ToHaveTextAsync(Seed001Rows.Select(r => r.Name));
+        await Expect(visitor.Locator("#summary-table a, #summary-table .badge, #summary-table .finding-note")).ToHaveCountAsync(0);
+        await visitor.ScreenshotAsync(new() { Path = Path.Combine(Shots, "summary-review-seed001-public.png"), FullPage = true });
     }
 
     [Fact]
