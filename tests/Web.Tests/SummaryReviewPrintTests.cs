@@ -199,11 +199,14 @@ public class SummaryReviewPrintTests(LiveApp app) : IClassFixture<LiveApp>, IAsy
     [Fact]
     public async Task A_long_table_prints_on_several_sheets_with_the_header_on_each_and_the_reviewer_block_at_the_end()
     {
-        const int count = 36;
+        const int count = 36, Unexecuted = 2;
         for (var n = 1; n <= count; n++)
         {
             var name = n % 3 == 0 ? $"第{n}号项目：政务服务中心窗口工作人员业务能力提升培训及配套设施运行维护" : $"第{n}号项目：日常运转";
-            await Draft(name, SubmissionKind.ProjectSelfEvaluation, Samples.YiyangProject(name, 1000m + n, 500m + n, 90m), 2022);
+            var content = Samples.YiyangProject(name, 1000m + n, 500m + n, 90m);
+            if (n == Unexecuted) // a row the SR rules flag: 全年执行数 left blank
+                content = content with { ProjectForm = content.ProjectForm! with { Funds = content.ProjectForm.Funds with { Total = content.ProjectForm.Funds.Total with { Executed = null } } } };
+            await Draft(name, SubmissionKind.ProjectSelfEvaluation, content, 2022);
         }
         await Draft("2022年度汇总审核表", SubmissionKind.SummaryReview, new SubmissionContent { Summary = new SummaryDeclaration(50_000m, count) }, 2022);
         await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
@@ -214,6 +217,12 @@ public class SummaryReviewPrintTests(LiveApp app) : IClassFixture<LiveApp>, IAsy
         await Expect(preparer.Locator("#summary-table tbody tr[id^='summary-row-']")).ToHaveCountAsync(count);
         await Expect(preparer.Locator("#summary-officer")).ToHaveTextAsync("");
         await Expect(preparer.Locator("#summary-opinion .chosen")).ToHaveCountAsync(0);
+        // On screen the flagged row is highlighted, its cell marked and the message shown under the project name.
+        await Expect(preparer.Locator($"#summary-row-{Unexecuted}")).ToHaveClassAsync("flag-warning");
+        await Expect(preparer.Locator($"#summary-row-{Unexecuted} td.cell-warning")).ToHaveCountAsync(1);
+        await Expect(preparer.Locator($"#summary-row-{Unexecuted} .finding-note")).ToHaveTextAsync($"项目「第{Unexecuted}号项目：日常运转」未填写全年执行数");
+        await Expect(preparer.Locator("#summary-findings")).ToContainTextAsync("SR-EXECUTED-MISSING");
+        await preparer.ScreenshotAsync(new() { Path = Path.Combine(Shots, "summary-review-long-preparer.png"), FullPage = true });
         var pngs = await PrintedPages.PrintAsync(preparer, "summary-review-long");
         Assert.True(pngs.Count >= 2, $"{pngs.Count} page(s)");
 
@@ -225,8 +234,10 @@ public class SummaryReviewPrintTests(LiveApp app) : IClassFixture<LiveApp>, IAsy
         Assert.Contains("财政局业务股室审核意见（优、良、中、差）", sheets[^1]);
         Assert.Contains("开展绩效自评项目合计", sheets[^1]);
         // Every row printed once and whole: its name and its figures on one sheet, none of it on another.
+        Assert.DoesNotContain("未填写全年执行数", string.Concat(sheets)); // findings are for the screen
         for (var n = 1; n <= count; n++)
         {
+            if (n == Unexecuted) continue;
             var name = $"第{n}号项目：";
             var executed = (500m + n).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
             var sheet = Assert.Single(sheets, s => s.Contains(name, StringComparison.Ordinal));
