@@ -3,7 +3,6 @@ using System.Text.Json;
 using Approval.LocalDatabase;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
-using Marten;
 using Marten.Events;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
