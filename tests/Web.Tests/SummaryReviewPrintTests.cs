@@ -108,6 +108,9 @@ public class SummaryReviewPrintTests(LiveApp app) : IClassFixture<LiveApp>, IAsy
 
         // 审核人 (张经办) claims the 汇总 and approves it with 优 in the browser: the block is signed with the reviewer's own name.
         var reviewer = await SignIn("rev");
+        await Expect(reviewer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/review$"));
+        var queued = reviewer.Locator("#queue tbody tr", new() { HasText = "2021年度项目支出绩效自评情况汇总审核表" });
+        await Expect(queued.Locator(".summary-table-link")).ToHaveAttributeAsync("href", "/units/U-YY/summary/2021"); // the queue leads to the table too
         await reviewer.GotoAsync($"/submissions/{summary}");
         await reviewer.ClickAsync("#claim");
         await Expect(reviewer.Locator("#state")).ToHaveTextAsync("审核中");
