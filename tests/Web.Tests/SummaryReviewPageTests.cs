@@ -54,7 +54,7 @@ public class SummaryReviewPageTests(WorkflowFixture app) : IClassFixture<Workflo
         {
             ProjectForm = withoutExecution.ProjectForm! with { Funds = withoutExecution.ProjectForm.Funds with { Total = withoutExecution.ProjectForm.Funds.Total with { Executed = null } } },
         });
-        var summary = await Draft(new SubmissionContent { Summary = new SummaryDeclaration(80m, 3) }, SubmissionKind.SummaryReview);
+        var summary = await Draft(new SubmissionContent { Summary = new SummaryDeclaration(80m, 2) }, SubmissionKind.SummaryReview);
         foreach (var id in new[] { first, second, draftOnly, summary }) await Step("prep-yy", id, "score");
         foreach (var id in new[] { first, second }) await Step("prep-yy", id, "submit");
         await app.CatchUp();
@@ -77,6 +77,9 @@ public class SummaryReviewPageTests(WorkflowFixture app) : IClassFixture<Workflo
         Assert.Contains("cell-warning", draftRow);
         Assert.Contains($"/submissions/{draftOnly}", draftRow);
         Assert.Contains("SR-EXECUTED-MISSING", own);
+        // Three self-evaluated projects against a declared 部门项目总个数 of 2: the unit's count cell is flagged.
+        Assert.Contains("SR-PROJECT-COUNT", own);
+        Assert.Contains("<td class=\"num cell-error\" id=\"summary-project-count\">2</td>", own);
 
         // The section's reviewer: the submitted projects only, with 合计, 平均分 and coverage recomputed from them.
         var (status, page, _) = await Page("rev");
@@ -90,6 +93,7 @@ public class SummaryReviewPageTests(WorkflowFixture app) : IClassFixture<Workflo
         Assert.Contains("88.03%", page);                 // 70.42 ÷ 80 × 100
         Assert.Contains($"href=\"/api/units/U-YY/summary/2021/xlsx\"", page);
         Assert.Contains("data-action=\"print\"", page);
+        Assert.DoesNotContain("SR-PROJECT-COUNT", page); // the section's table has the two projects declared
 
         // Auditors and administrators read it; a table that does not exist is a plain 404.
         foreach (var user in new[] { "audit", "admin" }) Assert.Equal(HttpStatusCode.OK, (await Page(user)).Status);
