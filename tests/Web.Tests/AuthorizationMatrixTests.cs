@@ -44,6 +44,7 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         ["GET /api/templates"] = "UAAAAAA",
         ["GET /api/templates/self-evaluation.xlsx"] = "UAAAAAA",
         ["GET /api/units/{unitId}/summary/{year}"] = "UAHHHAA",
+        ["GET units/{unitId}/summary/{year}"] = "UAHHHAA",
         ["GET /openapi/{documentName}.json"] = "AAAAAAA",
         ["POST /api/admin/accounts"] = "UFFFFFA",
         ["POST /api/admin/sections"] = "UFFFFFA",

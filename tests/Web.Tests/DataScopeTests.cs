@@ -48,7 +48,7 @@ public class DataScopeTests(WorkflowFixture app) : IClassFixture<WorkflowFixture
         using var http = app.Host.Server.CreateClient();
         var document = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;
         var reads = document["paths"]!.AsObject().Where(p => p.Key.StartsWith("/api", StringComparison.Ordinal) && p.Value!["get"] is not null).Select(p => p.Key).ToList();
-        var pages = new[] { "/", "/submissions", "/review", "/audit", "/dashboard", "/public" }
+        var pages = new[] { "/", "/submissions", "/review", "/audit", "/dashboard", "/public", "/units/U-BD/summary/2021", "/units/U-OT/summary/2021" }
             .Concat(secrets.SelectMany(s => new[] { $"/submissions/{s.Id}", $"/audit/{s.Id}", $"/public/{s.Id}" })).ToList();
 
         var leaks = new List<string>();

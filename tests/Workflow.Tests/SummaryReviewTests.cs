@@ -50,6 +50,22 @@ public class SummaryReviewTests
     }
 
     [Fact]
+    public void Coverage_over_100_percent_and_more_projects_than_declared_are_errors_but_rounding_is_not()
+    {
+        // 70.42 executed against a declared 项目支出总额 of 70: the declaration or the execution is wrong.
+        var findings = SummaryReviewChecker.Check(Yiyang2021() with { UnitProjectExpenditure = 70m, UnitProjectCount = 1 });
+        var exceeds = findings.Single(f => f.Rule == "SR-COVERAGE-EXCEEDS");
+        Assert.Equal((Severity.Error, "100.60%", 0.42m), (exceeds.Severity, exceeds.Actual, exceeds.Difference));
+        var count = findings.Single(f => f.Rule == "SR-PROJECT-COUNT");
+        Assert.Equal((Severity.Error, "1", "≥ 2"), (count.Severity, count.Actual, count.Expected));
+
+        // 70.42 against 70.41 is the 尾数误差 of two figures rounded to 0.01 万元; exactly 100% and a count to spare are fine.
+        foreach (var expenditure in new[] { 70.41m, 70.42m })
+            Assert.DoesNotContain(SummaryReviewChecker.Check(Yiyang2021() with { UnitProjectExpenditure = expenditure, UnitProjectCount = 5 }),
+                f => f.Rule is "SR-COVERAGE-EXCEEDS" or "SR-PROJECT-COUNT");
+    }
+
+    [Fact]
     public void Seed_003_lists_sixteen_project_scores_averaging_98_69()
     {
         var report = Seeds.Import(Seeds.JingdezhenAdminService2022);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Approval.Workflow.Checking;
 using Approval.Workflow.Disclosure;
 
@@ -14,6 +15,9 @@ public static class SummaryReviewChecker
         var present = scores.Where(s => s is not null).Select(s => s!.Value).ToList();
         return present.Count == 0 ? null : Money.Round2(present.Sum() / present.Count);
     }
+
+    /// <summary>How a finding names a project row in <see cref="FindingLocation.Row"/>: 序号 and 项目名称.</summary>
+    public static string RowLabel(SummaryRow row) => $"{row.Sequence} {row.ProjectName}";
 
     public static SummaryFigures Compute(SummaryReviewTable table)
     {
@@ -39,7 +43,7 @@ public static class SummaryReviewChecker
 
         foreach (var row in table.Rows)
         {
-            var label = $"{row.Sequence} {row.ProjectName}";
+            var label = RowLabel(row);
             if (row.Subtotal is not null && (row.InitialBudget is not null || row.Adjustment is not null))
                 sums.Compare("SR-SUBTOTAL", "全年预算数", label, "小计", row.Subtotal, [row.InitialBudget, row.Adjustment], "小计应等于年初预算数 + 年中追加/追减数");
             if (row.Score is null)
@@ -77,6 +81,16 @@ public static class SummaryReviewChecker
             findings.Add(new Finding("SR-COVERAGE", Severity.Error, new FindingLocation(document, null, "开展绩效自评项目支出总额占比"),
                 $"{Money.Round2(computedCoverage)}%", $"{coverage}%", coverage - Money.Round2(computedCoverage),
                 $"覆盖率填 {coverage}%，按 自评项目全年执行数合计 ÷ 项目支出总额 计算为 {Money.Round2(computedCoverage)}%"));
+        // The self-evaluated projects are part of the unit's project expenditure: they cannot exceed it (beyond the rounding of the figures summed).
+        if (figures.Totals.Executed is { } executedTotal && table.UnitProjectExpenditure is { } expenditure && figures.CoveragePercent is { } over &&
+            executedTotal - expenditure > options.ToleranceFor(table.Rows.Count(r => r.Executed is not null)))
+            findings.Add(new Finding("SR-COVERAGE-EXCEEDS", Severity.Error, new FindingLocation(document, null, "开展绩效自评项目支出总额占比"),
+                "≤ 100%", $"{Money.Format(over)}%", executedTotal - expenditure,
+                $"开展绩效自评项目全年执行数合计 {Money.Format(executedTotal)} 万元超过本部门项目支出总额 {Money.Format(expenditure)} 万元，覆盖率不能超过 100%"));
+        if (table.UnitProjectCount is { } declared && table.Rows.Count > declared)
+            findings.Add(new Finding("SR-PROJECT-COUNT", Severity.Error, new FindingLocation(document, null, "部门项目总个数"),
+                $"≥ {table.Rows.Count}", declared.ToString(CultureInfo.InvariantCulture), null,
+                $"开展绩效自评的项目有 {table.Rows.Count} 个，多于填报的部门项目总个数 {declared} 个"));
         if (table.UnitProjectExpenditure is null)
             findings.Add(new Finding("SR-COVERAGE-MISSING", Severity.Warning, new FindingLocation(document, null, "本部门全口径国库决算数项目支出总额"), null, null, null,
                 "未填写本部门项目支出总额，无法计算绩效自评覆盖率"));

@@ -15,12 +15,19 @@ public class IndexModel(IQuerySession session) : PageModel
     public IReadOnlyList<Submission> Submissions { get; private set; } = [];
     public PageOf<object> Pager { get; private set; } = new([], 0, 1, Paging.DefaultSize);
     public IReadOnlyList<int> Years { get; private set; } = [];
+    /// <summary>The years with a 汇总审核表: a 项目支出绩效自评表 or a 汇总 submission.</summary>
+    public IReadOnlyList<int> SummaryYears { get; private set; } = [];
+    public string UnitId { get; private set; } = "";
     public string UnitName { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (User.ToActor() is not { Role: Role.Preparer, UnitId: { } unitId }) return Redirect("/");
+        UnitId = unitId;
         UnitName = (await session.LoadAsync<BudgetUnit>(unitId, ct))?.Name ?? unitId;
+        SummaryYears = (await session.Query<Submission>()
+            .Where(s => s.UnitId == unitId && (s.Kind == SubmissionKind.ProjectSelfEvaluation || s.Kind == SubmissionKind.SummaryReview))
+            .Select(s => s.FiscalYear).Distinct().ToListAsync(ct)).OrderDescending().ToList();
         Years = (await session.Query<Submission>().Where(s => s.UnitId == unitId).Select(s => s.FiscalYear).Distinct().ToListAsync(ct)).OrderDescending().ToList();
         var query = session.Query<Submission>().Where(s => s.UnitId == unitId);
         if (Year is not null) query = query.Where(s => s.FiscalYear == Year);

@@ -96,18 +96,8 @@ public static class SubmissionQueries
     [WolverineGet("/api/units/{unitId}/summary/{year}")]
     public static async Task<IResult> Summary(string unitId, int year, IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        var actor = http.User.ToActor();
-        var doc = await UnitSummaryReview.LoadAsync(session, unitId, year, ct);
+        var doc = await UnitSummaryAccess.LoadForAsync(session, http.User.ToActor(), unitId, year, ct);
         if (doc is null) return Problems.NotFound("汇总审核表");
-        var allowed = actor?.Role switch
-        {
-            Role.Preparer => actor.UnitId == unitId,
-            Role.Reviewer => doc.SummarySubmissionId is { } summaryId && await session.LoadAsync<Submission>(summaryId, ct) is { } s && SubmissionAccess.CanSee(actor, s),
-            Role.Auditor or Role.Admin => true,
-            _ => false,
-        };
-        if (!allowed) return Problems.NotFound("汇总审核表");
-        doc = doc.VisibleTo(actor);
-        return Results.Ok(new { doc.Id, doc.UnitId, doc.UnitName, doc.FiscalYear, Table = doc.ToTable(), doc.Figures, Rows = doc.Projects.Values.OrderBy(r => r.DraftedAt) });
+        return Results.Ok(new { doc.Id, doc.UnitId, doc.UnitName, doc.FiscalYear, Table = doc.ToTable(), doc.Figures, Rows = doc.OrderedProjects() });
     }
 }

@@ -31,7 +31,9 @@ async function refresh() {
     const now = Date.now();
     body.replaceChildren(...queue.items.map(i => el("tr", { "data-id": i.id, class: previous.size && !previous.has(i.id) ? "fresh" : "" },
       el("td", {}, i.unitName),
-      el("td", {}, el("a", { href: `/submissions/${i.id}` }, i.title), el("div", { class: "muted" }, kindNames[i.kind])),
+      el("td", {}, el("a", { href: `/submissions/${i.id}` }, i.title), el("div", { class: "muted" }, kindNames[i.kind],
+        // a 汇总 submission is read against the table it declares
+        ...(i.kind === "SummaryReview" ? [" · ", el("a", { href: `/units/${encodeURIComponent(i.unitId)}/summary/${i.fiscalYear}`, class: "summary-table-link" }, "查看汇总审核表")] : []))),
       el("td", {}, i.fiscalYear),
       el("td", {}, el("span", { class: `badge ${i.state}` }, stateNames[i.state])),
       el("td", { class: "holder" }, i.claimedByName ?? "—"),

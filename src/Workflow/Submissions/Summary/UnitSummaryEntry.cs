@@ -32,6 +32,7 @@ public sealed class UnitSummaryEntry
     public decimal? ComputedScore { get; set; }
 
     public decimal? UnitProjectExpenditure { get; set; }
+    public int? UnitProjectCount { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }
     public ReviewerBlock? Review { get; set; }
 }
@@ -77,6 +78,7 @@ public sealed class UnitSummaryEntryProjection : SingleStreamProjection<UnitSumm
         if (entry.Kind == SubmissionKind.SummaryReview)
         {
             entry.UnitProjectExpenditure = content.Summary?.UnitProjectExpenditure;
+            entry.UnitProjectCount = content.Summary?.UnitProjectCount;
             return;
         }
         if (content.ProjectForm is not { } form) return;

@@ -19,6 +19,8 @@ public sealed class UnitSummaryReview
     public Dictionary<Guid, UnitSummaryRow> Projects { get; set; } = [];
     public Guid? SummarySubmissionId { get; set; }
     public decimal? UnitProjectExpenditure { get; set; }
+    /// <summary>部门项目总个数 as the unit declared it.</summary>
+    public int? UnitProjectCount { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }
     public ReviewerBlock? Review { get; set; }
 
@@ -49,6 +51,7 @@ public sealed class UnitSummaryReview
         {
             review.SummarySubmissionId = summary.Id;
             review.UnitProjectExpenditure = summary.UnitProjectExpenditure;
+            review.UnitProjectCount = summary.UnitProjectCount;
             review.SubmittedAt = summary.SubmittedAt;
             review.Review = summary.Review;
         }
@@ -72,18 +75,23 @@ public sealed class UnitSummaryReview
         {
             Id = Id, UnitId = UnitId, UnitName = UnitName, FiscalYear = FiscalYear,
             Projects = Projects.Where(p => visible(p.Value.State)).ToDictionary(),
-            SummarySubmissionId = SummarySubmissionId, UnitProjectExpenditure = UnitProjectExpenditure, SubmittedAt = SubmittedAt, Review = Review,
+            SummarySubmissionId = SummarySubmissionId, UnitProjectExpenditure = UnitProjectExpenditure,
+            UnitProjectCount = UnitProjectCount, SubmittedAt = SubmittedAt, Review = Review,
         };
     }
+
+    /// <summary>The project rows in the table's order (the order the projects were drafted): row i of <see cref="ToTable"/> is entry i.</summary>
+    public IReadOnlyList<UnitSummaryRow> OrderedProjects() => [.. Projects.Values.OrderBy(r => r.DraftedAt).ThenBy(r => r.SubmissionId)];
 
     /// <summary>The 汇总审核表 in the engine's terms, rows in the order the projects were drafted.</summary>
     public SummaryReviewTable ToTable() => new()
     {
         Unit = UnitName,
         Year = FiscalYear,
-        Rows = Projects.Values.OrderBy(r => r.DraftedAt).Select((r, i) =>
+        Rows = OrderedProjects().Select((r, i) =>
             new SummaryRow(i + 1, UnitName, r.ProjectName, r.InitialBudget, r.Adjustment, r.FullYearBudget, r.Executed, r.StatedScore ?? r.ComputedScore)).ToList(),
         UnitProjectExpenditure = UnitProjectExpenditure,
+        UnitProjectCount = UnitProjectCount,
         SubmittedAt = SubmittedAt,
         Review = Review,
     };

@@ -1,0 +1,115 @@
+using System.Net;
+using Approval.Web.Tests.Infrastructure;
+using Approval.Workflow.Submissions;
+
+namespace Approval.Web.Tests;
+
+/// <summary>
+/// The 汇总审核表 page (/units/{unit}/summary/{year}) over HTTP: who may read it — the same rule as the API — and that
+/// a refusal gives nothing of the unit away; what the unit and its section see on it.
+/// </summary>
+public class SummaryReviewPageTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+{
+    private const string Url = "/units/U-YY/summary/2021";
+    private static readonly string[] UnitData = ["弋阳县政务服务中心", "政府购买工作人员14名", "公共资源交易中心日常运转", "尚未提交的草稿项目", "70.00", "97.44"];
+
+    private async Task<Guid> Draft(SubmissionContent content, SubmissionKind kind = SubmissionKind.ProjectSelfEvaluation)
+    {
+        var created = await app.Command("prep-yy", "/api/submissions", new { fiscalYear = 2021, kind, title = "汇总页测试", content }, 201);
+        return created.GetProperty("submissionId").GetGuid();
+    }
+
+    private async Task Step(string user, Guid id, string action, object? extra = null)
+    {
+        var body = new Dictionary<string, object?> { ["version"] = await app.StreamVersion(id) };
+        foreach (var p in extra?.GetType().GetProperties() ?? []) body[p.Name] = p.GetValue(extra);
+        await app.Command(user, $"/api/submissions/{id}/{action}", body);
+    }
+
+    /// <summary>The page as a browser asks for it (HTML), signed in as <paramref name="user"/> (null: anonymous).</summary>
+    private async Task<(HttpStatusCode Status, string Body, Uri? Location)> Page(string? user, string url = Url)
+    {
+        using var client = app.Host.Server.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.ParseAdd("text/html");
+        if (user is not null) request.Headers.Authorization = new("Bearer", await app.TokenFor(user));
+        var response = await client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.Location);
+    }
+
+    private async Task AssertHidden(string? user, string url = Url)
+    {
+        var (status, body, _) = await Page(user, url);
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        foreach (var secret in UnitData) Assert.DoesNotContain(secret, body);
+    }
+
+    [Fact]
+    public async Task Only_the_unit_its_section_auditors_and_admins_see_the_page_and_a_refusal_tells_nothing()
+    {
+        var first = await Draft(Samples.YiyangProject("政府购买工作人员14名", 70m, 63m, 95.38m));
+        var second = await Draft(Samples.YiyangProject("公共资源交易中心日常运转", 7.42m, 7.42m, 99.5m));
+        var withoutExecution = Samples.YiyangProject("尚未提交的草稿项目", 12.34m, 0m, 60m);
+        var draftOnly = await Draft(withoutExecution with
+        {
+            ProjectForm = withoutExecution.ProjectForm! with { Funds = withoutExecution.ProjectForm.Funds with { Total = withoutExecution.ProjectForm.Funds.Total with { Executed = null } } },
+        });
+        var summary = await Draft(new SubmissionContent { Summary = new SummaryDeclaration(80m, 2) }, SubmissionKind.SummaryReview);
+        foreach (var id in new[] { first, second, draftOnly, summary }) await Step("prep-yy", id, "score");
+        foreach (var id in new[] { first, second }) await Step("prep-yy", id, "submit");
+        await app.CatchUp();
+
+        // While the unit's 汇总 submission is a draft, its section has nothing to see here: the same 404 as no table at all.
+        await AssertHidden("rev");
+
+        await Step("prep-yy", summary, "submit");
+        await app.CatchUp();
+
+        // The unit sees every row, drafts included, and the findings on the rows they concern.
+        var (ownStatus, own, _) = await Page("prep-yy");
+        Assert.True(ownStatus == HttpStatusCode.OK, own);
+        Assert.Contains("2021年度项目支出绩效自评情况汇总审核表", own);
+        Assert.Contains("尚未提交的草稿项目", own);
+        var start = own.IndexOf("<tr id=\"summary-row-3\"", StringComparison.Ordinal);
+        var draftRow = own[start..own.IndexOf("</tr>", start, StringComparison.Ordinal)];
+        Assert.StartsWith("<tr id=\"summary-row-3\" class=\"flag-warning\"", draftRow);
+        Assert.Contains("项目「尚未提交的草稿项目」未填写全年执行数", draftRow);
+        Assert.Contains("cell-warning", draftRow);
+        Assert.Contains($"/submissions/{draftOnly}", draftRow);
+        Assert.Contains("SR-EXECUTED-MISSING", own);
+        // Three self-evaluated projects against a declared 部门项目总个数 of 2: the unit's count cell is flagged.
+        Assert.Contains("SR-PROJECT-COUNT", own);
+        Assert.Contains("<td class=\"num cell-error\" id=\"summary-project-count\">2</td>", own);
+
+        // The section's reviewer: the submitted projects only, with 合计, 平均分 and coverage recomputed from them.
+        var (status, page, _) = await Page("rev");
+        Assert.True(status == HttpStatusCode.OK, page);
+        foreach (var secret in new[] { "尚未提交的草稿项目", draftOnly.ToString(), "12.34" }) Assert.DoesNotContain(secret, page);
+        Assert.Contains("政府购买工作人员14名", page);
+        Assert.Contains($"/submissions/{second}", page);
+        Assert.Contains("77.42", page);                  // 年初预算数 and 小计 of the two projects
+        Assert.Contains("70.42", page);                  // 全年执行数 合计
+        Assert.Contains("自评价平均分 97.44", page);      // (95.38 + 99.5) / 2
+        Assert.Contains("88.03%", page);                 // 70.42 ÷ 80 × 100
+        Assert.Contains($"href=\"/api/units/U-YY/summary/2021/xlsx\"", page);
+        Assert.Contains("data-action=\"print\"", page);
+        Assert.DoesNotContain("SR-PROJECT-COUNT", page); // the section's table has the two projects declared
+
+        // Auditors and administrators read it; a table that does not exist is a plain 404.
+        foreach (var user in new[] { "audit", "admin" }) Assert.Equal(HttpStatusCode.OK, (await Page(user)).Status);
+        foreach (var missing in new[] { "/units/U-YY/summary/2019", "/units/U-XX/summary/2021", "/units/U-YY/summary/abc", "/units/U-YY/summary/99999999999" })
+            Assert.Equal(HttpStatusCode.NotFound, (await Page("audit", missing)).Status);
+
+        // Another section's reviewer, another unit's preparer — of the same section or not — learn nothing.
+        foreach (var user in new[] { "rev-other", "prep-other", "prep" }) await AssertHidden(user);
+        var (anonymous, _, login) = await Page(null);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous);
+        Assert.Contains("/login", login!.ToString());
+
+        // The 汇总 submission's page leads to the table; the unit's list of reports does too.
+        var (_, detail, _) = await Page("rev", $"/submissions/{summary}");
+        Assert.Contains($"href=\"{Url}\"", detail);
+        var (_, list, _) = await Page("prep-yy", "/submissions");
+        Assert.Contains($"href=\"{Url}\"", list);
+    }
+}

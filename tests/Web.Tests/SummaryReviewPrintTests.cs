@@ -1,0 +1,249 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Approval.LocalDatabase;
+using Approval.Web.Tests.Infrastructure;
+using Approval.Workflow.Submissions;
+using Marten.Events;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Approval.Web.Tests;
+
+/// <summary>
+/// Seed 001's 汇总审核表 (弋阳县政务服务中心, 2021, 附件4-1) built from events: the unit's two 项目支出绩效自评表 and its
+/// 汇总 submission go through the workflow, the reviewer approves the 汇总 in the browser, opens the table and prints
+/// it. The PDF and its PNG pages go to TestResults/screenshots/printed/.
+/// </summary>
+[Collection(HeavyCollection.Name)]
+public class SummaryReviewPrintTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncLifetime
+{
+    private IPlaywright _playwright = null!;
+    private readonly List<IBrowser> _browsers = [];
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _violations = [];
+    private static readonly string Shots = Path.Combine(RepositoryRoot.Find()!, "TestResults", "screenshots");
+
+    /// <summary>The rows of seed 001's 附件4-1 as printed: 项目名称, 年初预算数 (= 小计, no 追加/追减), 全年执行数, 绩效自评得分.</summary>
+    private static readonly (string Name, decimal Budget, decimal Executed, decimal Score)[] Seed001Rows =
+        [("政府购买工作人员14名", 70m, 63m, 95.38m), ("公共资源交易中心日常运转", 7.42m, 7.42m, 99.5m)];
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Shots);
+        _playwright = await Playwright.CreateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var browser in _browsers) await browser.DisposeAsync();
+        _playwright.Dispose();
+        Assert.True(_violations.IsEmpty, string.Join('\n', _violations));
+    }
+
+    private async Task<IPage> SignIn(string user) => await Chromium.SignInAsync(await NewPerson(), user, TestOrganization.Password);
+
+    /// <summary>A browser of its own, every page watched for Content-Security-Policy violations and script errors.</summary>
+    private async Task<IBrowserContext> NewPerson()
+    {
+        var browser = await Chromium.LaunchAsync(_playwright);
+        _browsers.Add(browser);
+        var context = await Chromium.NewPersonAsync(browser, app.BaseUrl);
+        context.Page += (_, page) =>
+        {
+            page.Console += (_, m) => { if (m.Type == "error" && m.Text.Contains("Content Security Policy")) _violations.Add($"{page.Url}: {m.Text}"); };
+            page.PageError += (_, e) => _violations.Add($"{page.Url}: script error {e}");
+        };
+        return context;
+    }
+
+    private async Task<long> StreamVersion(Guid id)
+    {
+        await using var session = app.Store.QuerySession();
+        return (await session.Events.FetchStreamStateAsync(id))!.Version;
+    }
+
+    private readonly Dictionary<string, string> _tokens = [];
+
+    private async Task<JsonElement> Call(string user, string url, object body)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        if (!_tokens.TryGetValue(user, out var token))
+        {
+            var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = user, password = TestOrganization.Password });
+            _tokens[user] = token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        }
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body, options: WorkflowFixture.Json) };
+        request.Headers.Authorization = new("Bearer", token);
+        var response = await http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"{url} as {user}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task<Guid> Draft(string title, SubmissionKind kind, SubmissionContent content, int year = 2021) =>
+        (await Call("prep-yy", "/api/submissions", new { fiscalYear = year, kind, title, content })).GetProperty("submissionId").GetGuid();
+
+    private async Task<long> Step(string user, Guid id, long version, string action, object? extra = null)
+    {
+        var body = new Dictionary<string, object?> { ["version"] = version };
+        foreach (var p in extra?.GetType().GetProperties() ?? []) body[p.Name] = p.GetValue(extra);
+        return (await Call(user, $"/api/submissions/{id}/{action}", body)).GetProperty("version").GetInt64();
+    }
+
+    [Fact]
+    public async Task Seed_001_summary_review_built_from_events_is_approved_shown_and_printed_as_the_form()
+    {
+        // 填报人 of 弋阳县政务服务中心: one 自评表 per project of 附件4-1, scored and submitted; the section approves them.
+        var projects = new List<Guid>();
+        foreach (var (name, budget, executed, score) in Seed001Rows)
+        {
+            var id = await Draft(name, SubmissionKind.ProjectSelfEvaluation, Samples.YiyangProject(name, budget, executed, score));
+            var version = await Step("prep-yy", id, 1, "score");
+            version = await Step("prep-yy", id, version, "submit");
+            version = await Step("rev", id, version, "claim");
+            await Step("rev", id, version, "approve", new { grade = "优", opinion = "同意", signature = "张经办", stamp = "经济建设股业务专用章" });
+            projects.Add(id);
+        }
+        // … and the 汇总 submission: the unit's 项目支出总额 (seed 001 leaves it blank) and 项目总个数.
+        var summary = await Draft("2021年度项目支出绩效自评情况汇总审核表", SubmissionKind.SummaryReview, new SubmissionContent { Summary = new SummaryDeclaration(80m, 3) });
+        await Step("prep-yy", summary, await Step("prep-yy", summary, 1, "score"), "submit");
+
+        // 审核人 (张经办) claims the 汇总 and approves it with 优 in the browser: the block is signed with the reviewer's own name.
+        var reviewer = await SignIn("rev");
+        await Expect(reviewer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/review$"));
+        var queued = reviewer.Locator("#queue tbody tr", new() { HasText = "2021年度项目支出绩效自评情况汇总审核表" });
+        await Expect(queued.Locator(".summary-table-link")).ToHaveAttributeAsync("href", "/units/U-YY/summary/2021"); // the queue leads to the table too
+        await reviewer.GotoAsync($"/submissions/{summary}");
+        await reviewer.ClickAsync("#claim");
+        await Expect(reviewer.Locator("#state")).ToHaveTextAsync("审核中");
+        await reviewer.CheckAsync("input[name='grade'][value='优']");
+        await Expect(reviewer.Locator("#signature")).ToHaveValueAsync("张经办");
+        await reviewer.ClickAsync("#approve");
+        await Expect(reviewer.Locator("#approved-grade")).ToHaveTextAsync("优");
+        await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30)); // the table's entries are an async read model
+
+        await reviewer.ClickAsync("#summary-review-link");
+        await reviewer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/units/U-YY/summary/2021$"));
+        await Expect(reviewer.Locator("#summary-title")).ToHaveTextAsync("2021年度项目支出绩效自评情况汇总审核表");
+        await Expect(reviewer.Locator("#summary-unit")).ToHaveTextAsync("填报单位：弋阳县政务服务中心");
+        var rows = reviewer.Locator("#summary-table tbody tr[id^='summary-row-']");
+        await Expect(rows).ToHaveCountAsync(2);
+        for (var i = 0; i < Seed001Rows.Length; i++)
+        {
+            var (name, budget, executed, score) = Seed001Rows[i];
+            var cells = rows.Nth(i).Locator("td");
+            await Expect(cells.Nth(0)).ToHaveTextAsync($"{i + 1}");
+            await Expect(cells.Nth(1)).ToHaveTextAsync("弋阳县政务服务中心");
+            await Expect(cells.Nth(2).Locator("a")).ToHaveTextAsync(name);
+            await Expect(cells.Nth(2).Locator("a")).ToHaveAttributeAsync("href", $"/submissions/{projects[i]}");
+            await Expect(cells.Nth(2).Locator(".badge")).ToHaveTextAsync("审核通过");
+            await Expect(cells.Nth(3)).ToHaveTextAsync(budget.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+            await Expect(cells.Nth(4)).ToHaveTextAsync("");
+            await Expect(cells.Nth(5)).ToHaveTextAsync(budget.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+            await Expect(cells.Nth(6)).ToHaveTextAsync(executed.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+            await Expect(cells.Nth(7)).ToHaveTextAsync(score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        // 合计 as seed 001 prints it (77.42 年初预算数 and 小计), the 全年执行数 it left blank, and its 自评价平均分.
+        var total = reviewer.Locator("#summary-total td");
+        await Expect(total.Nth(0)).ToHaveTextAsync("77.42");
+        await Expect(total.Nth(2)).ToHaveTextAsync("77.42");
+        await Expect(total.Nth(3)).ToHaveTextAsync("70.42");
+        await Expect(reviewer.Locator("#summary-average")).ToHaveTextAsync("自评价平均分 97.44");
+        await Expect(reviewer.Locator("#summary-expenditure")).ToHaveTextAsync("80.00");
+        await Expect(reviewer.Locator("#summary-project-count")).ToHaveTextAsync("3");
+        await Expect(reviewer.Locator("#summary-coverage-percent")).ToHaveTextAsync("88.03%"); // 70.42 ÷ 80 × 100
+        await Expect(reviewer.Locator("#summary-submitted")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{4}年\d{1,2}月\d{1,2}日$"));
+        // The reviewer's block, filled by the approval: the grade marked, 经办人 the approving reviewer, the day in Beijing time.
+        await Expect(reviewer.Locator("#summary-opinion .chosen")).ToHaveTextAsync("■优");
+        await Expect(reviewer.Locator("#summary-opinion .grade-option")).ToHaveTextAsync(["■优", "□良", "□中", "□差"]);
+        await Expect(reviewer.Locator("#summary-officer")).ToHaveTextAsync("张经办");
+        await Expect(reviewer.Locator("#summary-reviewed-at")).ToHaveTextAsync(Approval.Web.Pages.Format.Date(DateTimeOffset.UtcNow));
+        await Expect(reviewer.Locator("#summary-stamp")).ToHaveTextAsync("经济建设股业务专用章");
+        await Expect(reviewer.Locator("#summary-state")).ToHaveTextAsync("审核通过");
+        await Expect(reviewer.Locator("#summary-findings")).ToContainTextAsync("未发现问题");
+        await Expect(reviewer.Locator("#download-xlsx")).ToHaveAttributeAsync("href", "/api/units/U-YY/summary/2021/xlsx");
+        await reviewer.ScreenshotAsync(new() { Path = Path.Combine(Shots, "summary-review-seed001.png"), FullPage = true });
+
+        // On paper: the form alone, A4 landscape.
+        var pngs = await PrintedPages.PrintAsync(reviewer, "summary-review-seed001");
+        var (pages, size) = await PrintedPages.InfoAsync("summary-review-seed001");
+        Assert.Equal(pngs.Count, pages);
+        Assert.Equal(1, pages); // two projects and the reviewer's block fit on one sheet
+        // A4 landscape: 297 × 210 mm = 841.9 × 595.3 pt (Chromium rounds to its own units)
+        var points = System.Text.RegularExpressions.Regex.Match(size, @"^([\d.]+) x ([\d.]+) pts");
+        Assert.True(points.Success, size);
+        var (width, height) = (double.Parse(points.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), double.Parse(points.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(Math.Abs(width - 841.9) < 1.5 && Math.Abs(height - 595.3) < 1.5, $"not A4 landscape: {size}");
+        var text = await PrintedPages.TextAsync("summary-review-seed001");
+        foreach (var expected in new[]
+                 {
+                     "2021年度项目支出绩效自评情况汇总审核表", "填报单位：弋阳县政务服务中心", "金额单位：万元", "政府购买工作人员14名", "公共资源交易中心日常运转",
+                     "开展绩效自评项目合计", "77.42", "70.42", "88.03%", "财政局业务股室审核意见（优、良、中、差）", "■优", "张经办",
+                     Approval.Web.Pages.Format.Date(DateTimeOffset.UtcNow), "经济建设股业务专用章",
+                 })
+            Assert.Contains(expected, text);
+        Assert.Matches(@"自评价平均分\s+97\.44", text);
+        // Nothing of the screen: navigation, buttons, states, the findings list.
+        foreach (var absent in new[] { "绩效自评与决算公开审核", "打印", "下载 Excel", "审核通过", "检查结果", "张经办 · 审核人" })
+            Assert.DoesNotContain(absent, text);
+
+        // Published, the public reads the same table (the same partial), without links, states or findings.
+        await Step("rev", summary, await StreamVersion(summary), "publish",
+            new { indexNumber = "YY-2021-HZ", publisher = "弋阳县政务服务中心", confidentialityReviewed = true, principalSigned = true });
+        await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        var visitor = await (await NewPerson()).NewPageAsync();
+        await visitor.GotoAsync($"/public/{summary}");
+        foreach (var part in new[] { "#summary-title", "#summary-unit", "#summary-total", "#summary-foot" })
+            await Expect(visitor.Locator(part)).ToHaveTextAsync((await reviewer.Locator(part).TextContentAsync())!);
+        await Expect(visitor.Locator("#summary-table tbody tr[id^='summary-row-'] td:nth-child(3)")).ToHaveTextAsync(Seed001Rows.Select(r => r.Name));
+        await Expect(visitor.Locator("#summary-table a, #summary-table .badge, #summary-table .finding-note")).ToHaveCountAsync(0);
+        await visitor.ScreenshotAsync(new() { Path = Path.Combine(Shots, "summary-review-seed001-public.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_long_table_prints_on_several_sheets_with_the_header_on_each_and_the_reviewer_block_at_the_end()
+    {
+        const int count = 36, Unexecuted = 2;
+        for (var n = 1; n <= count; n++)
+        {
+            var name = n % 3 == 0 ? $"第{n}号项目：政务服务中心窗口工作人员业务能力提升培训及配套设施运行维护" : $"第{n}号项目：日常运转";
+            var content = Samples.YiyangProject(name, 1000m + n, 500m + n, 90m);
+            if (n == Unexecuted) // a row the SR rules flag: 全年执行数 left blank
+                content = content with { ProjectForm = content.ProjectForm! with { Funds = content.ProjectForm.Funds with { Total = content.ProjectForm.Funds.Total with { Executed = null } } } };
+            await Draft(name, SubmissionKind.ProjectSelfEvaluation, content, 2022);
+        }
+        await Draft("2022年度汇总审核表", SubmissionKind.SummaryReview, new SubmissionContent { Summary = new SummaryDeclaration(50_000m, count) }, 2022);
+        await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+
+        // The unit sees its drafts on its own table, and prints it before the bureau has filled its block.
+        var preparer = await SignIn("prep-yy");
+        await preparer.GotoAsync("/units/U-YY/summary/2022");
+        await Expect(preparer.Locator("#summary-table tbody tr[id^='summary-row-']")).ToHaveCountAsync(count);
+        await Expect(preparer.Locator("#summary-officer")).ToHaveTextAsync("");
+        await Expect(preparer.Locator("#summary-opinion .chosen")).ToHaveCountAsync(0);
+        // On screen the flagged row is highlighted, its cell marked and the message shown under the project name.
+        await Expect(preparer.Locator($"#summary-row-{Unexecuted}")).ToHaveClassAsync("flag-warning");
+        await Expect(preparer.Locator($"#summary-row-{Unexecuted} td.cell-warning")).ToHaveCountAsync(1);
+        await Expect(preparer.Locator($"#summary-row-{Unexecuted} .finding-note")).ToHaveTextAsync($"项目「第{Unexecuted}号项目：日常运转」未填写全年执行数");
+        await Expect(preparer.Locator("#summary-findings")).ToContainTextAsync("SR-EXECUTED-MISSING");
+        await preparer.ScreenshotAsync(new() { Path = Path.Combine(Shots, "summary-review-long-preparer.png"), FullPage = true });
+        var pngs = await PrintedPages.PrintAsync(preparer, "summary-review-long");
+        Assert.True(pngs.Count >= 2, $"{pngs.Count} page(s)");
+
+        var sheets = (await PrintedPages.TextAsync("summary-review-long")).Split('\f', StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
+        Assert.Equal(pngs.Count, sheets.Count);
+        Assert.Contains("2022年度项目支出绩效自评情况汇总审核表", sheets[0]);
+        foreach (var sheet in sheets) Assert.Matches(@"序号\s+预算单位\s+项目名称", sheet); // the header row on every sheet
+        Assert.Contains("财政局业务股室审核意见（优、良、中、差）", sheets[^1]);
+        Assert.Contains("开展绩效自评项目合计", sheets[^1]);
+        // Every row printed once and whole: its name and its figures on one sheet, none of it on another.
+        Assert.DoesNotContain("未填写全年执行数", string.Concat(sheets)); // findings are for the screen
+        for (var n = 1; n <= count; n++)
+        {
+            if (n == Unexecuted) continue;
+            var name = $"第{n}号项目：";
+            var executed = (500m + n).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+            var sheet = Assert.Single(sheets, s => s.Contains(name, StringComparison.Ordinal));
+            Assert.Equal(sheet, Assert.Single(sheets, s => s.Contains(executed, StringComparison.Ordinal)));
+        }
+    }
+}
