@@ -18,7 +18,7 @@ public static class SelfEvaluationWorkbook
         ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "指标性质", "度量单位"];
 
     private const int Nature = 9, Unit = 10;
-    private static readonly double[] Widths = [10, 14, 24, 18, 18, 9, 9, 28, 9, 9];
+    private static readonly double[] Widths = [13, 18, 24, 18, 18, 9, 9, 28, 9, 9];
 
     public static byte[] Write(ProjectSelfEvaluationForm form, IndicatorTemplate? template = null, bool showNatureAndUnit = false)
     {
@@ -66,7 +66,7 @@ public static class SelfEvaluationWorkbook
         string[] header = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率（全年执行数/全年预算数）"];
         for (var i = 0; i < header.Length; i++) sheet.Set(row, 3 + i, header[i], CellLook.Label);
         sheet.Merge(row, 8, row, last, "得分", CellLook.Label);
-        sheet.Height(row, 34);
+        sheet.Height(row, 46);
 
         row++;
         sheet.Set(row, 2, string.IsNullOrWhiteSpace(funds.Total.Name) ? "年度资金总额" : funds.Total.Name, CellLook.Label);
@@ -80,7 +80,9 @@ public static class SelfEvaluationWorkbook
         {
             row++;
             var sub = funds.SubRows[i];
-            sheet.Set(row, 2, i == 0 ? "其中：" + sub.Name : sub.Name, CellLook.Label);
+            var label = i == 0 ? "其中：" + sub.Name : sub.Name;
+            sheet.Set(row, 2, label, CellLook.Label);
+            sheet.Height(row, SheetWriter.HeightFor(label, sheet.Width(2, 2)));
             FundsFigures(sheet, row, sub);
             sheet.Set(row, 6, null, CellLook.Figure);
             sheet.Set(row, 7, null, CellLook.Figure);

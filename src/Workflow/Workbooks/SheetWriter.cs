@@ -60,7 +60,7 @@ internal sealed class SheetWriter(string sheetName, IReadOnlyList<double> column
     public static double HeightFor(string? text, double width, double minimum = 20)
     {
         if (string.IsNullOrEmpty(text)) return minimum;
-        var units = text.Sum(c => c > 0x2E80 ? 2.0 : 1.1);
+        var units = text.Sum(c => c > 0x2E80 ? 1.7 : 1.0);
         var lines = Math.Ceiling(units / Math.Max(width - 1, 1));
         return Math.Max(minimum, lines * 14.5 + 4);
     }

@@ -21,7 +21,7 @@ public static class SummaryReviewWorkbook
     public static byte[] Write(SummaryReviewTable table)
     {
         var figures = SummaryReviewChecker.Compute(table);
-        var sheet = new SheetWriter(SheetName, Widths);
+        var sheet = new SheetWriter(SheetName, Widths) { Landscape = false };
         var last = sheet.LastColumn;
         sheet.Merge(1, 1, 1, last, Title(table.Year), CellLook.Title);
         sheet.Height(1, 30);
