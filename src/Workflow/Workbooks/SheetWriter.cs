@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using System.Xml.Linq;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -74,48 +75,64 @@ internal sealed class SheetWriter(string sheetName, IReadOnlyList<double> column
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = WorkbookStyles.Create();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var sheetData = new SheetData();
-            foreach (var rowCells in cells.GroupBy(c => c.Key.Row))
-            {
-                var row = new Row { RowIndex = (uint)rowCells.Key };
-                if (heights.TryGetValue(rowCells.Key, out var height)) (row.Height, row.CustomHeight) = (height, true);
-                foreach (var ((r, c), (value, look)) in rowCells.OrderBy(x => x.Key.Column))
-                    row.Append(CellOf(Reference(r, c), value, look, strings));
-                sheetData.Append(row);
-            }
-
-            var worksheet = new Worksheet(
-                new SheetProperties(new PageSetupProperties { FitToPage = true }),
-                new SheetDimension { Reference = $"A1:{Reference(lastRow, LastColumn)}" },
-                new SheetViews(new SheetView { WorkbookViewId = 0, ShowGridLines = false }),
-                new SheetFormatProperties { DefaultRowHeight = 20 },
-                Columns(),
-                sheetData);
-            if (merges.Count > 0) worksheet.Append(new MergeCells(merges.Select(m => new MergeCell { Reference = m })) { Count = (uint)merges.Count });
-            if (validations.Count > 0) worksheet.Append(new DataValidations(validations) { Count = (uint)validations.Count });
-            worksheet.Append(
-                new PrintOptions { HorizontalCentered = true },
-                new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
-                new PageSetup { PaperSize = 9, Orientation = Landscape ? OrientationValues.Landscape : OrientationValues.Portrait, FitToWidth = 1, FitToHeight = 0 },
-                new HeaderFooter(new OddFooter("&C第 &P 页，共 &N 页")));
-            sheetPart.Worksheet = worksheet;
+            var workbookPart = document.AddWorkbookPart();
+            Write(workbookPart.AddNewPart<WorkbookStylesPart>(), WorkbookStyles.Create());
+            var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
+            Write(sheetPart, Worksheet(lastRow, strings));
 
             var table = new SharedStringTable { Count = (uint)strings.Count, UniqueCount = (uint)strings.Count };
             foreach (var text in strings.OrderBy(s => s.Value).Select(s => s.Key))
                 table.Append(new SharedStringItem(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
-            workbook.AddNewPart<SharedStringTablePart>().SharedStringTable = table;
+            Write(workbookPart.AddNewPart<SharedStringTablePart>(), table);
 
-            workbook.Workbook.Append(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }));
             var names = new DefinedNames(new DefinedName($"'{sheetName}'!$A$1:${ColumnName(LastColumn)}${lastRow}") { Name = "_xlnm.Print_Area", LocalSheetId = 0 });
             if (titleRows is { } t) names.Append(new DefinedName($"'{sheetName}'!${t.From}:${t.To}") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 });
-            workbook.Workbook.Append(names);
-            workbook.Workbook.Save();
+            Write(workbookPart, new Workbook(new Sheets(new Sheet { Id = workbookPart.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }), names));
         }
         return stream.ToArray();
+    }
+
+    private Worksheet Worksheet(int lastRow, Dictionary<string, int> strings)
+    {
+        var sheetData = new SheetData();
+        foreach (var rowCells in cells.GroupBy(c => c.Key.Row))
+        {
+            var row = new Row { RowIndex = (uint)rowCells.Key };
+            if (heights.TryGetValue(rowCells.Key, out var height)) (row.Height, row.CustomHeight) = (height, true);
+            foreach (var ((r, c), (value, look)) in rowCells.OrderBy(x => x.Key.Column))
+                row.Append(CellOf(Reference(r, c), value, look, strings));
+            sheetData.Append(row);
+        }
+        var worksheet = new Worksheet(
+            new SheetProperties(new PageSetupProperties { FitToPage = true }),
+            new SheetDimension { Reference = $"A1:{Reference(lastRow, LastColumn)}" },
+            new SheetViews(new SheetView { WorkbookViewId = 0, ShowGridLines = false }),
+            new SheetFormatProperties { DefaultRowHeight = 20 },
+            Columns(),
+            sheetData);
+        if (merges.Count > 0) worksheet.Append(new MergeCells(merges.Select(m => new MergeCell { Reference = m })) { Count = (uint)merges.Count });
+        if (validations.Count > 0) worksheet.Append(new DataValidations(validations) { Count = (uint)validations.Count });
+        worksheet.Append(
+            new PrintOptions { HorizontalCentered = true },
+            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
+            new PageSetup { PaperSize = 9, Orientation = Landscape ? OrientationValues.Landscape : OrientationValues.Portrait, FitToWidth = 1, FitToHeight = 0 },
+            new HeaderFooter(new OddFooter("&C第 &P 页，共 &N 页")));
+        return worksheet;
+    }
+
+    /// <summary>
+    /// Writes a part with SpreadsheetML as the default namespace. The SDK's own serialization prefixes every element
+    /// (&lt;x:workbook&gt;), which Excel and LibreOffice accept but ExcelJS does not ("reading 'sheets'" of undefined).
+    /// </summary>
+    private static void Write(OpenXmlPart part, OpenXmlPartRootElement root)
+    {
+        var document = XDocument.Parse(root.OuterXml);
+        var main = document.Root!.Name.Namespace;
+        document.Root.Attributes().Where(a => a.IsNamespaceDeclaration && a.Value == main.NamespaceName).Remove();
+        document.Root.SetAttributeValue("xmlns", main.NamespaceName);
+        using var stream = part.GetStream(FileMode.Create, FileAccess.Write);
+        using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) });
+        document.Save(writer);
     }
 
     private Columns Columns()

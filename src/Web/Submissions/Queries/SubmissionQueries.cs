@@ -96,9 +96,19 @@ public static class SubmissionQueries
     [WolverineGet("/api/units/{unitId}/summary/{year}")]
     public static async Task<IResult> Summary(string unitId, int year, IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        var actor = http.User.ToActor();
-        var doc = await UnitSummaryReview.LoadAsync(session, unitId, year, ct);
+        var doc = await VisibleSummaryAsync(unitId, year, http.User.ToActor(), session, ct);
         if (doc is null) return Problems.NotFound("汇总审核表");
+        return Results.Ok(new { doc.Id, doc.UnitId, doc.UnitName, doc.FiscalYear, Table = doc.ToTable(), doc.Figures, Rows = doc.Projects.Values.OrderBy(r => r.DraftedAt) });
+    }
+
+    /// <summary>
+    /// The unit's table as <paramref name="actor"/> may read it, or null (told as 404): the unit's preparers, the section
+    /// that may see the unit's 汇总 submission, auditors and administrators; rows by <see cref="UnitSummaryReview.VisibleTo"/>.
+    /// </summary>
+    public static async Task<UnitSummaryReview?> VisibleSummaryAsync(string unitId, int year, Actor? actor, IQuerySession session, CancellationToken ct)
+    {
+        var doc = await UnitSummaryReview.LoadAsync(session, unitId, year, ct);
+        if (doc is null) return null;
         var allowed = actor?.Role switch
         {
             Role.Preparer => actor.UnitId == unitId,
@@ -106,8 +116,6 @@ public static class SubmissionQueries
             Role.Auditor or Role.Admin => true,
             _ => false,
         };
-        if (!allowed) return Problems.NotFound("汇总审核表");
-        doc = doc.VisibleTo(actor);
-        return Results.Ok(new { doc.Id, doc.UnitId, doc.UnitName, doc.FiscalYear, Table = doc.ToTable(), doc.Figures, Rows = doc.Projects.Values.OrderBy(r => r.DraftedAt) });
+        return allowed ? doc.VisibleTo(actor) : null;
     }
 }
