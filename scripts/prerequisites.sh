@@ -58,3 +58,10 @@ if [ "${1:-}" != "--app" ] && [ ! -x "$lint/node_modules/.bin/spectral" ]; then
   echo "Installing the OpenAPI linter (tools/openapi-lint: Spectral, OWASP ruleset)…"
   (cd "$lint" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
+
+# ExcelJS, a second reader of the workbooks the app writes (WorkbookPrintTests), from the npm registry.
+exceljs="$(dirname "$0")/../tools/exceljs-check"
+if [ "${1:-}" != "--app" ] && [ ! -d "$exceljs/node_modules/exceljs" ]; then
+  echo "Installing ExcelJS (tools/exceljs-check)…"
+  (cd "$exceljs" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi

@@ -115,7 +115,7 @@ public class SummaryReviewPrintTests(LiveApp app) : IClassFixture<LiveApp>, IAsy
         await reviewer.ClickAsync("#claim");
         await Expect(reviewer.Locator("#state")).ToHaveTextAsync("审核中");
         await reviewer.CheckAsync("input[name='grade'][value='优']");
-        await Expect(reviewer.Locator("#signature")).ToHaveValueAsync("张经办");
+        await Expect(reviewer.Locator("#signature")).ToHaveTextAsync("张经办");
         await reviewer.ClickAsync("#approve");
         await Expect(reviewer.Locator("#approved-grade")).ToHaveTextAsync("优");
         await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30)); // the table's entries are an async read model

@@ -7,6 +7,7 @@ using Approval.Workflow.Integrity;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Publishing;
 using Approval.Workflow.Templates;
+using Approval.Workflow.Workbooks;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -35,7 +36,7 @@ public static class OpenApiDocumentation
         ["PUT api/admin/accounts/{id}"] = new("管理员：修改、降级、停用账户或重置密码（其会话随即失效）", typeof(JsonObject)),
         ["POST api/admin/templates"] = new("管理员：发布指标模板版本", typeof(JsonObject)),
         ["GET api/templates"] = new("指标模板", typeof(List<IndicatorTemplate>)),
-        ["GET api/templates/self-evaluation.xlsx"] = new("下载项目支出绩效自评表 Excel 模板", typeof(byte[]), MediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ["GET api/templates/self-evaluation.xlsx"] = new("下载项目支出绩效自评表 Excel 模板（year 指定年度，默认今年）", typeof(byte[]), MediaType: WorkbookFile.ContentType),
         ["POST api/submissions"] = new("起草报告", typeof(CommandAccepted), 201, Command: true),
         ["POST api/submissions/import"] = new("从 Excel 或报告文本导入并起草", typeof(CommandAccepted), 201, Command: true),
         ["GET api/submissions"] = new("本人可见的报告（分页）", typeof(PageOf<SubmissionListEntry>)),
@@ -59,9 +60,12 @@ public static class OpenApiDocumentation
         ["GET api/review-queue"] = new("业务股室审核队列（分页，附各状态计数）", typeof(ReviewQueue)),
         ["GET api/statistics"] = new("统计：按状态、等级、股室、单位", typeof(Statistics)),
         ["GET api/units/{unitId}/summary/{year}"] = new("单位年度汇总审核表", typeof(JsonObject)),
+        ["GET api/units/{unitId}/summary/{year}/xlsx"] = new("单位年度汇总审核表（Excel，正式格式）", typeof(byte[]), MediaType: WorkbookFile.ContentType),
+        ["GET api/submissions/{id}/xlsx"] = new("项目支出绩效自评表的当前内容（Excel，正式格式）", typeof(byte[]), MediaType: WorkbookFile.ContentType),
         ["GET api/public/reports"] = new("公开报告目录（分页）", typeof(PageOf<PublicListEntry>), Anonymous: true),
         ["GET api/public/reports/{id}"] = new("一份公开报告", typeof(PublishedReport), Anonymous: true),
         ["GET api/public/reports/{id}/csv"] = new("一份公开报告的数据（CSV）", typeof(string), MediaType: "text/csv", Anonymous: true),
+        ["GET api/public/reports/{id}/xlsx"] = new("一份公开的项目支出绩效自评表（Excel，正式格式）", typeof(byte[]), MediaType: WorkbookFile.ContentType, Anonymous: true),
     };
 
     /// <summary>Longest text the server takes in a field of that name (it refuses or cannot store more).</summary>
@@ -156,6 +160,7 @@ public static class OpenApiDocumentation
         if (!known.Anonymous) Refusal(403, "无权执行此操作");
         Refusal(404, "不存在，或无权查看");
         if (known.Command) Refusal(409, "版本冲突（附 currentVersion）或当前状态不允许此操作");
+        if (route is "GET api/submissions/{id}/xlsx" or "GET api/public/reports/{id}/xlsx") Refusal(409, "不是项目支出绩效自评表（code: not-a-self-evaluation-form），没有 Excel 格式");
         if (route.StartsWith("POST api/auth/", StringComparison.Ordinal)) Refusal(429, "登录尝试过于频繁（附 Retry-After）");
         Refusal(500, "服务器内部错误（已记录）");
         Refusal(503, "数据库暂时不可用，未保存任何内容（附 Retry-After）");

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
+using Approval.Web.Workbooks;
 using Approval.Workflow.Checking;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Publishing;
+using Approval.Workflow.Workbooks;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -64,6 +66,19 @@ public static class PublicEndpoints
         }
         return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8",
             $"{report.UnitName}-{report.FiscalYear}-{report.Kind}-v{report.PublicationVersion}.csv");
+    }
+
+    /// <summary>A published 项目支出绩效自评表 as the official workbook (the version asked for, else the latest).</summary>
+    [AllowAnonymous]
+    [WolverineGet("/api/public/reports/{id}/xlsx")]
+    public static async Task<IResult> Xlsx(Guid id, int? version, IQuerySession session, CancellationToken ct)
+    {
+        var report = await Find(id, version, session, ct);
+        if (report is null) return Problems.NotFound("公开报告");
+        if (report.Content.ProjectForm is not { } form) return WorkbookDownloads.NotASelfEvaluationForm();
+        var template = await WorkbookDownloads.TemplateOf(form, session, ct);
+        return Results.File(SelfEvaluationWorkbook.Write(form, template), WorkbookFile.ContentType,
+            WorkbookFile.Name(report.UnitName, WorkbookDownloads.Year(report.FiscalYear), form.Header.ProjectName, "项目支出绩效自评表", $"第{report.PublicationVersion}版"));
     }
 
     /// <summary>Quotes every cell; a leading = + - @ (or tab/CR) gets an apostrophe so spreadsheets never run it as a formula.</summary>

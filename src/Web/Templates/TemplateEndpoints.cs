@@ -1,7 +1,8 @@
 using Approval.Web.Auth;
-using Approval.Workflow.Import;
+using Approval.Web.Workbooks;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Templates;
+using Approval.Workflow.Workbooks;
 using Marten;
 using Wolverine.Http;
 
@@ -48,7 +49,16 @@ public static class TemplateEndpoints
         return Results.Created($"/api/templates/{key}", new { Id = key });
     }
 
+    /// <summary>The empty 自评表 for a year (default: this year in China), laid out by the template in force that year.</summary>
     [WolverineGet("/api/templates/self-evaluation.xlsx")]
-    public static IResult Workbook() =>
-        Results.File(XlsxTemplate.Create(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "项目支出绩效自评表模板.xlsx");
+    public static async Task<IResult> Workbook(int? year, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var chosen = year ?? clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
+        if (!SelfEvaluationTemplateWorkbook.IsSensibleYear(chosen))
+            return Problems.BadRequest("year-out-of-range", $"年度应在 {SelfEvaluationTemplateWorkbook.MinYear}–{SelfEvaluationTemplateWorkbook.MaxYear} 之间，收到 {chosen}",
+                $"year must be between {SelfEvaluationTemplateWorkbook.MinYear} and {SelfEvaluationTemplateWorkbook.MaxYear}");
+        var templates = await TemplateCatalogue.AllAsync(session, ct);
+        return Results.File(SelfEvaluationTemplateWorkbook.Create(chosen, templates), WorkbookFile.ContentType,
+            WorkbookFile.Name("项目支出绩效自评表模板", WorkbookDownloads.Year(chosen)));
+    }
 }

@@ -79,11 +79,15 @@ internal static partial class SelfEvaluationFormParser
             {
                 if (k + 1 < lines.Count)
                 {
-                    var next = lines[k + 1].Cells.Where(c => c.Length > 0).ToList();
+                    var nextCells = lines[k + 1].Cells;
+                    var next = nextCells.Where(c => c.Length > 0).ToList();
                     var nextCompact = next.Select(Cells.Compact).ToList();
                     if (!nextCompact.Contains("一级指标") && next.Count > 0)
                     {
-                        goal = new OverallGoal(next[0], next.Count > 1 ? next[1] : "");
+                        // A lone text under 实际完成情况 (the 预期目标 left empty) is the actual one, not the expected.
+                        var actualColumn = Array.IndexOf(compact, "实际完成情况");
+                        var onlyActual = next.Count == 1 && actualColumn > first && Array.FindIndex(nextCells, c => c.Length > 0) >= actualColumn;
+                        goal = onlyActual ? new OverallGoal("", next[0]) : new OverallGoal(next[0], next.Count > 1 ? next[1] : "");
                         k++;
                     }
                 }
@@ -110,7 +114,13 @@ internal static partial class SelfEvaluationFormParser
             {
                 // Only cells that are numbers, so each TryParse succeeds.
                 var numbers = cells.Skip(first + 1).Where(Money.IsNumber).ToList();
-                if (numbers.Count >= 2) { _ = Money.TryParse(numbers[^2], out statedWeightTotal); _ = Money.TryParse(numbers[^1], out statedTotal); }
+                if (columns is not null && columns.TryGetValue("分值", out var weightColumn) && columns.TryGetValue("得分", out var scoreColumn))
+                {
+                    // A grid with header positions: each figure under its own column, either may be empty.
+                    _ = Money.TryParse(weightColumn < cells.Length ? cells[weightColumn] : "", out statedWeightTotal);
+                    _ = Money.TryParse(scoreColumn < cells.Length ? cells[scoreColumn] : "", out statedTotal);
+                }
+                else if (numbers.Count >= 2) { _ = Money.TryParse(numbers[^2], out statedWeightTotal); _ = Money.TryParse(numbers[^1], out statedTotal); }
                 else if (numbers.Count == 1) _ = Money.TryParse(numbers[0], out statedTotal);
                 inIndicators = false;
                 continue;

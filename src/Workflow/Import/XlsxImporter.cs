@@ -9,8 +9,9 @@ namespace Approval.Workflow.Import;
 
 /// <summary>
 /// Reads an .xlsx workbook (our downloadable template, or a unit's own sheets laid out like the published
-/// tables): each sheet's rows become tab-separated lines for the same readers as report text. Guards against
-/// zip bombs before opening anything.
+/// tables, or the official layout of <see cref="Workbooks.SelfEvaluationWorkbook"/>): each sheet's rows become
+/// tab-separated lines for the same readers as report text (a merged range is its top-left cell, the rest empty; empty
+/// cells at the end of a row are dropped). Guards against zip bombs before opening anything.
 /// </summary>
 public static class XlsxImporter
 {
@@ -23,6 +24,7 @@ public static class XlsxImporter
         CheckArchive(bytes);
         var text = new StringBuilder();
         var origins = new List<string>();
+        var sheetRows = new Dictionary<int, int>(); // text line → row of its sheet
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
@@ -47,10 +49,13 @@ public static class XlsxImporter
                         var column = ColumnIndex(cell.CellReference?.Value);
                         if (column < 0 || column >= MaxColumns) continue;
                         cells[column] = CellText(cell, strings).Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
-                        last = Math.Max(last, column);
+                        // Styled empty cells (the rest of a merged range, bordered blanks) end no line.
+                        if (cells[column].Length > 0) last = Math.Max(last, column);
                     }
                     text.AppendLine(string.Join('\t', cells.Take(last + 1).Select(c => c ?? "")));
-                    origins.Add($"工作表「{name}」第 {row.RowIndex?.Value ?? (uint)rowCount} 行");
+                    var rowNumber = (int)(row.RowIndex?.Value ?? (uint)rowCount);
+                    origins.Add($"工作表「{name}」第 {rowNumber} 行");
+                    sheetRows[origins.Count] = rowNumber;
                 }
             }
         }
@@ -62,7 +67,12 @@ public static class XlsxImporter
         var report = ReportTextImporter.ReadText(text.ToString(), source);
         string Where(int line) => line >= 1 && line <= origins.Count ? origins[line - 1] : $"第 {line} 行";
         var issues = report.Issues.Select(i => i with { Message = $"{Where(i.Line)}：{i.Message}" }).ToList();
-        return report with { Issues = issues };
+        // An indicator row's SourceLine is its row in the sheet, the number the preparer sees in Excel.
+        var forms = report.Forms.Select(f => f with
+        {
+            Indicators = f.Indicators.Select(i => i with { SourceLine = i.SourceLine is { } l && sheetRows.TryGetValue(l, out var r) ? r : i.SourceLine }).ToList(),
+        }).ToList();
+        return report with { Issues = issues, Forms = forms };
     }
 
     private static void CheckArchive(byte[] bytes)

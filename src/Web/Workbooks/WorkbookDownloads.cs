@@ -1,0 +1,52 @@
+using System.Globalization;
+using Approval.Web.Auth;
+using Approval.Web.Templates;
+using Approval.Workflow.SelfEvaluation;
+using Approval.Workflow.Submissions;
+using Approval.Workflow.Submissions.Summary;
+using Approval.Workflow.Templates;
+using Approval.Workflow.Workbooks;
+using Marten;
+using Wolverine.Http;
+
+namespace Approval.Web.Workbooks;
+
+/// <summary>
+/// The official forms as .xlsx downloads: a 自评表 submission as it stands now, and a unit's 汇总审核表 for a year —
+/// each visible to exactly those who may read it as JSON (the same loading and scoping), 404 to everyone else.
+/// </summary>
+public static class WorkbookDownloads
+{
+    [WolverineGet("/api/submissions/{id}/xlsx")]
+    public static async Task<IResult> SelfEvaluation(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
+    {
+        var submission = await session.LoadAsync<Submission>(id, ct);
+        if (submission is null || !SubmissionAccess.CanSee(http.User.ToActor(), submission)) return Problems.NotFound();
+        if (submission.Content.ProjectForm is not { } form) return NotASelfEvaluationForm();
+        var template = await TemplateOf(form, session, ct);
+        return Results.File(SelfEvaluationWorkbook.Write(form, template), WorkbookFile.ContentType,
+            WorkbookFile.Name(submission.UnitName, Year(submission.FiscalYear), form.Header.ProjectName, "项目支出绩效自评表"));
+    }
+
+    [WolverineGet("/api/units/{unitId}/summary/{year}/xlsx")]
+    public static async Task<IResult> Summary(string unitId, int year, IQuerySession session, HttpContext http, CancellationToken ct)
+    {
+        var doc = await UnitSummaryAccess.LoadForAsync(session, http.User.ToActor(), unitId, year, ct);
+        if (doc is null) return Problems.NotFound("汇总审核表");
+        return Results.File(SummaryReviewWorkbook.Write(doc.ToTable()), WorkbookFile.ContentType,
+            WorkbookFile.Name(doc.UnitName, Year(year), "项目支出绩效自评情况汇总审核表"));
+    }
+
+    public static IResult NotASelfEvaluationForm() =>
+        Problems.Of(409, "not-a-self-evaluation-form", "只有项目支出绩效自评表可以下载为 Excel 工作簿", "only a project self-evaluation form downloads as a workbook");
+
+    /// <summary>The indicator template the form names, else the one scoring would choose: its levels fill the drop-downs.</summary>
+    public static async Task<IndicatorTemplate> TemplateOf(ProjectSelfEvaluationForm form, IQuerySession session, CancellationToken ct)
+    {
+        var templates = await TemplateCatalogue.AllAsync(session, ct);
+        return templates.Where(t => t.Id == form.TemplateId).MaxBy(t => t.Version)
+            ?? BuiltInTemplates.ChooseFor(form.Indicators.Select(i => i.LevelOne), form.Header.Year, templates);
+    }
+
+    public static string Year(int year) => year.ToString(CultureInfo.InvariantCulture) + "年度";
+}

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Text.Json;
+using Approval.Web.Tests.Infrastructure;
+using Approval.Workflow.Import;
+using Approval.Workflow.SelfEvaluation;
+using Approval.Workflow.Submissions;
+using Approval.Workflow.Workbooks;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Approval.Web.Tests;
+
+/// <summary>
+/// The workbook downloads: a 自评表 submission, a unit's 汇总审核表 and a published 自评表 as .xlsx, each visible to
+/// exactly those who may read it (404 problem to the rest), named in Chinese, and re-importing to what was stored.
+/// </summary>
+public class XlsxDownloadTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+{
+    private async Task<Guid> Draft(SubmissionContent content, string user = "prep", SubmissionKind kind = SubmissionKind.ProjectSelfEvaluation)
+    {
+        var created = await app.Command(user, "/api/submissions", new { fiscalYear = 2021, kind, title = "工作簿测试", content }, 201);
+        return created.GetProperty("submissionId").GetGuid();
+    }
+
+    private async Task Step(string user, Guid id, string action, object? extra = null)
+    {
+        var body = new Dictionary<string, object?> { ["version"] = await app.StreamVersion(id) };
+        foreach (var p in extra?.GetType().GetProperties() ?? []) body[p.Name] = p.GetValue(extra);
+        await app.Command(user, $"/api/submissions/{id}/{action}", body);
+    }
+
+    private async Task<byte[]> Workbook(string? user, string url)
+    {
+        var response = await app.Send(user, HttpMethod.Get, url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} as {user}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal(WorkbookFile.ContentType, response.Content.Headers.ContentType?.MediaType);
+        // RFC 5987: the Chinese name travels percent-encoded in filename*
+        var disposition = response.Content.Headers.GetValues("Content-Disposition").Single();
+        Assert.Contains("filename*=UTF-8''", disposition);
+        Assert.EndsWith(".xlsx", response.Content.Headers.ContentDisposition!.FileNameStar, StringComparison.Ordinal);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private async Task Refused(string? user, string url, int status, string? code = null)
+    {
+        var response = await app.Send(user, HttpMethod.Get, url);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"GET {url} as {user}: expected {status}, got {(int)response.StatusCode} {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        if (code is not null) Assert.Equal(code, JsonDocument.Parse(text).RootElement.GetProperty("code").GetString());
+    }
+
+    private static string Content(ProjectSelfEvaluationForm form) =>
+        JsonSerializer.Serialize(form with { Indicators = form.Indicators.Select(i => i with { SourceLine = null }).ToList() });
+
+    private static List<string> Texts(byte[] bytes)
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        return document.WorkbookPart!.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList();
+    }
+
+    [Fact]
+    public async Task A_self_evaluation_downloads_for_those_who_may_see_it_and_reimports_to_its_content()
+    {
+        var id = await Draft(Samples.Ganfutong());
+        await Step("prep", id, "score");
+        var url = $"/api/submissions/{id}/xlsx";
+
+        var stored = (await app.Load(id)).Content.ProjectForm!;
+        var bytes = await Workbook("prep", url);
+        var back = Assert.Single(ReportImporter.Read(bytes, "download.xlsx").Forms);
+        Assert.Equal(Content(stored), Content(back));
+
+        var response = await app.Send("prep", HttpMethod.Get, url);
+        Assert.Equal("上饶市大数据发展管理局-2021年度-“赣服通”上饶分厅4.0版项目-项目支出绩效自评表.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
+
+        await Refused("prep-other", url, 404, "not-found");  // another unit's preparer
+        await Refused("rev", url, 404, "not-found");         // a draft stays with the unit
+        await Refused(null, url, 401);
+        await Workbook("audit", url);
+
+        await Step("prep", id, "submit");
+        await Workbook("rev", url);                           // the unit's section, once submitted
+        await Refused("rev-other", url, 404, "not-found");   // another section's reviewer
+        await Refused("prep", $"/api/submissions/{Guid.NewGuid()}/xlsx", 404, "not-found");
+    }
+
+    [Fact]
+    public async Task A_report_that_is_not_a_self_evaluation_form_is_a_conflict_not_a_crash()
+    {
+        var id = await Draft(new SubmissionContent { Summary = new SummaryDeclaration(80m, 2) }, kind: SubmissionKind.SummaryReview);
+        await Refused("prep", $"/api/submissions/{id}/xlsx", 409, "not-a-self-evaluation-form");
+        await Refused("prep-other", $"/api/submissions/{id}/xlsx", 404, "not-found"); // and still hidden from others
+    }
+
+    [Fact]
+    public async Task The_units_summary_review_table_downloads_scoped_like_its_json()
+    {
+        var first = await Draft(Samples.YiyangProject("政府购买工作人员14名", 70m, 63m, 95.38m), "prep-yy");
+        var second = await Draft(Samples.YiyangProject("公共资源交易中心日常运转", 7.42m, 7.42m, 99.5m), "prep-yy");
+        var draftOnly = await Draft(Samples.YiyangProject("尚未提交的草稿项目", 12.34m, 5.67m, 60m), "prep-yy");
+        var summary = await Draft(new SubmissionContent { Summary = new SummaryDeclaration(80m, 2) }, "prep-yy", SubmissionKind.SummaryReview);
+        foreach (var id in new[] { first, second, draftOnly, summary }) await Step("prep-yy", id, "score");
+        foreach (var id in new[] { first, second, summary }) await Step("prep-yy", id, "submit");
+        await app.CatchUp();
+        const string url = "/api/units/U-YY/summary/2021/xlsx";
+
+        var own = Texts(await Workbook("prep-yy", url));
+        Assert.Contains("尚未提交的草稿项目", own); // the unit sees its drafts, as in the JSON
+        var forSection = Texts(await Workbook("rev", url));
+        Assert.Contains("政府购买工作人员14名", forSection);
+        Assert.Contains("公共资源交易中心日常运转", forSection);
+        Assert.DoesNotContain("尚未提交的草稿项目", forSection); // never a draft's row for the section
+        Assert.Contains("2021 年度项目支出绩效自评情况汇总审核表", forSection);
+
+        await Refused("prep", url, 404, "not-found");       // another unit's preparer
+        await Refused("rev-other", url, 404, "not-found");  // another section's reviewer
+        await Refused(null, url, 401);
+        await Refused("audit", "/api/units/U-YY/summary/1999/xlsx", 404, "not-found");
+        var response = await app.Send("rev", HttpMethod.Get, url);
+        Assert.Equal("弋阳县政务服务中心-2021年度-项目支出绩效自评情况汇总审核表.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
+    }
+
+    [Fact]
+    public async Task A_published_form_downloads_for_anyone_by_version()
+    {
+        var id = await Draft(Samples.Ganfutong());
+        await Step("prep", id, "score");
+        await Step("prep", id, "submit");
+        await Step("rev", id, "claim");
+        await Step("rev", id, "approve", new { grade = "良", opinion = "同意", signature = "张经办", stamp = "业务专用章" });
+        await Step("rev", id, "publish", new { indexNumber = "SR-XLSX-1", publisher = "上饶市大数据发展管理局", confidentialityReviewed = true, principalSigned = true });
+        await app.CatchUp();
+
+        var bytes = await Workbook(null, $"/api/public/reports/{id}/xlsx?version=1");
+        var back = Assert.Single(ReportImporter.Read(bytes, "public.xlsx").Forms);
+        Assert.Equal(Content(Samples.GanfutongForm()), Content(back));
+        var latest = await Workbook(null, $"/api/public/reports/{id}/xlsx"); // no version: the latest, here the first
+        Assert.Equal(Content(back), Content(Assert.Single(ReportImporter.Read(latest, "latest.xlsx").Forms)));
+        await Refused(null, $"/api/public/reports/{id}/xlsx?version=7", 404, "not-found");
+        await Refused(null, $"/api/public/reports/{Guid.NewGuid()}/xlsx", 404, "not-found");
+    }
+
+    [Fact]
+    public async Task The_template_is_for_the_year_asked_and_a_silly_year_is_a_bad_request()
+    {
+        var cells = Texts(await Workbook("prep", "/api/templates/self-evaluation.xlsx?year=2025"));
+        Assert.Contains("（2025年度）", cells);
+        Assert.Contains("成本指标(20分)", cells);
+        Assert.DoesNotContain("成本指标(20分)", Texts(await Workbook("prep", "/api/templates/self-evaluation.xlsx?year=2021")));
+        var thisYear = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
+        Assert.Contains($"（{thisYear}年度）", Texts(await Workbook("prep", "/api/templates/self-evaluation.xlsx")));
+        await Refused("prep", "/api/templates/self-evaluation.xlsx?year=1999", 400, "year-out-of-range");
+        await Refused("prep", "/api/templates/self-evaluation.xlsx?year=99999", 400, "year-out-of-range");
+        await Refused("prep", "/api/templates/self-evaluation.xlsx?year=abc", 400);
+    }
+}
