@@ -196,6 +196,11 @@ public class SummaryReviewPrintTests(LiveApp app) : IClassFixture<LiveApp>, IAsy
         await Expect(visitor.Locator("#summary-table tbody tr[id^='summary-row-'] td:nth-child(3)")).ToHaveTextAsync(Seed001Rows.Select(r => r.Name));
         await Expect(visitor.Locator("#summary-table a, #summary-table .badge, #summary-table .finding-note")).ToHaveCountAsync(0);
         await visitor.ScreenshotAsync(new() { Path = Path.Combine(Shots, "summary-review-seed001-public.png"), FullPage = true });
+        // and downloads it as the official workbook
+        var workbook = await visitor.APIRequest.GetAsync(await visitor.Locator("#download-xlsx").GetAttributeAsync("href") ?? "");
+        Assert.Equal(200, workbook.Status);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.Headers["content-type"]);
+        Assert.Equal("PK"u8.ToArray(), (await workbook.BodyAsync())[..2]);
     }
 
     [Fact]

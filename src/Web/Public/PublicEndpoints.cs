@@ -4,6 +4,7 @@ using Approval.Web.Workbooks;
 using Approval.Workflow.Checking;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Publishing;
+using Approval.Workflow.Submissions.Summary;
 using Approval.Workflow.Workbooks;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -68,13 +69,21 @@ public static class PublicEndpoints
             $"{report.UnitName}-{report.FiscalYear}-{report.Kind}-v{report.PublicationVersion}.csv");
     }
 
-    /// <summary>A published 项目支出绩效自评表 as the official workbook (the version asked for, else the latest).</summary>
+    /// <summary>A published 项目支出绩效自评表 or 汇总审核表 as the official workbook (the version asked for, else the latest).</summary>
     [AllowAnonymous]
     [WolverineGet("/api/public/reports/{id}/xlsx")]
     public static async Task<IResult> Xlsx(Guid id, int? version, IQuerySession session, CancellationToken ct)
     {
         var report = await Find(id, version, session, ct);
         if (report is null) return Problems.NotFound("公开报告");
+        if (report.Kind == SubmissionKind.SummaryReview)
+        {
+            // the public table: the reviewed projects only, as on the public page
+            var summary = (await UnitSummaryReview.LoadAsync(session, report.UnitId, report.FiscalYear, ct))?.VisibleTo(null);
+            if (summary is null) return Problems.NotFound("公开报告");
+            return Results.File(SummaryReviewWorkbook.Write(summary.ToTable()), WorkbookFile.ContentType,
+                WorkbookFile.Name(report.UnitName, WorkbookDownloads.Year(report.FiscalYear), "项目支出绩效自评情况汇总审核表", $"第{report.PublicationVersion}版"));
+        }
         if (report.Content.ProjectForm is not { } form) return WorkbookDownloads.NotASelfEvaluationForm();
         var template = await WorkbookDownloads.TemplateOf(form, session, ct);
         return Results.File(SelfEvaluationWorkbook.Write(form, template), WorkbookFile.ContentType,
