@@ -25,6 +25,7 @@ public class ContentDiffTests
                 StatedWeightTotal = 85,
                 StatedTotal = 81.34m,
                 StatedGrade = "良",
+                Funds = form.Funds with { Weight = 15 },
             },
         };
 
@@ -37,6 +38,7 @@ public class ContentDiffTests
         Assert.Contains("总分分值：90 → 85", changes);
         Assert.Contains("总分：87.5 → 81.34", changes);
         Assert.Contains("评价等级：优 → 良", changes);
+        Assert.Contains("预算执行分值：10 → 15", changes); // a change nobody names would be refused as 内容没有变化
         Assert.DoesNotContain(changes, c => c.Contains("项目名称", StringComparison.Ordinal));
         Assert.Empty(ContentDiff.Between(before, before));
     }

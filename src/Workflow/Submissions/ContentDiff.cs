@@ -46,6 +46,7 @@ public static class ContentDiff
         Compare("全年预算数", a.Funds.Total.FullYearBudget, b.Funds.Total.FullYearBudget, changes);
         Compare("全年执行数", a.Funds.Total.Executed, b.Funds.Total.Executed, changes);
         Compare("预算执行得分", a.Funds.StatedScore, b.Funds.StatedScore, changes);
+        Compare("预算执行分值", a.Funds.Weight, b.Funds.Weight, changes);
         if (!a.Funds.SubRows.SequenceEqual(b.Funds.SubRows)) changes.Add("资金来源明细：已修改");
         Text("年度总体目标（预期目标）", a.Goal.Expected, b.Goal.Expected, changes);
         Text("年度总体目标（实际完成情况）", a.Goal.Actual, b.Goal.Actual, changes);
@@ -70,6 +71,9 @@ public static class ContentDiff
         Compare("总分分值", a.StatedWeightTotal, b.StatedWeightTotal, changes);
         Compare("总分", a.StatedTotal, b.StatedTotal, changes);
         if (a.StatedGrade != b.StatedGrade) changes.Add($"评价等级：{a.StatedGrade ?? "—"} → {b.StatedGrade ?? "—"}");
+        foreach (var level in a.StatedLevelOneWeights.Keys.Union(b.StatedLevelOneWeights.Keys))
+            Compare($"{level}指标标注分值", a.StatedLevelOneWeights.GetValueOrDefault(level), b.StatedLevelOneWeights.GetValueOrDefault(level), changes);
+        Text("评分模板", a.TemplateId, b.TemplateId, changes);
     }
 
     private static void Compare(string name, decimal? before, decimal? after, List<string> changes)
