@@ -192,6 +192,7 @@ public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncL
         await visitor.Locator("#public-reports a", new() { HasText = title }).ClickAsync();
         await Expect(visitor.Locator("h1")).ToHaveTextAsync(title);
         await Expect(visitor.Locator("#reviewer-block .grade-choice.marked")).ToContainTextAsync("良");
+        await Expect(visitor.Locator("#funds-total")).ToContainTextAsync("75.00%"); // 执行率 = 321 ÷ 428, also after the editor saved it
         await Shot(visitor, "10-public-report");
         await PrintedPages.PrintAsync(visitor, "public-report-ganfutong-2021");
         var published = await PrintedPages.TextAsync("public-report-ganfutong-2021");

@@ -76,6 +76,11 @@ public sealed record SelfEvaluationFormView(ProjectSelfEvaluationForm Form, int?
     public static string FlagOf(IReadOnlyList<Finding> findings) =>
         findings.Any(f => f.Severity == Severity.Error) ? "flag-error" : findings.Any(f => f.Severity == Severity.Warning) ? "flag-warning" : "";
 
+    /// <summary>执行率 as printed, else 全年执行数 ÷ 全年预算数 (what the column's heading says it is).</summary>
+    public string RateText => Form.Funds.StatedRateText
+        ?? (Form.Funds.StatedRatePercent is { } printed ? Money.Format(printed) + "%"
+        : Form.Funds.Total is { FullYearBudget: > 0 and var budget, Executed: { } executed } ? Money.Format(executed / budget * 100) + "%" : "");
+
     public static string Amount(decimal? value) => value is { } v ? Money.Format(v) : "";
 
     /// <summary>Scores as on the form: two decimals, blank when not filled.</summary>
