@@ -135,6 +135,11 @@ public class XlsxDownloadTests(WorkflowFixture app) : IClassFixture<WorkflowFixt
         var bytes = await Workbook(null, $"/api/public/reports/{id}/xlsx?version=1");
         var back = Assert.Single(ReportImporter.Read(bytes, "public.xlsx").Forms);
         Assert.Equal(Content(Samples.GanfutongForm()), Content(back));
+        // the bureau's block as on the public page: the grade and the date, no officer's name
+        var text = SharedStrings(bytes);
+        Assert.Contains("财政局业务股室审核意见（优、良、中、差）", text);
+        Assert.DoesNotContain("张经办", text);
+        Assert.Contains("张经办", SharedStrings(await Workbook("rev", $"/api/submissions/{id}/xlsx"))); // the bureau's own copy is signed
         var latest = await Workbook(null, $"/api/public/reports/{id}/xlsx"); // no version: the latest, here the first
         Assert.Equal(Content(back), Content(Assert.Single(ReportImporter.Read(latest, "latest.xlsx").Forms)));
         await Refused(null, $"/api/public/reports/{id}/xlsx?version=7", 404, "not-found");
@@ -153,5 +158,13 @@ public class XlsxDownloadTests(WorkflowFixture app) : IClassFixture<WorkflowFixt
         await Refused("prep", "/api/templates/self-evaluation.xlsx?year=1999", 400, "year-out-of-range");
         await Refused("prep", "/api/templates/self-evaluation.xlsx?year=99999", 400, "year-out-of-range");
         await Refused("prep", "/api/templates/self-evaluation.xlsx?year=abc", 400);
+    }
+
+    /// <summary>Every text the workbook holds (its shared-string table).</summary>
+    private static string SharedStrings(byte[] workbook)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(workbook));
+        using var reader = new StreamReader(zip.GetEntry("xl/sharedStrings.xml")!.Open());
+        return reader.ReadToEnd();
     }
 }

@@ -70,7 +70,7 @@ public class WorkbookPrintTests
             Assert.Equal(["项目支出绩效自评表", "项目支出绩效自评表", "2021 年度项目支出绩效自评情况汇总审核表"], read.Select(r => r.GetProperty("a1").GetString()));
             Assert.All(read, r => Assert.True(r.GetProperty("merges").GetInt32() > 10));
             Assert.All(read, r => Assert.Equal(9, r.GetProperty("paperSize").GetInt32()));
-            Assert.Equal(["landscape", "landscape", "portrait"], read.Select(r => r.GetProperty("orientation").GetString()));
+            Assert.Equal(["landscape", "landscape", "landscape"], read.Select(r => r.GetProperty("orientation").GetString()));
             Assert.Equal([2, 2, 0], read.Select(r => r.GetProperty("lists").GetInt32())); // the 一级/二级 drop-downs
             Assert.All(read, r => Assert.StartsWith("A1:", r.GetProperty("printArea").GetString(), StringComparison.Ordinal));
         }

@@ -62,6 +62,20 @@ public partial class WorkbookRoundTripTests
     }
 
     [Fact]
+    public void An_approved_form_carries_the_bureaus_block_and_still_reads_back_as_the_same_form()
+    {
+        var form = Seeds.Import(Seeds.ShangraoBigData2021).Forms[1];
+        var review = new Approval.Workflow.Summary.ReviewerBlock(Templates.Grade.良, "张经办", new DateTimeOffset(2026, 11, 23, 20, 30, 0, TimeSpan.Zero), "经济建设股业务专用章");
+        var bytes = SelfEvaluationWorkbook.Write(form, review: review);
+        var texts = WorkbookCells.Read(bytes).Texts.Values.ToList();
+        foreach (var expected in new[] { "财政局业务股室审核意见（优、良、中、差）", "良", "张经办", "2026年11月24日", "经济建设股业务专用章" })
+            Assert.Contains(expected, texts); // 审核时间 in Beijing time: 20:30 UTC is the next day
+        var back = Assert.Single(ReportImporter.Read(bytes, "form.xlsx").Forms);
+        Assert.Equal(Content(form), Content(back));
+        Assert.Equal(Findings(form), Findings(back));
+    }
+
+    [Fact]
     public void An_indicator_row_points_at_its_row_in_the_sheet()
     {
         var form = Seeds.Import(Seeds.ShangraoBigData2021).Forms[1];

@@ -5,6 +5,7 @@ using Approval.Workflow.Checking;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Publishing;
 using Approval.Workflow.Submissions.Summary;
+using Approval.Workflow.Summary;
 using Approval.Workflow.Workbooks;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -86,7 +87,10 @@ public static class PublicEndpoints
         }
         if (report.Content.ProjectForm is not { } form) return WorkbookDownloads.NotASelfEvaluationForm();
         var template = await WorkbookDownloads.TemplateOf(form, session, ct);
-        return Results.File(SelfEvaluationWorkbook.Write(form, template), WorkbookFile.ContentType,
+        // as on the public page: the grade, the date and the seal line, no officer's name
+        var review = report.Grade is { } grade && report.ReviewedAt is { } at ? new ReviewerBlock(grade, "", at, null) : null;
+        var asFiled = form with { Header = form.Header with { Year = report.FiscalYear } };
+        return Results.File(SelfEvaluationWorkbook.Write(asFiled, template, review: review), WorkbookFile.ContentType,
             WorkbookFile.Name(report.UnitName, WorkbookDownloads.Year(report.FiscalYear), form.Header.ProjectName, "项目支出绩效自评表", $"第{report.PublicationVersion}版"));
     }
 

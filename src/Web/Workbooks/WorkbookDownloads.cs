@@ -4,6 +4,7 @@ using Approval.Web.Templates;
 using Approval.Workflow.SelfEvaluation;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Summary;
+using Approval.Workflow.Summary;
 using Approval.Workflow.Templates;
 using Approval.Workflow.Workbooks;
 using Marten;
@@ -24,7 +25,10 @@ public static class WorkbookDownloads
         if (submission is null || !SubmissionAccess.CanSee(http.User.ToActor(), submission)) return Problems.NotFound();
         if (submission.Content.ProjectForm is not { } form) return NotASelfEvaluationForm();
         var template = await TemplateOf(form, session, ct);
-        return Results.File(SelfEvaluationWorkbook.Write(form, template), WorkbookFile.ContentType,
+        // the paper says the submission's year, as the page does; the 业务股室's block once approved
+        var asFiled = form with { Header = form.Header with { Year = submission.FiscalYear } };
+        var review = submission.Approval is { } a ? new ReviewerBlock(a.Grade, a.Signature, a.ReviewedAt, a.StampReference) : null;
+        return Results.File(SelfEvaluationWorkbook.Write(asFiled, template, review: review), WorkbookFile.ContentType,
             WorkbookFile.Name(submission.UnitName, Year(submission.FiscalYear), form.Header.ProjectName, "项目支出绩效自评表"));
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Approval.Workflow.SelfEvaluation;
+using Approval.Workflow.Summary;
 using Approval.Workflow.Templates;
 
 namespace Approval.Workflow.Workbooks;
@@ -20,7 +21,8 @@ public static class SelfEvaluationWorkbook
     private const int Nature = 9, Unit = 10;
     private static readonly double[] Widths = [13, 18, 24, 18, 18, 9, 9, 28, 9, 9];
 
-    public static byte[] Write(ProjectSelfEvaluationForm form, IndicatorTemplate? template = null, bool showNatureAndUnit = false)
+    /// <param name="review">The 业务股室's block once the form is approved; null writes it blank, as on paper before review.</param>
+    public static byte[] Write(ProjectSelfEvaluationForm form, IndicatorTemplate? template = null, bool showNatureAndUnit = false, ReviewerBlock? review = null)
     {
         template ??= BuiltInTemplates.ChooseFor(form.Indicators.Select(i => i.LevelOne), form.Header.Year);
         var sheet = new SheetWriter(SheetName, Widths);
@@ -28,7 +30,8 @@ public static class SelfEvaluationWorkbook
         row = Funds(sheet, form.Funds, row);
         row = Goal(sheet, form.Goal, row);
         row = Indicators(sheet, form, template, row);
-        Closing(sheet, form, template, row);
+        row = Closing(sheet, form, template, row);
+        ReviewerRows.Write(sheet, review, row + 1, 3);
         if (!showNatureAndUnit && form.Indicators.All(i => string.IsNullOrEmpty(i.Nature) && string.IsNullOrEmpty(i.Unit)))
         {
             sheet.Hide(Nature);
@@ -153,7 +156,7 @@ public static class SelfEvaluationWorkbook
         return row;
     }
 
-    private static void Closing(SheetWriter sheet, ProjectSelfEvaluationForm form, IndicatorTemplate template, int row)
+    private static int Closing(SheetWriter sheet, ProjectSelfEvaluationForm form, IndicatorTemplate template, int row)
     {
         var last = sheet.LastColumn;
         sheet.Merge(row, 1, row, 5, "总分", CellLook.Label);
@@ -175,6 +178,7 @@ public static class SelfEvaluationWorkbook
             sheet.Merge(row, 1, row, last, note, CellLook.Note);
             sheet.Height(row, SheetWriter.HeightFor(note, sheet.Width(1, 8), 16));
         }
+        return row + 1;
     }
 
     private static IEnumerable<string> Notes(IndicatorTemplate template)

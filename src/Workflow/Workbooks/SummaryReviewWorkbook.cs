@@ -14,14 +14,13 @@ public static class SummaryReviewWorkbook
 {
     public const string SheetName = "汇总审核表";
     private static readonly double[] Widths = [7, 22, 30, 13, 13, 13, 13, 11];
-    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
     public static string Title(int? year) => $"{year?.ToString(CultureInfo.InvariantCulture) ?? "    "} 年度项目支出绩效自评情况汇总审核表";
 
     public static byte[] Write(SummaryReviewTable table)
     {
         var figures = SummaryReviewChecker.Compute(table);
-        var sheet = new SheetWriter(SheetName, Widths) { Landscape = false };
+        var sheet = new SheetWriter(SheetName, Widths);
         var last = sheet.LastColumn;
         sheet.Merge(1, 1, 1, last, Title(table.Year), CellLook.Title);
         sheet.Height(1, 30);
@@ -67,7 +66,7 @@ public static class SummaryReviewWorkbook
         row++;
 
         row = Coverage(sheet, table, figures, row);
-        Reviewer(sheet, table.Review, row);
+        ReviewerRows.Write(sheet, table.Review, row, 3);
         return sheet.Save();
     }
 
@@ -87,28 +86,8 @@ public static class SummaryReviewWorkbook
         sheet.Height(row, 34);
         row++;
         sheet.Merge(row, 1, row, 3, "部门提交时间", CellLook.Label);
-        sheet.Merge(row, 4, row, sheet.LastColumn, Date(table.SubmittedAt), CellLook.Centered);
+        sheet.Merge(row, 4, row, sheet.LastColumn, ReviewerRows.Date(table.SubmittedAt), CellLook.Centered);
         return row + 1;
     }
 
-    private static void Reviewer(SheetWriter sheet, ReviewerBlock? review, int row)
-    {
-        (string Label, string? Value, double Height)[] lines =
-        [
-            ("财政局业务股室审核意见（优、良、中、差）", review?.Opinion.ToString(), 30),
-            ("财政局业务股室经办人签名", review?.Officer, 30),
-            ("业务股室审核时间", Date(review?.ReviewedAt), 24),
-            ("业务股室盖章", review?.StampReference, 60),
-        ];
-        foreach (var (label, value, height) in lines)
-        {
-            sheet.Merge(row, 1, row, 3, label, CellLook.Label);
-            sheet.Merge(row, 4, row, sheet.LastColumn, value, CellLook.Centered);
-            sheet.Height(row, height);
-            row++;
-        }
-    }
-
-    private static string? Date(DateTimeOffset? value) =>
-        value?.ToOffset(ChinaStandardTime).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 }
