@@ -72,6 +72,9 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IClassFixture<Workf
         Assert.Equal((2, "良"), (entry.PublicationVersion, entry.Grade));
         var first = await app.Send(null, HttpMethod.Get, $"/api/public/reports/{id}?version=1");
         Assert.Equal(200, (int)first.StatusCode); // the first version stays on record
+        Assert.Equal(200, (int)(await app.Send(null, HttpMethod.Get, $"/public/{id}?version=1")).StatusCode);
+        foreach (var version in new[] { "abc", "99999999999999999999", "0", "7" }) // no such version is not "the latest"
+            Assert.Equal(404, (int)(await app.Send(null, HttpMethod.Get, $"/public/{id}?version={version}")).StatusCode);
     }
 
     private static string ToTypeName(string eventTypeName) =>

@@ -15,6 +15,7 @@ public class ReportModel(IQuerySession session) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, int? version, CancellationToken ct)
     {
+        if (!ModelState.IsValid) return NotFound(); // ?version=abc names no version: not the latest in disguise
         var entry = await session.LoadAsync<PublishedCatalogueEntry>(id, ct);
         if (entry is null) return NotFound();
         var report = await session.LoadAsync<PublishedReport>(PublishedReport.KeyOf(id, version ?? entry.LatestVersion), ct);
