@@ -14,40 +14,21 @@ namespace Approval.Web.Tests;
 [Collection(HeavyCollection.Name)]
 public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncLifetime
 {
-    private IPlaywright _playwright = null!;
-    private readonly List<IBrowser> _browsers = [];
+    private BrowserPeople _people = null!;
     private static readonly string Shots = Path.Combine(RepositoryRoot.Find()!, "TestResults", "screenshots");
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
         Directory.CreateDirectory(Shots);
-        _playwright = await Playwright.CreateAsync();
+        _people = new BrowserPeople(app.BaseUrl);
+        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var browser in _browsers) await browser.DisposeAsync();
-        _playwright.Dispose();
-        Assert.True(_violations.IsEmpty, string.Join('\n', _violations));
-    }
+    public async Task DisposeAsync() => await _people.DisposeAsync();
 
-    private readonly System.Collections.Concurrent.ConcurrentBag<string> _violations = [];
+    private Task<IBrowserContext> NewBrowser() => _people.NewPersonAsync();
 
-    /// <summary>Every page of every person is watched for Content-Security-Policy violations and script errors.</summary>
-    private async Task<IBrowserContext> NewBrowser()
-    {
-        var browser = await Chromium.LaunchAsync(_playwright);
-        _browsers.Add(browser);
-        var context = await Chromium.NewPersonAsync(browser, app.BaseUrl);
-        context.Page += (_, page) =>
-        {
-            page.Console += (_, m) => { if (m.Type == "error" && m.Text.Contains("Content Security Policy")) _violations.Add($"{page.Url}: {m.Text}"); };
-            page.PageError += (_, e) => _violations.Add($"{page.Url}: script error {e}");
-        };
-        return context;
-    }
-
-    private async Task<IPage> SignIn(string user) => await Chromium.SignInAsync(await NewBrowser(), user, TestOrganization.Password);
+    private Task<IPage> SignIn(string user) => _people.SignInAsync(user);
 
     private static async Task Shot(IPage page, string name)
     {

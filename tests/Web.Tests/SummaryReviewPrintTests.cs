@@ -17,43 +17,25 @@ namespace Approval.Web.Tests;
 [Collection(HeavyCollection.Name)]
 public class SummaryReviewPrintTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncLifetime
 {
-    private IPlaywright _playwright = null!;
-    private readonly List<IBrowser> _browsers = [];
-    private readonly System.Collections.Concurrent.ConcurrentBag<string> _violations = [];
+    private BrowserPeople _people = null!;
     private static readonly string Shots = Path.Combine(RepositoryRoot.Find()!, "TestResults", "screenshots");
 
     /// <summary>The rows of seed 001's 附件4-1 as printed: 项目名称, 年初预算数 (= 小计, no 追加/追减), 全年执行数, 绩效自评得分.</summary>
     private static readonly (string Name, decimal Budget, decimal Executed, decimal Score)[] Seed001Rows =
         [("政府购买工作人员14名", 70m, 63m, 95.38m), ("公共资源交易中心日常运转", 7.42m, 7.42m, 99.5m)];
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
         Directory.CreateDirectory(Shots);
-        _playwright = await Playwright.CreateAsync();
+        _people = new BrowserPeople(app.BaseUrl);
+        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var browser in _browsers) await browser.DisposeAsync();
-        _playwright.Dispose();
-        Assert.True(_violations.IsEmpty, string.Join('\n', _violations));
-    }
+    public async Task DisposeAsync() => await _people.DisposeAsync();
 
-    private async Task<IPage> SignIn(string user) => await Chromium.SignInAsync(await NewPerson(), user, TestOrganization.Password);
+    private Task<IPage> SignIn(string user) => _people.SignInAsync(user);
 
-    /// <summary>A browser of its own, every page watched for Content-Security-Policy violations and script errors.</summary>
-    private async Task<IBrowserContext> NewPerson()
-    {
-        var browser = await Chromium.LaunchAsync(_playwright);
-        _browsers.Add(browser);
-        var context = await Chromium.NewPersonAsync(browser, app.BaseUrl);
-        context.Page += (_, page) =>
-        {
-            page.Console += (_, m) => { if (m.Type == "error" && m.Text.Contains("Content Security Policy")) _violations.Add($"{page.Url}: {m.Text}"); };
-            page.PageError += (_, e) => _violations.Add($"{page.Url}: script error {e}");
-        };
-        return context;
-    }
+    private Task<IBrowserContext> NewPerson() => _people.NewPersonAsync();
 
     private async Task<long> StreamVersion(Guid id)
     {
