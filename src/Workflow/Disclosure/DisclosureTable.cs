@@ -32,8 +32,14 @@ public sealed record DisclosureTable(
     /// <summary>Totals printed outside the rows (06's 人员经费合计 and 公用经费合计).</summary>
     public IReadOnlyDictionary<string, decimal> StatedTotals { get; init; } = new Dictionary<string, decimal>();
 
+    /// <summary>The line printed above the table (编制单位, 年度, 金额单位); null when the source had none.</summary>
+    public DisclosureTableHeading? Heading { get; init; }
+
     public string DisplayName => Number is null ? Title : $"公开{Number}表 {Title}";
 }
+
+/// <summary>"编制单位：大数据发展管理局 2021年度 公开01表 金额单位：万元" as its parts, each null when not printed.</summary>
+public sealed record DisclosureTableHeading(string? PreparingUnit, int? Year, string? Unit);
 
 public sealed record TableRow(int? SourceLine, string Section, string? Code, string Name, string? LineNo, IReadOnlyList<decimal?> Values)
 {

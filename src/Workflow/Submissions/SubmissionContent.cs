@@ -29,7 +29,11 @@ public sealed record SubmissionContent
 public sealed record DepartmentSelfEvaluation(string Narrative, decimal? StatedScore, string? StatedGrade = null);
 
 /// <summary>部门决算公开: the 公开表 and the 情况说明.</summary>
-public sealed record DisclosurePackage(IReadOnlyList<DisclosureTable> Tables, string Narrative);
+public sealed record DisclosurePackage(IReadOnlyList<DisclosureTable> Tables, string Narrative)
+{
+    /// <summary>批复日期: the day the 财政部门 approved the 决算, entered by the unit; publication is due 20 days later (预算法 §14).</summary>
+    public DateOnly? BudgetApprovedOn { get; init; }
+}
 
 /// <summary>
 /// The unit's part of the 汇总审核表 that the project streams cannot supply: the denominator of coverage.
