@@ -83,12 +83,12 @@ public class CheckCommandTests
     }
 
     [Fact]
-    public async Task Through_dotnet_run_stdout_is_exactly_one_json_document()
+    public async Task Through_dotnet_run_several_files_give_exactly_one_json_array_on_stdout()
     {
         var root = RepositoryRoot.Find()!;
         var configuration = Infrastructure.AppProcess.BuildConfiguration();
         var psi = new ProcessStartInfo("dotnet", ["run", "--no-build", "-c", configuration, "--project", "src/Web", "--",
-            "check", "tests/Workflow.Tests/Data/seeds/004_00e7fe4b0ab0df23.txt", "--json"])
+            "check", "tests/Workflow.Tests/Data/seeds/004_00e7fe4b0ab0df23.txt", "tests/Workflow.Tests/Data/seeds/001_de08246b7e89c2ac.txt", "--json"])
         {
             WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true,
         };
@@ -96,8 +96,63 @@ public class CheckCommandTests
         var stdout = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync(); // logs and diagnostics: never on stdout
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        Assert.Equal(1, process.ExitCode); // the seed's real mistakes
-        using var document = JsonDocument.Parse(await stdout); // throws on anything before or after the document
-        Assert.Equal(2, document.RootElement.GetProperty("documents").EnumerateArray().Count(d => d.GetProperty("kind").GetString() == "项目支出绩效自评表"));
+        Assert.Equal(1, process.ExitCode); // seed 004's real mistakes
+        using var document = JsonDocument.Parse(await stdout); // throws on anything before or after the array
+        var reports = document.RootElement.EnumerateArray().ToList();
+        Assert.Equal(["004_00e7fe4b0ab0df23.txt", "001_de08246b7e89c2ac.txt"], reports.Select(r => r.GetProperty("source").GetString()));
+        Assert.Equal(2, reports[0].GetProperty("documents").EnumerateArray().Count(d => d.GetProperty("kind").GetString() == "项目支出绩效自评表"));
+    }
+
+    [Fact]
+    public void A_directory_is_its_report_files_and_the_exit_code_is_the_worst_of_them()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"reports-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        try
+        {
+            File.Copy(Seed("001_de08246b7e89c2ac.txt"), Path.Combine(directory, "a.txt"));
+            File.Copy(Seed("002_3e97706fd429c0f0.txt"), Path.Combine(directory, "b.txt"));
+            File.WriteAllText(Path.Combine(directory, "notes.md"), "not a report file type");
+            var output = new StringWriter();
+            var exit = CheckCommand.Run([directory], json: true, output, new StringWriter());
+            Assert.Equal(1, exit); // seed 002 has errors; seed 001 has none
+            Assert.Equal(["a.txt", "b.txt"], JsonDocument.Parse(output.ToString()).RootElement.EnumerateArray().Select(r => r.GetProperty("source").GetString()));
+
+            File.WriteAllText(Path.Combine(directory, "c.txt"), "会议纪要：下周二上午九点开会，请准时参加。");
+            var error = new StringWriter();
+            Assert.Equal(2, CheckCommand.Run([directory, Path.Combine(directory, "missing.txt")], json: false, new StringWriter(), error));
+            Assert.Contains("c.txt：未识别到报表", error.ToString());
+            Assert.Contains("missing.txt：文件不存在", error.ToString());
+        }
+        finally { Directory.Delete(directory, recursive: true); }
+    }
+
+    [Fact]
+    public void Text_that_is_no_report_exits_two_and_never_says_no_problems_found()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"letter-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(path, "各位同事：\n本周五下午三点在三楼会议室召开例会，请准时参加。\n");
+        try
+        {
+            var (exit, output, error) = Run(path, json: false);
+            Assert.Equal(2, exit);
+            Assert.Contains("未识别到报表", error);
+            Assert.DoesNotContain("未发现问题", output);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Full_width_figures_are_read_not_a_crash()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"fullwidth-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(path, "本年收入合计１，３８７．１５万元，较２０２０年减少５９０．９７万元，下降３０％。");
+        try
+        {
+            var (exit, output, _) = Run(path, json: false);
+            Assert.Equal(0, exit); // 590.97 ÷ (1387.15 + 590.97) = 29.87 %, printed as 30 %
+            Assert.Contains("未发现问题", output);
+        }
+        finally { File.Delete(path); }
     }
 }

@@ -32,6 +32,7 @@ public static partial class ReportChecker
     {
         options ??= CheckOptions.Default;
         var documents = new List<CheckedDocument>();
+        if (report.IsUnreadable) return new CheckReport(report.Source, documents, report.Issues); // nothing checked is never "未发现问题"
 
         foreach (var form in report.Forms)
         {
@@ -42,11 +43,13 @@ public static partial class ReportChecker
             });
         }
 
-        if (report.Tables.Count > 0)
+        var packages = Packages(report.Tables);
+        foreach (var (package, index) in packages.Select((p, i) => (p, i)))
         {
-            var findings = DisclosureChecker.Check(report.Tables, TableKind, options);
-            foreach (var table in report.Tables)
-                documents.Add(new CheckedDocument(table.DisplayName, TableKind, null, null,
+            var findings = DisclosureChecker.Check(package, TableKind, options);
+            var which = packages.Count > 1 ? $"（第 {index + 1} 份）" : "";
+            foreach (var table in package)
+                documents.Add(new CheckedDocument(table.DisplayName + which, TableKind, null, null,
                     findings.Where(f => f.Location.Table == table.DisplayName).ToList()));
         }
 
@@ -63,6 +66,21 @@ public static partial class ReportChecker
                 figures.Average is { } a ? GradeBands.Ministry.GradeOf(a).ToString() : null, SummaryReviewChecker.Check(summary, options)));
         }
         return new CheckReport(report.Source, documents, report.Issues);
+    }
+
+    /// <summary>
+    /// Reports pasted one after another: a table kind seen again starts the next report's set, so each set is checked on
+    /// its own (its findings once, never multiplied by the other sets' tables of the same name).
+    /// </summary>
+    private static List<List<DisclosureTable>> Packages(IReadOnlyList<DisclosureTable> tables)
+    {
+        var packages = new List<List<DisclosureTable>>();
+        foreach (var table in tables)
+        {
+            if (packages.Count == 0 || packages[^1].Any(t => t.Kind == table.Kind)) packages.Add([]);
+            packages[^1].Add(table);
+        }
+        return packages;
     }
 
     private static CheckedDocument ScoreList(ImportedReport report)

@@ -12,6 +12,9 @@ internal static partial class DisclosureTableParser
     {
         var number = region.Select(l => NumberPattern().Match(l.Text)).FirstOrDefault(m => m.Success)?.Groups[1].Value.PadLeft(2, '0');
         var lines = region.Where(l => l.Text.Contains('\t')).Select(l => (l.Line, Cells: Cells.Split(l.Text))).ToList();
+        // Editors and pastes strip a row's trailing tabs: give every row the table's width again, so figures keep their columns.
+        var width = lines.Count == 0 ? 0 : lines.Max(l => l.Cells.Length);
+        lines = lines.Select(l => (l.Line, Cells: l.Cells.Length < width ? [.. l.Cells, .. Enumerable.Repeat("", width - l.Cells.Length)] : l.Cells)).ToList();
         if (lines.Count == 0 && kind is DisclosureTableKind.ThreePublicExpenses or DisclosureTableKind.StateAssets)
             lines = SpaceSeparated(region.Skip(1));
         return kind switch

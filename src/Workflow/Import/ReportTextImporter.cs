@@ -27,17 +27,13 @@ public static partial class ReportTextImporter
     {
         if (bytes.Length == 0) throw new UnreadableInputException("文件为空");
         if (bytes.Length > MaxBytes) throw new UnreadableInputException($"文件过大，上限为 {MaxBytes / 1024 / 1024} MB");
-        if (bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).IndexOf((byte)0) >= 0)
-            throw new UnreadableInputException("文件不是文本（含有二进制内容）；表格请使用 .xlsx 模板导入");
-        string text;
-        try { text = new UTF8Encoding(false, true).GetString(bytes); }
-        catch (DecoderFallbackException) { throw new UnreadableInputException("文件不是 UTF-8 编码的文本"); }
-        return ReadText(text.TrimStart('\uFEFF'), source);
+        return ReadText(TextDecoding.Decode(bytes).TrimStart('\uFEFF'), source);
     }
 
     public static ImportedReport ReadText(string text, string source)
     {
         if (string.IsNullOrWhiteSpace(text)) throw new UnreadableInputException("文件为空");
+        text = FullWidthFigures.Normalize(text);
         var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
             .Select((t, i) => (Line: i + 1, Text: t)).ToList();
         var issues = new List<ImportIssue>();
@@ -68,8 +64,12 @@ public static partial class ReportTextImporter
         }
 
         var narrativeText = narrative.ToString();
-        if (tables.Count == 0 && forms.Count == 0 && narrativeText.Trim().Length == 0 && !issues.Any(i => i.Fatal))
-            issues.Add(new ImportIssue(1, "未找到可读的内容", Fatal: true));
+        if (tables.Count == 0 && forms.Count == 0 && !issues.Any(i => i.Fatal))
+        {
+            if (narrativeText.Trim().Length == 0) issues.Add(new ImportIssue(1, "未找到可读的内容", Fatal: true));
+            else if (!ReportWords().IsMatch(narrativeText))
+                issues.Add(new ImportIssue(1, "未识别到报表：文中既没有公开表、自评表，也没有决算或绩效报告的文字", Fatal: true));
+        }
         return new ImportedReport(source, tables, forms, narrativeText, ProjectScores(narrativeText), issues);
     }
 
@@ -143,4 +143,8 @@ public static partial class ReportTextImporter
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespacePattern();
+
+    /// <summary>Words every 情况说明 and 绩效报告 uses: text without any of them is not a report at all.</summary>
+    [GeneratedRegex("决算|绩效|自评|预算|财政拨款|收入|支出|万元")]
+    private static partial Regex ReportWords();
 }

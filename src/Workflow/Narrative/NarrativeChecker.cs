@@ -58,8 +58,14 @@ public static partial class NarrativeChecker
                 : Range(current, delta, (c, d) => d / (c + d) * 100);
             Judge("NR-CHANGE", stated, delta / lastYear * 100, low, high, $"{m.Groups["dir"].Value} {m.Groups["delta"].Value} ÷ 上年 {Money.Format(lastYear)}", snippet, document, findings);
         }
-        return findings;
+        return Once(findings);
     }
+
+    /// <summary>A 情况说明 often repeats a sentence word for word (in its overview and again in its section): one finding, saying so.</summary>
+    private static List<Finding> Once(List<Finding> findings) =>
+        findings.GroupBy(f => (f.Rule, f.Location, f.Expected, f.Actual))
+            .Select(g => g.Count() == 1 ? g.First() : g.First() with { Message = $"{g.First().Message}（此句在文中出现 {g.Count()} 次）" })
+            .ToList();
 
     private static void Judge(string rule, string stated, decimal nominal, decimal low, decimal high, string how, string snippet, string document, List<Finding> findings)
     {

@@ -1,0 +1,71 @@
+using System.Text;
+using Approval.Workflow.Checking;
+using Approval.Workflow.Import;
+
+namespace Approval.Workflow.Tests;
+
+/// <summary>
+/// Every seed read as clerks really send it — full-width figures, GB18030 or UTF-16 from Chinese Windows, trailing
+/// tabs stripped by an editor — gives exactly the findings of the seed as published.
+/// </summary>
+public class InputAsItArrivesTests
+{
+    public static TheoryData<string> AllSeeds() =>
+    [
+        Seeds.ShangraoGovService2021, Seeds.YiyangGovService2021, Seeds.ShangraoBigData2021, Seeds.JingdezhenAdminService2022, Seeds.GanzhouRongjiang2023,
+    ];
+
+    private static string Text(string seed) => File.ReadAllText(Seeds.PathOf(seed));
+
+    /// <summary>What a finding says, without the source line numbers that a transformation may legitimately move.</summary>
+    private static List<string> Findings(ImportedReport report) =>
+        ReportChecker.Check(report).Documents
+            .SelectMany(d => d.Findings.Select(f => $"{d.Title} | {f.Rule} | {f.Severity} | {f.Location} | {f.Expected} | {f.Actual}"))
+            .Order(StringComparer.Ordinal).ToList();
+
+    private static List<string> Baseline(string seed) => Findings(ReportTextImporter.ReadText(Text(seed), seed));
+
+    [Theory, MemberData(nameof(AllSeeds))]
+    public void Full_width_digits_and_punctuation_give_the_same_findings(string seed)
+    {
+        // As a Chinese input method types figures: every digit full-width, and the point, thousands comma and per cent
+        // sign of a figure too (the sentence's own ASCII punctuation stays, as the seed wrote it).
+        var text = Text(seed);
+        var fullWidth = new StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var inFigure = i > 0 && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]);
+            fullWidth.Append(c switch
+            {
+                >= '0' and <= '9' => (char)(c - '0' + '０'),
+                '.' when inFigure => '．',
+                ',' when inFigure => '，',
+                '%' when i > 0 && char.IsAsciiDigit(text[i - 1]) => '％',
+                _ => c,
+            });
+        }
+        Assert.Equal(Baseline(seed), Findings(ReportTextImporter.ReadText(fullWidth.ToString(), seed)));
+    }
+
+    [Theory, MemberData(nameof(AllSeeds))]
+    public void GB18030_UTF16_and_BOM_encodings_give_the_same_findings(string seed)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var text = Text(seed);
+        var expected = Baseline(seed);
+        Assert.Equal(expected, Findings(ReportTextImporter.Read(Encoding.GetEncoding("GB18030").GetBytes(text), seed)));
+        Assert.Equal(expected, Findings(ReportTextImporter.Read([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)], seed)));
+        Assert.Equal(expected, Findings(ReportTextImporter.Read(Encoding.Unicode.GetBytes(text), seed)));
+        Assert.Equal(expected, Findings(ReportTextImporter.Read([.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes(text)], seed)));
+        Assert.Equal(expected, Findings(ReportTextImporter.Read([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)], seed)));
+        Assert.Equal(expected, Findings(ReportTextImporter.Read(Encoding.UTF8.GetBytes(text.Replace("\n", "\r\n")), seed)));
+    }
+
+    [Theory, MemberData(nameof(AllSeeds))]
+    public void Rows_whose_trailing_tabs_were_stripped_give_the_same_findings(string seed)
+    {
+        var stripped = string.Join('\n', Text(seed).Split('\n').Select(l => l.TrimEnd('\t', ' ', '\r')));
+        Assert.Equal(Baseline(seed), Findings(ReportTextImporter.ReadText(stripped, seed)));
+    }
+}
