@@ -68,4 +68,36 @@ public class InputAsItArrivesTests
         var stripped = string.Join('\n', Text(seed).Split('\n').Select(l => l.TrimEnd('\t', ' ', '\r')));
         Assert.Equal(Baseline(seed), Findings(ReportTextImporter.ReadText(stripped, seed)));
     }
+
+    [Theory, MemberData(nameof(AllSeeds))]
+    public void Pasted_into_Excel_cell_by_cell_gives_the_same_findings(string seed)
+    {
+        var workbook = PastedIntoExcel.Create(Text(seed));
+        Assert.Equal(Baseline(seed), Findings(ReportImporter.Read(workbook, seed + ".xlsx")));
+    }
+
+    [Fact]
+    public void A_formula_saved_without_its_result_is_named_never_read_as_a_figure()
+    {
+        // 公开07's first row as a program other than Excel writes it: the 决算数 a formula with no cached value.
+        var text = File.ReadAllText(Seeds.PathOf(Seeds.ShangraoBigData2021));
+        var workbook = PastedIntoExcel.Create(text);
+        using var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, true))
+        {
+            var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+            var cell = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()
+                .First(c => c.CellValue?.Text == PastedIntoExcel.AsExcelStores(7.11m) && c.CellReference!.Value!.StartsWith('D'));
+            cell.CellValue = null;
+            cell.CellFormula = new DocumentFormat.OpenXml.Spreadsheet.CellFormula("SUM(D291:D292)");
+            sheet.Save();
+        }
+        var report = ReportImporter.Read(stream.ToArray(), "formula.xlsx");
+        var issue = Assert.Single(report.Issues, i => i.Message.Contains("公式", StringComparison.Ordinal));
+        Assert.Contains("没有保存计算结果", issue.Message);
+        var threePublic = report.Tables.Single(t => t.Kind == Disclosure.DisclosureTableKind.ThreePublicExpenses);
+        Assert.Null(threePublic.Rows[0].Value(1)); // empty, not the 年初预算数 8.00 beside it nor the formula's text
+        Assert.Equal(8.00m, threePublic.Rows[0].Value(0));
+    }
 }

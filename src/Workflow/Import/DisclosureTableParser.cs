@@ -85,15 +85,17 @@ internal static partial class DisclosureTableParser
         foreach (var (line, cells) in lines)
         {
             if (cells.Any(c => Cells.Compact(c) is "栏次" or "行次")) continue;
-            var numbers = Enumerable.Range(0, cells.Length).Where(i => Cells.IsLineNumber(cells[i])).ToList();
-            if (numbers.Count == 0) continue;
-            var first = numbers[0];
-            var second = numbers.Count > 1 ? numbers[1] : -1;
+            // The left 行次 is the first figure of the row (after the left name, if any); the right 行次 follows the right
+            // name. Amounts may look like 行次 ("0" once Excel has dropped "0.00"), so position decides, not the look.
+            var first = Array.FindIndex(cells, c => c.Length > 0 && Money.IsNumber(c));
+            if (first < 0 || !Cells.IsLineNumber(cells[first])) continue;
+            var rightNameIndex = LastTextIndex(cells, first + 1, cells.Length);
+            var second = rightNameIndex >= 0 && rightNameIndex + 1 < cells.Length && Cells.IsLineNumber(cells[rightNameIndex + 1]) ? rightNameIndex + 1 : -1;
+            if (second < 0) rightNameIndex = -1;
 
             var leftName = LastText(cells, 0, first);
             var leftLine = int.Parse(cells[first], CultureInfo.InvariantCulture);
             var leftEnd = second >= 0 ? second : cells.Length;
-            var rightNameIndex = second >= 0 ? LastTextIndex(cells, first + 1, second) : -1;
             var amountCells = Enumerable.Range(first + 1, Math.Max(0, (rightNameIndex >= 0 ? rightNameIndex : leftEnd) - first - 1))
                 .Select(i => cells[i]).Where(c => c.Length > 0).ToList();
             decimal? leftAmount = null;

@@ -24,6 +24,7 @@ public static class XlsxImporter
         CheckArchive(bytes);
         var text = new StringBuilder();
         var origins = new List<string>();
+        var formulaIssues = new List<ImportIssue>();
         var sheetRows = new Dictionary<int, int>(); // text line → row of its sheet
         try
         {
@@ -31,6 +32,7 @@ public static class XlsxImporter
             using var document = SpreadsheetDocument.Open(stream, false);
             var workbook = document.WorkbookPart ?? throw new UnreadableInputException("xlsx 文件缺少工作簿");
             var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
+            var percentStyles = PercentStyles(workbook);
             var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().ToList() ?? [];
             foreach (var sheet in sheets)
             {
@@ -44,11 +46,13 @@ public static class XlsxImporter
                     if (++rowCount > MaxRows) throw new UnreadableInputException($"工作表「{name}」超过 {MaxRows} 行");
                     var cells = new string[MaxColumns];
                     var last = -1;
+                    var uncomputed = new List<string>();
                     foreach (var cell in row.Elements<Cell>())
                     {
                         var column = ColumnIndex(cell.CellReference?.Value);
                         if (column < 0 || column >= MaxColumns) continue;
-                        cells[column] = CellText(cell, strings).Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
+                        cells[column] = CellText(cell, strings, percentStyles).Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
+                        if (cell.CellFormula is not null && cell.CellValue is null) uncomputed.Add(cell.CellReference?.Value ?? "");
                         // Styled empty cells (the rest of a merged range, bordered blanks) end no line.
                         if (cells[column].Length > 0) last = Math.Max(last, column);
                     }
@@ -56,6 +60,9 @@ public static class XlsxImporter
                     var rowNumber = (int)(row.RowIndex?.Value ?? (uint)rowCount);
                     origins.Add($"工作表「{name}」第 {rowNumber} 行");
                     sheetRows[origins.Count] = rowNumber;
+                    if (uncomputed.Count > 0)
+                        formulaIssues.Add(new ImportIssue(origins.Count,
+                            $"单元格 {string.Join("、", uncomputed)} 是公式，文件中没有保存计算结果，按空值处理（请用 Excel 打开、保存后再导入）"));
                 }
             }
         }
@@ -66,7 +73,8 @@ public static class XlsxImporter
 
         var report = ReportTextImporter.ReadText(text.ToString(), source);
         string Where(int line) => line >= 1 && line <= origins.Count ? origins[line - 1] : $"第 {line} 行";
-        var issues = report.Issues.Select(i => i with { Message = $"{Where(i.Line)}：{i.Message}" }).ToList();
+        var issues = report.Issues.Concat(formulaIssues).OrderBy(i => i.Line)
+            .Select(i => i with { Message = $"{Where(i.Line)}：{i.Message}" }).ToList();
         // An indicator row's SourceLine is its row in the sheet, the number the preparer sees in Excel.
         var forms = report.Forms.Select(f => f with
         {
@@ -98,16 +106,62 @@ public static class XlsxImporter
         }
     }
 
-    private static string CellText(Cell cell, string[] strings)
+    private static string CellText(Cell cell, string[] strings, Dictionary<uint, int> percentStyles)
     {
-        var raw = cell.CellValue?.Text ?? cell.InnerText;
+        if (cell.DataType?.Value == CellValues.InlineString) return cell.InlineString?.InnerText ?? "";
+        // A formula saved without its result (files written by programs other than Excel): the formula is no figure.
+        if (cell.CellValue is null) return "";
+        var raw = cell.CellValue.Text;
         if (cell.DataType?.Value == CellValues.SharedString)
             return int.TryParse(raw, out var i) && i >= 0 && i < strings.Length ? strings[i] : "";
-        if (cell.DataType?.Value == CellValues.InlineString) return cell.InlineString?.InnerText ?? "";
         if (cell.DataType?.Value == CellValues.Boolean) return raw == "1" ? "是" : "否";
-        // Numbers stay as written in the file: decimal, never double, so 123.950406 keeps every digit.
-        return decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d.ToString(CultureInfo.InvariantCulture) : raw;
+        if (cell.DataType?.Value is { } type && type != CellValues.Number) return raw;
+        if (!decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return raw;
+        d = AsEntered(raw, d);
+        return percentStyles.TryGetValue(cell.StyleIndex?.Value ?? 0, out var decimals)
+            ? Math.Round(d * 100, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + "%"
+            : d.ToString(CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// Excel keeps 15 significant digits of what was typed but writes the binary double with 17 ("9.8000000000000007"):
+    /// such a number is read as the 15 digits typed. Shorter numbers are kept exactly as written (123.950406).
+    /// </summary>
+    private static decimal AsEntered(string raw, decimal value)
+    {
+        var digits = raw.TakeWhile(c => c is not ('E' or 'e')).Count(char.IsAsciiDigit) - raw.TakeWhile(c => c is '0' or '.' or '-').Count(c => c == '0');
+        if (digits <= 15 || !double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var binary)) return value;
+        return decimal.Parse(binary.ToString("G15", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture).Normalize();
+    }
+
+    /// <summary>
+    /// The cell styles whose number format shows a fraction as a percentage (built-in 9 "0%" and 10 "0.00%", or a custom
+    /// format with "%"), with the decimals the format shows: what the clerk saw and printed is what is read.
+    /// </summary>
+    private static Dictionary<uint, int> PercentStyles(WorkbookPart workbook)
+    {
+        var stylesheet = workbook.WorkbookStylesPart?.Stylesheet;
+        var formats = stylesheet?.CellFormats?.Elements<CellFormat>().ToList() ?? [];
+        var custom = new Dictionary<uint, int>();
+        foreach (var format in stylesheet?.NumberingFormats?.Elements<NumberingFormat>() ?? [])
+        {
+            var code = (format.FormatCode?.Value ?? "").Replace("\"%\"", "").Split(';')[0];
+            if (!code.Contains('%') || format.NumberFormatId?.Value is not { } id) continue;
+            var dot = code.IndexOf('.');
+            custom[id] = dot < 0 ? 0 : code.Skip(dot + 1).TakeWhile(c => c is '0' or '#').Count();
+        }
+        var result = new Dictionary<uint, int>();
+        for (var i = 0; i < formats.Count; i++)
+        {
+            var id = formats[i].NumberFormatId?.Value ?? 0;
+            if (id == 9) result[(uint)i] = 0;
+            else if (id == 10) result[(uint)i] = 2;
+            else if (custom.TryGetValue(id, out var decimals)) result[(uint)i] = decimals;
+        }
+        return result;
+    }
+
+    internal static decimal Normalize(this decimal value) => value / 1.000000000000000000000000000000000m;
 
     private static int ColumnIndex(string? reference)
     {
