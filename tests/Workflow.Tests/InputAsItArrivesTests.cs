@@ -100,4 +100,32 @@ public class InputAsItArrivesTests
         Assert.Null(threePublic.Rows[0].Value(1)); // empty, not the 年初预算数 8.00 beside it nor the formula's text
         Assert.Equal(8.00m, threePublic.Rows[0].Value(0));
     }
+
+    [Fact]
+    public void A_form_typed_as_a_plain_grid_named_by_its_sheet_is_scored_like_the_form()
+    {
+        // Seed 002's 赣服通 form as a clerk types it into a blank sheet: a header row of column names, one row per
+        // indicator with its levels written out, the 年度资金总额 and 总分 rows; no title, no 项目名称 — the sheet says which project.
+        var form = Seeds.Import(Seeds.ShangraoBigData2021).Forms[1];
+        var rows = new List<string> { "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施" };
+        string LevelOne(string name) => form.StatedLevelOneWeights.TryGetValue(name, out var w) ? $"{name}指标({w}分)" : name + "指标";
+        rows.AddRange(form.Indicators.Select(i => string.Join('\t', LevelOne(i.LevelOne), i.LevelTwo + "指标", i.Name, i.Target, i.Actual, i.Weight, i.StatedScore, i.Deviation)));
+        var funds = form.Funds;
+        rows.Add(string.Join('\t', "年度资金总额", funds.Total.InitialBudget, funds.Total.FullYearBudget, funds.Total.Executed, funds.Weight, funds.StatedRateText, funds.StatedScore));
+        rows.Add(string.Join('\t', "总分", "", "", "", "", form.StatedWeightTotal, form.StatedTotal));
+        rows.Add(string.Join('\t', "评价等级", form.StatedGrade));
+        var workbook = PastedIntoExcel.Create(string.Join('\n', rows), sheetName: $"{form.Header.ProjectName}（{form.Header.Year}年度）");
+
+        var report = ReportImporter.Read(workbook, "自评.xlsx");
+        var grid = Assert.Single(report.Forms);
+        Assert.Equal(form.Header.ProjectName, grid.Header.ProjectName);
+        Assert.Contains(report.Issues, i => i.Message.Contains("以工作表名", StringComparison.Ordinal));
+        var expected = ReportChecker.Check(ReportTextImporter.ReadText(Text(Seeds.ShangraoBigData2021), "seed")).Documents.Single(d => d.Title.Contains(form.Header.ProjectName, StringComparison.Ordinal));
+        var actual = ReportChecker.Check(report).Documents.Single();
+        Assert.Equal((expected.Score, expected.Grade), (actual.Score, actual.Grade));
+        var errors = actual.Findings.Where(f => f.Severity == Severity.Error).ToList();
+        Assert.Equal(form.Header.Year, grid.Header.Year);
+        Assert.Equal(expected.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).Order(), errors.Select(f => f.Rule).Order());
+        Assert.True(errors.Count >= 3, string.Join("; ", errors.Select(f => f.Rule)));
+    }
 }

@@ -73,8 +73,13 @@ public static partial class ReportTextImporter
         return new ImportedReport(source, tables, forms, narrativeText, ProjectScores(narrativeText), issues);
     }
 
+    /// <summary>The line XlsxImporter writes before each sheet's rows: "## 工作表 {name}".</summary>
+    public const string SheetMarker = "## 工作表 ";
+
     private static (DisclosureTableKind Kind, string Printed)? TableTitle(string line)
     {
+        // A table typed as a plain grid has no title row: the sheet's name is its title.
+        if (line.StartsWith(SheetMarker, StringComparison.Ordinal)) line = line[SheetMarker.Length..];
         var compact = HeadingDecorations().Replace(line, "");
         if (compact.Length is 0 or > 40) return null;
         foreach (var (title, kind) in DisclosureTableKinds.PrintedTitles)
@@ -96,12 +101,26 @@ public static partial class ReportTextImporter
 
     private static bool IsFormStart(List<(int Line, string Text)> lines, int i)
     {
+        if (IsPlainGridStart(lines, i)) return true;
         var compact = HeadingDecorations().Replace(lines[i].Text, "");
         if (!compact.StartsWith("项目支出绩效自评表", StringComparison.Ordinal) && !compact.EndsWith("项目支出绩效自评表", StringComparison.Ordinal)) return false;
         if (compact.Length > 60) return false;
         for (var j = i + 1; j < Math.Min(lines.Count, i + 8); j++)
             if (lines[j].Text.Contains("项目名称")) return true;
         return false;
+    }
+
+    /// <summary>
+    /// A 自评表 typed as a plain grid: no title and no header block, the indicator header (一级/三级指标 … 分值, 得分) the
+    /// first row of its sheet (or of the text), the sheet's name standing for the project's.
+    /// </summary>
+    private static bool IsPlainGridStart(List<(int Line, string Text)> lines, int i)
+    {
+        var isSheet = lines[i].Text.StartsWith(SheetMarker, StringComparison.Ordinal);
+        if (!isSheet && lines.Take(i).Any(l => l.Text.Trim().Length > 0)) return false;
+        var next = lines.Skip(isSheet ? i + 1 : i).FirstOrDefault(l => l.Text.Trim().Length > 0).Text ?? "";
+        var header = next.Split('\t').Select(c => HeadingDecorations().Replace(c, "")).ToHashSet();
+        return header.Contains("三级指标") && header.Contains("分值") && header.Contains("得分") && header.Any(c => c.StartsWith("一级指标", StringComparison.Ordinal));
     }
 
     private static int FormEnd(List<(int Line, string Text)> lines, int from)

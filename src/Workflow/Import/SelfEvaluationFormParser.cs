@@ -156,6 +156,11 @@ internal static partial class SelfEvaluationFormParser
         if (indicators.Sum(i => i.Weight) + fundsWeight <= 0)
             issues.Add(new ImportIssue(firstLine, $"第 {firstLine} 行起的自评表分值合计为 0，无法评分", Fatal: true));
 
+        if (projectName.Length == 0 && region[0].Text.StartsWith(ReportTextImporter.SheetMarker, StringComparison.Ordinal))
+        {
+            projectName = SheetYear().Replace(region[0].Text[ReportTextImporter.SheetMarker.Length..], "").Trim(); // the year is read above
+            issues.Add(new ImportIssue(firstLine, $"自评表没有“项目名称”，以工作表名「{projectName}」作为项目名称"));
+        }
         return new ProjectSelfEvaluationForm
         {
             Header = new ProjectHeader(projectName, NullIfEmpty(department), NullIfEmpty(unit), year),
@@ -307,6 +312,9 @@ internal static partial class SelfEvaluationFormParser
 
     [GeneratedRegex(@"(\d{4})\s*年度")]
     private static partial Regex YearPattern();
+
+    [GeneratedRegex(@"[(（]?\s*\d{4}\s*年度\s*[)）]?")]
+    private static partial Regex SheetYear();
 
     [GeneratedRegex(@"[(（](\d+(?:\.\d+)?)分[)）]")]
     private static partial Regex WeightInLabel();
