@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Approval.LocalDatabase;
+using Approval.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Approval.Web.Tests;
+
+/// <summary>
+/// Seed 002's 部门决算公开 package imported by the 填报人, scored and opened: each 公开表 in the layout the seed prints
+/// (01 two-sided, 06 in three groups, 07 counting 74 not 74.00, 08/09 本表无数据), findings on their cells and
+/// sentences, reachable from the findings list; on paper one sheet per table, the wide ones landscape.
+/// </summary>
+[Collection(HeavyCollection.Name)]
+public class DisclosurePackageViewTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncLifetime
+{
+    private BrowserPeople _people = null!;
+    private static readonly string Shots = Path.Combine(RepositoryRoot.Find()!, "TestResults", "screenshots");
+
+    public Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Shots);
+        _people = new BrowserPeople(app.BaseUrl);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _people.DisposeAsync();
+
+    private async Task<Guid> ImportAndScoreSeed002()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = "prep", password = TestOrganization.Password });
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("FinalAccountsDisclosure"), "kind" },
+            { new StringContent("2021"), "fiscalYear" },
+            { new StringContent("2021年度部门决算公开"), "title" },
+            { new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Data", "seeds", "002_3e97706fd429c0f0.txt"))), "file", "002.txt" },
+        };
+        var imported = await http.PostAsync("/api/submissions/import", form);
+        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+        var id = (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("submissionId").GetGuid();
+        var scored = await http.PostAsJsonAsync($"/api/submissions/{id}/score", new { version = 1, commandId = Guid.NewGuid() });
+        Assert.True(scored.IsSuccessStatusCode, await scored.Content.ReadAsStringAsync());
+        return id;
+    }
+
+    [Fact]
+    public async Task Seed_002_package_shows_each_table_in_its_layout_with_findings_on_cells_and_prints_a_sheet_per_table()
+    {
+        var id = await ImportAndScoreSeed002();
+        var page = await _people.SignInAsync("prep");
+        await page.SetViewportSizeAsync(1440, 900);
+        await page.GotoAsync($"/submissions/{id}");
+
+        var tables = page.Locator("section.disclosure-table");
+        await Expect(tables).ToHaveCountAsync(10);
+        await Expect(page.Locator("#disclosure-toc li")).ToHaveCountAsync(11);
+
+        // 01: two-sided, 收入 beside 支出 — 行次 27 beside 58, the empty left lines keep their 行次, 总计 once per side.
+        var t01 = Section(0);
+        await Expect(t01.Locator(".paper-unit-line")).ToContainTextAsync("编制单位：大数据发展管理局");
+        await Expect(t01.Locator(".paper-unit-line")).ToContainTextAsync("2021年度");
+        await Expect(t01.Locator(".paper-unit-line")).ToContainTextAsync("公开01表　金额单位：万元");
+        var totalsRow = t01.Locator("tbody tr", new() { Has = page.Locator("td[data-section='收入']", new() { HasText = "本年收入合计" }) });
+        await Expect(totalsRow.Locator("td[data-section='支出']")).ToHaveTextAsync("本年支出合计");
+        await Expect(totalsRow.Locator("td.line")).ToHaveTextAsync(["27", "58"]);
+        await Expect(t01.Locator("tbody tr").Nth(8).Locator("td")).ToHaveTextAsync(["", "9", "", "九、卫生健康支出", "40", "0.00"]);
+        await Expect(t01.Locator("tbody td.name", new() { HasText = "总计" })).ToHaveCountAsync(2);
+        await Expect(t01.Locator("tbody tr")).ToHaveCountAsync(31);
+
+        // 04: the income side one amount column, the expense side four, each with its own 栏次.
+        var t04 = Section(3);
+        await Expect(t04.Locator("thead tr.column-numbers th")).ToHaveTextAsync(["栏　次", "", "1", "栏　次", "", "2", "3", "4", "5"]);
+        var fiscalRow = t04.Locator("tbody tr", new() { Has = page.Locator("td", new() { HasText = "年初财政拨款结转和结余" }) });
+        await Expect(fiscalRow.Locator("td")).ToHaveCountAsync(9);
+        await Expect(fiscalRow.Locator("td[data-cell]")).ToHaveCountAsync(5);
+
+        // 03: codes with 类 bold and 项 indented.
+        var t03 = Section(1);
+        await Expect(t03.Locator("tr.lvl-1 td.name").First).ToHaveTextAsync("一般公共服务支出");
+        await Expect(t03.Locator("tr.lvl-3 td.name").First).ToHaveTextAsync("行政运行");
+
+        // 06: three groups of 编码 | 名称 | 金额, 人员经费合计 and 公用经费合计 at the foot.
+        var t06 = Section(5);
+        await Expect(t06.Locator("thead tr").Nth(1).Locator("th")).ToHaveCountAsync(9);
+        var first06 = t06.Locator("tbody tr").First.Locator("td");
+        await Expect(first06).ToHaveTextAsync(["301", "工资福利支出", "281.27", "302", "商品和服务支出", "33.65", "307", "债务利息及费用支出", "0.00"]);
+        await Expect(t06.Locator("[data-total='5:人员经费合计']")).ToHaveTextAsync("294.39");
+        await Expect(t06.Locator("[data-total='5:公用经费合计']")).ToHaveTextAsync("33.86");
+
+        // 07: counts as counts, "-" where the form prints "-"; 10 in 台、辆、套.
+        var t07 = Section(6);
+        var foreign = t07.Locator("tbody tr", new() { Has = page.Locator("td.name", new() { HasText = "国内公务接待批次" }) });
+        await Expect(foreign.Locator("td.num")).ToHaveTextAsync(["-", "74"]);
+        await Expect(t07.Locator("tbody tr", new() { Has = page.Locator("td.name", new() { HasText = "国内公务接待人次" }) }).Locator("td.num")).ToHaveTextAsync(["-", "562"]);
+        await Expect(t07.Locator("tbody")).Not.ToContainTextAsync("74.00");
+        var t10 = Section(9);
+        await Expect(t10.Locator(".paper-unit-line")).ToContainTextAsync("单位：台、辆、套");
+        await Expect(t10.Locator("tbody tr").First.Locator("td.num")).ToHaveTextAsync("1");
+
+        // 08 and 09: nothing to publish.
+        await Expect(Section(7).Locator("td.no-data")).ToHaveTextAsync("本表无数据");
+        await Expect(Section(8).Locator("td.no-data")).ToHaveTextAsync("本表无数据");
+
+        // Findings on their cells: 06's 301 does not add up to its lines by 0.02 (尾差), the 公用经费合计 by 0.01.
+        var cell301 = t06.Locator("td[data-cell]", new() { HasText = "281.27" });
+        await Expect(cell301).ToHaveClassAsync(new Regex(@"\bflag-rounding\b"));
+        Assert.Contains("DT06-HEADING", await cell301.GetAttributeAsync("title"));
+        await Expect(t06.Locator("[data-total='5:公用经费合计']")).ToHaveClassAsync(new Regex(@"\bflag-rounding\b"));
+        var link = page.Locator("#findings a.finding-link", new() { HasText = "301 工资福利支出" });
+        await page.EvaluateAsync("window.scrollTo(0, document.body.scrollHeight)");
+        await link.ClickAsync();
+        await Expect(cell301).ToHaveClassAsync(new Regex(@"\bfinding-focus\b"));
+        await Expect(cell301).ToBeInViewportAsync();
+
+        // The 情况说明 as paragraphs, with the sentence a narrative finding concerns highlighted and reachable from its entry.
+        var narrative = page.Locator("#narrative");
+        await Expect(narrative.Locator("h3.narr-heading", new() { HasText = "一、收入决算情况说明" })).ToHaveCountAsync(1);
+        await Expect(narrative.Locator("p.narr", new() { HasText = "较2020年增加11.06 万元，增长 84%" })).ToHaveCountAsync(1); // joined across the PDF's break
+        var mark = narrative.Locator("mark.finding-mark", new() { HasText = "增长 84%" });
+        await Expect(mark).ToHaveCountAsync(1);
+        await Expect(mark).ToHaveClassAsync(new Regex(@"\bflag-error\b"));
+        var marks = await narrative.Locator("mark.finding-mark[id^='narrative-finding-']").EvaluateAllAsync<string[]>("ms => ms.map(m => m.id)");
+        Assert.Equal(marks.Length, marks.Distinct().Count());
+        var narrativeLink = page.Locator("#findings a.finding-link", new() { HasText = "增长84%" });
+        await narrativeLink.ClickAsync();
+        await Expect(mark).ToHaveClassAsync(new Regex(@"\bfinding-focus\b"));
+        await Expect(mark).ToBeInViewportAsync();
+
+        // markFindings is idempotent: a second call with the same findings leaves the same marks.
+        var before = await page.Locator("#disclosure").InnerHTMLAsync();
+        await page.EvaluateAsync(@"async () => {
+            const { markFindings } = await import('/js/disclosure-findings.js');
+            const data = JSON.parse(document.getElementById('submission-data').textContent);
+            markFindings(document.getElementById('disclosure'), data.score.findings);
+            markFindings(document.getElementById('disclosure'), data.score.findings); }");
+        Assert.Equal(Regex.Replace(before, " finding-focus", ""), Regex.Replace(await page.Locator("#disclosure").InnerHTMLAsync(), " finding-focus", ""));
+
+        for (var i = 0; i < 10; i++)
+            await Section(i).ScreenshotAsync(new() { Path = Path.Combine(Shots, $"disclosure-seed002-table-{i + 1:00}.png") });
+        await narrative.ScreenshotAsync(new() { Path = Path.Combine(Shots, "disclosure-seed002-narrative.png") });
+
+        // On paper: each table on a sheet of its own (01, 02, 04, 06, 08 landscape), then the 情况说明 (seed 002's runs long).
+        var pngs = await PrintedPages.PrintAsync(page, "disclosure-seed002");
+        var (pages, _) = await PrintedPages.InfoAsync("disclosure-seed002");
+        Assert.Equal(pngs.Count, pages);
+        var sizes = await PageSizes("disclosure-seed002");
+        Assert.Equal(pages, sizes.Count);
+        var sheets = (await PrintedPages.TextAsync("disclosure-seed002")).Split('\f');
+        string[] titles = ["收入支出决算总表", "支出决算表", "收入决算表", "财政收支决算表", "一般公共预算财政拨款支出决算表", "一般公共预算财政拨款基本支出决算表",
+            "一般公共预算财政拨款“三公”经费支出决算表", "政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款支出决算表", "国有资产占用情况表"];
+        bool[] landscape = [true, false, true, true, false, true, false, true, false, false];
+        for (var k = 0; k < titles.Length; k++)
+        {
+            // Sheet k is table k: one sheet each, titled at its top, in its orientation.
+            Assert.Equal(titles[k], sheets[k].Trim().Split('\n')[0].Trim());
+            Assert.True(landscape[k] == sizes[k].Width > sizes[k].Height, $"{titles[k]}: {sizes[k]}");
+        }
+        Assert.Contains("本年支出合计", sheets[0]);
+        Assert.Contains("1,664.55", sheets[0]);
+        Assert.Contains("人员经费合计", sheets[5]);
+        Assert.Contains("562", sheets[6]);
+        Assert.Contains("本表无数据", sheets[7]);
+        Assert.StartsWith("部门决算情况说明", sheets[10].Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("评分并检查", string.Concat(sheets));
+
+        ILocator Section(int index) => page.Locator($"section#table-{index}[data-table='{index}']");
+    }
+
+    /// <summary>Each printed page's width and height in points (pdfinfo -f 1 -l N).</summary>
+    private static async Task<List<(double Width, double Height)>> PageSizes(string name)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("pdfinfo") { RedirectStandardOutput = true };
+        foreach (var a in new[] { "-f", "1", "-l", "999", Path.Combine(PrintedPages.Folder, name + ".pdf") }) start.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return [.. Regex.Matches(output, @"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts").Select(m =>
+            (double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))];
+    }
+}
