@@ -14,14 +14,38 @@ internal static partial class DisclosureTableParser
         var lines = region.Where(l => l.Text.Contains('\t')).Select(l => (l.Line, Cells: Cells.Split(l.Text))).ToList();
         if (lines.Count == 0 && kind is DisclosureTableKind.ThreePublicExpenses or DisclosureTableKind.StateAssets)
             lines = SpaceSeparated(region.Skip(1));
-        return kind switch
+        var table = kind switch
         {
             DisclosureTableKind.IncomeExpenditureSummary or DisclosureTableKind.FiscalAppropriationSummary => TwoSided(kind, number, title, lines, issues),
             DisclosureTableKind.GeneralBudgetBasicExpenditure => BasicExpenditure(number, title, lines, issues),
             DisclosureTableKind.ThreePublicExpenses or DisclosureTableKind.StateAssets => Numbered(kind, number, title, lines, issues),
             _ => Coded(kind, number, title, lines, issues),
         };
+        return table with { Heading = Heading(region) };
     }
+
+    /// <summary>
+    /// "编制单位：大数据发展管理局 2021年度 公开01表 金额单位：万元", on one line or spread over the lines above the
+    /// header (05, 06 print the pieces on two lines); null when none of the pieces is printed.
+    /// </summary>
+    internal static DisclosureTableHeading? Heading(IReadOnlyList<(int Line, string Text)> region)
+    {
+        var pieces = region.Skip(1).Where(l => l.Text.Trim().Length > 0).Take(4)
+            .TakeWhile(l => !l.Text.Contains("项目") && !l.Text.Contains("项 目") && !l.Text.Contains("人员经费"))
+            .SelectMany(l => l.Text.Split('\t'))
+            .Select(c => Money.Clean(c).Trim()).Where(c => c.Length > 0).ToList();
+        string? unit = null, preparer = null;
+        int? year = null;
+        foreach (var piece in pieces)
+        {
+            if (PreparerPattern().Match(piece) is { Success: true } p) preparer ??= p.Groups[1].Value.Trim();
+            if (YearPattern().Match(piece) is { Success: true } y) year ??= int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture);
+            if (UnitPattern().Match(piece) is { Success: true } u) unit ??= u.Groups[1].Value.Trim();
+        }
+        return preparer is null && year is null && unit is null ? null : new DisclosureTableHeading(NullIfEmpty(preparer), year, NullIfEmpty(unit));
+    }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     private static DisclosureTable Coded(DisclosureTableKind kind, string? number, string title, List<(int Line, string[] Cells)> lines, List<ImportIssue> issues)
     {
@@ -206,6 +230,15 @@ internal static partial class DisclosureTableParser
             if (cells[i].Length > 0 && !Money.IsNumber(cells[i]) && cells[i] is not ("-" or "—")) return i;
         return -1;
     }
+
+    [GeneratedRegex(@"编制单位\s*[：:]\s*(.*?)(?=\s*(?:\d{4}\s*年|公开\s*\d|金额单位|$))")]
+    private static partial Regex PreparerPattern();
+
+    [GeneratedRegex(@"(\d{4})\s*年度")]
+    private static partial Regex YearPattern();
+
+    [GeneratedRegex(@"(?<!编制)单位\s*[：:]\s*(\S.*?)\s*$")]
+    private static partial Regex UnitPattern();
 
     [GeneratedRegex(@"公开\s*(\d{1,2})\s*表")]
     private static partial Regex NumberPattern();

@@ -1,0 +1,63 @@
+using Approval.Workflow.Disclosure;
+
+namespace Approval.Workflow.Tests;
+
+/// <summary>What the official layouts of the 公开表 need from the parser: the heading line and both sides of 01 and 04.</summary>
+public class DisclosureTableLayoutTests
+{
+    [Fact]
+    public void Seed_002_tables_keep_their_heading_line()
+    {
+        var tables = Seeds.Import(Seeds.ShangraoBigData2021).Tables;
+        Assert.All(tables, t => Assert.Equal("大数据发展管理局", t.Heading?.PreparingUnit));
+        Assert.All(tables, t => Assert.Equal(2021, t.Heading?.Year));
+        Assert.All(tables.Where(t => t.Kind != DisclosureTableKind.StateAssets), t => Assert.Equal("万元", t.Heading?.Unit));
+        Assert.Equal("台、辆、套", tables.Single(t => t.Kind == DisclosureTableKind.StateAssets).Heading?.Unit);
+        // 05 and 06 print the pieces on two lines.
+        Assert.Equal(new DisclosureTableHeading("大数据发展管理局", 2021, "万元"), tables.Single(t => t.Kind == DisclosureTableKind.GeneralBudgetExpenditure).Heading);
+        Assert.Equal(new DisclosureTableHeading("大数据发展管理局", 2021, "万元"), tables.Single(t => t.Kind == DisclosureTableKind.GeneralBudgetBasicExpenditure).Heading);
+    }
+
+    [Fact]
+    public void Seed_003_and_004_headings_are_read_where_printed()
+    {
+        var seed003 = Seeds.Import(Seeds.JingdezhenAdminService2022).Tables;
+        // Extracted with spaces: the pieces stand on lines of their own, between blank lines.
+        Assert.Equal(new DisclosureTableHeading("景德镇市人民政府行政服务中心管理委员会", 2022, "万元"), seed003.Single(t => t.Kind == DisclosureTableKind.StateCapital).Heading);
+        Assert.Equal("台、辆、套", seed003.Single(t => t.Kind == DisclosureTableKind.StateAssets).Heading?.Unit);
+
+        // Seed 004 prints only the 金额单位 under each title.
+        var seed004 = Seeds.Import(Seeds.GanzhouRongjiang2023).Tables;
+        Assert.NotEmpty(seed004);
+        Assert.All(seed004.Where(t => t.Kind != DisclosureTableKind.StateAssets), t => Assert.Equal("万元", t.Heading?.Unit));
+        Assert.All(seed004, t => Assert.Null(t.Heading?.PreparingUnit));
+    }
+
+    [Fact]
+    public void Seed_002_table_01_has_both_sides_complete_with_their_line_numbers()
+    {
+        var summary = Seeds.Import(Seeds.ShangraoBigData2021).Tables.Single(t => t.Kind == DisclosureTableKind.IncomeExpenditureSummary);
+        var income = summary.Rows.Where(r => r.Section == "收入").ToList();
+        var expense = summary.Rows.Where(r => r.Section == "支出").ToList();
+        // Left: 1–8, 27, 28, 29, 31 (9–26 and 30 print only their 行次); right: 32–60 and 62.
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "7", "8", "27", "28", "29", "31"], income.Select(r => r.LineNo!));
+        Assert.Equal([.. Enumerable.Range(32, 29).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), "62"], expense.Select(r => r.LineNo!));
+        Assert.All(summary.Rows, r => Assert.Single(r.Values));
+        Assert.Equal(("总计", 1664.55m), (income[^1].Name, income[^1].Value(0)!.Value));
+        Assert.Equal(("总计", 1664.55m), (expense[^1].Name, expense[^1].Value(0)!.Value));
+    }
+
+    [Fact]
+    public void Seed_002_table_04_income_side_has_one_amount_and_expense_side_four()
+    {
+        var fiscal = Seeds.Import(Seeds.ShangraoBigData2021).Tables.Single(t => t.Kind == DisclosureTableKind.FiscalAppropriationSummary);
+        var income = fiscal.Rows.Where(r => r.Section == "收入").ToList();
+        var expense = fiscal.Rows.Where(r => r.Section == "支出").ToList();
+        Assert.Equal(["1", "2", "3", "27", "28", "29", "30", "31", "32"], income.Select(r => r.LineNo!));
+        Assert.All(income, r => Assert.Single(r.Values));
+        Assert.Equal(277.40m, income.Single(r => r.LineNo == "29").Value(0));
+        Assert.Equal([.. Enumerable.Range(33, 28).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), "64"], expense.Select(r => r.LineNo!));
+        Assert.All(expense, r => Assert.Equal(4, r.Values.Count));
+        Assert.Equal([1664.55m, 1664.55m, 0m, 0m], expense.Single(r => r.Name == "本年支出合计").Values);
+    }
+}
