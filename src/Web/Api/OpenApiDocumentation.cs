@@ -43,6 +43,7 @@ public static class OpenApiDocumentation
         ["GET api/submissions/{id}"] = new("一份报告的当前状态与内容", typeof(Submission)),
         ["PUT api/submissions/{id}/content"] = new("修改（草稿或已退回）", typeof(CommandAccepted), Command: true),
         ["POST api/submissions/{id}/score"] = new("评分：按规则重算并核对", typeof(CommandAccepted), Command: true),
+        ["POST api/submissions/{id}/check-content"] = new("核对（不保存）：按规则核对正在编辑的内容，返回发现的问题", typeof(ScoreCard)),
         ["GET api/submissions/{id}/score"] = new("最近一次评分的完整评分表", typeof(ScoreSheet)),
         ["POST api/submissions/{id}/submit"] = new("提交审核", typeof(CommandAccepted), Command: true),
         ["POST api/submissions/{id}/withdraw"] = new("撤回（审核人领取前）", typeof(CommandAccepted), Command: true),
@@ -160,6 +161,7 @@ public static class OpenApiDocumentation
         if (!known.Anonymous) Refusal(403, "无权执行此操作");
         Refusal(404, "不存在，或无权查看");
         if (known.Command) Refusal(409, "版本冲突（附 currentVersion）或当前状态不允许此操作");
+        if (route == "POST api/submissions/{id}/check-content") Refusal(409, "报告当前状态不允许修改（code: not-editable）");
         if (route is "GET api/submissions/{id}/xlsx" or "GET api/public/reports/{id}/xlsx") Refusal(409, "不是项目支出绩效自评表（code: not-a-self-evaluation-form），没有 Excel 格式");
         if (route.StartsWith("POST api/auth/", StringComparison.Ordinal)) Refusal(429, "登录尝试过于频繁（附 Retry-After）");
         Refusal(500, "服务器内部错误（已记录）");

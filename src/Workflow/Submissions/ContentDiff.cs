@@ -17,19 +17,7 @@ public static class ContentDiff
             if (da.Narrative != db.Narrative) changes.Add("报告正文：已修改");
             if (da.StatedGrade != db.StatedGrade) changes.Add($"评价等级：{da.StatedGrade ?? "—"} → {db.StatedGrade ?? "—"}");
         }
-        if (before.Disclosure is { } pa && after.Disclosure is { } pb)
-        {
-            if (pa.Narrative != pb.Narrative) changes.Add("情况说明：已修改");
-            foreach (var table in pb.Tables)
-            {
-                var old = pa.Tables.FirstOrDefault(t => t.Kind == table.Kind);
-                if (old is null) { changes.Add($"{table.DisplayName}：新增"); continue; }
-                var rows = table.Rows.Zip(old.Rows).Count(p => !p.First.Values.SequenceEqual(p.Second.Values) || p.First.Name != p.Second.Name);
-                rows += Math.Abs(table.Rows.Count - old.Rows.Count);
-                if (rows > 0) changes.Add($"{table.DisplayName}：{rows} 行数据变化");
-            }
-            foreach (var removed in pa.Tables.Where(t => pb.Tables.All(n => n.Kind != t.Kind))) changes.Add($"{removed.DisplayName}：删除");
-        }
+        if (before.Disclosure is { } pa && after.Disclosure is { } pb) DisclosureDiff.Between(pa, pb, changes);
         if (before.Summary is { } sa && after.Summary is { } sb && sa != sb)
             changes.Add($"项目支出总额：{Show(sa.UnitProjectExpenditure)} → {Show(sb.UnitProjectExpenditure)}");
         if (!before.Attachments.SequenceEqual(after.Attachments)) changes.Add($"附件：{before.Attachments.Count} 个 → {after.Attachments.Count} 个");

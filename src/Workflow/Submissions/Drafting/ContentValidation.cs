@@ -59,7 +59,9 @@ public static partial class ContentValidation
             if (d.Narrative.Length > MaxTextLength * 10) yield return "报告正文过长";
             if (d.StatedScore is < 0 or > 100) yield return "自评得分应在 0–100 之间";
         }
-        if (content.Disclosure is { } p && p.Narrative.Length > MaxTextLength * 10) yield return "情况说明过长";
+        if (content.Disclosure is { } p)
+            foreach (var problem in Problems(p))
+                yield return problem;
         if (content.Summary is { UnitProjectExpenditure: < 0 }) yield return "项目支出总额不能为负数";
     }
 

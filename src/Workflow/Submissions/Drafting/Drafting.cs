@@ -86,7 +86,7 @@ public static class DraftRules
                 "title has invisible or bidirectional control characters"));
     }
 
-    private static void RequireContent(SubmissionKind kind, SubmissionContent content)
+    internal static void RequireContent(SubmissionKind kind, SubmissionContent content)
     {
         if (!content.Matches(kind))
             throw new SubmissionRuleException(RuleViolation.Invalid("content-kind", $"内容与报告类型「{kind.Chinese()}」不符", $"content does not match kind {kind}"));

@@ -1,0 +1,25 @@
+using Approval.Web.Auth;
+using Approval.Web.Templates;
+using Approval.Workflow.Submissions;
+using Approval.Workflow.Submissions.Drafting;
+using Marten;
+using Wolverine.Http;
+
+namespace Approval.Web.Submissions.Drafting;
+
+public sealed record CheckContentRequest(SubmissionContent? Content);
+
+/// <summary>核对（不保存）: the findings the engine would give for content still being typed; nothing is recorded.</summary>
+public static class CheckContent
+{
+    [WolverinePost("/api/submissions/{id}/check-content")]
+    public static async Task<IResult> Post(Guid id, CheckContentRequest request, IQuerySession session, HttpContext http, CancellationToken ct)
+    {
+        if (http.User.ToActor() is not { } actor) return Problems.Unauthorized();
+        var submission = await session.LoadAsync<Submission>(id, ct);
+        if (submission is null || !SubmissionAccess.CanSee(actor, submission)) return Problems.NotFound();
+        if (request.Content is null) return Problems.BadRequest("content-required", "请提供报告内容", "content is required");
+        var templates = submission.Kind == SubmissionKind.ProjectSelfEvaluation ? await TemplateCatalogue.AllAsync(session, ct) : null;
+        return Results.Ok(ContentCheck.Run(submission, request.Content, actor, templates));
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Approval.LocalDatabase;
+using Approval.Web.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Approval.Web.Tests;
+
+/// <summary>
+/// A clerk fixes a 勾稽 error in a cell of the 部门决算公开 package: seed 002 imported with 公开01's 本年支出合计 off by
+/// 0.12 is scored and the cell flagged; in the editor the clerk types the printed figure, the finding disappears before
+/// anything is saved, 保存 records it, the new score has no such finding, and the audit trail names the cell old → new.
+/// </summary>
+[Collection(HeavyCollection.Name)]
+public class DisclosureEditorTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncLifetime
+{
+    private BrowserPeople _people = null!;
+    private static readonly string Shots = Path.Combine(RepositoryRoot.Find()!, "TestResults", "screenshots");
+
+    public Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Shots);
+        _people = new BrowserPeople(app.BaseUrl);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _people.DisposeAsync();
+
+    /// <summary>Seed 002 as the unit's clerk uploads it, with 公开01's 本年支出合计 typed as 1,664.67 instead of 1,664.55.</summary>
+    private async Task<Guid> ImportWithAWrongFigure()
+    {
+        var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Data", "seeds", "002_3e97706fd429c0f0.txt"));
+        const string printed = "本年支出合计\t58\t1,664.55";
+        Assert.Contains(printed, text);
+        text = text.Replace(printed, "本年支出合计\t58\t1,664.67", StringComparison.Ordinal);
+
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = "prep", password = TestOrganization.Password });
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("FinalAccountsDisclosure"), "kind" },
+            { new StringContent("2021"), "fiscalYear" },
+            { new StringContent("2021年度部门决算公开"), "title" },
+        };
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(text));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        form.Add(file, "file", "002.txt");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions/import") { Content = form };
+        request.Headers.Authorization = new("Bearer", token);
+        var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == 201, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("submissionId").GetGuid();
+    }
+
+    [Fact]
+    public async Task A_clerk_corrects_a_cell_sees_the_finding_go_before_saving_and_the_trail_names_old_and_new()
+    {
+        var id = await ImportWithAWrongFigure();
+        var page = await _people.SignInAsync("prep");
+        await page.SetViewportSizeAsync(1440, 1000);
+        await page.GotoAsync($"/submissions/{id}");
+        await page.ClickAsync("#score");
+        await Expect(page.Locator("#findings")).ToContainTextAsync("DT01-EXPENSE-TOTAL");
+
+        // The flagged cells: 01's 支出 本年支出合计 (what 03's 合计 is compared with) and 支出 总计.
+        var expenseName = page.Locator("#table-0 [data-row][data-section='支出'][data-row-name='本年支出合计']");
+        var key = await expenseName.GetAttributeAsync("data-row");
+        var cell = page.Locator($"[data-cell='{key}:0']");
+        await Expect(cell).ToHaveTextAsync("1,664.67");
+        await Expect(cell).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("flag-error"));
+        await cell.EvaluateAsync("c => c.scrollIntoView({ block: 'center' })");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "disclosure-editor-1-flagged.png") });
+
+        // 编辑: the cell is an input named for screen readers; a non-number is refused at the cell and blocks saving.
+        await page.ClickAsync("#edit-disclosure");
+        var input = page.GetByLabel("公开01表 本年支出合计 决算数", new() { Exact = true });
+        await Expect(input).ToHaveValueAsync("1,664.67");
+        await Expect(page.Locator("textarea#narrative-editor")).ToHaveAttributeAsync("aria-label", "部门决算情况说明");
+        await Expect(page.Locator("#narrative")).ToBeHiddenAsync();
+        await input.FillAsync("1,664.5五");
+        await Expect(cell.Locator(".cell-error")).ToHaveTextAsync("须为数字");
+        await cell.EvaluateAsync("c => c.scrollIntoView({ block: 'center' })");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "disclosure-editor-1b-not-a-number.png") });
+        await Expect(page.Locator("#save-disclosure")).ToBeDisabledAsync();
+
+        // The printed figure: the re-check runs as the clerk types and the finding leaves the cell before anything is saved.
+        var before = await app.Store.QuerySession().Events.FetchStreamStateAsync(id);
+        await input.FillAsync("1,664.55");
+        await Expect(cell.Locator(".cell-error")).ToBeHiddenAsync();
+        await Expect(page.Locator("#editor-status")).ToHaveTextAsync("未保存的修改 1 处");
+        await Expect(page.Locator("#live-counts, #editor-problem .error-box").First).ToBeVisibleAsync();
+        Assert.Equal("", await page.Locator("#editor-problem").TextContentAsync());
+        await Expect(page.Locator("#live-counts")).ToContainTextAsync("实时核对");
+        await Expect(cell).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("flag-error"));
+        await Expect(page.Locator("#live-findings")).Not.ToContainTextAsync("支出总计应等于");
+        Assert.Equal(before!.Version, (await app.Store.QuerySession().Events.FetchStreamStateAsync(id))!.Version);
+        await cell.EvaluateAsync("c => c.scrollIntoView({ block: 'center' })");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "disclosure-editor-2-corrected.png") });
+
+        // 保存并评分: recorded and scored; the page shows the saved figure and the finding is gone from the score.
+        await page.ClickAsync("#save-disclosure");
+        await Expect(page.Locator("#editor-status")).ToHaveTextAsync("已保存");
+        await Expect(cell).ToHaveTextAsync("1,664.55");
+        await Expect(cell).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("flag-error"));
+        await Expect(page.Locator("#findings")).Not.ToContainTextAsync("DT01-EXPENSE-TOTAL");
+        await Expect(page.Locator("#findings")).Not.ToContainTextAsync("DTX-03-01");
+        await cell.EvaluateAsync("c => c.scrollIntoView({ block: 'center' })");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "disclosure-editor-3-saved.png") });
+
+        // The audit trail says which cell changed, from what to what.
+        await page.GotoAsync($"/audit/{id}");
+        await Expect(page.Locator("#timeline")).ToContainTextAsync("公开01表 收入支出决算总表「本年支出合计」决算数：1,664.67 → 1,664.55");
+    }
+}
