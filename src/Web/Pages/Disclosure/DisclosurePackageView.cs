@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Approval.Workflow.Checking;
 using Approval.Workflow.Disclosure;
 
@@ -23,7 +22,7 @@ public enum DisclosureLayout { TwoSided, Coded, BasicExpenditure, Counted }
 /// <summary>One row of a two-sided form: left 行次 k beside right 行次 k + offset; a side's row index is null where it printed nothing.</summary>
 public sealed record TwoSidedLine(int LeftLine, int? Left, int RightLine, int? Right);
 
-public sealed partial class DisclosureTableView(int index, DisclosureTable table, int? year)
+public sealed class DisclosureTableView(int index, DisclosureTable table, int? year)
 {
     public int Index { get; } = index;
     public DisclosureTable Table { get; } = table;
@@ -117,8 +116,8 @@ public sealed partial class DisclosureTableView(int index, DisclosureTable table
 
     // ---- counted (07, 10) ----
 
-    /// <summary>A count, not an amount: all of 10, and 07's 统计数 rows that name their unit (个、人、辆、人次).</summary>
-    public bool IsCount(TableRow row) => Table.Kind == DisclosureTableKind.StateAssets || CountUnit().IsMatch(row.Name);
+    /// <summary>A count, not an amount (10's vehicles and equipment, 07's 统计数): the rule the editor and validation use.</summary>
+    public bool IsCount(TableRow row) => CountRows.IsCount(Table, row);
 
     public string Format(TableRow row, decimal? value) =>
         value is not { } v ? (Layout == DisclosureLayout.Counted ? "-" : "")
@@ -129,6 +128,4 @@ public sealed partial class DisclosureTableView(int index, DisclosureTable table
 
     public static string Format(decimal? value) => value is { } v ? Money.Format(v) : "";
 
-    [GeneratedRegex(@"[（(](个|人|人次|辆|台|套|台[、，,]?辆|台[、，,]?套)[）)]\s*$")]
-    private static partial Regex CountUnit();
 }
