@@ -20,6 +20,7 @@ public static class ContentDiff
         if (before.Disclosure is { } pa && after.Disclosure is { } pb)
         {
             if (pa.Narrative != pb.Narrative) changes.Add("情况说明：已修改");
+            if (pa.BudgetApprovedOn != pb.BudgetApprovedOn) changes.Add($"批复日期：{Publishing.PublicationDeadline.Iso(pa.BudgetApprovedOn)} → {Publishing.PublicationDeadline.Iso(pb.BudgetApprovedOn)}");
             foreach (var table in pb.Tables)
             {
                 var old = pa.Tables.FirstOrDefault(t => t.Kind == table.Kind);

@@ -54,7 +54,7 @@ public class DetailModel(IQuerySession session) : PageModel
                 Result = ScoreCard?.SelfEvaluation,
                 Findings = ScoreCard?.Findings ?? [],
                 Remarks = [.. submission.Rounds.SelectMany(r => r.RowRemarks)],
-                Review = submission.Approval is { } a ? new ReviewerSignOff(a.Grade, a.Signature, a.ReviewedAt, a.StampReference, submission.SectionName) : null,
+                Review = submission.Approval is { Grade: { } grade } a ? new ReviewerSignOff(grade, a.Signature, a.ReviewedAt, a.StampReference, submission.SectionName) : null,
             };
 
         if (submission.Rounds.Count >= 2)
