@@ -1,6 +1,7 @@
 namespace Approval.Workflow.Submissions.Publishing;
 
 /// <summary>Where a 部门决算公开 package stands against its publication deadline on a given day.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeadlineStanding>))]
 public enum DeadlineStanding
 {
     /// <summary>未填写批复日期: no deadline can be computed yet.</summary>
