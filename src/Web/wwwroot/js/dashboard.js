@@ -16,7 +16,7 @@ function publication(stats) {
     ["未填写批复日期", stats.publicationUndated, "d-publication-undated-count"],
   ].map(([l, n, id]) => el("div", { class: "stat", id }, el("div", { class: "n" }, n), el("div", { class: "l" }, l))));
   const item = d => el("li", { "data-id": d.id }, el("a", { href: `/submissions/${d.id}` }, `${d.unitName}「${d.title}」`), " ",
-    el("span", { class: `deadline-${d.standing.toLowerCase()}` }, d.text), el("span", { class: "muted" }, ` · 批复日期 ${d.budgetApprovedOn} · ${stateNames[d.state]}`));
+    el("span", { class: `deadline-text deadline-${d.standing.toLowerCase()}` }, d.text), el("span", { class: "muted" }, ` · 批复日期 ${d.budgetApprovedOn} · ${stateNames[d.state]}`));
   const fill = (id, list) => document.getElementById(id).replaceChildren(...(list.length ? list.map(item) : [el("li", { class: "muted" }, "无")]));
   fill("d-publication-overdue", stats.publicationOverdue);
   fill("d-publication-due-soon", stats.publicationDueSoon);
