@@ -13,10 +13,10 @@ namespace Approval.Web.Submissions.Reviewing;
 public sealed record ApproveSubmission(
     Guid? CommandId, long? Version,
     [property: Description("评定等级：优、良、中、差。项目支出绩效自评表、部门整体支出绩效自评报告、汇总审核表必填；部门决算公开（FinalAccountsDisclosure）只作通过或退回，不得填写")]
-    string? Grade,
+    string? Grade = null,
     [property: Description("改评理由：等级与系统建议不同时必填；部门决算公开不得填写")]
-    string? OverrideReason,
-    string? Opinion, string? Stamp)
+    string? OverrideReason = null,
+    string? Opinion = null, string? Stamp = null)
     : ISubmissionCommand;
 
 /// <summary>审核通过: the grade (none for a 部门决算公开 package), the opinion, 经办人签名 and 盖章.</summary>
