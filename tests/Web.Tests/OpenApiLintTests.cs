@@ -51,6 +51,9 @@ public class OpenApiLintTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(ReviewRules.MaxRowRemarks, schemas["ReturnForRevision"]!["properties"]!["rowRemarks"]!["maxItems"]!.GetValue<int>());
         Assert.Equal(ReviewRules.MaxTextLength, schemas["ReturnForRevision"]!["properties"]!["reason"]!["maxLength"]!.GetValue<int>());
         Assert.Equal(ContentValidation.MaxIndicators, schemas["ProjectSelfEvaluationForm"]!["properties"]!["indicators"]!["maxItems"]!.GetValue<int>());
+        // the grade is optional in the schema, and says when it is required (never for a 部门决算公开 package)
+        Assert.Contains("部门决算公开（FinalAccountsDisclosure）只作通过或退回，不得填写", schemas["ApproveSubmission"]!["properties"]!["grade"]!["description"]!.GetValue<string>());
+        Assert.DoesNotContain("grade", schemas["ApproveSubmission"]!["required"]?.AsArray().Select(n => n!.GetValue<string>()) ?? []);
     }
 
     [Fact]

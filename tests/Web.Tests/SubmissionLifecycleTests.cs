@@ -122,8 +122,10 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IClassFixture<Workf
         Assert.NotNull(scored.Score);
         await Step("prep", id, "submit");
         await Step("rev", id, "claim");
-        var grade = scored.Score!.SuggestedGrade?.ToString() ?? "优";
+        // a 部门决算公开 package is approved without a grade; the 部门整体 report keeps its grade
+        var grade = kind == SubmissionKind.FinalAccountsDisclosure ? null : scored.Score!.SuggestedGrade?.ToString() ?? "优";
         await Step("rev", id, "approve", new { grade, opinion = "同意公开", signature = "张经办", stamp = "业务专用章" });
+        Assert.Equal(kind == SubmissionKind.FinalAccountsDisclosure, (await app.Load(id)).Approval!.Grade is null);
         await Step("rev", id, "publish", new { indexNumber = "RJ-2023-9", publisher = "赣州蓉江新区政务服务中心", confidentialityReviewed = true, principalSigned = true });
         Assert.Equal(SubmissionState.Published, (await app.Load(id)).State);
     }

@@ -122,7 +122,7 @@ public class SubmissionStateTests
         var s = Claimed();
         Assert.Equal(Grade.良, s.State.Score!.SuggestedGrade); // 81.34
         Refused(ViolationKind.Invalid, "override-reason-required", () => ReviewRules.Approve(s.State, Grade.优, null, "同意", "张经办", "章", Reviewer));
-        var approved = ReviewRules.Approve(s.State, Grade.优, "现场核查后认可", "同意", "张经办", "章", Reviewer);
+        var approved = Assert.IsType<SubmissionApproved>(ReviewRules.Approve(s.State, Grade.优, "现场核查后认可", "同意", "张经办", "章", Reviewer));
         Assert.Equal((Grade.优, Grade.良), (approved.Grade, approved.SuggestedGrade));
         Refused(ViolationKind.Invalid, "grade", () => ReviewRules.Approve(s.State, (Grade)7, "x", "同意", "张经办", "章", Reviewer));
     }

@@ -27,7 +27,7 @@ public static class WorkbookDownloads
         var template = await TemplateOf(form, session, ct);
         // the paper says the submission's year, as the page does; the 业务股室's block once approved
         var asFiled = form with { Header = form.Header with { Year = submission.FiscalYear } };
-        var review = submission.Approval is { } a ? new ReviewerBlock(a.Grade, a.Signature, a.ReviewedAt, a.StampReference) : null;
+        var review = submission.Approval is { Grade: { } grade } a ? new ReviewerBlock(grade, a.Signature, a.ReviewedAt, a.StampReference) : null;
         return Results.File(SelfEvaluationWorkbook.Write(asFiled, template, review: review), WorkbookFile.ContentType,
             WorkbookFile.Name(submission.UnitName, Year(submission.FiscalYear), form.Header.ProjectName, "项目支出绩效自评表"));
     }

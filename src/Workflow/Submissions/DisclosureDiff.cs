@@ -15,7 +15,7 @@ public static class DisclosureDiff
     public static void Between(DisclosurePackage before, DisclosurePackage after, List<string> changes)
     {
         if (before.BudgetApprovedOn != after.BudgetApprovedOn)
-            changes.Add($"批复日期：{Date(before.BudgetApprovedOn)} → {Date(after.BudgetApprovedOn)}");
+            changes.Add($"批复日期：{Publishing.PublicationDeadline.Iso(before.BudgetApprovedOn)} → {Publishing.PublicationDeadline.Iso(after.BudgetApprovedOn)}");
         var cells = new List<string>();
         foreach (var table in after.Tables)
         {
@@ -76,7 +76,7 @@ public static class DisclosureDiff
         { } v => v.ToString("#,##0.00####", CultureInfo.InvariantCulture),
     };
 
-    private static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
+
 
     private static string Heading(DisclosureTableHeading? h) => h is null ? "—"
         : string.Join(" ", new[] { h.PreparingUnit is { } u ? $"编制单位：{u}" : null, h.Year is { } y ? $"{y}年度" : null, h.Unit is { } m ? $"单位：{m}" : null }.Where(p => p is not null));

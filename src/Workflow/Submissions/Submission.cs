@@ -105,6 +105,10 @@ public sealed class Submission
                 s.Approval = new ApprovalRecord(a.Grade, a.SuggestedGrade, a.OverrideReason, a.Opinion, a.Signature, a.StampReference, a.By, e.Timestamp);
                 s.CloseRound($"审核通过：{a.Grade}", e.Timestamp);
                 break;
+            case DisclosurePackageApproved p:
+                s.Approval = new ApprovalRecord(null, null, null, p.Opinion, p.Signature, p.StampReference, p.By, e.Timestamp);
+                s.CloseRound("审核通过", e.Timestamp);
+                break;
             case SubmissionPublished p:
                 s.PublicationVersion = p.PublicationVersion;
                 s.Publication = new PublicationRecord(p.PublicationVersion, p.IndexNumber, p.Publisher, e.Timestamp, null, p.By);
@@ -155,7 +159,8 @@ public sealed class ReviewRound
 
 public sealed record ReviewComment(string Text, string? RowReference, Actor By, DateTimeOffset At);
 
-public sealed record ApprovalRecord(Grade Grade, Grade? SuggestedGrade, string? OverrideReason, string Opinion, string Signature, string StampReference, Actor Reviewer, DateTimeOffset ReviewedAt);
+/// <summary>The 业务股室's approval; <see cref="Grade"/> is null for a 部门决算公开 package, which is approved without one.</summary>
+public sealed record ApprovalRecord(Grade? Grade, Grade? SuggestedGrade, string? OverrideReason, string Opinion, string Signature, string StampReference, Actor Reviewer, DateTimeOffset ReviewedAt);
 
 public sealed record PublicationRecord(int Version, string IndexNumber, string Publisher, DateTimeOffset PublishedAt, string? CorrectionReason, Actor By);
 

@@ -27,7 +27,7 @@ public enum SubmissionState
     InReview,
     /// <summary>已退回修改: back with the preparer; resubmitting starts a new round.</summary>
     Returned,
-    /// <summary>审核通过 with 优/良/中/差.</summary>
+    /// <summary>审核通过: with 优/良/中/差, or without a grade for a 部门决算公开 package.</summary>
     Approved,
     /// <summary>已公开.</summary>
     Published,

@@ -4,6 +4,8 @@ using System.Text.Json.Serialization;
 using Approval.Web.Auth;
 using Approval.Web.Pages.Forms;
 using Approval.Workflow.Submissions;
+using Approval.Workflow.Submissions.Publishing;
+using Approval.Workflow.Submissions.Reviewing;
 using Approval.Workflow.Submissions.Submitting;
 using Approval.Workflow.Templates;
 using Marten;
@@ -12,7 +14,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Approval.Web.Pages.Submissions;
 
-public class DetailModel(IQuerySession session) : PageModel
+public class DetailModel(IQuerySession session, TimeProvider clock) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -29,6 +31,10 @@ public class DetailModel(IQuerySession session) : PageModel
     public string DataJson { get; private set; } = "{}";
     /// <summary>The 自评表 in its official layout with this score's findings and the 业务股室's block; null for other kinds.</summary>
     public SelfEvaluationFormView? FormView { get; private set; }
+    /// <summary>A 部门决算公开 package's publication deadline as of today (Beijing); null for other kinds.</summary>
+    public DeadlineStatus? Deadline { get; private set; }
+    /// <summary>Whether the 业务股室 grades this kind (a 部门决算公开 package is approved or returned, never graded).</summary>
+    public bool IsGraded => ReviewRules.IsGraded(Submission.Kind);
 
     public bool CanEdit => Actor.Role == Role.Preparer && Submission.State is SubmissionState.Draft or SubmissionState.Returned;
     public bool IsHolder => Submission.State == SubmissionState.InReview && Submission.ClaimedBy?.UserId == Actor.UserId;
@@ -54,8 +60,11 @@ public class DetailModel(IQuerySession session) : PageModel
                 Result = ScoreCard?.SelfEvaluation,
                 Findings = ScoreCard?.Findings ?? [],
                 Remarks = [.. submission.Rounds.SelectMany(r => r.RowRemarks)],
-                Review = submission.Approval is { } a ? new ReviewerSignOff(a.Grade, a.Signature, a.ReviewedAt, a.StampReference, submission.SectionName) : null,
+                Review = submission.Approval is { Grade: { } grade } a ? new ReviewerSignOff(grade, a.Signature, a.ReviewedAt, a.StampReference, submission.SectionName) : null,
             };
+
+        if (submission.Content.Disclosure is { } package)
+            Deadline = PublicationDeadline.Status(package.BudgetApprovedOn, submission.State == SubmissionState.Published, PublicationDeadline.Today(clock));
 
         if (submission.Rounds.Count >= 2)
         {

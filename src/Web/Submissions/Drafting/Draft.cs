@@ -1,6 +1,7 @@
 using Approval.Web.Organization;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Drafting;
+using Approval.Workflow.Submissions.Publishing;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -18,8 +19,12 @@ public static class Draft
         : WolverineContinue.NoProblems;
 
     [WolverinePost("/api/submissions")]
-    public static async Task<(SubmissionDraftedResponse, IStartStream)> Post(DraftSubmission command, Actor actor, IDocumentSession session, CancellationToken ct) =>
-        Start(await UnitOf(actor, session, ct), command.FiscalYear, command.Kind, command.Title ?? "", command.Content!, actor);
+    public static async Task<(SubmissionDraftedResponse, IStartStream)> Post(DraftSubmission command, Actor actor, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var unit = await UnitOf(actor, session, ct);
+        PublicationDeadline.RequirePlausible(command.Content!, command.FiscalYear, PublicationDeadline.Today(clock));
+        return Start(unit, command.FiscalYear, command.Kind, command.Title ?? "", command.Content!, actor);
+    }
 
     /// <summary>The unit a preparer drafts for; anyone else is refused.</summary>
     public static async Task<BudgetUnit> UnitOf(Actor actor, IQuerySession session, CancellationToken ct) =>

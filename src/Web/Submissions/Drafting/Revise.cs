@@ -1,5 +1,6 @@
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Drafting;
+using Approval.Workflow.Submissions.Publishing;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -16,6 +17,10 @@ public static class Revise
         : WolverineContinue.NoProblems;
 
     [WolverinePut("/api/submissions/{id}/content")]
-    public static (CommandAccepted, Events) Put(ReviseDraft command, [WriteAggregate("id")] Submission submission, Actor actor) =>
-        Decision.Record(submission, DraftRules.Revise(submission, command.Title, command.Content!, actor));
+    public static (CommandAccepted, Events) Put(ReviseDraft command, [WriteAggregate("id")] Submission submission, Actor actor, TimeProvider clock)
+    {
+        var revised = DraftRules.Revise(submission, command.Title, command.Content!, actor);
+        PublicationDeadline.RequirePlausible(command.Content!, submission.FiscalYear, PublicationDeadline.Today(clock));
+        return Decision.Record(submission, revised);
+    }
 }

@@ -1,5 +1,6 @@
 using Approval.Web.Auth;
 using Approval.Workflow.Submissions;
+using Approval.Workflow.Submissions.Publishing;
 using Approval.Workflow.Submissions.Reviewing;
 using Marten;
 using Wolverine.Http;
@@ -8,9 +9,16 @@ namespace Approval.Web.Submissions.Queries;
 
 public sealed record GroupStatistics(string Key, string Name, IReadOnlyDictionary<string, int> ByState, IReadOnlyDictionary<string, int> ByGrade, int Overdue);
 
-public sealed record Statistics(int? Year, GroupStatistics Total, IReadOnlyList<GroupStatistics> BySection, IReadOnlyList<GroupStatistics> ByUnit);
+/// <param name="PublicationOverdue">部门决算公开 packages past their deadline (批复日期 + 20 days) and not yet 已公开, most overdue first.</param>
+/// <param name="PublicationDueSoon">Those due within 5 days (today included), soonest first.</param>
+/// <param name="PublicationUndated">Packages submitted without a 批复日期: their deadline cannot be tracked.</param>
+public sealed record Statistics(int? Year, GroupStatistics Total, IReadOnlyList<GroupStatistics> BySection, IReadOnlyList<GroupStatistics> ByUnit,
+    IReadOnlyList<PackageDeadline> PublicationOverdue, IReadOnlyList<PackageDeadline> PublicationDueSoon, int PublicationUndated);
 
-/// <summary>Counts by state, grade distribution and overdue reviews, per section and unit, from the review-queue projection.</summary>
+/// <summary>
+/// Counts by state, grade distribution and overdue reviews, per section and unit, and the 部门决算公开 packages past or near
+/// their publication deadline — from the review-queue projection, scoped as the queue is.
+/// </summary>
 public static class StatisticsEndpoint
 {
     [WolverineGet("/api/statistics")]
@@ -33,8 +41,12 @@ public static class StatisticsEndpoint
                 list.Count(i => i.State is SubmissionState.Submitted or SubmissionState.InReview && i.DueAt < now));
         }
 
+        var deadlines = PackageDeadline.Of(items, PublicationDeadline.Today(clock));
         return Results.Ok(new Statistics(year, Of("all", "合计", items),
             items.GroupBy(i => (i.SectionId ?? "", i.SectionName ?? "")).Select(g => Of(g.Key.Item1, g.Key.Item2, g)).OrderBy(g => g.Name).ToList(),
-            items.GroupBy(i => (i.UnitId, i.UnitName)).Select(g => Of(g.Key.UnitId, g.Key.UnitName, g)).OrderBy(g => g.Name).ToList()));
+            items.GroupBy(i => (i.UnitId, i.UnitName)).Select(g => Of(g.Key.UnitId, g.Key.UnitName, g)).OrderBy(g => g.Name).ToList(),
+            deadlines.Where(d => d.Standing == DeadlineStanding.Overdue).ToList(),
+            deadlines.Where(d => d.Standing == DeadlineStanding.DueSoon).ToList(),
+            deadlines.Count(d => d.Standing == DeadlineStanding.Unknown)));
     }
 }

@@ -1,5 +1,6 @@
 using Approval.Web.Auth;
 using Approval.Workflow.Submissions;
+using Approval.Workflow.Submissions.Publishing;
 using Approval.Workflow.Submissions.Reviewing;
 using Approval.Workflow.Submissions.Summary;
 using Approval.Workflow.Templates;
@@ -13,7 +14,8 @@ public sealed record SubmissionListEntry(Guid Id, long Version, string UnitId, s
 
 public sealed record QueueCounts(int Submitted, int InReview, int Overdue, int Returned, int Approved, int Published);
 
-public sealed record ReviewQueue(IReadOnlyList<ReviewQueueItem> Items, QueueCounts Counts, long Total, int Page, int PageSize)
+/// <param name="Deadlines">The publication deadline of each 部门决算公开 package on this page (by <see cref="PackageDeadline.Id"/>).</param>
+public sealed record ReviewQueue(IReadOnlyList<ReviewQueueItem> Items, QueueCounts Counts, long Total, int Page, int PageSize, IReadOnlyList<PackageDeadline> Deadlines)
 {
     public long Pages => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
 }
@@ -89,7 +91,8 @@ public static class SubmissionQueries
         if (hasErrors is { } errors) items = items.Where(i => i.ErrorCount > 0 == errors);
         items = sort == "age" ? items.OrderBy(i => i.SubmittedAt) : items.OrderBy(i => i.DueAt).ThenBy(i => i.SubmittedAt);
         var shown = paging.Apply(items.ToList());
-        return Results.Ok(new ReviewQueue(shown.Items, counts, shown.Total, shown.Page, shown.PageSize));
+        return Results.Ok(new ReviewQueue(shown.Items, counts, shown.Total, shown.Page, shown.PageSize,
+            PackageDeadline.Of(shown.Items, PublicationDeadline.Today(clock))));
     }
 
     /// <summary>The unit's 汇总审核表 for a year, with the recomputed 合计, 平均分 and coverage.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Reviewing;
 using Approval.Workflow.Templates;
@@ -7,23 +8,29 @@ using Wolverine.Marten;
 
 namespace Approval.Web.Submissions.Reviewing;
 
-/// <param name="Grade">优, 良, 中 or 差 — anything else is refused with a clear message.</param>
+/// <param name="Grade">优, 良, 中 or 差 — required for every kind but a 部门决算公开 package, which is never graded (a grade sent for one is refused).</param>
 /// <remarks>经办人签名 is the signed-in reviewer's name, never text from the request: a signature nobody can type for someone else.</remarks>
-public sealed record ApproveSubmission(Guid? CommandId, long? Version, string? Grade, string? OverrideReason, string? Opinion, string? Stamp)
+public sealed record ApproveSubmission(
+    Guid? CommandId, long? Version,
+    [property: Description("评定等级：优、良、中、差。项目支出绩效自评表、部门整体支出绩效自评报告、汇总审核表必填；部门决算公开（FinalAccountsDisclosure）只作通过或退回，不得填写")]
+    string? Grade = null,
+    [property: Description("改评理由：等级与系统建议不同时必填；部门决算公开不得填写")]
+    string? OverrideReason = null,
+    string? Opinion = null, string? Stamp = null)
     : ISubmissionCommand;
 
-/// <summary>审核通过: the grade, the opinion, 经办人签名 and 盖章.</summary>
+/// <summary>审核通过: the grade (none for a 部门决算公开 package), the opinion, 经办人签名 and 盖章.</summary>
 public static class Approve
 {
-    public static ProblemDetails Validate(ApproveSubmission command) => Grades.TryParse(command.Grade, out _)
+    public static ProblemDetails Validate(ApproveSubmission command) => string.IsNullOrWhiteSpace(command.Grade) || Grades.TryParse(command.Grade, out _)
         ? WolverineContinue.NoProblems
         : Problems.Details(400, "grade", $"审核意见只能是 优、良、中、差（收到「{command.Grade}」）", "grade must be one of 优/良/中/差");
 
     [WolverinePost("/api/submissions/{id}/approve")]
     public static (CommandAccepted, Events) Post(ApproveSubmission command, [WriteAggregate("id")] Submission submission, Actor actor)
     {
-        // Validate has already refused a grade that does not parse.
-        _ = Grades.TryParse(command.Grade, out var grade);
+        // Validate has already refused a grade that does not parse; whether one is needed depends on the kind (ReviewRules.Approve).
+        Grade? grade = Grades.TryParse(command.Grade, out var parsed) ? parsed : null;
         return Decision.Record(submission,
             ReviewRules.Approve(submission, grade, command.OverrideReason, command.Opinion ?? "", actor.Name, command.Stamp ?? "", actor));
     }

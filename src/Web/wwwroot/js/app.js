@@ -99,7 +99,7 @@ function deliver(n) {
   lastSequence = Math.max(lastSequence, n.sequence);
   for (const listener of listeners) listener(n);
   if (role === "Preparer" && (n.type === "returned" || n.type === "approved")) {
-    toast(n.type === "returned" ? `已退回修改：${n.title}` : `审核通过：${n.grade}（${n.title}）`, n.type);
+    toast(n.type === "returned" ? `已退回修改：${n.title}` : n.grade ? `审核通过：${n.grade}（${n.title}）` : `审核通过（${n.title}）`, n.type);
   }
   if (role === "Reviewer" && n.type === "submitted") toast(`新提交：${n.unitName}「${n.title}」`);
 }

@@ -8,6 +8,20 @@ function bars(entries, names) {
     el("span", {}, n)));
 }
 
+/** 部门决算公开 packages against their deadline (批复日期 + 20 天): counts, then the overdue and the nearly due, each linked. */
+function publication(stats) {
+  document.getElementById("d-publication-counts").replaceChildren(...[
+    ["逾期未公开", stats.publicationOverdue.length, "d-publication-overdue-count"],
+    ["5 日内到期", stats.publicationDueSoon.length, "d-publication-due-soon-count"],
+    ["未填写批复日期", stats.publicationUndated, "d-publication-undated-count"],
+  ].map(([l, n, id]) => el("div", { class: "stat", id }, el("div", { class: "n" }, n), el("div", { class: "l" }, l))));
+  const item = d => el("li", { "data-id": d.id }, el("a", { href: `/submissions/${d.id}` }, `${d.unitName}「${d.title}」`), " ",
+    el("span", { class: `deadline-text deadline-${d.standing.toLowerCase()}` }, d.text), el("span", { class: "muted" }, ` · 批复日期 ${d.budgetApprovedOn} · ${stateNames[d.state]}`));
+  const fill = (id, list) => document.getElementById(id).replaceChildren(...(list.length ? list.map(item) : [el("li", { class: "muted" }, "无")]));
+  fill("d-publication-overdue", stats.publicationOverdue);
+  fill("d-publication-due-soon", stats.publicationDueSoon);
+}
+
 async function refresh() {
   const year = document.getElementById("d-year").value;
   try {
@@ -16,6 +30,7 @@ async function refresh() {
     document.getElementById("d-counts").replaceChildren(...[
       ["待审核", t.byState.Submitted], ["审核中", t.byState.InReview], ["逾期未审", t.overdue], ["已公开", t.byState.Published],
     ].map(([l, n]) => el("div", { class: "stat" }, el("div", { class: "n" }, n), el("div", { class: "l" }, l))));
+    publication(stats);
     document.getElementById("d-states").replaceChildren(...bars(Object.entries(t.byState), stateNames));
     document.getElementById("d-grades").replaceChildren(...bars(Object.entries(t.byGrade), {}));
     document.querySelector("#d-units tbody").replaceChildren(...stats.byUnit.map(u => el("tr", {},

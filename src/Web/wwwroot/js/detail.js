@@ -249,8 +249,9 @@ run("return", () => command("return", {
   rowRemarks: [...document.querySelectorAll(".row-remark")].filter(i => i.value.trim()).map(i => ({ rowReference: i.dataset.row, remark: i.value })),
 }));
 run("approve", () => command("approve", {
-  grade: document.querySelector('input[name="grade"]:checked')?.value,
-  overrideReason: document.getElementById("override-reason").value || null,
+  // a 部门决算公开 package has no grade radios: it is approved without a grade
+  grade: document.querySelector('input[name="grade"]:checked')?.value ?? null,
+  overrideReason: document.getElementById("override-reason")?.value || null,
   opinion: document.getElementById("opinion").value,
   stamp: document.getElementById("stamp").value,
 }), () => confirmErrors("审核通过", "审核通过后评定等级与审核意见记入审计记录、不可更改，"));

@@ -29,6 +29,7 @@ async function refresh() {
       ["已退回", c.returned, "count-returned"], ["已通过", c.approved, "count-approved"], ["已公开", c.published, "count-published"],
     ].map(([label, n, id]) => el("div", { class: "stat", id }, el("div", { class: "n" }, n), el("div", { class: "l" }, label))));
     const now = Date.now();
+    const deadlines = new Map((queue.deadlines || []).map(d => [d.id, d]));
     body.replaceChildren(...queue.items.map(i => el("tr", { "data-id": i.id, class: previous.size && !previous.has(i.id) ? "fresh" : "" },
       el("td", {}, i.unitName),
       el("td", {}, el("a", { href: `/submissions/${i.id}` }, i.title), el("div", { class: "muted" }, kindNames[i.kind],
@@ -42,7 +43,9 @@ async function refresh() {
       el("td", { class: `num ${i.errorCount ? "sev-error" : ""}` }, i.errorCount),
       el("td", {}, dateTime(i.submittedAt)),
       el("td", {}, waited(i.submittedAt)),
-      el("td", { class: i.dueAt && new Date(i.dueAt) < now ? "sev-error" : "" }, dateTime(i.dueAt)))));
+      el("td", {}, el("div", { class: i.dueAt && new Date(i.dueAt) < now ? "sev-error" : "" }, dateTime(i.dueAt)),
+        // a 部门决算公开 package: its publication deadline (批复日期 + 20 天), from the server's clock
+        deadlines.has(i.id) ? el("div", { class: `deadline deadline-${deadlines.get(i.id).standing.toLowerCase()} publication-deadline` }, deadlines.get(i.id).text) : null))));
     if (queue.items.length === 0) body.append(el("tr", {}, el("td", { colspan: 11, class: "muted" }, "队列为空。")));
     previous = new Set(queue.items.map(i => i.id));
     drawPager(queue);

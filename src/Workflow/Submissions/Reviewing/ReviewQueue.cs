@@ -37,6 +37,10 @@ public sealed class ReviewQueueItem
     public string? ClaimedByName { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }
     public DateTimeOffset? DueAt { get; set; }
+    /// <summary>A 部门决算公开 package's 批复日期, as the unit entered it; null for other kinds or until entered.</summary>
+    public DateOnly? BudgetApprovedOn { get; set; }
+    /// <summary>The package's publication deadline (批复日期 + 20 days, 预算法 §14); null without a 批复日期.</summary>
+    public DateOnly? PublicationDueOn { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>The notifications of the events applied since the last side effects were raised; never stored.</summary>
@@ -59,15 +63,18 @@ public sealed class ReviewQueueProjection : SingleStreamProjection<ReviewQueueIt
         {
             case SubmissionDrafted d:
                 (item.UnitId, item.UnitName, item.FiscalYear, item.Kind, item.Title) = (d.UnitId, d.UnitName, d.FiscalYear, d.Kind, d.Title);
+                Deadline(item, d.Content);
                 break;
             case DraftRevised r:
                 item.Title = r.Title;
+                Deadline(item, r.Content);
                 break;
             case SubmissionScored scored:
                 Score(item, scored.Score);
                 break;
             case CorrectionPublished corrected:
                 Score(item, corrected.Score);
+                Deadline(item, corrected.Content);
                 break;
             case SubmittedForReview submitted:
                 item.Round = submitted.Round;
@@ -102,6 +109,12 @@ public sealed class ReviewQueueProjection : SingleStreamProjection<ReviewQueueIt
             item.Notices.Clear();
         }
         return ValueTask.CompletedTask;
+    }
+
+    private static void Deadline(ReviewQueueItem item, SubmissionContent content)
+    {
+        item.BudgetApprovedOn = content.Disclosure?.BudgetApprovedOn;
+        item.PublicationDueOn = item.BudgetApprovedOn is { } day ? PublicationDeadline.DueOn(day) : null;
     }
 
     private static void Score(ReviewQueueItem item, ScoreCard score)

@@ -42,6 +42,18 @@ public sealed record SubmissionApproved(
     public EventNotice Notice(string title, string unitName) => new("approved", $"「{title}」审核通过：{Grade}", Grade: Grade.ToString());
 }
 
+/// <summary>
+/// 审核通过 of a 部门决算公开 package: reviewed as 通过/退回 only, never graded. The opinion, 经办人签名 and 盖章 reference;
+/// publication is then due 20 days after the unit's 批复日期 (<see cref="Publishing.PublicationDeadline"/>).
+/// </summary>
+public sealed record DisclosurePackageApproved(Guid SubmissionId, int Round, string Opinion, string Signature, string StampReference, Actor By)
+    : ISubmissionEvent
+{
+    public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Approved;
+    public string Describe() => $"{By.Name} 审核通过（部门决算公开，不评定等级）；经办人签名 {Signature}";
+    public EventNotice Notice(string title, string unitName) => new("approved", $"「{title}」审核通过");
+}
+
 public static class ReviewRules
 {
     public const int MaxTextLength = 5_000;
@@ -81,21 +93,38 @@ public static class ReviewRules
         return new ReturnedForRevision(submission.Id, submission.Round, RequireText(reason, "reason-required", "请填写退回原因"), cleanRemarks, by);
     }
 
-    public static SubmissionApproved Approve(Submission submission, Grade grade, string? overrideReason, string opinion, string signature, string stamp, Actor by)
+    /// <summary>
+    /// 审核通过, by kind: a 部门决算公开 package is approved without a grade (<see cref="DisclosurePackageApproved"/>);
+    /// every other kind needs 优/良/中/差 (<see cref="SubmissionApproved"/>).
+    /// </summary>
+    public static ISubmissionEvent Approve(Submission submission, Grade? grade, string? overrideReason, string opinion, string signature, string stamp, Actor by)
     {
         RequireHolder(submission, by);
-        if (!Enum.IsDefined(grade))
+        if (!IsGraded(submission.Kind))
+        {
+            if (grade is not null || Submitting.SubmitRules.Clean(overrideReason) is not null)
+                throw new SubmissionRuleException(RuleViolation.Invalid("grade-not-applicable", "部门决算公开审核只作通过或退回，不评定等级",
+                    "a disclosure package is approved or returned, never graded"));
+            return new DisclosurePackageApproved(submission.Id, submission.Round, RequireText(opinion, "opinion-required", "请填写审核意见"),
+                RequireText(signature, "signature-required", "请填写经办人签名"), RequireText(stamp, "stamp-required", "请选择盖章"), by);
+        }
+        if (grade is not { } given)
+            throw new SubmissionRuleException(RuleViolation.Invalid("grade-required", "请评定等级：优、良、中、差", "a grade (优/良/中/差) is required"));
+        if (!Enum.IsDefined(given))
             throw new SubmissionRuleException(RuleViolation.Invalid("grade", "审核意见只能是 优、良、中、差", "grade must be one of 优/良/中/差"));
         var suggested = submission.Score?.SuggestedGrade;
         var reason = Submitting.SubmitRules.Clean(overrideReason);
-        if (suggested is { } s && s != grade && reason is null)
+        if (suggested is { } s && s != given && reason is null)
             throw new SubmissionRuleException(RuleViolation.Invalid("override-reason-required",
-                $"系统评定等级为「{s}」，改评为「{grade}」需填写理由", "overriding the suggested grade needs a reason"));
-        return new SubmissionApproved(submission.Id, submission.Round, grade, suggested, reason,
+                $"系统评定等级为「{s}」，改评为「{given}」需填写理由", "overriding the suggested grade needs a reason"));
+        return new SubmissionApproved(submission.Id, submission.Round, given, suggested, reason,
             RequireText(opinion, "opinion-required", "请填写审核意见"),
             RequireText(signature, "signature-required", "请填写经办人签名"),
             RequireText(stamp, "stamp-required", "请选择盖章"), by);
     }
+
+    /// <summary>Whether the 业务股室 grades this kind (优/良/中/差): every kind but the 部门决算公开 package.</summary>
+    public static bool IsGraded(SubmissionKind kind) => kind != SubmissionKind.FinalAccountsDisclosure;
 
     /// <summary>Reviewers act only on submissions of the sections they belong to, and never on their own unit's.</summary>
     internal static void RequireSectionReviewer(Submission submission, Actor by)

@@ -16,14 +16,16 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class POST_api_submissions : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
+        private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Http.Runtime.DeduplicatedResponses _deduplicatedResponses;
         private readonly Wolverine.Marten.IMartenDeduplicatedResponses _martenDeduplicatedResponses;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_submissions(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Wolverine.Http.Runtime.DeduplicatedResponses deduplicatedResponses, Wolverine.Marten.IMartenDeduplicatedResponses martenDeduplicatedResponses, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_submissions(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, Wolverine.Http.Runtime.DeduplicatedResponses deduplicatedResponses, Wolverine.Marten.IMartenDeduplicatedResponses martenDeduplicatedResponses, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
+            _timeProvider = timeProvider;
             _deduplicatedResponses = deduplicatedResponses;
             _martenDeduplicatedResponses = martenDeduplicatedResponses;
             _outboxedSessionFactory = outboxedSessionFactory;
@@ -81,7 +83,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var submissionDraftedResponse_response, var startStream) = await Approval.Web.Submissions.Drafting.Draft.Post(command, actor, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
+            (var submissionDraftedResponse_response, var startStream) = await Approval.Web.Submissions.Drafting.Draft.Post(command, actor, documentSession, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             if (startStream != null)
             {

@@ -16,14 +16,16 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class PUT_api_submissions_id_content : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
+        private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Http.Runtime.DeduplicatedResponses _deduplicatedResponses;
         private readonly Wolverine.Marten.IMartenDeduplicatedResponses _martenDeduplicatedResponses;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public PUT_api_submissions_id_content(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Wolverine.Http.Runtime.DeduplicatedResponses deduplicatedResponses, Wolverine.Marten.IMartenDeduplicatedResponses martenDeduplicatedResponses, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public PUT_api_submissions_id_content(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, Wolverine.Http.Runtime.DeduplicatedResponses deduplicatedResponses, Wolverine.Marten.IMartenDeduplicatedResponses martenDeduplicatedResponses, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
+            _timeProvider = timeProvider;
             _deduplicatedResponses = deduplicatedResponses;
             _martenDeduplicatedResponses = martenDeduplicatedResponses;
             _outboxedSessionFactory = outboxedSessionFactory;
@@ -119,7 +121,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var commandAccepted_response, var events) = Approval.Web.Submissions.Drafting.Revise.Put(command, stream_submission.Aggregate, actor);
+            (var commandAccepted_response, var events) = Approval.Web.Submissions.Drafting.Revise.Put(command, stream_submission.Aggregate, actor, _timeProvider);
 
             if (events != null)
             {
