@@ -58,10 +58,10 @@ public static class DraftRules
         return new DraftRevised(submission.Id, submission.ContentVersion + 1, newTitle, content, changes, by);
     }
 
-    public static SubmissionScored Score(Submission submission, Actor by, IReadOnlyList<IndicatorTemplate>? templates = null)
+    public static SubmissionScored Score(Submission submission, Actor by, IReadOnlyList<IndicatorTemplate>? templates = null, DepartmentReport.RelatedReports? related = null)
     {
         RequireEditable(submission, by);
-        return new SubmissionScored(submission.Id, SubmissionScoring.Score(submission.Kind, submission.Content, submission.ContentVersion, templates), by);
+        return new SubmissionScored(submission.Id, SubmissionScoring.Score(submission.Kind, submission.Content, submission.ContentVersion, templates, related), by);
     }
 
     internal static void RequireEditable(Submission submission, Actor by)
