@@ -29,7 +29,7 @@ public static partial class DepartmentReportChecker
         GradeBand(report, findings, notes);
         if (report.StatedScore is { } stated && StatedScoreReader.Find(document) is { Origin: not ScoreOrigin.Report } found && found.Value == stated)
             findings.Add(new Finding("DE-SCORE-SOURCE", Severity.Warning, new FindingLocation(Document, null, "自评得分"), null, Money.Format(stated), null,
-                $"报告正文未写部门整体的自评得分；{stated} 分取自{found.OriginText}：「{found.Sentence}」"));
+                $"报告正文未写部门整体的自评得分；{stated} 分取自{found.OriginName}：「{found.Sentence}」"));
         Sections(document, findings, notes);
         PartsWithinTotal(document, findings, notes);
         var narrative = NarrativeChecker.Check(report.Narrative, Document);
@@ -134,7 +134,7 @@ public static partial class DepartmentReportChecker
             findings.Add(new Finding("DE-PROJECT-AVERAGE", Severity.Error, new FindingLocation(Document, null, "项目自评平均分"), Money.Format(average), Money.Format(s), s - average,
                 $"报告所写项目自评平均分 {s} 分，本单位同年度 {scored.Count} 张项目支出绩效自评表总分的平均为 {average} 分（{string.Join(" + ", scored.Select(p => p.Form.StatedTotal))}）÷ {scored.Count}"));
         notes.Add(new CheckNote("与本单位同年度项目支出绩效自评表核对（DE-PROJECT-SCORE、DE-PROJECT-AVERAGE）", true,
-            $"{scored.Count} 张自评表，报告中写明得分的 {compared} 个项目逐一核对；平均分 {average} 分" + (stated is null ? "（报告未写平均分）" : $"，报告写 {stated} 分")));
+            $"{scored.Count} 张自评表，" + (compared == 0 ? "报告未逐项写明项目得分" : $"报告中写明得分的 {compared} 个项目逐一核对") + $"；平均分 {average} 分" + (stated is null ? "（报告未写平均分）" : $"，报告写 {stated} 分")));
     }
 
     /// <summary>The projects' average as the report states it: "自评价平均分 97.44", or the figure taken from the attached 项目 report.</summary>

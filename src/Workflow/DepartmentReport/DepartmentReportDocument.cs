@@ -49,6 +49,15 @@ public sealed record ReportAttachment(string Title, AttachmentKind Kind, IReadOn
 /// <summary>A score printed in the text, with where it was found and the sentence that states it.</summary>
 public sealed record StatedScore(decimal? Value, string? Grade, ScoreOrigin Origin, string Sentence)
 {
+    /// <summary>Where the figure was read, in short: 报告正文, 所附项目支出绩效自评报告, 所附汇总审核表的自评价平均分.</summary>
+    public string OriginName => Origin switch
+    {
+        ScoreOrigin.Report => "报告正文",
+        ScoreOrigin.ProjectReport => "所附项目支出绩效自评报告",
+        ScoreOrigin.SummaryAverage => "所附汇总审核表的自评价平均分",
+        _ => "",
+    };
+
     public string OriginText => Origin switch
     {
         ScoreOrigin.Report => "部门整体支出绩效自评报告正文",

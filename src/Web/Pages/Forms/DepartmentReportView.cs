@@ -23,9 +23,10 @@ public sealed partial record DepartmentReportView(DepartmentSelfEvaluation Repor
     public IReadOnlyList<(string Text, IReadOnlyList<Finding> Findings)> Sentences(string paragraph) =>
         [.. SentenceEnd().Split(paragraph).Where(s => s.Length > 0).Select(s => (s, (IReadOnlyList<Finding>)[.. Findings.Where(f => Concerns(f, s))]))];
 
-    /// <summary>Findings at no sentence of the report (the score's source, the projects' average): listed under the heading block.</summary>
+    /// <summary>Findings at no sentence of the report (the projects' average, a missing section): listed under the heading block.
+    /// The score's source is not among them: the line under the score says it.</summary>
     public IReadOnlyList<Finding> Unplaced =>
-        [.. Findings.Where(f => !AllParagraphs().Any(p => Sentences(p).Any(s => s.Findings.Contains(f))))];
+        [.. Findings.Where(f => f.Rule != "DE-SCORE-SOURCE" && !AllParagraphs().Any(p => Sentences(p).Any(s => s.Findings.Contains(f))))];
 
     private IEnumerable<string> AllParagraphs() =>
         Document.Preface.Concat(Document.Sections.SelectMany(s => s.Blocks)).Where(b => !b.IsHeading).Select(b => b.Text);
