@@ -96,6 +96,32 @@ public class DepartmentReportImportTests(WorkflowFixture app) : IClassFixture<Wo
         Assert.Contains(sheet.Checks, n => n.What.Contains("DE-FIGURE-DISCLOSURE", StringComparison.Ordinal) && n.Done && n.Detail.Contains("核对了 3 个数（决算收入、决算支出、财政拨款支出）", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Published_the_public_reads_the_same_document_without_the_findings()
+    {
+        var (_, created) = await Import("prep-yy", "DepartmentSelfEvaluation", 2017, SeedText(Seed001));
+        var id = created.GetProperty("submissionId").GetGuid();
+        await app.Command("prep-yy", $"/api/submissions/{id}/score", new { version = 1 });
+        await app.Command("prep-yy", $"/api/submissions/{id}/submit", new { version = await app.StreamVersion(id) });
+        await app.Command("rev", $"/api/submissions/{id}/claim", new { version = await app.StreamVersion(id) });
+        await app.Command("rev", $"/api/submissions/{id}/approve", new { version = await app.StreamVersion(id), grade = "优", opinion = "同意", stamp = "经济建设股业务专用章" });
+        await app.Command("rev", $"/api/submissions/{id}/publish",
+            new { version = await app.StreamVersion(id), indexNumber = "YY-2017-ZT", publisher = "弋阳县政务服务中心", confidentialityReviewed = true, principalSigned = true });
+        await app.CatchUp();
+
+        using var client = app.Host.Server.CreateClient();
+        var html = await client.GetStringAsync($"/public/{id}");
+        Assert.Contains("id=\"dept-title\">弋阳县政务服务中心 2021 年度部门整体支出绩效自评报告</h1>", html);
+        Assert.Contains("<h2>三、中心整体绩效存在问题及改进措施</h2>", html);
+        Assert.Contains("id=\"dept-score\">97.44 分</dd>", html);
+        Assert.Contains("得分来源：所附项目支出绩效自评报告", html);
+        Assert.Contains("id=\"dept-attachment-2\"", html);
+        Assert.DoesNotContain("<pre", html);
+        // the unit's and the bureau's findings are not the public's
+        Assert.DoesNotContain("DE-PARTS-EXCEED", html);
+        Assert.DoesNotContain("<mark", html);
+    }
+
     private async Task<ScoreCard> Sheet(Guid id)
     {
         await using var session = app.Store.QuerySession();
