@@ -186,6 +186,7 @@ public static class OpenApiDocumentation
                                 ["title"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
                                 ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", MaxLength = 8 * 1024 * 1024, Description = ".xlsx（按模板）或 .txt 报告文本，至多 8 MB" },
                                 ["text"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 8 * 1024 * 1024, Description = "粘贴的表格文本（代替 file）" },
+                                ["confirmUnit"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "报告所署单位与本账号单位不一致时（409 unit-mismatch），确认仍以本单位名义起草" },
                             },
                         },
                     },

@@ -1,4 +1,5 @@
 using Approval.Workflow.Checking;
+using Approval.Workflow.DepartmentReport;
 using Approval.Workflow.Disclosure;
 using Approval.Workflow.Narrative;
 using Approval.Workflow.SelfEvaluation;
@@ -19,6 +20,9 @@ public sealed record ScoreCard(
     SelfEvaluationResult? SelfEvaluation,
     IReadOnlyList<Finding> Findings)
 {
+    /// <summary>What was checked and what could not be (kinds without a score say it here); empty for older cards.</summary>
+    public IReadOnlyList<CheckNote> Checks { get; init; } = [];
+
     public int ErrorCount => Findings.Count(f => f.Severity == Severity.Error);
     public int WarningCount => Findings.Count(f => f.Severity == Severity.Warning);
 }
@@ -35,7 +39,8 @@ public sealed record ScoreSummary(int ContentVersion, decimal? Total, Grade? Sug
 
 public static class SubmissionScoring
 {
-    public static ScoreCard Score(SubmissionKind kind, SubmissionContent content, int contentVersion, IReadOnlyList<IndicatorTemplate>? templates = null)
+    public static ScoreCard Score(SubmissionKind kind, SubmissionContent content, int contentVersion, IReadOnlyList<IndicatorTemplate>? templates = null,
+        RelatedReports? related = null)
     {
         switch (kind)
         {
@@ -47,12 +52,9 @@ public static class SubmissionScoring
             }
             case SubmissionKind.DepartmentSelfEvaluation when content.Department is { } department:
             {
-                var findings = new List<Finding>(NarrativeChecker.Check(department.Narrative, "部门整体支出绩效自评报告"));
+                var (findings, checks) = DepartmentReportChecker.Check(department, related);
                 Grade? grade = department.StatedScore is { } s ? GradeBands.Ministry.GradeOf(s) : null;
-                if (department.StatedGrade is { } printed && grade is { } g && Grades.TryParse(printed, out var p) && p != g)
-                    findings.Add(new Finding("DE-GRADE-BAND", Severity.Error, new FindingLocation("部门整体支出绩效自评报告", null, "评价等级"), g.ToString(), printed, null,
-                        $"自评得分 {department.StatedScore} 对应等级为「{g}」，报告中为「{printed}」"));
-                return new ScoreCard(contentVersion, department.StatedScore, grade, null, null, null, findings);
+                return new ScoreCard(contentVersion, department.StatedScore, grade, null, null, null, findings) { Checks = checks };
             }
             case SubmissionKind.FinalAccountsDisclosure when content.Disclosure is { } package:
             {

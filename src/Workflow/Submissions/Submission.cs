@@ -36,6 +36,8 @@ public sealed class Submission
     public int PublicationVersion { get; set; }
     public PublicationRecord? Publication { get; set; }
     public Actor CreatedBy { get; set; } = new("", "", Role.Preparer);
+    /// <summary>The other unit the imported report named, confirmed by the preparer at drafting; shown to reviewers.</summary>
+    public UnitMismatchConfirmed? UnitMismatch { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>The chain hash of the latest event: the link the next event continues (see Integrity.EventChain).</summary>
@@ -67,6 +69,7 @@ public sealed class Submission
                 s.Content = d.Content;
                 s.ContentVersion = 1;
                 s.CreatedBy = d.By;
+                s.UnitMismatch = d.UnitMismatch;
                 s.CreatedAt = e.Timestamp;
                 break;
             case DraftRevised r:

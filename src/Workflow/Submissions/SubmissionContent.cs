@@ -25,8 +25,15 @@ public sealed record SubmissionContent
     };
 }
 
-/// <summary>部门整体支出绩效自评报告: the narrative sections and the overall self-evaluation score.</summary>
-public sealed record DepartmentSelfEvaluation(string Narrative, decimal? StatedScore, string? StatedGrade = null);
+/// <summary>
+/// 部门整体支出绩效自评报告: the report's text and the overall score it states. Its sections are derived from the
+/// text on every read (<see cref="DepartmentReport.DepartmentReportReader"/>), so they can never disagree with it.
+/// </summary>
+public sealed record DepartmentSelfEvaluation(string Narrative, decimal? StatedScore, string? StatedGrade = null)
+{
+    /// <summary>Where the stated score was read at import ("所附项目支出绩效自评报告：「…」"); null when entered by hand.</summary>
+    public string? StatedScoreSource { get; init; }
+}
 
 /// <summary>部门决算公开: the 公开表 and the 情况说明.</summary>
 public sealed record DisclosurePackage(IReadOnlyList<DisclosureTable> Tables, string Narrative)

@@ -31,10 +31,11 @@ public static class Draft
         (actor.UnitId is { } unitId ? await session.LoadAsync<BudgetUnit>(unitId, ct) : null)
         ?? throw new SubmissionRuleException(RuleViolation.Forbidden("not-preparer", "只有预算单位的填报人可以起草报告", "only a unit's preparer can draft"));
 
-    public static (SubmissionDraftedResponse, IStartStream) Start(BudgetUnit unit, int fiscalYear, SubmissionKind kind, string title, SubmissionContent content, Actor actor)
+    public static (SubmissionDraftedResponse, IStartStream) Start(BudgetUnit unit, int fiscalYear, SubmissionKind kind, string title, SubmissionContent content, Actor actor,
+        UnitMismatchConfirmed? unitMismatch = null)
     {
         var id = Guid.CreateVersion7(); // time-ordered: index-friendly
-        var drafted = DraftRules.Draft(id, unit.Id, unit.Name, fiscalYear, kind, title, content, actor);
+        var drafted = DraftRules.Draft(id, unit.Id, unit.Name, fiscalYear, kind, title, content, actor) with { UnitMismatch = unitMismatch };
         return (new SubmissionDraftedResponse(id, 1, [nameof(SubmissionDrafted)]), MartenOps.StartStream<Submission>(id, drafted));
     }
 }

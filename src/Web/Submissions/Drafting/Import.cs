@@ -1,5 +1,7 @@
+using Approval.Workflow.DepartmentReport;
 using Approval.Workflow.Import;
 using Approval.Workflow.Submissions;
+using Approval.Workflow.Submissions.Drafting;
 using Marten;
 using Wolverine.Http;
 
@@ -60,17 +62,31 @@ public static class Import
         {
             SubmissionKind.ProjectSelfEvaluation when report.Forms.Count > 0 => new SubmissionContent { ProjectForm = report.Forms[0] },
             SubmissionKind.FinalAccountsDisclosure when report.Tables.Count > 0 => new SubmissionContent { Disclosure = new DisclosurePackage(report.Tables, report.Narrative) },
-            SubmissionKind.DepartmentSelfEvaluation when report.Narrative.Trim().Length > 0 => new SubmissionContent { Department = new DepartmentSelfEvaluation(report.Narrative, null) },
+            SubmissionKind.DepartmentSelfEvaluation when report.Narrative.Trim().Length > 0 => new SubmissionContent { Department = DepartmentReportImport.From(report.Narrative) },
             _ => null,
         };
         if (content is null)
             return Problems.BadRequest("nothing-found", $"文件中没有找到{kind.Chinese()}的内容", "nothing of that kind was found");
 
         var unit = await Draft.UnitOf(actor, session, ct);
+        UnitMismatchConfirmed? mismatch = null;
+        if (NamedUnits.OtherThan(report, unit.Name) is { } other)
+        {
+            // A report of another unit in this account would be reviewed and published under the wrong name: only on the preparer's word.
+            if (!string.Equals(form["confirmUnit"], "true", StringComparison.OrdinalIgnoreCase))
+                return Problems.Of(409, "unit-mismatch",
+                    $"报告所署单位为「{other.Name}」（{other.Where}），不是本账号的单位「{unit.Name}」；如确属本单位的报告，请确认后再导入",
+                    $"the report names {other.Name} ({other.Where}), not the account's unit {unit.Name}; resend with confirmUnit=true to draft it anyway",
+                    new Dictionary<string, object?> { ["reportUnit"] = other.Name, ["reportUnitWhere"] = other.Where, ["accountUnit"] = unit.Name });
+            mismatch = new UnitMismatchConfirmed(other.Name, other.Where);
+        }
         var title = form["title"].ToString();
-        if (string.IsNullOrWhiteSpace(title)) title = content.ProjectForm?.Header.ProjectName ?? kind.Chinese();
-        var (drafted, start) = Draft.Start(unit, year, kind, title, content, actor);
+        if (string.IsNullOrWhiteSpace(title)) title = content.ProjectForm?.Header.ProjectName ?? DepartmentTitle(content) ?? kind.Chinese();
+        var (drafted, start) = Draft.Start(unit, year, kind, title, content, actor, mismatch);
         start.Execute(session);
         return Results.Created(drafted.Url, drafted);
     }
+
+    private static string? DepartmentTitle(SubmissionContent content) =>
+        content.Department is { } department ? DepartmentReportReader.Read(department.Narrative).Title : null;
 }

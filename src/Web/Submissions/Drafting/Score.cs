@@ -1,4 +1,5 @@
 using Approval.Web.Templates;
+using Approval.Workflow.DepartmentReport;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Drafting;
 using Marten;
@@ -15,5 +16,23 @@ public static class Score
     [WolverinePost("/api/submissions/{id}/score")]
     public static async Task<(CommandAccepted, Events)> Post(ScoreSubmission command, [WriteAggregate("id")] Submission submission, Actor actor,
         IDocumentSession session, CancellationToken ct) =>
-        Decision.Record(submission, DraftRules.Score(submission, actor, await TemplateCatalogue.AllAsync(session, ct)));
+        Decision.Record(submission, DraftRules.Score(submission, actor, await TemplateCatalogue.AllAsync(session, ct), await RelatedAsync(submission, session, ct)));
+
+    /// <summary>
+    /// For a 部门整体 report: the same unit's 部门决算公开 and 项目支出绩效自评表 of the same year, which the report quotes.
+    /// Of several 决算公开 packages the furthest along (published, approved, …), then the latest.
+    /// </summary>
+    private static async Task<RelatedReports?> RelatedAsync(Submission submission, IQuerySession session, CancellationToken ct)
+    {
+        if (submission.Kind != SubmissionKind.DepartmentSelfEvaluation) return null;
+        var others = await session.Query<Submission>()
+            .Where(s => s.UnitId == submission.UnitId && s.FiscalYear == submission.FiscalYear && s.Id != submission.Id &&
+                        (s.Kind == SubmissionKind.FinalAccountsDisclosure || s.Kind == SubmissionKind.ProjectSelfEvaluation))
+            .ToListAsync(ct);
+        var disclosure = others.Where(s => s.Content.Disclosure is not null)
+            .OrderByDescending(s => s.State).ThenByDescending(s => s.UpdatedAt).FirstOrDefault();
+        return new RelatedReports(
+            disclosure is null ? null : new RelatedDisclosure($"「{disclosure.Title}」", disclosure.Content.Disclosure!),
+            [.. others.Where(s => s.Content.ProjectForm is not null).OrderBy(s => s.CreatedAt).Select(s => new RelatedProject($"「{s.Title}」", s.Content.ProjectForm!))]);
+    }
 }

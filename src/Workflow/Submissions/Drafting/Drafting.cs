@@ -6,10 +6,17 @@ namespace Approval.Workflow.Submissions.Drafting;
 public sealed record SubmissionDrafted(Guid SubmissionId, string UnitId, string UnitName, int FiscalYear, SubmissionKind Kind, string Title, SubmissionContent Content, Actor By)
     : ISubmissionEvent
 {
+    /// <summary>Set when the imported report names another unit and the preparer confirmed drafting it for their own; null otherwise.</summary>
+    public UnitMismatchConfirmed? UnitMismatch { get; init; }
+
     public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Draft;
-    public string Describe() => $"{By.Name}（{By.Role.Chinese()}）起草{Kind.Chinese()}「{Title}」（{FiscalYear} 年度）";
+    public string Describe() => $"{By.Name}（{By.Role.Chinese()}）起草{Kind.Chinese()}「{Title}」（{FiscalYear} 年度）" +
+        (UnitMismatch is { } m ? $"；报告所署单位为「{m.NamedUnit}」（{m.Where}），与「{UnitName}」不一致，起草人确认仍以本单位名义起草" : "");
     public EventNotice Notice(string title, string unitName) => new("drafted", Describe(), UnitOnly: true);
 }
+
+/// <summary>The unit an imported report names (and where) although it is not the drafting unit, as the preparer confirmed it.</summary>
+public sealed record UnitMismatchConfirmed(string NamedUnit, string Where);
 
 /// <summary>The preparer changed the content; <see cref="Changes"/> says what, in words.</summary>
 public sealed record DraftRevised(Guid SubmissionId, int ContentVersion, string Title, SubmissionContent Content, IReadOnlyList<string> Changes, Actor By)
@@ -58,10 +65,10 @@ public static class DraftRules
         return new DraftRevised(submission.Id, submission.ContentVersion + 1, newTitle, content, changes, by);
     }
 
-    public static SubmissionScored Score(Submission submission, Actor by, IReadOnlyList<IndicatorTemplate>? templates = null)
+    public static SubmissionScored Score(Submission submission, Actor by, IReadOnlyList<IndicatorTemplate>? templates = null, DepartmentReport.RelatedReports? related = null)
     {
         RequireEditable(submission, by);
-        return new SubmissionScored(submission.Id, SubmissionScoring.Score(submission.Kind, submission.Content, submission.ContentVersion, templates), by);
+        return new SubmissionScored(submission.Id, SubmissionScoring.Score(submission.Kind, submission.Content, submission.ContentVersion, templates, related), by);
     }
 
     internal static void RequireEditable(Submission submission, Actor by)

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Approval.Workflow.DepartmentReport;
+
+/// <summary>An amount in 万元 the report states for a label ("工资福利支出 149.72 万元"), as printed, with its sentence.</summary>
+public sealed record QuotedFigure(string Label, decimal Amount, int Decimals, string Sentence);
+
+/// <summary>
+/// The 决算 figures a 部门整体 report quotes. A figure counts only when the amount follows its label directly or
+/// after "预算为 X 万元，决算数为": "工资福利支出预算为 183.36 万元" is a budget, not the 决算.
+/// </summary>
+public static partial class QuotedFigures
+{
+    /// <summary>The labels looked for, each with its printed variants.</summary>
+    public static readonly IReadOnlyList<(string Label, string Pattern)> Labels =
+    [
+        ("决算收入", "决算(?:数)?收入|收入决算数?"),
+        ("决算支出", "决算(?:数)?支出|支出决算数?"),
+        ("财政拨款支出", "财政拨款支出"),
+        ("工资福利支出", "工资福利支出"),
+        ("商品和服务支出", "商品和?服务支出"),
+        ("公用经费", "日常公用支出|日常公用经费|公用经费"),
+        ("人员经费", "人员经费"),
+        ("基本支出", "(?<!项目)基本支出"),
+        ("项目支出", "项目支出(?!绩效)"),
+    ];
+
+    public static IReadOnlyList<QuotedFigure> Find(string text)
+    {
+        var found = new List<QuotedFigure>();
+        foreach (var sentence in SentenceBreak().Split(Compact(text)))
+        {
+            foreach (var (label, pattern) in Labels)
+            {
+                var direct = new Regex($@"(?:{pattern})(?:决算数?)?(?:为|是|共|共计|合计|：|:)?(?<a>\d+(?:\.\d+)?)万元");
+                var afterBudget = new Regex($@"(?:{pattern})预算数?为?\d+(?:\.\d+)?万元[，,](?:较上年[^，,。]*[，,])?决算数?为?(?<a>\d+(?:\.\d+)?)万元");
+                foreach (var m in afterBudget.Matches(sentence).Concat(direct.Matches(sentence)))
+                    Add(found, label, m.Groups["a"].Value, sentence);
+            }
+            // "年底决算收入为 241.44 万元，支出为 241.44 万元": the 支出 shares the 决算 of the clause before.
+            foreach (Match m in IncomeThenExpense().Matches(sentence))
+                Add(found, "决算支出", m.Groups["a"].Value, sentence);
+        }
+        return found;
+    }
+
+    private static void Add(List<QuotedFigure> found, string label, string amount, string sentence)
+    {
+        var value = decimal.Parse(amount, CultureInfo.InvariantCulture);
+        if (found.Any(f => f.Label == label && f.Amount == value && f.Sentence == sentence)) return;
+        var point = amount.IndexOf('.');
+        found.Add(new QuotedFigure(label, value, point < 0 ? 0 : amount.Length - point - 1, sentence));
+    }
+
+    public static string Compact(string text) => Whitespace().Replace(text, "");
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex("[。；;]")]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"决算(?:数)?收入(?:为|是)?\d+(?:\.\d+)?万元[，,、]支出(?:为|是)?(?<a>\d+(?:\.\d+)?)万元")]
+    private static partial Regex IncomeThenExpense();
+}

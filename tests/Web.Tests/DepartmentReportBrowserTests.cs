@@ -1,0 +1,108 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Approval.LocalDatabase;
+using Approval.Web.Tests.Infrastructure;
+using Approval.Workflow.Submissions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Approval.Web.Tests;
+
+/// <summary>
+/// Seed 001's 部门整体支出绩效自评报告 uploaded in the browser: by its own unit (弋阳县政务服务中心) it becomes a document
+/// with its four sections, its attachments and 97.44 from the attached 项目 report; by 上饶市大数据发展管理局 it needs a
+/// confirmation naming both units. Screenshots at 1440 px and the printed pages go to TestResults/screenshots.
+/// </summary>
+[Collection(HeavyCollection.Name)]
+public class DepartmentReportBrowserTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncLifetime
+{
+    private BrowserPeople _people = null!;
+    private static readonly string Shots = Path.Combine(RepositoryRoot.Find()!, "TestResults", "screenshots");
+    private static readonly string Seed001 = Path.Combine(AppContext.BaseDirectory, "Data", "seeds", "001_de08246b7e89c2ac.txt");
+
+    public Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Shots);
+        _people = new BrowserPeople(app.BaseUrl);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _people.DisposeAsync();
+
+    private async Task Draft(string user, string title, SubmissionContent content)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = user, password = TestOrganization.Password });
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions")
+        {
+            Content = JsonContent.Create(new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title, content }, options: WorkflowFixture.Json),
+        };
+        request.Headers.Authorization = new("Bearer", token);
+        Assert.True((await http.SendAsync(request)).IsSuccessStatusCode);
+    }
+
+    private static async Task Upload(IPage page)
+    {
+        await page.SelectOptionAsync("#new-kind", "DepartmentSelfEvaluation");
+        await page.FillAsync("#new-year", "2021");
+        await page.SetInputFilesAsync("#new-file", Seed001);
+        await page.ClickAsync("#create");
+    }
+
+    [Fact]
+    public async Task Seed_001_uploaded_by_its_unit_is_a_document_with_sections_and_its_score_and_by_another_unit_only_on_confirmation()
+    {
+        // The unit's two 项目支出绩效自评表 of 2021 (seed 001's 汇总审核表: 95.38 and 99.5), which the report's average is checked against.
+        await Draft("prep-yy", "政府购买工作人员14名", Samples.YiyangProject("政府购买工作人员14名", 70m, 63m, 95.38m));
+        await Draft("prep-yy", "公共资源交易中心日常运转", Samples.YiyangProject("公共资源交易中心日常运转", 7.42m, 7.42m, 99.5m));
+
+        var preparer = await _people.SignInAsync("prep-yy");
+        await preparer.SetViewportSizeAsync(1440, 900);
+        await Upload(preparer);
+        await preparer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/submissions/[0-9a-f-]{36}$"));
+        await preparer.ClickAsync("#score");
+        await Expect(preparer.Locator("#total")).ToHaveTextAsync("97.44");
+        await Expect(preparer.Locator("#dept-title")).ToHaveTextAsync("弋阳县政务服务中心 2021 年度部门整体支出绩效自评报告");
+        await Expect(preparer.Locator("#dept-unit")).ToHaveTextAsync("弋阳县政务服务中心");
+        await Expect(preparer.Locator("#dept-score")).ToHaveTextAsync("97.44 分");
+        await Expect(preparer.Locator("#dept-grade")).ToHaveTextAsync("优秀");
+        await Expect(preparer.Locator("#dept-band")).ToHaveTextAsync("（按得分档次：优）");
+        await Expect(preparer.Locator("#dept-score-source")).ToContainTextAsync("所附项目支出绩效自评报告");
+        await Expect(preparer.Locator(".dept-section > h2")).ToHaveTextAsync(
+            ["一、部门概述和基本情况", "二、政务服务中心整体支出实现情况", "三、中心整体绩效存在问题及改进措施", "四、绩效自评结果拟应用和公开情况"]);
+        await Expect(preparer.Locator("#dept-toc a")).ToHaveCountAsync(6); // four sections, two attachments
+        await Expect(preparer.Locator("#department-report pre")).ToHaveCountAsync(0);
+        await Expect(preparer.Locator("#dept-sec-2 h3").First).ToHaveTextAsync("一、2021 年主要工作");
+        // the finding at its sentence: 编制人数共 10 人, 其中 7 + 4
+        await Expect(preparer.Locator("#dept-sec-1 mark.finding-error")).ToContainTextAsync("编制人数共 10人");
+        await Expect(preparer.Locator("#dept-attachment-1 > summary")).ToContainTextAsync("项目支出绩效自评报告");
+        await Expect(preparer.Locator("#dept-attachment-2 > summary")).ToContainTextAsync("汇总审核表");
+        await Expect(preparer.Locator("#dept-attachment-1")).Not.ToHaveAttributeAsync("open", "");
+        await Expect(preparer.Locator("#check-summary")).ToContainTextAsync("已检查");
+        await Expect(preparer.Locator("#check-notes")).ToContainTextAsync("未检查 · 与本单位同年度部门决算公开核对（DE-FIGURE-DISCLOSURE）：系统中没有本单位同年度的部门决算公开");
+        await Expect(preparer.Locator("#check-notes")).ToContainTextAsync("2 张自评表");
+        await Expect(preparer.Locator("#check-notes")).ToContainTextAsync("平均分 97.44 分，报告写 97.44 分");
+        await preparer.ScreenshotAsync(new() { Path = Path.Combine(Shots, "department-report-seed001.png"), FullPage = true });
+
+        var pngs = await PrintedPages.PrintAsync(preparer, "department-report-seed001");
+        Assert.True(pngs.Count >= 4, $"{pngs.Count} page(s)");
+        var text = await PrintedPages.TextAsync("department-report-seed001");
+        foreach (var expected in new[] { "整体支出绩效自评报告", "一、部门概述和基本情况", "四、绩效自评结果拟应用和公开情况", "二 0 二二年九月十八日", "项目支出绩效自评报告", "97.44" })
+            Assert.Contains(expected, text);
+        foreach (var absent in new[] { "目录", "检查结果", "评分并检查", "DE-PARTS-EXCEED" })
+            Assert.DoesNotContain(absent, text);
+
+        // 上饶市大数据发展管理局's preparer uploads the same file: the dialog names both units; confirming drafts it, on record.
+        var other = await _people.SignInAsync("prep");
+        await Upload(other);
+        var dialog = other.Locator("#confirm-dialog");
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog).ToContainTextAsync("报告所署单位：弋阳县政务服务中心");
+        await Expect(dialog).ToContainTextAsync("本账号单位：上饶市大数据发展管理局");
+        await other.ScreenshotAsync(new() { Path = Path.Combine(Shots, "department-report-unit-mismatch-dialog.png") });
+        await other.ClickAsync("#confirm-ok");
+        await other.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/submissions/[0-9a-f-]{36}$"));
+        await Expect(other.Locator("#unit-mismatch")).ToContainTextAsync("「弋阳县政务服务中心」");
+    }
+}
