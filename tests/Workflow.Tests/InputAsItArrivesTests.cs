@@ -128,4 +128,18 @@ public class InputAsItArrivesTests
         Assert.Equal(expected.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).Order(), errors.Select(f => f.Rule).Order());
         Assert.True(errors.Count >= 3, string.Join("; ", errors.Select(f => f.Rule)));
     }
+
+    [Fact]
+    public void A_package_pasted_into_Excel_keeps_what_its_layout_needs()
+    {
+        // Headings (编制单位·年度·单位), sides, groups, 行次 and codes come through a workbook as they come through text.
+        var text = Text(Seeds.ShangraoBigData2021);
+        var fromText = ReportTextImporter.ReadText(text, "seed").Tables;
+        var fromExcel = ReportImporter.Read(PastedIntoExcel.Create(text), "seed.xlsx").Tables;
+        Assert.Equal(fromText.Select(t => (t.Kind, t.Number, t.Heading)), fromExcel.Select(t => (t.Kind, t.Number, t.Heading)));
+        static IEnumerable<string> Rows(IEnumerable<Disclosure.DisclosureTable> tables) =>
+            tables.SelectMany(t => t.Rows.Select(r => $"{t.Kind}|{r.Section}|{r.Code}|{r.Name}|{r.LineNo}|{string.Join(",", r.Values.Select(v => v?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}"));
+        Assert.Equal(Rows(fromText), Rows(fromExcel));
+        Assert.Equal(fromText.Select(t => t.StatedTotals.Count), fromExcel.Select(t => t.StatedTotals.Count));
+    }
 }
