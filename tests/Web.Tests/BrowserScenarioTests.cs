@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Approval.LocalDatabase;
 using Approval.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -12,28 +11,9 @@ namespace Approval.Web.Tests;
 /// TestResults/screenshots.
 /// </summary>
 [Collection(HeavyCollection.Name)]
-public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncLifetime
+public class BrowserScenarioTests(LiveApp app) : BrowserTest(app)
 {
-    private BrowserPeople _people = null!;
-    private static readonly string Shots = Path.Combine(RepositoryRoot.Find()!, "TestResults", "screenshots");
-
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Shots);
-        _people = new BrowserPeople(app.BaseUrl);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _people.DisposeAsync();
-
-    private Task<IBrowserContext> NewBrowser() => _people.NewPersonAsync();
-
-    private Task<IPage> SignIn(string user) => _people.SignInAsync(user);
-
-    private static async Task Shot(IPage page, string name)
-    {
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, name + ".png"), FullPage = true });
-    }
+    private Task<IBrowserContext> NewBrowser() => People.NewPersonAsync();
 
     [Fact]
     public async Task Preparer_submits_reviewer_returns_preparer_revises_reviewer_approves_public_sees_it()
@@ -186,7 +166,7 @@ public class BrowserScenarioTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncL
     [Fact]
     public async Task Auditor_sees_the_timeline_travels_in_time_and_compares_versions_and_the_dashboard_charts()
     {
-        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        using var http = new HttpClient { BaseAddress = new Uri(App.BaseUrl) };
         async Task<string> Token(string user)
         {
             var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = user, password = TestOrganization.Password });

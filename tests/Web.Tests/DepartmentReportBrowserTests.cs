@@ -1,6 +1,4 @@
-using System.Net.Http.Json;
 using System.Text.Json;
-using Approval.LocalDatabase;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
 using Microsoft.Playwright;
@@ -14,33 +12,12 @@ namespace Approval.Web.Tests;
 /// confirmation naming both units. Screenshots at 1440 px and the printed pages go to TestResults/screenshots.
 /// </summary>
 [Collection(HeavyCollection.Name)]
-public class DepartmentReportBrowserTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncLifetime
+public class DepartmentReportBrowserTests(LiveApp app) : BrowserTest(app)
 {
-    private BrowserPeople _people = null!;
-    private static readonly string Shots = Path.Combine(RepositoryRoot.Find()!, "TestResults", "screenshots");
-    private static readonly string Seed001 = Path.Combine(AppContext.BaseDirectory, "Data", "seeds", "001_de08246b7e89c2ac.txt");
+    private static readonly string Seed001 = SeedPath("001_de08246b7e89c2ac.txt");
 
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Shots);
-        _people = new BrowserPeople(app.BaseUrl);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _people.DisposeAsync();
-
-    private async Task Draft(string user, string title, SubmissionContent content)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = user, password = TestOrganization.Password });
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions")
-        {
-            Content = JsonContent.Create(new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title, content }, options: WorkflowFixture.Json),
-        };
-        request.Headers.Authorization = new("Bearer", token);
-        Assert.True((await http.SendAsync(request)).IsSuccessStatusCode);
-    }
+    private Task<JsonElement> Draft(string user, string title, SubmissionContent content) =>
+        PostAs(user, "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title, content });
 
     private static async Task Upload(IPage page)
     {
@@ -57,7 +34,7 @@ public class DepartmentReportBrowserTests(LiveApp app) : IClassFixture<LiveApp>,
         await Draft("prep-yy", "政府购买工作人员14名", Samples.YiyangProject("政府购买工作人员14名", 70m, 63m, 95.38m));
         await Draft("prep-yy", "公共资源交易中心日常运转", Samples.YiyangProject("公共资源交易中心日常运转", 7.42m, 7.42m, 99.5m));
 
-        var preparer = await _people.SignInAsync("prep-yy");
+        var preparer = await SignIn("prep-yy");
         await preparer.SetViewportSizeAsync(1440, 900);
         await Upload(preparer);
         await preparer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/submissions/[0-9a-f-]{36}$"));
@@ -94,7 +71,7 @@ public class DepartmentReportBrowserTests(LiveApp app) : IClassFixture<LiveApp>,
             Assert.DoesNotContain(absent, text);
 
         // 上饶市大数据发展管理局's preparer uploads the same file: the dialog names both units; confirming drafts it, on record.
-        var other = await _people.SignInAsync("prep");
+        var other = await SignIn("prep");
         await Upload(other);
         var dialog = other.Locator("#confirm-dialog");
         await Expect(dialog).ToBeVisibleAsync();

@@ -1,8 +1,5 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Approval.LocalDatabase;
 using Approval.Web.Tests.Infrastructure;
+using Approval.Workflow.Submissions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Approval.Web.Tests;
@@ -13,53 +10,24 @@ namespace Approval.Web.Tests;
 /// anything is saved, 保存 records it, the new score has no such finding, and the audit trail names the cell old → new.
 /// </summary>
 [Collection(HeavyCollection.Name)]
-public class DisclosureEditorTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncLifetime
+public class DisclosureEditorTests(LiveApp app) : BrowserTest(app)
 {
-    private BrowserPeople _people = null!;
-    private static readonly string Shots = Path.Combine(RepositoryRoot.Find()!, "TestResults", "screenshots");
-
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Shots);
-        _people = new BrowserPeople(app.BaseUrl);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _people.DisposeAsync();
-
     /// <summary>Seed 002 as the unit's clerk uploads it, with 公开01's 本年支出合计 typed as 1,664.67 instead of 1,664.55.</summary>
     private async Task<Guid> ImportWithAWrongFigure()
     {
-        var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Data", "seeds", "002_3e97706fd429c0f0.txt"));
+        var text = await File.ReadAllTextAsync(SeedPath("002_3e97706fd429c0f0.txt"));
         const string printed = "本年支出合计\t58\t1,664.55";
         Assert.Contains(printed, text);
         text = text.Replace(printed, "本年支出合计\t58\t1,664.67", StringComparison.Ordinal);
 
-        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = "prep", password = TestOrganization.Password });
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("FinalAccountsDisclosure"), "kind" },
-            { new StringContent("2021"), "fiscalYear" },
-            { new StringContent("2021年度部门决算公开"), "title" },
-        };
-        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(text));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
-        form.Add(file, "file", "002.txt");
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions/import") { Content = form };
-        request.Headers.Authorization = new("Bearer", token);
-        var response = await http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True((int)response.StatusCode == 201, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("submissionId").GetGuid();
+        return await Import("prep", SubmissionKind.FinalAccountsDisclosure, "002.txt", text, "2021年度部门决算公开");
     }
 
     [Fact]
     public async Task A_clerk_corrects_a_cell_sees_the_finding_go_before_saving_and_the_trail_names_old_and_new()
     {
         var id = await ImportWithAWrongFigure();
-        var page = await _people.SignInAsync("prep");
+        var page = await SignIn("prep");
         await page.SetViewportSizeAsync(1440, 1000);
         await page.GotoAsync($"/submissions/{id}");
         await page.ClickAsync("#score");
@@ -87,7 +55,7 @@ public class DisclosureEditorTests(LiveApp app) : IClassFixture<LiveApp>, IAsync
         await Expect(page.Locator("#save-disclosure")).ToBeDisabledAsync();
 
         // The printed figure: the re-check runs as the clerk types and the finding leaves the cell before anything is saved.
-        var before = await app.Store.QuerySession().Events.FetchStreamStateAsync(id);
+        var before = await App.Store.QuerySession().Events.FetchStreamStateAsync(id);
         await input.FillAsync("1,664.55");
         await Expect(cell.Locator(".cell-error")).ToBeHiddenAsync();
         await Expect(page.Locator("#editor-status")).ToHaveTextAsync("未保存的修改 1 处");
@@ -96,7 +64,7 @@ public class DisclosureEditorTests(LiveApp app) : IClassFixture<LiveApp>, IAsync
         await Expect(page.Locator("#live-counts")).ToContainTextAsync("实时核对");
         await Expect(cell).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("flag-error"));
         await Expect(page.Locator("#live-findings")).Not.ToContainTextAsync("支出总计应等于");
-        Assert.Equal(before!.Version, (await app.Store.QuerySession().Events.FetchStreamStateAsync(id))!.Version);
+        Assert.Equal(before!.Version, (await App.Store.QuerySession().Events.FetchStreamStateAsync(id))!.Version);
         await cell.EvaluateAsync("c => c.scrollIntoView({ block: 'center' })");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "disclosure-editor-2-corrected.png") });
 

@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Approval.LocalDatabase;
 using Approval.Web.Tests.Infrastructure;
+using Approval.Workflow.Submissions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -15,38 +13,12 @@ namespace Approval.Web.Tests;
 /// sentences, reachable from the findings list; on paper one sheet per table, the wide ones landscape.
 /// </summary>
 [Collection(HeavyCollection.Name)]
-public class DisclosurePackageViewTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncLifetime
+public class DisclosurePackageViewTests(LiveApp app) : BrowserTest(app)
 {
-    private BrowserPeople _people = null!;
-    private static readonly string Shots = Path.Combine(RepositoryRoot.Find()!, "TestResults", "screenshots");
-
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Shots);
-        _people = new BrowserPeople(app.BaseUrl);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _people.DisposeAsync();
-
     private async Task<Guid> ImportAndScoreSeed002()
     {
-        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = "prep", password = TestOrganization.Password });
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("FinalAccountsDisclosure"), "kind" },
-            { new StringContent("2021"), "fiscalYear" },
-            { new StringContent("2021年度部门决算公开"), "title" },
-            { new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Data", "seeds", "002_3e97706fd429c0f0.txt"))), "file", "002.txt" },
-        };
-        var imported = await http.PostAsync("/api/submissions/import", form);
-        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
-        var id = (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("submissionId").GetGuid();
-        var scored = await http.PostAsJsonAsync($"/api/submissions/{id}/score", new { version = 1, commandId = Guid.NewGuid() });
-        Assert.True(scored.IsSuccessStatusCode, await scored.Content.ReadAsStringAsync());
+        var id = await Import("prep", SubmissionKind.FinalAccountsDisclosure, "002.txt", await File.ReadAllTextAsync(SeedPath("002_3e97706fd429c0f0.txt")), "2021年度部门决算公开");
+        await Score("prep", id, version: 1);
         return id;
     }
 
@@ -54,7 +26,7 @@ public class DisclosurePackageViewTests(LiveApp app) : IClassFixture<LiveApp>, I
     public async Task Seed_002_package_shows_each_table_in_its_layout_with_findings_on_cells_and_prints_a_sheet_per_table()
     {
         var id = await ImportAndScoreSeed002();
-        var page = await _people.SignInAsync("prep");
+        var page = await SignIn("prep");
         await page.SetViewportSizeAsync(1440, 900);
         await page.GotoAsync($"/submissions/{id}");
 

@@ -1,8 +1,7 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Approval.LocalDatabase;
 using Approval.Web.Tests.Infrastructure;
+using Approval.Workflow.Submissions;
 using Marten.Events;
 using static Microsoft.Playwright.Assertions;
 
@@ -14,38 +13,13 @@ namespace Approval.Web.Tests;
 /// deadline. Screenshots at 1440 px: disclosure-approve-block.png, disclosure-dashboard.png.
 /// </summary>
 [Collection(HeavyCollection.Name)]
-public class DisclosureReviewBrowserTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncLifetime
+public class DisclosureReviewBrowserTests(LiveApp app) : BrowserTest(app)
 {
-    private BrowserPeople _people = null!;
-    private static readonly string Shots = Path.Combine(RepositoryRoot.Find()!, "TestResults", "screenshots");
-    private readonly Dictionary<string, string> _tokens = [];
-
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Shots);
-        _people = new BrowserPeople(app.BaseUrl);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _people.DisposeAsync();
-
-    private async Task<HttpClient> Client(string user)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        if (!_tokens.TryGetValue(user, out var token))
-        {
-            var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = user, password = TestOrganization.Password });
-            _tokens[user] = token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-        }
-        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        return http;
-    }
-
     private async Task<long> Step(string user, Guid id, string action)
     {
-        await using var session = app.Store.QuerySession();
+        await using var session = App.Store.QuerySession();
         var version = (await session.Events.FetchStreamStateAsync(id))!.Version;
-        using var http = await Client(user);
+        using var http = await ApiAs(user);
         var response = await http.PostAsJsonAsync($"/api/submissions/{id}/{action}", new { version });
         Assert.True(response.IsSuccessStatusCode, $"{action} as {user}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64();
@@ -57,24 +31,13 @@ public class DisclosureReviewBrowserTests(LiveApp app) : IClassFixture<LiveApp>,
     public async Task Preparer_enters_the_budget_approval_reviewer_approves_without_a_grade_dashboard_shows_it_overdue()
     {
         // 填报人 imports seed 002 as a 部门决算公开 package, as the import form does.
-        using var http = await Client("prep");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("FinalAccountsDisclosure"), "kind" },
-            { new StringContent("2021"), "fiscalYear" },
-            { new StringContent("2021年度部门决算公开（批复期限测试）"), "title" },
-        };
-        var file = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Data", "seeds", "002_3e97706fd429c0f0.txt")));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
-        form.Add(file, "file", "002_3e97706fd429c0f0.txt");
-        var imported = await http.PostAsync("/api/submissions/import", form);
-        Assert.True(imported.IsSuccessStatusCode, $"import: {(int)imported.StatusCode} {await imported.Content.ReadAsStringAsync()}");
-        var id = (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("submissionId").GetGuid();
+        var id = await Import("prep", SubmissionKind.FinalAccountsDisclosure, "002_3e97706fd429c0f0.txt",
+            await File.ReadAllTextAsync(SeedPath("002_3e97706fd429c0f0.txt")), "2021年度部门决算公开（批复期限测试）");
 
         // The preparer sees the deadline cannot be computed yet, enters a 批复日期 40 days ago and sees it overdue by 20.
         var approvedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-40); // today in Beijing, as the server counts
         var (approved, due) = (Iso(approvedOn), Iso(approvedOn.AddDays(20)));
-        var preparer = await _people.SignInAsync("prep");
+        var preparer = await SignIn("prep");
         await preparer.GotoAsync($"/submissions/{id}");
         await Expect(preparer.Locator("#publication-deadline")).ToHaveTextAsync("未填写批复日期，无法计算公开期限");
         await preparer.FillAsync("#budget-approved-on", "2021-06-30"); // before the year closed: refused at the field
@@ -91,7 +54,7 @@ public class DisclosureReviewBrowserTests(LiveApp app) : IClassFixture<LiveApp>,
         await Step("rev", id, "claim");
 
         // 审核人: the approve block of a package has no grade, no 系统建议 — the opinion, signature, stamp and the deadline.
-        var reviewer = await _people.SignInAsync("rev");
+        var reviewer = await SignIn("rev");
         await reviewer.SetViewportSizeAsync(1440, 1000);
         await Expect(reviewer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/review$"));
         await Expect(reviewer.Locator($"#queue tbody tr[data-id='{id}'] .publication-deadline")).ToContainTextAsync($"应于 {due} 前公开，已逾期");
@@ -111,7 +74,7 @@ public class DisclosureReviewBrowserTests(LiveApp app) : IClassFixture<LiveApp>,
         await Expect(reviewer.Locator("#approved-grade")).ToHaveCountAsync(0);
 
         // The dashboard: the package is past its deadline and not yet 已公开.
-        await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await App.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         await reviewer.GotoAsync("/dashboard");
         var overdue = reviewer.Locator($"#d-publication-overdue li[data-id='{id}']");
         await Expect(overdue).ToContainTextAsync("2021年度部门决算公开（批复期限测试）");

@@ -1,6 +1,4 @@
-using System.Net.Http.Json;
 using System.Text.Json;
-using Approval.LocalDatabase;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
 using Marten.Events;
@@ -15,50 +13,21 @@ namespace Approval.Web.Tests;
 /// it. The PDF and its PNG pages go to TestResults/screenshots/printed/.
 /// </summary>
 [Collection(HeavyCollection.Name)]
-public class SummaryReviewPrintTests(LiveApp app) : IClassFixture<LiveApp>, IAsyncLifetime
+public class SummaryReviewPrintTests(LiveApp app) : BrowserTest(app)
 {
-    private BrowserPeople _people = null!;
-    private static readonly string Shots = Path.Combine(RepositoryRoot.Find()!, "TestResults", "screenshots");
-
     /// <summary>The rows of seed 001's 附件4-1 as printed: 项目名称, 年初预算数 (= 小计, no 追加/追减), 全年执行数, 绩效自评得分.</summary>
     private static readonly (string Name, decimal Budget, decimal Executed, decimal Score)[] Seed001Rows =
         [("政府购买工作人员14名", 70m, 63m, 95.38m), ("公共资源交易中心日常运转", 7.42m, 7.42m, 99.5m)];
 
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Shots);
-        _people = new BrowserPeople(app.BaseUrl);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _people.DisposeAsync();
-
-    private Task<IPage> SignIn(string user) => _people.SignInAsync(user);
-
-    private Task<IBrowserContext> NewPerson() => _people.NewPersonAsync();
+    private Task<IBrowserContext> NewPerson() => People.NewPersonAsync();
 
     private async Task<long> StreamVersion(Guid id)
     {
-        await using var session = app.Store.QuerySession();
+        await using var session = App.Store.QuerySession();
         return (await session.Events.FetchStreamStateAsync(id))!.Version;
     }
 
-    private readonly Dictionary<string, string> _tokens = [];
-
-    private async Task<JsonElement> Call(string user, string url, object body)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        if (!_tokens.TryGetValue(user, out var token))
-        {
-            var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = user, password = TestOrganization.Password });
-            _tokens[user] = token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-        }
-        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body, options: WorkflowFixture.Json) };
-        request.Headers.Authorization = new("Bearer", token);
-        var response = await http.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, $"{url} as {user}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
+    private Task<JsonElement> Call(string user, string url, object body) => PostAs(user, url, body);
 
     private async Task<Guid> Draft(string title, SubmissionKind kind, SubmissionContent content, int year = 2021) =>
         (await Call("prep-yy", "/api/submissions", new { fiscalYear = year, kind, title, content })).GetProperty("submissionId").GetGuid();
@@ -100,7 +69,7 @@ public class SummaryReviewPrintTests(LiveApp app) : IClassFixture<LiveApp>, IAsy
         await Expect(reviewer.Locator("#signature")).ToHaveTextAsync("张经办");
         await reviewer.ClickAsync("#approve");
         await Expect(reviewer.Locator("#approved-grade")).ToHaveTextAsync("优");
-        await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30)); // the table's entries are an async read model
+        await App.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30)); // the table's entries are an async read model
 
         await reviewer.ClickAsync("#summary-review-link");
         await reviewer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/units/U-YY/summary/2021$"));
@@ -170,7 +139,7 @@ public class SummaryReviewPrintTests(LiveApp app) : IClassFixture<LiveApp>, IAsy
         // Published, the public reads the same table (the same partial), without links, states or findings.
         await Step("rev", summary, await StreamVersion(summary), "publish",
             new { indexNumber = "YY-2021-HZ", publisher = "弋阳县政务服务中心", confidentialityReviewed = true, principalSigned = true });
-        await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await App.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         var visitor = await (await NewPerson()).NewPageAsync();
         await visitor.GotoAsync($"/public/{summary}");
         foreach (var part in new[] { "#summary-title", "#summary-unit", "#summary-total", "#summary-foot" })
@@ -198,7 +167,7 @@ public class SummaryReviewPrintTests(LiveApp app) : IClassFixture<LiveApp>, IAsy
             await Draft(name, SubmissionKind.ProjectSelfEvaluation, content, 2022);
         }
         await Draft("2022年度汇总审核表", SubmissionKind.SummaryReview, new SubmissionContent { Summary = new SummaryDeclaration(50_000m, count) }, 2022);
-        await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await App.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 
         // The unit sees its drafts on its own table, and prints it before the bureau has filled its block.
         var preparer = await SignIn("prep-yy");

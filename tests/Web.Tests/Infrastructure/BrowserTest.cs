@@ -1,0 +1,84 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Approval.LocalDatabase;
+using Approval.Workflow.Submissions;
+using Microsoft.Playwright;
+
+namespace Approval.Web.Tests.Infrastructure;
+
+/// <summary>
+/// What every browser test against the shared <see cref="LiveApp"/> needs: a Chromium per person (<see cref="BrowserPeople"/>:
+/// CSP violations and script errors fail the test), screenshots under TestResults/screenshots, and the API as a signed-in
+/// user to set the scene the browser then looks at.
+/// </summary>
+public abstract class BrowserTest(LiveApp app) : IClassFixture<LiveApp>, IAsyncLifetime
+{
+    protected static readonly string Shots = Path.Combine(RepositoryRoot.Find()!, "TestResults", "screenshots");
+    private readonly Dictionary<string, string> _tokens = [];
+
+    protected LiveApp App => app;
+    protected BrowserPeople People { get; private set; } = null!;
+
+    public virtual Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Shots);
+        People = new BrowserPeople(app.BaseUrl);
+        return Task.CompletedTask;
+    }
+
+    public virtual async Task DisposeAsync() => await People.DisposeAsync();
+
+    protected Task<IPage> SignIn(string user) => People.SignInAsync(user);
+
+    protected static Task Shot(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(Shots, name + ".png"), FullPage = fullPage });
+
+    protected static string SeedPath(string name) => Path.Combine(AppContext.BaseDirectory, "Data", "seeds", name);
+
+    /// <summary>An API client signed in as <paramref name="user"/> (a bearer token, one sign-in per user and test class).</summary>
+    protected async Task<HttpClient> ApiAs(string user)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        if (!_tokens.TryGetValue(user, out var token))
+        {
+            var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = user, password = TestOrganization.Password });
+            Assert.True(login.IsSuccessStatusCode, $"sign-in as {user}: {(int)login.StatusCode}");
+            _tokens[user] = token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        }
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return http;
+    }
+
+    /// <summary>A report file imported as the clerk's upload form sends it (multipart POST /api/submissions/import); the new submission's id.</summary>
+    protected async Task<Guid> Import(string user, SubmissionKind kind, string fileName, string text, string title, int fiscalYear = 2021)
+    {
+        using var http = await ApiAs(user);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(kind.ToString()), "kind" },
+            { new StringContent(fiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture)), "fiscalYear" },
+            { new StringContent(title), "title" },
+        };
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(text));
+        file.Headers.ContentType = new("text/plain");
+        form.Add(file, "file", fileName);
+        var imported = await http.PostAsync("/api/submissions/import", form);
+        Assert.True(imported.IsSuccessStatusCode, $"import: {(int)imported.StatusCode} {await imported.Content.ReadAsStringAsync()}");
+        return (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("submissionId").GetGuid();
+    }
+
+    /// <summary>A JSON POST as <paramref name="user"/> that must succeed; its answer.</summary>
+    protected async Task<JsonElement> PostAs(string user, string url, object body)
+    {
+        using var http = await ApiAs(user);
+        var response = await http.PostAsJsonAsync(url, body, WorkflowFixture.Json);
+        Assert.True(response.IsSuccessStatusCode, $"{url} as {user}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>评分 through the API, as the 评分并检查 button does.</summary>
+    protected async Task Score(string user, Guid id, long version)
+    {
+        await PostAs(user, $"/api/submissions/{id}/score", new { version, commandId = Guid.NewGuid() });
+    }
+}
