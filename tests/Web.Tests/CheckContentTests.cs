@@ -71,6 +71,12 @@ public class CheckContentTests(WorkflowFixture app) : IClassFixture<WorkflowFixt
     [InlineData("{not json", "malformed-json")]
     [InlineData("{}", "content-required")]
     [InlineData("{\"content\": {\"disclosure\": {\"tables\": [], \"narrative\": 12}}}", "malformed-json")]
+    // Parts left out or null (found from outside: each was a 500 before)
+    [InlineData("{\"content\": {\"disclosure\": {\"tables\": null}}}", "content-invalid")]
+    [InlineData("{\"content\": {\"disclosure\": {\"tables\": [null], \"narrative\": \"\"}}}", "content-invalid")]
+    [InlineData("{\"content\": {\"disclosure\": {\"tables\": [{\"kind\": \"IncomeExpenditureSummary\", \"rows\": [{\"values\": [-5]}]}]}}}", "content-invalid")]
+    [InlineData("{\"content\": {\"disclosure\": {\"tables\": [{\"kind\": \"Income\", \"title\": \"收入决算表\", \"columns\": [], \"rows\": [null]}], \"narrative\": \"\"}}}", "content-invalid")]
+    [InlineData("{\"content\": {\"disclosure\": {\"tables\": []}}}", "content-invalid")]
     public async Task A_malformed_body_is_a_400_problem(string body, string code)
     {
         var id = await ScoredPackageWithAnError();

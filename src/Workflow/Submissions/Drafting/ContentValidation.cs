@@ -21,6 +21,11 @@ public static partial class ContentValidation
 
     public static IEnumerable<string> Problems(SubmissionContent content)
     {
+        if (IncompleteContent.Problem(content) is { } incomplete)
+        {
+            yield return incomplete;
+            yield break;
+        }
         if (HasControlCharacters(content)) yield return "内容中含有控制字符（如 NUL），请删除后重试";
         if (content.ProjectForm is { } form)
         {
