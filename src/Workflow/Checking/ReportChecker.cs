@@ -54,7 +54,8 @@ public static partial class ReportChecker
         }
 
         if (report.Narrative.Trim().Length > 0)
-            documents.Add(new CheckedDocument(NarrativeKind, NarrativeKind, null, null, NarrativeChecker.Check(report.Narrative, NarrativeKind)));
+            documents.Add(new CheckedDocument(NarrativeKind, NarrativeKind, null, null,
+                [.. NarrativeChecker.Check(report.Narrative, NarrativeKind), .. PackageNarrativeChecker.Check(report.Narrative, packages.Count == 1 ? packages[0] : [], report.Forms, NarrativeKind, options)]));
 
         if (report.ProjectScores.Count > 0)
             documents.Add(ScoreList(report));

@@ -84,13 +84,8 @@ public static partial class DepartmentReportChecker
             foreach (var block in section.Blocks.Where(b => !b.IsHeading))
                 foreach (var clause in ClauseBreak().Split(QuotedFigures.Compact(block.Text)))
                 {
-                    var m = Breakdown().Match(clause);
-                    if (!m.Success || m.Groups["rest"].Value.Contains("较上年", StringComparison.Ordinal)) continue;
-                    var unit = m.Groups["u"].Value;
-                    var total = decimal.Parse(m.Groups["t"].Value, CultureInfo.InvariantCulture);
-                    var parts = new Regex($@"(?<![\d.])(\d+(?:\.\d+)?){unit}").Matches(m.Groups["rest"].Value)
-                        .Select(p => decimal.Parse(p.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
-                    if (parts.Count < 2) continue;
+                    if (Breakdowns.InClause(clause) is not { } breakdown) continue;
+                    var (total, unit, parts) = (breakdown.Total, breakdown.Unit, breakdown.Parts);
                     checkedCount++;
                     var tolerance = unit == "万元" ? CheckOptions.Default.ToleranceFor(parts.Count) : 0;
                     if (parts.Sum() - total <= tolerance) continue;
@@ -148,9 +143,6 @@ public static partial class DepartmentReportChecker
 
     [GeneratedRegex("[。；;]")]
     private static partial Regex ClauseBreak();
-
-    [GeneratedRegex(@"(?<t>\d+(?:\.\d+)?)(?<u>万元|人|个|件)[，,]其中[：:]?(?<rest>.+)$")]
-    private static partial Regex Breakdown();
 
     [GeneratedRegex(@"^[^。；;]{0,30}?得分[为：:]?(?<s>\d{1,3}(?:\.\d{1,2})?)分")]
     private static partial Regex ScoreAfterName();

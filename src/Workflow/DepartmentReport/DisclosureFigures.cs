@@ -1,5 +1,6 @@
 using Approval.Workflow.Checking;
 using Approval.Workflow.Disclosure;
+using Approval.Workflow.Narrative;
 
 namespace Approval.Workflow.DepartmentReport;
 
@@ -50,46 +51,6 @@ internal static class DisclosureFigures
             (unresolved.Count == 0 ? "" : $"；{string.Join("、", unresolved.Distinct())} 在决算公开表中找不到对应的数，未核对")));
     }
 
-    private sealed record Source(decimal Value, string Where, bool Strict);
-
-    private static Source? Resolve(string label, IReadOnlyList<DisclosureTable> tables)
-    {
-        DisclosureTable? T(DisclosureTableKind kind) => tables.FirstOrDefault(t => t.Kind == kind);
-        switch (label)
-        {
-            case "决算收入":
-                return Row(T(DisclosureTableKind.IncomeExpenditureSummary), "收入", "本年收入合计") is { } income ? new(income, "公开01表本年收入合计", true) : null;
-            case "决算支出":
-                return Row(T(DisclosureTableKind.IncomeExpenditureSummary), "支出", "本年支出合计") is { } expense ? new(expense, "公开01表本年支出合计", true) : null;
-            case "财政拨款支出":
-                return Row(T(DisclosureTableKind.FiscalAppropriationSummary), "支出", "本年支出合计") is { } fiscal ? new(fiscal, "公开04表本年支出合计", true) : null;
-            case "基本支出" or "项目支出":
-                return ColumnOfTotal(T(DisclosureTableKind.Expenditure), label) is { } v ? new(v, $"公开03表合计行{label}", true) : null;
-            case "工资福利支出":
-                return Code(T(DisclosureTableKind.GeneralBudgetBasicExpenditure), "301") is { } wages ? new(wages, "公开06表 301 工资福利支出", false) : null;
-            case "商品和服务支出":
-                return Code(T(DisclosureTableKind.GeneralBudgetBasicExpenditure), "302") is { } goods ? new(goods, "公开06表 302 商品和服务支出", false) : null;
-            case "公用经费":
-                return Stated(T(DisclosureTableKind.GeneralBudgetBasicExpenditure), "公用经费合计") is { } pub ? new(pub, "公开06表公用经费合计", false) : null;
-            case "人员经费":
-                return Stated(T(DisclosureTableKind.GeneralBudgetBasicExpenditure), "人员经费合计") is { } staff ? new(staff, "公开06表人员经费合计", false) : null;
-            default:
-                return null;
-        }
-    }
-
-    private static decimal? Row(DisclosureTable? table, string side, string name) =>
-        table?.Rows.Where(r => r.Section == side).FirstOrDefault(r => DisclosureChecker.Normalize(r.Name).StartsWith(name, StringComparison.Ordinal))?.Value(0);
-
-    private static decimal? Code(DisclosureTable? table, string code) => table?.Rows.FirstOrDefault(r => r.Code == code)?.Value(0);
-
-    private static decimal? Stated(DisclosureTable? table, string name) => table is not null && table.StatedTotals.TryGetValue(name, out var v) ? v : null;
-
-    private static decimal? ColumnOfTotal(DisclosureTable? table, string column)
-    {
-        if (table is null) return null;
-        var index = table.Columns.ToList().FindIndex(c => c.Replace(" ", "").Contains(column, StringComparison.Ordinal));
-        var total = table.Rows.FirstOrDefault(r => r.Code is null && r.Name.Replace(" ", "").Contains("合计", StringComparison.Ordinal));
-        return index < 0 || total is null ? null : total.Value(index);
-    }
+    /// <summary>Outside a 部门决算公开 package's own 情况说明, 公开06's classes may differ in scope: a warning (not strict).</summary>
+    private static TableFigure? Resolve(string label, IReadOnlyList<DisclosureTable> tables) => TableFigures.Resolve(label, tables);
 }

@@ -70,7 +70,7 @@ public static partial class ReportTextImporter
             else if (!ReportWords().IsMatch(narrativeText))
                 issues.Add(new ImportIssue(1, "未识别到报表：文中既没有公开表、自评表，也没有决算或绩效报告的文字", Fatal: true));
         }
-        return new ImportedReport(source, tables, forms, narrativeText, ProjectScores(narrativeText), issues);
+        return new ImportedReport(source, tables, forms, narrativeText, ProjectScores(narrativeText), issues) { Summary = SummaryReviewTextParser.Parse(lines) };
     }
 
     /// <summary>The line XlsxImporter writes before each sheet's rows: "## 工作表 {name}".</summary>

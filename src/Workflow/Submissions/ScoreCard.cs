@@ -58,7 +58,8 @@ public static class SubmissionScoring
             }
             case SubmissionKind.FinalAccountsDisclosure when content.Disclosure is { } package:
             {
-                var findings = DisclosureChecker.Check(package.Tables).Concat(NarrativeChecker.Check(package.Narrative)).ToList();
+                var findings = DisclosureChecker.Check(package.Tables).Concat(NarrativeChecker.Check(package.Narrative))
+                    .Concat(PackageNarrativeChecker.Check(package.Narrative, package.Tables, [.. (related?.Projects ?? []).Select(p => p.Form)])).ToList();
                 return new ScoreCard(contentVersion, null, null, null, null, null, findings);
             }
             case SubmissionKind.SummaryReview:

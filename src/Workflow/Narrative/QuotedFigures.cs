@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Approval.Workflow.DepartmentReport;
+namespace Approval.Workflow.Narrative;
 
 /// <summary>An amount in 万元 the report states for a label ("工资福利支出 149.72 万元"), as printed, with its sentence.</summary>
 public sealed record QuotedFigure(string Label, decimal Amount, int Decimals, string Sentence);
@@ -26,15 +26,18 @@ public static partial class QuotedFigures
         ("项目支出", "项目支出(?!绩效)"),
     ];
 
-    public static IReadOnlyList<QuotedFigure> Find(string text)
+    public static IReadOnlyList<QuotedFigure> Find(string text) => Find(text, Labels);
+
+    /// <summary>The figures of <paramref name="labels"/> (label, pattern of its printed variants) in <paramref name="text"/>, sentence by sentence.</summary>
+    public static IReadOnlyList<QuotedFigure> Find(string text, IReadOnlyList<(string Label, string Pattern)> labels)
     {
         var found = new List<QuotedFigure>();
-        foreach (var sentence in SentenceBreak().Split(Compact(text)))
+        foreach (var sentence in Sentences(text))
         {
-            foreach (var (label, pattern) in Labels)
+            foreach (var (label, pattern) in labels)
             {
                 var direct = new Regex($@"(?:{pattern})(?:决算数?)?(?:为|是|共|共计|合计|：|:)?(?<a>\d+(?:\.\d+)?)万元");
-                var afterBudget = new Regex($@"(?:{pattern})预算数?为?\d+(?:\.\d+)?万元[，,](?:较上年[^，,。]*[，,])?决算数?为?(?<a>\d+(?:\.\d+)?)万元");
+                var afterBudget = new Regex($@"(?:{pattern})(?:年初|全年)?预算数?为?\d+(?:\.\d+)?万元[，,](?:较上年[^，,。]*[，,])?决算数?为?(?<a>\d+(?:\.\d+)?)万元");
                 foreach (var m in afterBudget.Matches(sentence).Concat(direct.Matches(sentence)))
                     Add(found, label, m.Groups["a"].Value, sentence);
             }
@@ -52,6 +55,9 @@ public static partial class QuotedFigures
         var point = amount.IndexOf('.');
         found.Add(new QuotedFigure(label, value, point < 0 ? 0 : amount.Length - point - 1, sentence));
     }
+
+    /// <summary>The sentences of <paramref name="text"/>, whitespace removed (a PDF's line breaks fall anywhere).</summary>
+    public static IReadOnlyList<string> Sentences(string text) => SentenceBreak().Split(Compact(text));
 
     public static string Compact(string text) => Whitespace().Replace(text, "");
 
