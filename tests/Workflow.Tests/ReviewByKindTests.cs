@@ -59,9 +59,13 @@ public class ReviewByKindTests
         Refused("grade-not-applicable", "部门决算公开审核只作通过或退回，不评定等级",
             () => ReviewRules.Approve(claimed, Grade.良, null, "同意公开", "张经办", "章", Reviewer));
         Refused("grade-not-applicable", "部门决算公开审核只作通过或退回，不评定等级",
-            () => ReviewRules.Approve(claimed, null, "改评", "同意公开", "张经办", "章", Reviewer));
+            () => ReviewRules.Approve(claimed, (Grade?)null, "改评", "同意公开", "张经办", "章", Reviewer));
+        // As a request writes it: any grade text for a package, even one that is no grade, is one too many (found from outside: "无").
+        Refused("grade-not-applicable", "部门决算公开审核只作通过或退回，不评定等级",
+            () => ReviewRules.ApproveAsWritten(claimed, "无", null, "同意公开", "张经办", "章", Reviewer));
+        Assert.IsType<DisclosurePackageApproved>(ReviewRules.ApproveAsWritten(claimed, " ", null, "同意公开", "张经办", "章", Reviewer));
 
-        var approved = Assert.IsType<DisclosurePackageApproved>(ReviewRules.Approve(claimed, null, null, "同意公开", "张经办", "经济建设股业务专用章", Reviewer));
+        var approved = Assert.IsType<DisclosurePackageApproved>(ReviewRules.Approve(claimed, (Grade?)null, null, "同意公开", "张经办", "经济建设股业务专用章", Reviewer));
         Assert.Equal("张经办 审核通过（部门决算公开，不评定等级）；经办人签名 张经办", approved.Describe());
         Assert.Equal(new EventNotice("approved", "「2021年度部门决算」审核通过"), approved.Notice("2021年度部门决算", "上饶市大数据发展管理局"));
 
@@ -81,7 +85,8 @@ public class ReviewByKindTests
         foreach (var (kind, content) in new[] { (SubmissionKind.DepartmentSelfEvaluation, department), (SubmissionKind.ProjectSelfEvaluation, new SubmissionContent { ProjectForm = Seeds.Import(Seeds.ShangraoBigData2021).Forms[1] }) })
         {
             var (claimed, _) = Claimed(kind, content);
-            Refused("grade-required", "请评定等级：优、良、中、差", () => ReviewRules.Approve(claimed, null, null, "同意", "张经办", "章", Reviewer));
+            Refused("grade-required", "请评定等级：优、良、中、差", () => ReviewRules.Approve(claimed, (Grade?)null, null, "同意", "张经办", "章", Reviewer));
+            Refused("grade", "审核意见只能是 优、良、中、差（收到「无」）", () => ReviewRules.ApproveAsWritten(claimed, "无", null, "同意", "张经办", "章", Reviewer));
             var suggested = claimed.Score?.SuggestedGrade ?? Grade.优;
             var approved = Assert.IsType<SubmissionApproved>(ReviewRules.Approve(claimed, suggested, null, "同意", "张经办", "章", Reviewer));
             Assert.Equal(suggested, approved.Grade);

@@ -37,7 +37,7 @@ public sealed class DisclosureTableView(int index, DisclosureTable table, int? y
 
     /// <summary>Printed landscape: the forms wider than an A4 portrait sheet.</summary>
     public bool Wide => Table.Kind is DisclosureTableKind.IncomeExpenditureSummary or DisclosureTableKind.FiscalAppropriationSummary
-        or DisclosureTableKind.GeneralBudgetBasicExpenditure or DisclosureTableKind.Income or DisclosureTableKind.GovernmentFund;
+        or DisclosureTableKind.GeneralBudgetBasicExpenditure or DisclosureTableKind.Income or DisclosureTableKind.Expenditure or DisclosureTableKind.GovernmentFund;
 
     public string Number => Table.Number ?? (Index + 1).ToString("00", CultureInfo.InvariantCulture);
 

@@ -30,7 +30,9 @@ public static partial class NarrativeText
             var line = raw.Replace('\t', ' ').Trim();
             if (line.Length == 0) { blankSince = true; continue; }
             var markdownHeading = line.StartsWith('#');
-            var text = Decorations().Replace(line, "").Trim();
+            // "- 一、部门主要职责": a list item of the text's contents, a paragraph of its own without the marker
+            var listItem = ListMarker().IsMatch(line);
+            var text = Decorations().Replace(ListMarker().Replace(line, ""), "").Trim();
             if (text.Length == 0) continue;
             var numbered = Numbered().IsMatch(text);
             if (markdownHeading || (numbered && text.Length <= 30 && !text.Contains('。') && !text.Contains('，')))
@@ -40,7 +42,7 @@ public static partial class NarrativeText
                 blankSince = false;
                 continue;
             }
-            var continues = paragraph.Length > 0 && !numbered && (!blankSince || !EndsSentence(paragraph));
+            var continues = paragraph.Length > 0 && !numbered && !listItem && (!blankSince || !EndsSentence(paragraph));
             if (!continues) Flush();
             else if (NeedsSpace(paragraph[^1], text[0])) paragraph.Append(' ');
             paragraph.Append(text);
@@ -53,6 +55,9 @@ public static partial class NarrativeText
     private static bool EndsSentence(StringBuilder paragraph) => "。！？；：.!?;:”」）)".Contains(paragraph[^1]);
 
     private static bool NeedsSpace(char before, char after) => before < 128 && after < 128 && char.IsLetterOrDigit(before) && char.IsLetterOrDigit(after);
+
+    [GeneratedRegex(@"^[-*+]\s+")]
+    private static partial Regex ListMarker();
 
     [GeneratedRegex(@"^[#*\s]+|\*\*|<\/?b>")]
     private static partial Regex Decorations();

@@ -32,6 +32,9 @@ public static class Import
         }
         if (!Enum.TryParse<SubmissionKind>(form["kind"], out var kind) || !Enum.IsDefined(kind))
             return Problems.BadRequest("kind", "请选择报告类型", "unknown kind");
+        var confirmUnit = form["confirmUnit"].ToString();
+        if (confirmUnit.Length > 0 && !bool.TryParse(confirmUnit, out _))
+            return Problems.BadRequest("confirm-unit", $"confirmUnit 只能是 true 或 false（收到「{confirmUnit}」）", "confirmUnit must be true or false");
         if (!int.TryParse(form["fiscalYear"], out var year))
             return Problems.BadRequest("fiscal-year", "请填写年度", "fiscal year is required");
 
@@ -73,7 +76,7 @@ public static class Import
         if (NamedUnits.OtherThan(report, unit.Name) is { } other)
         {
             // A report of another unit in this account would be reviewed and published under the wrong name: only on the preparer's word.
-            if (!string.Equals(form["confirmUnit"], "true", StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(confirmUnit, "true", StringComparison.OrdinalIgnoreCase))
                 return Problems.Of(409, "unit-mismatch",
                     $"报告所署单位为「{other.Name}」（{other.Where}），不是本账号的单位「{unit.Name}」；如确属本单位的报告，请确认后再导入",
                     $"the report names {other.Name} ({other.Where}), not the account's unit {unit.Name}; resend with confirmUnit=true to draft it anyway",

@@ -19,12 +19,13 @@ public static class Score
         Decision.Record(submission, DraftRules.Score(submission, actor, await TemplateCatalogue.AllAsync(session, ct), await RelatedAsync(submission, session, ct)));
 
     /// <summary>
-    /// For a 部门整体 report: the same unit's 部门决算公开 and 项目支出绩效自评表 of the same year, which the report quotes.
+    /// For a 部门整体 report: the same unit's 部门决算公开 and 项目支出绩效自评表 of the same year, which the report quotes;
+    /// for a 部门决算公开 package: the unit's 自评表 of that year, whose scores and funds its 情况说明 quotes.
     /// Of several 决算公开 packages the furthest along (published, approved, …), then the latest.
     /// </summary>
     private static async Task<RelatedReports?> RelatedAsync(Submission submission, IQuerySession session, CancellationToken ct)
     {
-        if (submission.Kind != SubmissionKind.DepartmentSelfEvaluation) return null;
+        if (submission.Kind is not (SubmissionKind.DepartmentSelfEvaluation or SubmissionKind.FinalAccountsDisclosure)) return null;
         var others = await session.Query<Submission>()
             .Where(s => s.UnitId == submission.UnitId && s.FiscalYear == submission.FiscalYear && s.Id != submission.Id &&
                         (s.Kind == SubmissionKind.FinalAccountsDisclosure || s.Kind == SubmissionKind.ProjectSelfEvaluation))

@@ -22,16 +22,11 @@ public sealed record ApproveSubmission(
 /// <summary>审核通过: the grade (none for a 部门决算公开 package), the opinion, 经办人签名 and 盖章.</summary>
 public static class Approve
 {
-    public static ProblemDetails Validate(ApproveSubmission command) => string.IsNullOrWhiteSpace(command.Grade) || Grades.TryParse(command.Grade, out _)
-        ? WolverineContinue.NoProblems
-        : Problems.Details(400, "grade", $"审核意见只能是 优、良、中、差（收到「{command.Grade}」）", "grade must be one of 优/良/中/差");
-
     [WolverinePost("/api/submissions/{id}/approve")]
     public static (CommandAccepted, Events) Post(ApproveSubmission command, [WriteAggregate("id")] Submission submission, Actor actor)
     {
-        // Validate has already refused a grade that does not parse; whether one is needed depends on the kind (ReviewRules.Approve).
-        Grade? grade = Grades.TryParse(command.Grade, out var parsed) ? parsed : null;
+        // Whether a grade is needed, and which, depends on the kind: ReviewRules reads the grade as the request wrote it.
         return Decision.Record(submission,
-            ReviewRules.Approve(submission, grade, command.OverrideReason, command.Opinion ?? "", actor.Name, command.Stamp ?? "", actor));
+            ReviewRules.ApproveAsWritten(submission, command.Grade, command.OverrideReason, command.Opinion ?? "", actor.Name, command.Stamp ?? "", actor));
     }
 }

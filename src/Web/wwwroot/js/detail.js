@@ -254,7 +254,9 @@ run("approve", () => command("approve", {
   overrideReason: document.getElementById("override-reason")?.value || null,
   opinion: document.getElementById("opinion").value,
   stamp: document.getElementById("stamp").value,
-}), () => confirmErrors("审核通过", "审核通过后评定等级与审核意见记入审计记录、不可更改，"));
+}), () => confirmErrors("审核通过", data.kind === "FinalAccountsDisclosure"
+  ? "审核通过后审核意见记入审计记录、不可更改，之后应在公开期限内公开，"
+  : "审核通过后评定等级与审核意见记入审计记录、不可更改，"));
 run("publish", () => command("publish", {
   indexNumber: document.getElementById("index-number").value,
   publisher: document.getElementById("publisher").value,

@@ -14,7 +14,9 @@ const savedFlag = `disclosure-saved:${data.id}`;
 
 /** A figure as typed ("1,664.67", "-", "") → number, null when blank, NaN when it is not a number. */
 function parseNumber(text) {
-  const t = String(text ?? "").replace(/[,，\s]/g, "").replace(/^[-－—–]$/, "");
+  // full-width digits, point and minus as a Chinese input method types them (the importer reads them too)
+  const t = String(text ?? "").replace(/[０-９]/g, d => String.fromCharCode(d.charCodeAt(0) - 0xFEE0)).replace(/．/g, ".")
+    .replace(/^－(?=\d)/, "-").replace(/[,，\s]/g, "").replace(/^[-－—–]$/, "");
   if (t === "") return null;
   return /^[-+]?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
 }
@@ -58,8 +60,11 @@ if (root && bar && original) {
   /** The submission's content with the edited package (attachments and the rest as they were). */
   const content = () => ({ ...data.content, disclosure: draft });
 
+  let refusal = null; // the server's reason when it could not check the draft (a figure beyond its limits …)
+
   function changedCount() {
-    let n = inputs.filter(i => !Number.isNaN(i.get()) && i.get() !== i.initial).length;
+    // a cell that does not hold a number is a change too: it differs from what was saved
+    let n = inputs.filter(i => Number.isNaN(i.get()) || i.get() !== i.initial).length;
     if (draft.narrative !== original.narrative) n++;
     return n;
   }
@@ -74,7 +79,8 @@ if (root && bar && original) {
     status.className = n ? "unsaved" : "";
     status.textContent = n ? `未保存的修改 ${n} 处` : "没有修改";
     if (bad) status.textContent += `；${bad} 处数字无法识别，不能保存`;
-    saveButton.disabled = n === 0 || bad > 0;
+    else if (refusal) status.textContent += "；有不能保存的内容，见下方说明";
+    saveButton.disabled = n === 0 || bad > 0 || refusal !== null;
   }
 
   /** One input in place of a value cell; `get`/`set` read and write the draft. */
@@ -136,7 +142,13 @@ if (root && bar && original) {
 
   function scheduleCheck() {
     clearTimeout(checkTimer);
-    if (invalidCount() > 0) return;
+    checkSequence++; // an answer still on its way is about a draft that no longer is
+    refusal = null;
+    if (invalidCount() > 0) {
+      live.replaceChildren(el("div", { id: "live-counts", class: "sev-error" }, `有 ${invalidCount()} 处数字无法识别，改正后继续核对`));
+      showState();
+      return;
+    }
     checkTimer = setTimeout(check, 400);
   }
 
@@ -152,8 +164,10 @@ if (root && bar && original) {
       showFindings(card.findings);
     } catch (e) {
       if (sequence !== checkSequence) return;
-      live.replaceChildren();
-      showError(problem, e);
+      refusal = e instanceof ApiError && e.status === 400 ? e.message : null;
+      live.replaceChildren(el("div", { id: "live-counts", class: "sev-error", role: "alert" },
+        refusal ? `无法核对：${refusal}` : `暂时无法核对：${e?.message || e}`));
+      showState();
     }
   }
 

@@ -93,6 +93,20 @@ public static class ReviewRules
         return new ReturnedForRevision(submission.Id, submission.Round, RequireText(reason, "reason-required", "请填写退回原因"), cleanRemarks, by);
     }
 
+    /// <summary>审核通过 with the grade as the request wrote it: for a package any grade text is one too many, for the others it must be 优/良/中/差.</summary>
+    public static ISubmissionEvent ApproveAsWritten(Submission submission, string? gradeText, string? overrideReason, string opinion, string signature, string stamp, Actor by)
+    {
+        RequireHolder(submission, by);
+        if (string.IsNullOrWhiteSpace(gradeText)) return Approve(submission, (Grade?)null, overrideReason, opinion, signature, stamp, by);
+        if (!IsGraded(submission.Kind)) throw GradeNotApplicable();
+        if (!Grades.TryParse(gradeText, out var grade))
+            throw new SubmissionRuleException(RuleViolation.Invalid("grade", $"审核意见只能是 优、良、中、差（收到「{gradeText}」）", "grade must be one of 优/良/中/差"));
+        return Approve(submission, grade, overrideReason, opinion, signature, stamp, by);
+    }
+
+    private static SubmissionRuleException GradeNotApplicable() =>
+        new(RuleViolation.Invalid("grade-not-applicable", "部门决算公开审核只作通过或退回，不评定等级", "a disclosure package is approved or returned, never graded"));
+
     /// <summary>
     /// 审核通过, by kind: a 部门决算公开 package is approved without a grade (<see cref="DisclosurePackageApproved"/>);
     /// every other kind needs 优/良/中/差 (<see cref="SubmissionApproved"/>).
@@ -102,9 +116,7 @@ public static class ReviewRules
         RequireHolder(submission, by);
         if (!IsGraded(submission.Kind))
         {
-            if (grade is not null || Submitting.SubmitRules.Clean(overrideReason) is not null)
-                throw new SubmissionRuleException(RuleViolation.Invalid("grade-not-applicable", "部门决算公开审核只作通过或退回，不评定等级",
-                    "a disclosure package is approved or returned, never graded"));
+            if (grade is not null || Submitting.SubmitRules.Clean(overrideReason) is not null) throw GradeNotApplicable();
             return new DisclosurePackageApproved(submission.Id, submission.Round, RequireText(opinion, "opinion-required", "请填写审核意见"),
                 RequireText(signature, "signature-required", "请填写经办人签名"), RequireText(stamp, "stamp-required", "请选择盖章"), by);
         }

@@ -109,14 +109,6 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var problemDetails3 = Approval.Web.Submissions.Reviewing.Approve.Validate(command);
-            // Evaluate whether the processing should stop if there are any problems
-            if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
-            {
-                await WriteProblems(problemDetails3, httpContext).ConfigureAwait(false);
-                return;
-            }
-
             
             // The actual HTTP request handler execution
             (var commandAccepted_response, var events) = Approval.Web.Submissions.Reviewing.Approve.Post(command, stream_submission.Aggregate, actor);
