@@ -90,6 +90,26 @@ public class CheckContentTests(WorkflowFixture app) : IClassFixture<WorkflowFixt
         Assert.Equal(code, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
     }
 
+    [Theory]
+    [InlineData("2022-02-30")]
+    [InlineData("abc")]
+    [InlineData("")]
+    public async Task A_date_that_is_no_date_names_the_field_in_Chinese_without_dotnet_type_names(string date)
+    {
+        var id = await ScoredPackageWithAnError();
+        using var client = app.Host.Server.CreateClient();
+        var body = $"{{\"content\": {{\"disclosure\": {{\"tables\": [], \"narrative\": \"\", \"budgetApprovedOn\": \"{date}\"}}}}}}";
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/submissions/{id}/check-content") { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Authorization = new("Bearer", await app.TokenFor("prep"));
+        var response = await client.SendAsync(request);
+        Assert.Equal(400, (int)response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("malformed-json", problem.GetProperty("code").GetString());
+        Assert.Contains("content.disclosure.budgetApprovedOn", problem.GetProperty("title").GetString());
+        Assert.DoesNotContain("System.", problem.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task Content_of_another_kind_or_beyond_the_limits_is_refused_with_the_reason()
     {

@@ -7,7 +7,7 @@ namespace Approval.Web;
 /// empty-bodied status codes): an RFC 7807 problem with a stable <c>code</c>, a Chinese <c>title</c> and an English
 /// <c>detail</c> sentence, as <see cref="Problems"/> writes them.
 /// </summary>
-public static class ProblemShape
+public static partial class ProblemShape
 {
     private static readonly Dictionary<int, (string Code, string Title, string Detail)> ByStatus = new()
     {
@@ -34,7 +34,15 @@ public static class ProblemShape
         var (code, title, detail) = ByStatus.TryGetValue(status, out var known) ? known : ($"http-{status}", "请求未能完成", "The request could not be completed.");
         // The framework's JSON errors say what was wrong in English: keep that as the detail.
         if (status == 400 && problem.Title is { } frameworkTitle && frameworkTitle.Contains("JSON", StringComparison.OrdinalIgnoreCase))
-            (code, title) = ("malformed-json", "请求内容不是有效的 JSON");
+        {
+            // "… could not be converted to System.Nullable`1[System.DateOnly]. Path: $.content.budgetApprovedOn | …":
+            // the field the caller can fix, in Chinese; the .NET type names are ours, not the caller's business.
+            var field = JsonPath().Match(problem.Detail ?? "") is { Success: true } m ? m.Groups[1].Value.TrimStart('$', '.') : "";
+            (code, title) = ("malformed-json", field.Length == 0
+                ? "请求内容不是有效的 JSON"
+                : $"请求内容中「{field}」的值无法读取：类型或格式不对（日期写作 2022-08-10，金额和数量写作数字，且不超出范围）");
+            if (problem.Detail is { } raw) problem.Detail = DotNetType().Replace(raw, "the expected type");
+        }
         // Wolverine's answers to a repeated Idempotency-Key (the IETF draft's 422 and 409).
         if (status == 422 && problem.Detail?.Contains("already used for a different request", StringComparison.Ordinal) == true)
             (code, title) = ("idempotency-key-reused", "该幂等键已用于内容不同的请求，请为新操作使用新的键");
@@ -55,4 +63,10 @@ public static class ProblemShape
         problem.Instance ??= context.HttpContext.Request.Path;
         if (context.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity is { } activity) problem.Extensions.TryAdd("traceId", activity.Id);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Path: (\$[^\s|]*)")]
+    private static partial System.Text.RegularExpressions.Regex JsonPath();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"System\.[\w`.\[\], ]+?(?=\. |\.$| Path|$)")]
+    private static partial System.Text.RegularExpressions.Regex DotNetType();
 }

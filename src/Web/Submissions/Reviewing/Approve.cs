@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Reviewing;
-using Approval.Workflow.Templates;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
 
