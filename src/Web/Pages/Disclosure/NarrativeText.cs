@@ -35,7 +35,7 @@ public static partial class NarrativeText
             var text = Decorations().Replace(ListMarker().Replace(line, ""), "").Trim();
             if (text.Length == 0) continue;
             var numbered = Numbered().IsMatch(text);
-            if (markdownHeading || (numbered && text.Length <= 30 && !text.Contains('。') && !text.Contains('，')))
+            if (!listItem && (markdownHeading || (numbered && text.Length <= 30 && !text.Contains('。') && !text.Contains('，'))))
             {
                 Flush();
                 blocks.Add(new NarrativeBlock(true, text));

@@ -148,19 +148,20 @@ export function markFindings(root, findings) {
     const title = `${SEVERITY_TEXT[f.severity] || ""} ${f.rule}：${f.message}`;
     if (!loc.table && loc.row && index) {
       const snippet = loc.row.replace(/^…/, "").replace(/\s+/g, "").replace(/％/g, "%");
-      let at = index.flat.indexOf(snippet);
-      while (at >= 0 && !free(at, at + snippet.length)) at = index.flat.indexOf(snippet, at + 1);
-      if (at < 0) {
+      // Every free occurrence: a 情况说明 often repeats a sentence word for word, and the finding says so.
+      let found = 0;
+      for (let at = index.flat.indexOf(snippet); at >= 0; at = index.flat.indexOf(snippet, at + 1))
+        if (free(at, at + snippet.length)) { spans.push([at, at + snippet.length, n, cls, title]); found++; }
+      if (found === 0) {
         // The same words hold another finding already (two checks on one clause): mark what is left of the first occurrence.
         const first = index.flat.indexOf(snippet);
         if (first < 0) return [];
         let start = first;
         for (const [s, e] of spans) if (s <= start && e > start) start = e;
         if (start >= first + snippet.length || !free(start, first + snippet.length)) return [];
-        at = start;
-        spans.push([at, first + snippet.length, n, cls, title]);
-      } else spans.push([at, at + snippet.length, n, cls, title]);
-      return null; // filled in below, once every span is known
+        spans.push([start, first + snippet.length, n, cls, title]);
+      }
+      return []; // filled in below, once every span is known
     }
     if (!loc.table) return [];
     const targets = tableTargets(root, { tableName: loc.table, row: loc.row, column: loc.column });
@@ -177,8 +178,12 @@ export function markFindings(root, findings) {
     return unique;
   });
   // Last span first: wrapping splits text nodes after the offsets still to be used.
-  for (const [start, end, n, cls, title] of [...spans].sort((a, b) => b[0] - a[0]))
-    results[n] = wrap(index, start, end, cls, `narrative-finding-${n}`, title);
+  const sorted = [...spans].sort((a, b) => b[0] - a[0]);
+  for (const [start, end, n, cls, title] of sorted) {
+    // ids in reading order: the first occurrence is narrative-finding-n, a repeat narrative-finding-n-r2 …
+    const later = spans.filter(([s, , m]) => m === n && s < start).length;
+    results[n] = [...wrap(index, start, end, cls, later ? `narrative-finding-${n}-r${later + 1}` : `narrative-finding-${n}`, title), ...results[n]];
+  }
   for (const [el, list] of messages) {
     const text = list.join("\n");
     el.dataset.findingTitle = "";
