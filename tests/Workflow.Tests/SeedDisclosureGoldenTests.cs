@@ -44,7 +44,7 @@ public class SeedDisclosureGoldenTests
         Assert.DoesNotContain(findings, f => f.Severity == Severity.Error);
         Assert.Equal(
         [
-            // 301's lines add up to 281.25, printed 281.27 (13 figures: tolerance 0.07).
+            // 301's lines add up to 281.25, printed 281.27: ten non-zero lines and the heading carry rounding, tolerance 11 × 0.005 = 0.055.
             ("DT06-HEADING", "301 工资福利支出", 0.02m),
             // 302's lines add up to 33.66, printed 33.65.
             ("DT06-HEADING", "302 商品和服务支出", -0.01m),
@@ -69,9 +69,34 @@ public class SeedDisclosureGoldenTests
         Assert.All(findings, f => Assert.Equal(Severity.Rounding, f.Severity));
         // 201's 款 add up to 0.21 + 447.80 + 13.71 = 461.72 against a printed 461.71.
         Assert.Contains(findings, f => f.Rule == "DT-HIERARCHY" && f.Location.Row == "201 一般公共服务支出" && f.Difference == -0.01m);
-        // 301's ten lines add up to 105.04 against 105.01: 0.03 is within 11 × 0.005.
+        // 301's ten filled lines (three are empty) add up to 105.04 against 105.01: 0.03 is within 11 × 0.005.
         Assert.Contains(findings, f => f.Rule == "DT06-HEADING" && f.Difference == -0.03m);
     }
+
+    [Fact]
+    public void Only_figures_that_carry_rounding_widen_the_tolerance()
+    {
+        // Seed 002's 公开01 with 本年支出合计 1,664.55 → 1,664.67: its 26 expense lines add up to 328.25 + 1,058.22 + 278.08 = 1,664.55.
+        // Counting every printed line (26 + 1) × 0.005 = 0.135 would call 0.12 尾差; only the three non-zero lines and the
+        // total carry rounding: 4 × 0.005 = 0.02, so 0.12 is an error.
+        var tables = Seeds.Import(Seeds.ShangraoBigData2021).Tables.ToList();
+        var summary = tables.Single(t => t.Kind == DisclosureTableKind.IncomeExpenditureSummary);
+        var rows = summary.Rows.Select(r => r.Section == "支出" && r.Name == "本年支出合计" ? r with { Values = [1664.67m] } : r).ToList();
+        tables[tables.IndexOf(summary)] = summary with { Rows = rows };
+
+        var errors = DisclosureChecker.Check(tables).Where(f => f.Severity == Severity.Error).ToList();
+        var sum = errors.Single(f => f.Rule == "DT01-EXPENSE-SUM");
+        Assert.Equal(("1,664.55", "1,664.67", 0.12m), (sum.Expected, sum.Actual, sum.Difference));
+        // 支出总计 1,664.55 against 1,664.67 + 0.00 + 0.00 (two figures carry rounding: 0.01); 03's 合计 1,664.55 against it too.
+        Assert.Equal(["DT01-EXPENSE-SUM", "DT01-EXPENSE-TOTAL", "DTX-03-01"], errors.Select(f => f.Rule).Order());
+    }
+
+    [Theory]
+    [InlineData(1.00, new[] { 0.50, 0.50, 0, 0, 0, 0 }, 0.015)]  // three non-zero figures
+    [InlineData(0, new[] { 0.0, 0 }, 0)]
+    [InlineData(0.01, new[] { 0.0, 0, 0 }, 0.005)]              // a total printed over nothing but zeros: only the total was rounded
+    public void Tolerance_counts_the_non_zero_figures(double stated, double[] parts, double tolerance) =>
+        Assert.Equal((decimal)tolerance, CheckOptions.Default.ToleranceFor((decimal)stated, parts.Select(p => (decimal?)(decimal)p)));
 
     [Fact]
     public void A_real_imbalance_is_an_error_with_expected_actual_and_difference()

@@ -109,7 +109,7 @@ public static class SelfEvaluationEngine
             if (total is null) continue;
             var parts = filled.Select(pick).Where(v => v is not null).Select(v => v!.Value).ToList();
             var diff = total.Value - parts.Sum();
-            var severity = CheckOptions.Default.Classify(diff, parts.Count);
+            var severity = CheckOptions.Default.Classify(total, parts.Select(p => (decimal?)p).ToList());
             if (severity is null) continue;
             findings.Add(new Finding("SE-FUNDS-SUBROWS", severity.Value, where with { Column = column }, Money.Exact(parts.Sum()), Money.Exact(total.Value), diff,
                 severity == Severity.Rounding
@@ -176,7 +176,7 @@ public static class SelfEvaluationEngine
             if (form.Funds.StatedScore is { } fs) statedParts.Add(fs);
             statedParts.AddRange(indicators.Where(i => i.StatedScore is not null).Select(i => i.StatedScore!.Value));
             var statedSum = statedParts.Sum();
-            var severity = options.Classify(statedTotal - statedSum, statedParts.Count);
+            var severity = options.Classify(statedTotal, statedParts.Select(p => (decimal?)p).ToList());
             if (severity is not null)
                 findings.Add(new Finding("SE-TOTAL-SUM", severity.Value, where, Money.Exact(statedSum), Money.Exact(statedTotal), statedTotal - statedSum,
                     severity == Severity.Rounding
