@@ -5,6 +5,10 @@ namespace Approval.Workflow.Disclosure;
 /// <summary>Compares a stated figure with the sum of its parts and records a finding when they differ.</summary>
 internal sealed class SumCheck(string document, CheckOptions options, List<Finding> findings)
 {
+    public string Document => document;
+
+    public List<Finding> Findings => findings;
+
     public void Compare(string rule, string table, string row, string? column, decimal? stated, IReadOnlyList<decimal?> parts, string what)
     {
         var present = parts.Where(p => p is not null).Select(p => p!.Value).ToList();
