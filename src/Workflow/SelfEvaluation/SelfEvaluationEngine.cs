@@ -16,7 +16,7 @@ public static class SelfEvaluationEngine
         var available = templates ?? BuiltInTemplates.All;
         template ??= form.TemplateId is { } id && available.Where(t => t.Id == id).MaxBy(t => t.Version) is { } chosen
             ? chosen
-            : BuiltInTemplates.ChooseFor(form.Indicators.Select(i => i.LevelOne), form.Header.Year, available);
+            : BuiltInTemplates.ChooseFor(form.TemplateClues(), available);
 
         var document = $"项目支出绩效自评表：{form.Header.ProjectName}";
         var findings = new List<Finding>();
@@ -146,18 +146,22 @@ public static class SelfEvaluationEngine
     private static void CheckWeights(ProjectSelfEvaluationForm form, IndicatorTemplate template, FundsScore funds,
         IReadOnlyList<LevelOneSubtotal> subtotals, string document, List<Finding> findings)
     {
+        var weightSum = funds.Weight + subtotals.Sum(s => s.Weight);
+        // A form that prints no level-1 weights and whose weights add up to its own total may follow another version of
+        // the template: its deviation is for the reviewer to look at, not provably wrong.
+        var consistent = form.StatedLevelOneWeights.Count == 0 && weightSum == template.TotalWeight && (form.StatedWeightTotal ?? weightSum) == weightSum;
         foreach (var s in subtotals)
         {
             var where = new FindingLocation(document, "绩效指标", s.LevelOne + "指标", "分值");
             if (s.TemplateWeight is { } expected && s.Weight != expected)
-                findings.Add(new Finding("SE-LEVEL1-WEIGHT", Severity.Error, where, Money.Exact(expected), Money.Exact(s.Weight), s.Weight - expected,
-                    $"一级指标「{s.LevelOne}」的三级指标分值合计为 {s.Weight}，模板「{template.Name}」规定为 {expected}"));
+                findings.Add(new Finding("SE-LEVEL1-WEIGHT", consistent ? Severity.Warning : Severity.Error, where, Money.Exact(expected), Money.Exact(s.Weight), s.Weight - expected,
+                    $"一级指标「{s.LevelOne}」的三级指标分值合计为 {s.Weight}，模板「{template.Name}」规定为 {expected}" +
+                    (consistent ? $"（表中未标注一级指标分值，分值合计为 {weightSum}：请核实所用模板）" : "")));
             if (form.StatedLevelOneWeights.TryGetValue(s.LevelOne, out var printed) && printed != s.Weight)
                 findings.Add(new Finding("SE-LEVEL1-PRINTED", Severity.Error, where, Money.Exact(printed), Money.Exact(s.Weight), s.Weight - printed,
                     $"表中标注「{s.LevelOne}指标({printed}分)」，但其三级指标分值合计为 {s.Weight}"));
         }
 
-        var weightSum = funds.Weight + subtotals.Sum(s => s.Weight);
         if (weightSum != template.TotalWeight)
             findings.Add(new Finding("SE-WEIGHT-SUM", Severity.Error, new FindingLocation(document, "总分", null, "分值"), Money.Exact(template.TotalWeight),
                 Money.Exact(weightSum), weightSum - template.TotalWeight, $"分值合计（含预算执行 {funds.Weight}）为 {weightSum}，应为 {template.TotalWeight}"));
