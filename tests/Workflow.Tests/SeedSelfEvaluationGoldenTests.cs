@@ -61,6 +61,44 @@ public class SeedSelfEvaluationGoldenTests
         var totalSum = r.Findings.Single(f => f.Rule == "SE-TOTAL-SUM");
         Assert.Equal("109.8", totalSum.Expected);
         Assert.Equal("99.8", totalSum.Actual);
+
+        // It was approved and published as 优. 109.77 of 110 is no grade on the 100-point bands: the suggestion depends on the
+        // five weight errors (SE-TOTAL-SUM is a score error, and 99.8 printed is 优 as well: it changes no band).
+        Assert.False(r.GradeIsTrusted);
+        Assert.Equal(["SE-LEVEL1-WEIGHT", "SE-LEVEL1-PRINTED", "SE-WEIGHT-SUM", "SE-WEIGHT-TOTAL", "SE-TOTAL-OVER"], r.GradeDependsOn!.Select(f => f.Rule));
+        var card = Approval.Workflow.Submissions.SubmissionScoring.Score(Approval.Workflow.Submissions.SubmissionKind.ProjectSelfEvaluation,
+            new() { ProjectForm = Seeds.Import(Seeds.ShangraoBigData2021).Forms[0] }, 1);
+        Assert.Null(card.SuggestedGrade);
+        Assert.Equal(Grade.优, card.GradeCaveat!.Recomputed);
+        Assert.StartsWith("不可信（依赖的错误：SE-LEVEL1-WEIGHT 一级指标「效益」的三级指标分值合计为 40", card.GradeCaveat.Text);
+    }
+
+    [Fact]
+    public void A_score_error_that_keeps_the_band_leaves_the_suggestion_trusted()
+    {
+        // Seed 004's 大厅日常运行维护经费: funds 5 printed, 6.26 by the rule (SE-FUNDS-SCORE) — the printed total 95 and the
+        // recomputed 96.26 are both 优, so 优 is suggested as is.
+        Assert.True(Form(Seeds.GanzhouRongjiang2023, "大厅日常运行维护经费").GradeIsTrusted);
+        // Seed 002's 赣服通 form with its weights set right (效益 row 15 → 30, 总分 分值 90 → 100): its printed 87.5 and the
+        // recomputed 81.34 are both 良 — the wrong 企业满意度 score (4.5 vs 4.84) does not change the suggestion.
+        var seed = Seeds.Import(Seeds.ShangraoBigData2021).Forms[1];
+        var weighted = seed with
+        {
+            StatedWeightTotal = 100,
+            Indicators = [.. seed.Indicators.Select(i => i.Name == "减少群众办事成本" ? i with { Weight = 30 } : i)],
+        };
+        var r = SelfEvaluationEngine.Evaluate(weighted);
+        Assert.Contains(r.Findings, f => f.Rule == "SE-INDICATOR-SCORE" && f.Severity == Severity.Error);
+        Assert.True(r.GradeIsTrusted);
+        // Printed 企业满意度 4.5 → 0.5 and 总分 87.5 → 79 (中): now the form's own total and the recomputed 81.34 (良) disagree on the band.
+        var lower = weighted with
+        {
+            StatedTotal = 79m,
+            Indicators = [.. weighted.Indicators.Select(i => i.Name == "企业满意度" ? i with { StatedScore = 0.5m } : i)],
+        };
+        var untrusted = SelfEvaluationEngine.Evaluate(lower);
+        Assert.Contains("SE-GRADE-RECOMPUTED", untrusted.GradeDependsOn!.Select(f => f.Rule));
+        Assert.Contains("SE-INDICATOR-SCORE", untrusted.GradeDependsOn!.Select(f => f.Rule));
     }
 
     [Fact]

@@ -41,7 +41,10 @@ public static class SelfEvaluationEngine
         var grade = template.Grades.GradeOf(Money.Round2(total));
         CheckTotals(form, template, funds, indicators, total, grade, document, options, findings);
 
-        return new SelfEvaluationResult(template.Id, template.Version, funds, indicators, subtotals, total, grade, findings);
+        return new SelfEvaluationResult(template.Id, template.Version, funds, indicators, subtotals, total, grade, findings)
+        {
+            GradeDependsOn = GradeTrust.DependsOn(findings, grade, GradeTrust.FormsOwnGrade(form, template)) is { Count: > 0 } dependsOn ? dependsOn : null,
+        };
     }
 
     private static string RowLabel(IndicatorRow row, int index) =>

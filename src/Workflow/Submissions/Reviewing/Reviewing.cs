@@ -86,7 +86,8 @@ public static class ReviewRules
         RequireHolder(submission, by);
         if (!Enum.IsDefined(grade))
             throw new SubmissionRuleException(RuleViolation.Invalid("grade", "审核意见只能是 优、良、中、差", "grade must be one of 优/良/中/差"));
-        var suggested = submission.Score?.SuggestedGrade;
+        // A suggestion marked 不可信 (GradeCaveat: errors change the total) is none: the reviewer's grade needs no reason against it.
+        var suggested = submission.Score?.GradeCaveat is null ? submission.Score?.SuggestedGrade : null;
         var reason = Submitting.SubmitRules.Clean(overrideReason);
         if (suggested is { } s && s != grade && reason is null)
             throw new SubmissionRuleException(RuleViolation.Invalid("override-reason-required",
