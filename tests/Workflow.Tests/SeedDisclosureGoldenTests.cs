@@ -130,14 +130,16 @@ public class SeedDisclosureGoldenTests
         Assert.All(findings, f => Assert.Equal(Severity.Error, f.Severity));
         Assert.Equal(
         [
-            // 年初结转和结余 277.4, down 3074.41: base 3351.81, 91.7% — printed 65% (copied from the expense sentence).
-            ("NR-CHANGE", "65%", "91.7%"),
+            // 年初结转和结余 277.4 "减少 3074.41 万元，下降 65%" — exactly the change of 本年支出合计 in the expense sentence
+            // (1664.55, down 3074.41: base 4738.96, 64.9% → 65%), copied: named as such, no percentage proposed for a wrong 增减额.
+            ("NR-CHANGE-OTHER-LINE", "减少3074.41万元，下降65%", null),
             // 对个人和家庭补助 13.12, up 11.06: base 2.06, 536.9% — printed 84%.
             ("NR-CHANGE", "84%", "536.9%"),
             // “三公” 7.11, up 5.66: base 1.45, 390.3% — printed 80% in the same words twice (total and 公务接待费): one finding.
             ("NR-CHANGE", "80%", "390.3%"),
-        ], findings.Select(f => (f.Rule, f.Actual!, f.Expected!)));
+        ], findings.Select(f => (f.Rule, f.Actual!, f.Expected)));
         Assert.EndsWith("（此句在文中出现 2 次）", findings[^1].Message);
+        Assert.StartsWith("「减少 3074.41 万元，下降 65%」是本年支出合计（1664.55 万元）的变动，不是年初结转和结余（277.4 万元）的", findings[0].Message);
     }
 
     [Fact]
@@ -153,6 +155,38 @@ public class SeedDisclosureGoldenTests
     [InlineData("年初预算数为200万元，决算数为150万元，完成年初预算的70%", "NR-COMPLETION")]
     public void Narrative_rules(string sentence, string rule) =>
         Assert.Equal(rule, Assert.Single(NarrativeChecker.Check(sentence)).Rule);
+
+    [Theory]
+    [InlineData("支出100.00万元，较上年降低50.00万元，降幅为40%", "NR-CHANGE")]           // 50 ÷ 150 = 33.3%
+    [InlineData("支出100.00万元，较上年增加50.00万元，增幅50%", "NR-CHANGE")]             // 50 ÷ 50 = 100%
+    [InlineData("支出100.00万元，较上年增加50.00万元，降幅50%", "NR-DIRECTION")]
+    [InlineData("支出100.00万元，较上年下降50.00万元，增长33%", "NR-DIRECTION")]
+    [InlineData("支出100.00万元，较上年减少150.00万元，降低150%", "NR-DECREASE-OVER-100")]
+    [InlineData("一般公共服务支出328.25万元，占本年支出合计1664.55万元的21%", "NR-SHARE")]  // 19.72%
+    public void More_wording(string sentence, string rule) =>
+        Assert.Equal(rule, Assert.Single(NarrativeChecker.Check(sentence)).Rule);
+
+    [Fact]
+    public void Narrative_wording_that_holds_is_accepted()
+    {
+        Assert.Empty(NarrativeChecker.Check("支出100.00万元，较上年降低50.00万元，降幅为33%"));      // 33.33%
+        Assert.Empty(NarrativeChecker.Check("支出150.00万元，较上年上升50.00万元，增幅50%"));
+        Assert.Empty(NarrativeChecker.Check("一般公共服务支出328.25万元，占本年支出合计1664.55万元的19.72%"));
+    }
+
+    [Fact]
+    public void Shares_of_a_listed_composition_are_checked_against_the_sum_of_the_list()
+    {
+        var narrative = Seeds.Import(Seeds.ShangraoBigData2021).Narrative;
+        // As published: 328.25 ÷ (328.25 + 1336.3 + 0 + 0) = 19.72% → "20%", 1336.3 ÷ 1664.55 = 80.28% → "80%": right.
+        Assert.DoesNotContain(NarrativeChecker.Check(narrative), f => f.Rule == "NR-SHARE");
+        // Printed 25% and 75% instead (still adding to 100%, so the list is the whole): both wrong.
+        var changed = narrative.Replace("基本支出 328.25 万元，占 20%", "基本支出 328.25 万元，占 25%").Replace("项目支出 1336.3 万元，占 80%", "项目支出 1336.3 万元，占 75%");
+        Assert.Equal([("25%", "19.7%"), ("75%", "80.3%")],
+            NarrativeChecker.Check(changed).Where(f => f.Rule == "NR-SHARE").Select(f => (f.Actual!, f.Expected!)));
+        // A list whose shares do not add up to 100% may leave components out: its sum is not the whole, nothing is judged.
+        Assert.Empty(NarrativeChecker.Check("本年支出的具体构成为：基本支出 328.25 万元，占 20%；项目支出 1336.3 万元，占 30%"));
+    }
 
     [Fact]
     public void Narrative_rounding_of_stated_percentages_is_accepted()
@@ -181,8 +215,10 @@ public class Seed003BestEffortTests
     public void Seed_003_narrative_mistakes_include_decreases_above_100_percent()
     {
         var findings = NarrativeChecker.Check(Seeds.Import(Seeds.JingdezhenAdminService2022).Narrative);
-        // 年初结转和结余 down 2599.25 to 259.34 is printed as 下降1002.25% (2599.25 ÷ 259.34: the wrong base, and over 100%).
-        Assert.Equal(3, findings.Count(f => f.Rule == "NR-DECREASE-OVER-100"));
+        // 年初结转和结余 down 2599.25 to 259.34 is printed as 下降1002.25% (2599.25 ÷ 259.34: the wrong base, and over 100%);
+        // 机关运行经费 26.03 "（与…一致），较上年决算数减少 64.53 万元，降低 247.90%" (64.53 ÷ 26.03: the wrong base again).
+        Assert.Equal(4, findings.Count(f => f.Rule == "NR-DECREASE-OVER-100"));
+        Assert.Contains(findings, f => f.Rule == "NR-DECREASE-OVER-100" && f.Actual == "247.90%");
         // 本年收入合计 4654.86, up 2485.8: base 2169.06, 114.6% — printed 53.4%.
         Assert.Contains(findings, f => f.Rule == "NR-CHANGE" && f.Actual == "53.4%" && f.Expected == "114.6%");
         Assert.All(findings, f => Assert.Equal(Severity.Error, f.Severity));
