@@ -70,7 +70,8 @@ public class SeedSelfEvaluationGoldenTests
             new() { ProjectForm = Seeds.Import(Seeds.ShangraoBigData2021).Forms[0] }, 1);
         Assert.Null(card.SuggestedGrade);
         Assert.Equal(Grade.优, card.GradeCaveat!.Recomputed);
-        Assert.StartsWith("不可信（依赖的错误：SE-LEVEL1-WEIGHT 一级指标「效益」的三级指标分值合计为 40", card.GradeCaveat.Text);
+        Assert.Equal("不可信（依赖的错误：SE-LEVEL1-WEIGHT（效益指标）、SE-LEVEL1-PRINTED（效益指标）、SE-WEIGHT-SUM、SE-WEIGHT-TOTAL、SE-TOTAL-OVER）",
+            card.GradeCaveat.Text);
     }
 
     [Fact]

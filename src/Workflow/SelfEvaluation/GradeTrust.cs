@@ -40,6 +40,6 @@ public static class GradeTrust
         return own is { } total ? template.Grades.GradeOf(total) : null;
     }
 
-    /// <summary>"SE-WEIGHT-SUM 分值合计（含预算执行 10）为 110，应为 100": how a dependency is named to the reviewer.</summary>
-    public static string Describe(Finding finding) => $"{finding.Rule} {finding.Message}";
+    /// <summary>"SE-LEVEL1-WEIGHT（效益指标）", "SE-WEIGHT-SUM": how a dependency is named beside the grade (the findings list explains it).</summary>
+    public static string Describe(Finding finding) => finding.Location.Row is { Length: > 0 } row ? $"{finding.Rule}（{row}）" : finding.Rule;
 }

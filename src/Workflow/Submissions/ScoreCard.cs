@@ -34,9 +34,9 @@ public sealed record ScoreCard(
 /// <summary>Why there is no plain suggested grade: the grade the recomputed total would give, and the errors it depends on.</summary>
 public sealed record GradeCaveat(Grade Recomputed, IReadOnlyList<string> DependsOn)
 {
-    /// <summary>"不可信（依赖的错误：SE-WEIGHT-SUM 分值合计…；…）" — how the suggestion is shown where a grade would be.</summary>
+    /// <summary>"不可信（依赖的错误：SE-LEVEL1-WEIGHT（效益指标）、SE-WEIGHT-SUM）" — how the suggestion is shown where a grade would be.</summary>
     [JsonIgnore]
-    public string Text => $"不可信（依赖的错误：{string.Join("；", DependsOn)}）";
+    public string Text => $"不可信（依赖的错误：{string.Join("、", DependsOn)}）";
 
     /// <summary>By value, list included: a snapshot read back equals the one written.</summary>
     public bool Equals(GradeCaveat? other) => other is not null && Recomputed == other.Recomputed && DependsOn.SequenceEqual(other.DependsOn);
