@@ -34,7 +34,8 @@ public class BrowserScenarioTests(LiveApp app) : BrowserTest(app)
         await preparer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/submissions/[0-9a-f-]{36}$"));
         await preparer.ClickAsync("#score");
         await Expect(preparer.Locator("#total")).ToHaveTextAsync("81.34");
-        await Expect(preparer.Locator("#suggested")).ToHaveTextAsync("良");
+        // weights 85, not 100: the recomputed 良 is no suggestion — 不可信, naming the errors it depends on
+        await Expect(preparer.Locator("#suggested")).ToHaveTextAsync("不可信（依赖的错误：SE-LEVEL1-WEIGHT（效益指标）、SE-LEVEL1-PRINTED（效益指标）、SE-WEIGHT-SUM、SE-WEIGHT-TOTAL）");
         await Expect(preparer.Locator("#findings")).ToContainTextAsync("「企业满意度」填报得分 4.5 与按规则计算的 4.84 不一致");
         await Expect(preparer.Locator("#row-13")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bflag-error\\b")); // the finding points at its row
         // the whole form as filed: header block, 年度总体目标, the 总分 row as printed (90, whereas its weights add to 85)
@@ -111,7 +112,7 @@ public class BrowserScenarioTests(LiveApp app) : BrowserTest(app)
         await preparer.ClickAsync("#confirm-ok"); // the template's level-1 weights are still not met
         await Expect(preparer.Locator("#state")).ToHaveTextAsync("已提交待审核");
 
-        // 审核人 approves with 良 (the system's suggestion, preselected).
+        // 审核人 approves with 良 (preselected: the system makes no suggestion it cannot trust, so no reason is asked).
         await reviewer.GotoAsync("/review");
         await Expect(reviewer.Locator("#queue tbody tr", new() { HasText = title })).ToBeVisibleAsync();
         await reviewer.Locator("#queue tbody tr", new() { HasText = title }).Locator("a").ClickAsync();

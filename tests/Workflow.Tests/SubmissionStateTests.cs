@@ -36,24 +36,24 @@ public class SubmissionStateTests
 
     private static SubmissionContent SeedForm(int index = 1) => new() { ProjectForm = Seeds.Import(Seeds.ShangraoBigData2021).Forms[index] };
 
-    private static Stream Drafted()
+    private static Stream Drafted(SubmissionContent? content = null)
     {
         var s = new Stream();
-        s.Append(DraftRules.Draft(Guid.NewGuid(), "U-001", "上饶市大数据发展管理局", 2021, SubmissionKind.ProjectSelfEvaluation, "赣服通 自评", SeedForm(), Preparer));
+        s.Append(DraftRules.Draft(Guid.NewGuid(), "U-001", "上饶市大数据发展管理局", 2021, SubmissionKind.ProjectSelfEvaluation, "赣服通 自评", content ?? SeedForm(), Preparer));
         return s;
     }
 
-    private static Stream Submitted()
+    private static Stream Submitted(SubmissionContent? content = null)
     {
-        var s = Drafted();
+        var s = Drafted(content);
         s.Append(DraftRules.Score(s.State, Preparer));
         s.Append(SubmitRules.Submit(s.State, "S-1", "经济建设股", Preparer));
         return s;
     }
 
-    private static Stream Claimed()
+    private static Stream Claimed(SubmissionContent? content = null)
     {
-        var s = Submitted();
+        var s = Submitted(content);
         s.Append(ReviewRules.Claim(s.State, Reviewer));
         return s;
     }
@@ -119,12 +119,42 @@ public class SubmissionStateTests
     [Fact]
     public void Overriding_the_suggested_grade_needs_a_reason()
     {
-        var s = Claimed();
-        Assert.Equal(Grade.良, s.State.Score!.SuggestedGrade); // 81.34
-        Refused(ViolationKind.Invalid, "override-reason-required", () => ReviewRules.Approve(s.State, Grade.优, null, "同意", "张经办", "章", Reviewer));
-        var approved = Assert.IsType<SubmissionApproved>(ReviewRules.Approve(s.State, Grade.优, "现场核查后认可", "同意", "张经办", "章", Reviewer));
-        Assert.Equal((Grade.优, Grade.良), (approved.Grade, approved.SuggestedGrade));
+        // Seed 004's 大厅日常运行维护经费: recomputed 96.26, printed 95 — both 优, weights as the template: a trusted suggestion.
+        var s = Claimed(new SubmissionContent { ProjectForm = Seeds.Import(Seeds.GanzhouRongjiang2023).Forms[0] });
+        Assert.Equal(Grade.优, s.State.Score!.SuggestedGrade);
+        Assert.Null(s.State.Score.GradeCaveat);
+        Refused(ViolationKind.Invalid, "override-reason-required", () => ReviewRules.Approve(s.State, Grade.良, null, "同意", "张经办", "章", Reviewer));
+        var approved = Assert.IsType<SubmissionApproved>(ReviewRules.Approve(s.State, Grade.良, "现场核查后认可", "同意", "张经办", "章", Reviewer));
+        Assert.Equal((Grade.良, Grade.优), (approved.Grade, approved.SuggestedGrade));
         Refused(ViolationKind.Invalid, "grade", () => ReviewRules.Approve(s.State, (Grade)7, "x", "同意", "张经办", "章", Reviewer));
+    }
+
+    [Fact]
+    public void An_untrusted_suggestion_forces_no_reason()
+    {
+        // Seed 002's 赣服通: weights 10 + 50 + 15 + 10 = 85, so its 81.34 (良) is out of 85 — no suggestion to override.
+        var s = Claimed();
+        Assert.Null(s.State.Score!.SuggestedGrade);
+        var caveat = s.State.Score.GradeCaveat!;
+        Assert.Equal(Grade.良, caveat.Recomputed);
+        Assert.StartsWith("不可信（依赖的错误：", s.State.Score.SuggestionText);
+        var approved = Assert.IsType<SubmissionApproved>(ReviewRules.Approve(s.State, Grade.优, null, "同意", "张经办", "章", Reviewer));
+        Assert.Equal((Grade.优, (Grade?)null, (string?)null), (approved.Grade, approved.SuggestedGrade, approved.OverrideReason));
+    }
+
+    [Fact]
+    public void A_trusted_score_serializes_as_scores_stored_before_the_caveat_existed()
+    {
+        // The event chain hashes the event as serialized: a stored SubmissionScored must serialize to the same JSON after the
+        // new optional properties were added — they are left out when they say nothing.
+        var trusted = SubmissionScoring.Score(SubmissionKind.ProjectSelfEvaluation, new() { ProjectForm = Seeds.Import(Seeds.GanzhouRongjiang2023).Forms[0] }, 1);
+        var json = System.Text.Json.JsonSerializer.Serialize(trusted);
+        foreach (var added in new[] { "GradeCaveat", "GradeDependsOn", "GradeIsTrusted", "SuggestionText" }) Assert.DoesNotContain(added, json);
+
+        var untrusted = SubmissionScoring.Score(SubmissionKind.ProjectSelfEvaluation, SeedForm(), 1);
+        var back = System.Text.Json.JsonSerializer.Deserialize<ScoreCard>(System.Text.Json.JsonSerializer.Serialize(untrusted))!;
+        Assert.Equal(untrusted.GradeCaveat!.DependsOn, back.GradeCaveat!.DependsOn);
+        Assert.Equal(untrusted.SelfEvaluation!.GradeDependsOn!.Count, back.SelfEvaluation!.GradeDependsOn!.Count);
     }
 
     [Fact]

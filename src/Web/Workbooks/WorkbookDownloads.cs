@@ -49,7 +49,7 @@ public static class WorkbookDownloads
     {
         var templates = await TemplateCatalogue.AllAsync(session, ct);
         return templates.Where(t => t.Id == form.TemplateId).MaxBy(t => t.Version)
-            ?? BuiltInTemplates.ChooseFor(form.Indicators.Select(i => i.LevelOne), form.Header.Year, templates);
+            ?? BuiltInTemplates.ChooseFor(form.TemplateClues(), templates);
     }
 
     public static string Year(int year) => year.ToString(CultureInfo.InvariantCulture) + "年度";

@@ -43,6 +43,8 @@ public static class CheckReportFormatter
                 ["kind"] = d.Kind,
                 ["score"] = d.Score is { } s ? JsonValue.Create(s) : null,
                 ["grade"] = d.Grade,
+                // The errors the grade depends on (GradeTrust): while any stand, the grade is no suggestion (不可信).
+                ["gradeDependsOn"] = d.SelfEvaluation is { } trust ? new JsonArray((trust.GradeDependsOn ?? []).Select(f => (JsonNode)JsonValue.Create(f.Rule)!).ToArray()) : null,
                 ["indicators"] = d.SelfEvaluation is { } r
                     ? new JsonArray(r.Indicators.Select(i => (JsonNode)new JsonObject
                     {
@@ -90,6 +92,8 @@ public static class CheckReportFormatter
             sb.Append("■ ").Append(d.Title);
             if (d.Score is { } score) sb.Append(Invariant, $"  得分 {Money.Format(score)}");
             if (d.Grade is { } grade) sb.Append(Invariant, $"  等级 {grade}");
+            if (d.SelfEvaluation is { GradeIsTrusted: false } untrusted)
+                sb.Append(Invariant, $"（不可信，依赖的错误：{string.Join("、", untrusted.GradeDependsOn!.Select(f => f.Rule).Distinct())}）");
             sb.AppendLine();
             if (d.SelfEvaluation is { } r)
             {

@@ -87,7 +87,7 @@ public static partial class DepartmentReportChecker
                     if (Breakdowns.InClause(clause) is not { } breakdown) continue;
                     var (total, unit, parts) = (breakdown.Total, breakdown.Unit, breakdown.Parts);
                     checkedCount++;
-                    var tolerance = unit == "万元" ? CheckOptions.Default.ToleranceFor(parts.Count) : 0;
+                    var tolerance = unit == "万元" ? CheckOptions.Default.ToleranceFor(total, parts.Select(p => (decimal?)p)) : 0;
                     if (parts.Sum() - total <= tolerance) continue;
                     findings.Add(new Finding("DE-PARTS-EXCEED", Severity.Error, new FindingLocation(Document, section.Heading, Excerpt(clause)),
                         $"≤ {total}{unit}", $"{string.Join(" + ", parts)} = {parts.Sum()}{unit}", parts.Sum() - total,

@@ -43,6 +43,7 @@ public static partial class DisclosureChecker
             }
         }
         CheckAcrossTables(tables, sums);
+        CheckLinesAcrossTables(kind => tables.FirstOrDefault(t => t.Kind == kind), sums, options);
         return findings;
     }
 

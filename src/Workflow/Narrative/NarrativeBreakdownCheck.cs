@@ -16,7 +16,7 @@ public static class NarrativeBreakdownCheck
         var clauses = QuotedFigures.Sentences(narrative).SelectMany(s => s.Split('；', ';')).Select(Breakdowns.InClause).OfType<Breakdown>();
         foreach (var breakdown in Breakdowns.Listed(QuotedFigures.Compact(narrative)).Concat(clauses))
         {
-            var tolerance = breakdown.Unit == "万元" ? options.ToleranceFor(breakdown.Parts.Count) : 0;
+            var tolerance = breakdown.Unit == "万元" ? options.ToleranceFor(breakdown.Total, breakdown.Parts.Select(p => (decimal?)p)) : 0;
             var difference = breakdown.Sum - breakdown.Total;
             var sum = string.Join(" + ", breakdown.Parts);
             var location = new FindingLocation(document, null, NarrativeTableFigures.Excerpt(breakdown.Excerpt));

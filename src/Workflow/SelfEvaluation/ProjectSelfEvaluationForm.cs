@@ -1,3 +1,5 @@
+using Approval.Workflow.Templates;
+
 namespace Approval.Workflow.SelfEvaluation;
 
 /// <summary>项目支出绩效自评表: one per project per year. Figures are kept exactly as entered.</summary>
@@ -15,8 +17,20 @@ public sealed record ProjectSelfEvaluationForm
     public string? StatedGrade { get; init; }
     /// <summary>Level-1 weights as printed in their labels ("产出指标(50分)" → 产出: 50).</summary>
     public IReadOnlyDictionary<string, decimal> StatedLevelOneWeights { get; init; } = new Dictionary<string, decimal>();
-    /// <summary>Template id the preparer chose; null lets the engine choose by structure and year.</summary>
+    /// <summary>Template id the preparer chose; null lets the engine choose by structure, weights, region and year.</summary>
     public string? TemplateId { get; init; }
+
+    /// <summary>What the form tells about its template: level-1 weights as printed, else as its rows add up.</summary>
+    public TemplateClues TemplateClues()
+    {
+        var weights = Indicators.GroupBy(i => IndicatorNames.LevelOne(i.LevelOne)).ToDictionary(g => g.Key, g => g.Sum(i => i.Weight));
+        foreach (var (name, printed) in StatedLevelOneWeights) weights[IndicatorNames.LevelOne(name)] = printed;
+        return new TemplateClues([.. Indicators.Select(i => i.LevelOne)], Header.Year)
+        {
+            LevelOneWeights = weights,
+            Region = $"{Header.SupervisingDepartment} {Header.ImplementingUnit}".Trim(),
+        };
+    }
 }
 
 public sealed record ProjectHeader(string ProjectName, string? SupervisingDepartment, string? ImplementingUnit, int? Year);

@@ -16,7 +16,7 @@ public static class SelfEvaluationEngine
         var available = templates ?? BuiltInTemplates.All;
         template ??= form.TemplateId is { } id && available.Where(t => t.Id == id).MaxBy(t => t.Version) is { } chosen
             ? chosen
-            : BuiltInTemplates.ChooseFor(form.Indicators.Select(i => i.LevelOne), form.Header.Year, available);
+            : BuiltInTemplates.ChooseFor(form.TemplateClues(), available);
 
         var document = $"项目支出绩效自评表：{form.Header.ProjectName}";
         var findings = new List<Finding>();
@@ -41,7 +41,10 @@ public static class SelfEvaluationEngine
         var grade = template.Grades.GradeOf(Money.Round2(total));
         CheckTotals(form, template, funds, indicators, total, grade, document, options, findings);
 
-        return new SelfEvaluationResult(template.Id, template.Version, funds, indicators, subtotals, total, grade, findings);
+        return new SelfEvaluationResult(template.Id, template.Version, funds, indicators, subtotals, total, grade, findings)
+        {
+            GradeDependsOn = GradeTrust.DependsOn(findings, grade, GradeTrust.FormsOwnGrade(form, template)) is { Count: > 0 } dependsOn ? dependsOn : null,
+        };
     }
 
     private static string RowLabel(IndicatorRow row, int index) =>
@@ -109,7 +112,7 @@ public static class SelfEvaluationEngine
             if (total is null) continue;
             var parts = filled.Select(pick).Where(v => v is not null).Select(v => v!.Value).ToList();
             var diff = total.Value - parts.Sum();
-            var severity = CheckOptions.Default.Classify(diff, parts.Count);
+            var severity = CheckOptions.Default.Classify(total, parts.Select(p => (decimal?)p).ToList());
             if (severity is null) continue;
             findings.Add(new Finding("SE-FUNDS-SUBROWS", severity.Value, where with { Column = column }, Money.Exact(parts.Sum()), Money.Exact(total.Value), diff,
                 severity == Severity.Rounding
@@ -146,18 +149,22 @@ public static class SelfEvaluationEngine
     private static void CheckWeights(ProjectSelfEvaluationForm form, IndicatorTemplate template, FundsScore funds,
         IReadOnlyList<LevelOneSubtotal> subtotals, string document, List<Finding> findings)
     {
+        var weightSum = funds.Weight + subtotals.Sum(s => s.Weight);
+        // A form that prints no level-1 weights and whose weights add up to its own total may follow another version of
+        // the template: its deviation is for the reviewer to look at, not provably wrong.
+        var consistent = form.StatedLevelOneWeights.Count == 0 && weightSum == template.TotalWeight && (form.StatedWeightTotal ?? weightSum) == weightSum;
         foreach (var s in subtotals)
         {
             var where = new FindingLocation(document, "绩效指标", s.LevelOne + "指标", "分值");
             if (s.TemplateWeight is { } expected && s.Weight != expected)
-                findings.Add(new Finding("SE-LEVEL1-WEIGHT", Severity.Error, where, Money.Exact(expected), Money.Exact(s.Weight), s.Weight - expected,
-                    $"一级指标「{s.LevelOne}」的三级指标分值合计为 {s.Weight}，模板「{template.Name}」规定为 {expected}"));
+                findings.Add(new Finding("SE-LEVEL1-WEIGHT", consistent ? Severity.Warning : Severity.Error, where, Money.Exact(expected), Money.Exact(s.Weight), s.Weight - expected,
+                    $"一级指标「{s.LevelOne}」的三级指标分值合计为 {s.Weight}，模板「{template.Name}」规定为 {expected}" +
+                    (consistent ? $"（表中未标注一级指标分值，分值合计为 {weightSum}：请核实所用模板）" : "")));
             if (form.StatedLevelOneWeights.TryGetValue(s.LevelOne, out var printed) && printed != s.Weight)
                 findings.Add(new Finding("SE-LEVEL1-PRINTED", Severity.Error, where, Money.Exact(printed), Money.Exact(s.Weight), s.Weight - printed,
                     $"表中标注「{s.LevelOne}指标({printed}分)」，但其三级指标分值合计为 {s.Weight}"));
         }
 
-        var weightSum = funds.Weight + subtotals.Sum(s => s.Weight);
         if (weightSum != template.TotalWeight)
             findings.Add(new Finding("SE-WEIGHT-SUM", Severity.Error, new FindingLocation(document, "总分", null, "分值"), Money.Exact(template.TotalWeight),
                 Money.Exact(weightSum), weightSum - template.TotalWeight, $"分值合计（含预算执行 {funds.Weight}）为 {weightSum}，应为 {template.TotalWeight}"));
@@ -176,7 +183,7 @@ public static class SelfEvaluationEngine
             if (form.Funds.StatedScore is { } fs) statedParts.Add(fs);
             statedParts.AddRange(indicators.Where(i => i.StatedScore is not null).Select(i => i.StatedScore!.Value));
             var statedSum = statedParts.Sum();
-            var severity = options.Classify(statedTotal - statedSum, statedParts.Count);
+            var severity = options.Classify(statedTotal, statedParts.Select(p => (decimal?)p).ToList());
             if (severity is not null)
                 findings.Add(new Finding("SE-TOTAL-SUM", severity.Value, where, Money.Exact(statedSum), Money.Exact(statedTotal), statedTotal - statedSum,
                     severity == Severity.Rounding

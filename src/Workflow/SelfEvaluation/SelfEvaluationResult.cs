@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Approval.Workflow.Checking;
 using Approval.Workflow.Templates;
 
@@ -19,6 +20,17 @@ public sealed record SelfEvaluationResult(
     IReadOnlyList<Finding> Findings)
 {
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+
+    /// <summary>
+    /// The errors <see cref="Grade"/> depends on (<see cref="GradeTrust"/>): while there are any, the grade is not a
+    /// suggestion a reviewer can trust. Null when there are none, and in results stored before it existed — left out
+    /// of the JSON then, so an event stored earlier serializes as it was hashed (the event chain).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Finding>? GradeDependsOn { get; init; }
+
+    [JsonIgnore]
+    public bool GradeIsTrusted => GradeDependsOn is not { Count: > 0 };
 }
 
 public sealed record FundsScore(decimal? RatePercent, decimal Weight, decimal Score, decimal? StatedScore, string Explanation);

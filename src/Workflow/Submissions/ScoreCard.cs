@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Approval.Workflow.Checking;
 using Approval.Workflow.DepartmentReport;
 using Approval.Workflow.Disclosure;
@@ -25,6 +26,26 @@ public sealed record ScoreCard(
 
     public int ErrorCount => Findings.Count(f => f.Severity == Severity.Error);
     public int WarningCount => Findings.Count(f => f.Severity == Severity.Warning);
+
+    /// <summary>
+    /// Set (and <see cref="SuggestedGrade"/> null) while errors that change the total stand: the suggestion is 不可信.
+    /// Left out of the JSON when null, so a card stored before it existed serializes as it was hashed (the event chain).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public GradeCaveat? GradeCaveat { get; init; }
+}
+
+/// <summary>Why there is no plain suggested grade: the grade the recomputed total would give, and the errors it depends on.</summary>
+public sealed record GradeCaveat(Grade Recomputed, IReadOnlyList<string> DependsOn)
+{
+    /// <summary>"不可信（依赖的错误：SE-LEVEL1-WEIGHT（效益指标）、SE-WEIGHT-SUM）" — how the suggestion is shown where a grade would be.</summary>
+    [JsonIgnore]
+    public string Text => $"不可信（依赖的错误：{string.Join("、", DependsOn)}）";
+
+    /// <summary>By value, list included: a snapshot read back equals the one written.</summary>
+    public bool Equals(GradeCaveat? other) => other is not null && Recomputed == other.Recomputed && DependsOn.SequenceEqual(other.DependsOn);
+
+    public override int GetHashCode() => HashCode.Combine(Recomputed, DependsOn.Count);
 }
 
 /// <summary>
@@ -33,8 +54,18 @@ public sealed record ScoreCard(
 /// </summary>
 public sealed record ScoreSummary(int ContentVersion, decimal? Total, Grade? SuggestedGrade, string? TemplateId, int? TemplateVersion, int ErrorCount, int WarningCount)
 {
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public GradeCaveat? GradeCaveat { get; init; }
+
+    /// <summary>What the page shows as 系统建议: the grade, "不可信（依赖的错误：…）", or null when there is none.</summary>
+    [JsonIgnore]
+    public string? SuggestionText => GradeCaveat?.Text ?? SuggestedGrade?.ToString();
+
     public static ScoreSummary Of(ScoreCard card) =>
-        new(card.ContentVersion, card.Total, card.SuggestedGrade, card.TemplateId, card.TemplateVersion, card.ErrorCount, card.WarningCount);
+        new(card.ContentVersion, card.Total, card.SuggestedGrade, card.TemplateId, card.TemplateVersion, card.ErrorCount, card.WarningCount)
+        {
+            GradeCaveat = card.GradeCaveat,
+        };
 }
 
 public static class SubmissionScoring
@@ -48,7 +79,10 @@ public static class SubmissionScoring
             {
                 var result = SelfEvaluationEngine.Evaluate(form, null, null, templates);
                 var total = Money.Round2(result.Total);
-                return new ScoreCard(contentVersion, total, result.Grade, result.TemplateId, result.TemplateVersion, result, result.Findings);
+                return new ScoreCard(contentVersion, total, result.GradeIsTrusted ? result.Grade : null, result.TemplateId, result.TemplateVersion, result, result.Findings)
+                {
+                    GradeCaveat = result.GradeIsTrusted ? null : new GradeCaveat(result.Grade, [.. result.GradeDependsOn!.Select(GradeTrust.Describe)]),
+                };
             }
             case SubmissionKind.DepartmentSelfEvaluation when content.Department is { } department:
             {

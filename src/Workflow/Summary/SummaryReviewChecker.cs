@@ -83,7 +83,7 @@ public static class SummaryReviewChecker
                 $"覆盖率填 {coverage}%，按 自评项目全年执行数合计 ÷ 项目支出总额 计算为 {Money.Round2(computedCoverage)}%"));
         // The self-evaluated projects are part of the unit's project expenditure: they cannot exceed it (beyond the rounding of the figures summed).
         if (figures.Totals.Executed is { } executedTotal && table.UnitProjectExpenditure is { } expenditure && figures.CoveragePercent is { } over &&
-            executedTotal - expenditure > options.ToleranceFor(table.Rows.Count(r => r.Executed is not null)))
+            executedTotal - expenditure > options.ToleranceFor(expenditure, table.Rows.Select(r => r.Executed)))
             findings.Add(new Finding("SR-COVERAGE-EXCEEDS", Severity.Error, new FindingLocation(document, null, "开展绩效自评项目支出总额占比"),
                 "≤ 100%", $"{Money.Format(over)}%", executedTotal - expenditure,
                 $"开展绩效自评项目全年执行数合计 {Money.Format(executedTotal)} 万元超过本部门项目支出总额 {Money.Format(expenditure)} 万元，覆盖率不能超过 100%"));

@@ -39,17 +39,23 @@ public static class BuiltInTemplates
 
     public static readonly IReadOnlyList<IndicatorTemplate> All = [Ministry2020, Ganzhou2023];
 
+    /// <summary>The template for a form with these level-1 indicators and year (or a blank form: none).</summary>
+    public static IndicatorTemplate ChooseFor(IEnumerable<string> levelOnes, int? year, IReadOnlyList<IndicatorTemplate>? templates = null) =>
+        ChooseFor(new TemplateClues([.. levelOnes], year), templates);
+
     /// <summary>
-    /// The template a form most plausibly follows: the one whose level-1 set matches the form's, then the
-    /// latest that applies to the year.
+    /// The template a form most plausibly follows: the one whose level-1 set matches the form's, then the one that gives
+    /// the form's own level-1 weights, then the one of the form's region (a local template loses where the form names
+    /// another place), and only then the latest that applies to the year.
     /// </summary>
-    public static IndicatorTemplate ChooseFor(IEnumerable<string> levelOnes, int? year, IReadOnlyList<IndicatorTemplate>? templates = null)
+    public static IndicatorTemplate ChooseFor(TemplateClues clues, IReadOnlyList<IndicatorTemplate>? templates = null)
     {
         var candidates = templates ?? All;
-        var names = levelOnes.Select(IndicatorNames.LevelOne).ToHashSet();
         return candidates
-            .OrderByDescending(t => t.LevelOnes.Count(l => names.Contains(l.Name)) - names.Count(n => t.FindLevelOne(n) is null))
-            .ThenByDescending(t => year is null || t.FromYear <= year)
+            .OrderByDescending(clues.StructureFit)
+            .ThenByDescending(clues.WeightFit)
+            .ThenByDescending(clues.RegionFit)
+            .ThenByDescending(t => clues.Year is null || t.FromYear <= clues.Year)
             .ThenByDescending(t => t.FromYear)
             .ThenByDescending(t => t.Version)
             .First();

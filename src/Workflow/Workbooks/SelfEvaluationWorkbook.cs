@@ -24,7 +24,7 @@ public static class SelfEvaluationWorkbook
     /// <param name="review">The 业务股室's block once the form is approved; null writes it blank, as on paper before review.</param>
     public static byte[] Write(ProjectSelfEvaluationForm form, IndicatorTemplate? template = null, bool showNatureAndUnit = false, ReviewerBlock? review = null)
     {
-        template ??= BuiltInTemplates.ChooseFor(form.Indicators.Select(i => i.LevelOne), form.Header.Year);
+        template ??= BuiltInTemplates.ChooseFor(form.TemplateClues());
         var sheet = new SheetWriter(SheetName, Widths);
         var row = Heading(sheet, form);
         row = Funds(sheet, form.Funds, row);

@@ -124,7 +124,8 @@ public static class ReviewRules
             throw new SubmissionRuleException(RuleViolation.Invalid("grade-required", "请评定等级：优、良、中、差", "a grade (优/良/中/差) is required"));
         if (!Enum.IsDefined(given))
             throw new SubmissionRuleException(RuleViolation.Invalid("grade", "审核意见只能是 优、良、中、差", "grade must be one of 优/良/中/差"));
-        var suggested = submission.Score?.SuggestedGrade;
+        // A suggestion marked 不可信 (GradeCaveat: errors change the total) is none: the reviewer's grade needs no reason against it.
+        var suggested = submission.Score?.GradeCaveat is null ? submission.Score?.SuggestedGrade : null;
         var reason = Submitting.SubmitRules.Clean(overrideReason);
         if (suggested is { } s && s != given && reason is null)
             throw new SubmissionRuleException(RuleViolation.Invalid("override-reason-required",
