@@ -118,7 +118,7 @@ public class DisclosurePackageViewTests(LiveApp app) : BrowserTest(app)
             await Section(i).ScreenshotAsync(new() { Path = Path.Combine(Shots, $"disclosure-seed002-table-{i + 1:00}.png") });
         await narrative.ScreenshotAsync(new() { Path = Path.Combine(Shots, "disclosure-seed002-narrative.png") });
 
-        // On paper: each table on a sheet of its own (01, 02, 04, 06, 08 landscape), then the 情况说明 (seed 002's runs long).
+        // On paper: each table on a sheet of its own (01, 02, 03, 04, 06, 08 landscape), then the 情况说明 (seed 002's runs long).
         var pngs = await PrintedPages.PrintAsync(page, "disclosure-seed002");
         var (pages, _) = await PrintedPages.InfoAsync("disclosure-seed002");
         Assert.Equal(pngs.Count, pages);
@@ -127,7 +127,7 @@ public class DisclosurePackageViewTests(LiveApp app) : BrowserTest(app)
         var sheets = (await PrintedPages.TextAsync("disclosure-seed002")).Split('\f');
         string[] titles = ["收入支出决算总表", "支出决算表", "收入决算表", "财政收支决算表", "一般公共预算财政拨款支出决算表", "一般公共预算财政拨款基本支出决算表",
             "一般公共预算财政拨款“三公”经费支出决算表", "政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款支出决算表", "国有资产占用情况表"];
-        bool[] landscape = [true, false, true, true, false, true, false, true, false, false];
+        bool[] landscape = [true, true, true, true, false, true, false, true, false, false];
         for (var k = 0; k < titles.Length; k++)
         {
             // Sheet k is table k: one sheet each, titled at its top, in its orientation.
