@@ -100,4 +100,13 @@ public class SeedNarrativeGoldenTests
         Assert.Contains(narrative.Findings, f => f.Rule == "NT-PROJECT-SCORE");
         Assert.Contains(narrative.Findings, f => f.Rule == "NT-PARTS-EXCEED");
     }
+
+    [Fact]
+    public void A_finding_under_a_Markdown_heading_names_its_place_without_the_markup()
+    {
+        // Seed 002's "#### **四、一般公共预算财政拨款基本支出决算情况说明**" runs into the sentence its NT-FIGURE-TABLE quotes.
+        var finding = PackageFindings(Seeds.ShangraoBigData2021).First(f => f.Rule == "NT-FIGURE-TABLE");
+        Assert.StartsWith("四、一般公共预算财政拨款基本支出决算情况说明", finding.Location.Row, StringComparison.Ordinal);
+        Assert.All(PackageFindings(Seeds.ShangraoBigData2021), f => Assert.DoesNotMatch(@"[#*]|</?b>", f.Location.Row!));
+    }
 }
