@@ -39,6 +39,8 @@ public class NarrativeMismatchTests
         { "执行数为215万元", "执行数为205万元", "NT-PROJECT-FUNDS", "智能化维保", Severity.Error, -10m },
         // 赣服通 "全年预算数为443万元" against its 自评表's 全年预算数 428: 443 − 428 = 15 (its 75% is the form's 321 ÷ 428).
         { "全年预算数为428万元", "全年预算数为443万元", "NT-PROJECT-FUNDS", "赣服通", Severity.Error, 15m },
+        // "全年购置公务用车 2 辆" against 公开07's 3.公务用车购置数（辆） 决算数 0: 2 − 0 = 2.
+        { "全年购置公务用车 0 辆", "全年购置公务用车 2 辆", "NT-VEHICLES", "公务用车购置数", Severity.Error, 2m },
     };
 
     [Theory, MemberData(nameof(Changes))]
@@ -49,5 +51,16 @@ public class NarrativeMismatchTests
         var finding = Assert.Single(added);
         Assert.Equal((severity, difference), (finding.Severity, finding.Difference!.Value));
         Assert.Contains(where, finding.Location.Row + finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Seed_004s_vehicle_count_against_its_table_10()
+    {
+        // "截止 2023 年 12 月 31 日，本部门共有车辆 0 辆（台）" agrees with 公开10's 车辆数合计 0; stated as 3 it is off by 3.
+        var text = File.ReadAllText(Seeds.PathOf(Seeds.GanzhouRongjiang2023));
+        Assert.Contains("本部门共有车辆 0 辆", text);
+        var report = ReportTextImporter.ReadText(text.Replace("本部门共有车辆 0 辆", "本部门共有车辆 3 辆", StringComparison.Ordinal), Seeds.GanzhouRongjiang2023);
+        var finding = Assert.Single(PackageNarrativeChecker.Check(report.Narrative, report.Tables, report.Forms), f => f.Rule == "NT-VEHICLES");
+        Assert.Equal((Severity.Error, 3m), (finding.Severity, finding.Difference!.Value));
     }
 }

@@ -23,6 +23,7 @@ public static class PackageNarrativeChecker
             .. NarrativeBreakdownCheck.Check(narrative, document, options),
             .. NarrativeProjectFigures.Check(narrative, forms, document),
             .. NarrativeReportFigures.Check(narrative, forms, document),
+            .. NarrativeVehicleCounts.Check(narrative, tables, document),
         ];
     }
 }
