@@ -60,4 +60,20 @@ public class DisclosureTableLayoutTests
         Assert.All(expense, r => Assert.Equal(4, r.Values.Count));
         Assert.Equal([1664.55m, 1664.55m, 0m, 0m], expense.Single(r => r.Name == "本年支出合计").Values);
     }
+
+    [Theory]
+    // Seed 002's 01, line 114: "\t30\t\t\t61\t" — neither side names its line.
+    [InlineData(Seeds.ShangraoBigData2021, DisclosureTableKind.IncomeExpenditureSummary, new[] { 114 }, new[] { "30" })]
+    // Seed 004's 04, lines 248–250: "\t29\t\t\t\t\t61\t\t\t" and the two after it.
+    [InlineData(Seeds.GanzhouRongjiang2023, DisclosureTableKind.FiscalAppropriationSummary, new[] { 248, 249, 250 }, new[] { "29", "30", "31" })]
+    public void A_row_with_both_names_blank_reads_the_right_line_number_as_a_line_number_not_an_amount(string seed, DisclosureTableKind kind, int[] sourceLines, string[] leftLines)
+    {
+        var report = Seeds.Import(seed);
+        Assert.DoesNotContain(report.Issues, i => i.Message.Contains("有金额但无项目名称", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Issues, i => sourceLines.Contains(i.Line));
+        var table = report.Tables.Single(t => t.Kind == kind);
+        // No income row made up of the right-hand 行次 (61, 62, 63) as its amount.
+        Assert.DoesNotContain(table.Rows, r => r.Section == "收入" && leftLines.Contains(r.LineNo) && r.Value(0) is 61m or 62m or 63m);
+        Assert.DoesNotContain(table.Rows, r => r.SourceLine is { } l && sourceLines.Contains(l));
+    }
 }

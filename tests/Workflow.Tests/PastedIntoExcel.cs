@@ -18,7 +18,10 @@ public static partial class PastedIntoExcel
     /// <summary>Styles 1–5: a percentage with 0–4 decimals, as Excel formats a typed "97.70%" (0.00%).</summary>
     private static uint PercentStyle(int decimals) => (uint)(1 + Math.Min(decimals, 4));
 
-    public static byte[] Create(string text, string sheetName = "Sheet1")
+    public static byte[] Create(string text, string sheetName = "Sheet1") => CreateSheets([(sheetName, text)]);
+
+    /// <summary>A workbook of several sheets, each one pasted as <see cref="Create"/> does.</summary>
+    public static byte[] CreateSheets(IReadOnlyList<(string Name, string Text)> sheetTexts)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -26,26 +29,33 @@ public static partial class PastedIntoExcel
             var workbook = document.AddWorkbookPart();
             workbook.Workbook = new Workbook();
             AddStyles(workbook);
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            var lines = text.Replace("\r\n", "\n").Split('\n');
-            for (var r = 0; r < lines.Length; r++)
-            {
-                var row = new Row { RowIndex = (uint)(r + 1) };
-                var cells = lines[r].Split('\t');
-                for (var c = 0; c < cells.Length; c++)
-                {
-                    var value = Markup().Replace(cells[c], "").Trim();
-                    if (value.Length == 0) continue;
-                    row.Append(CellFor(Reference(c, r), value));
-                }
-                data.Append(row);
-            }
-            sheetPart.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets()).Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName });
+            var sheets = workbook.Workbook.AppendChild(new Sheets());
+            foreach (var (sheetName, text) in sheetTexts)
+                AddSheet(workbook, sheets, sheetName, text);
             workbook.Workbook.Save();
         }
         return stream.ToArray();
+    }
+
+    private static void AddSheet(WorkbookPart workbook, Sheets sheets, string sheetName, string text)
+    {
+        var sheetPart = workbook.AddNewPart<WorksheetPart>();
+        var data = new SheetData();
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        for (var r = 0; r < lines.Length; r++)
+        {
+            var row = new Row { RowIndex = (uint)(r + 1) };
+            var cells = lines[r].Split('\t');
+            for (var c = 0; c < cells.Length; c++)
+            {
+                var value = Markup().Replace(cells[c], "").Trim();
+                if (value.Length == 0) continue;
+                row.Append(CellFor(Reference(c, r), value));
+            }
+            data.Append(row);
+        }
+        sheetPart.Worksheet = new Worksheet(data);
+        sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = (uint)sheets.Count() + 1, Name = sheetName });
     }
 
     private static Cell CellFor(string reference, string value)

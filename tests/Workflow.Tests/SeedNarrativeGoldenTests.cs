@@ -13,7 +13,7 @@ public class SeedNarrativeGoldenTests
     }
 
     [Fact]
-    public void Seed_002_narrative_disagrees_with_its_own_tables_and_form_in_three_places()
+    public void Seed_002_narrative_and_attached_report_disagree_with_its_own_tables_and_form_in_six_places()
     {
         Assert.Equal(
         [
@@ -24,6 +24,12 @@ public class SeedNarrativeGoldenTests
             ("NT-PARTS-EXCEED", Severity.Error, 13.11m),
             // "赣服通自评得分为95分", its 自评表 says 总分 87.5 (and its printed scores add to 81.0).
             ("NT-PROJECT-SCORE", Severity.Error, 7.5m),
+            // The attached "“赣服通”上饶分厅 4.0 版绩效自评报告", its 资金使用情况 table "443 321 72.5": 预算金额 443 − the form's 428 = 15;
+            // 实际出资额 321 agrees; 72.5% (321 ÷ 443) − the form's 321 ÷ 428 = 75.00% → −2.5.
+            ("NT-REPORT-FUNDS", Severity.Error, 15m),
+            ("NT-REPORT-FUNDS", Severity.Error, -2.5m),
+            // Its 综合评价结论 "项目总体得分为 95" − the form's 总分 87.5 = 7.5.
+            ("NT-REPORT-SCORE", Severity.Error, 7.5m),
         ], PackageFindings(Seeds.ShangraoBigData2021).Select(f => (f.Rule, f.Severity, f.Difference!.Value)));
     }
 
@@ -99,5 +105,14 @@ public class SeedNarrativeGoldenTests
         var narrative = Seeds.Check(Seeds.ShangraoBigData2021).Documents.Single(d => d.Kind == ReportChecker.NarrativeKind);
         Assert.Contains(narrative.Findings, f => f.Rule == "NT-PROJECT-SCORE");
         Assert.Contains(narrative.Findings, f => f.Rule == "NT-PARTS-EXCEED");
+    }
+
+    [Fact]
+    public void A_finding_under_a_Markdown_heading_names_its_place_without_the_markup()
+    {
+        // Seed 002's "#### **四、一般公共预算财政拨款基本支出决算情况说明**" runs into the sentence its NT-FIGURE-TABLE quotes.
+        var finding = PackageFindings(Seeds.ShangraoBigData2021).First(f => f.Rule == "NT-FIGURE-TABLE");
+        Assert.StartsWith("四、一般公共预算财政拨款基本支出决算情况说明", finding.Location.Row, StringComparison.Ordinal);
+        Assert.All(PackageFindings(Seeds.ShangraoBigData2021), f => Assert.DoesNotMatch(@"[#*]|</?b>", f.Location.Row!));
     }
 }

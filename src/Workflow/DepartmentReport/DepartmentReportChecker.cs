@@ -139,7 +139,7 @@ public static partial class DepartmentReportChecker
         return StatedScoreReader.Find(document) is { Origin: not ScoreOrigin.Report, Value: { } v } ? v : null;
     }
 
-    internal static string Excerpt(string sentence) => sentence.Length <= 40 ? sentence : sentence[..40] + "…";
+    internal static string Excerpt(string sentence) => NarrativeTableFigures.Excerpt(sentence);
 
     [GeneratedRegex("[。；;]")]
     private static partial Regex ClauseBreak();

@@ -74,6 +74,22 @@ public static class DisclosureTableKinds
         _ => kind.ToString(),
     };
 
+    /// <summary>The table the ministry's layout numbers 公开 <paramref name="number"/> (01 收入支出决算总表 … 10 国有资产占用情况表).</summary>
+    public static DisclosureTableKind? ByStandardNumber(int number) => number switch
+    {
+        1 => DisclosureTableKind.IncomeExpenditureSummary,
+        2 => DisclosureTableKind.Income,
+        3 => DisclosureTableKind.Expenditure,
+        4 => DisclosureTableKind.FiscalAppropriationSummary,
+        5 => DisclosureTableKind.GeneralBudgetExpenditure,
+        6 => DisclosureTableKind.GeneralBudgetBasicExpenditure,
+        7 => DisclosureTableKind.ThreePublicExpenses,
+        8 => DisclosureTableKind.GovernmentFund,
+        9 => DisclosureTableKind.StateCapital,
+        10 => DisclosureTableKind.StateAssets,
+        _ => null,
+    };
+
     /// <summary>The value columns of the official layout, for tables whose rows carry one figure per column.</summary>
     public static IReadOnlyList<string> Columns(DisclosureTableKind kind) => kind switch
     {

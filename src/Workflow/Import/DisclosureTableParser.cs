@@ -106,6 +106,7 @@ internal static partial class DisclosureTableParser
         var rightColumns = DisclosureTableKinds.Columns(kind);
         var leftNames = kind == DisclosureTableKind.IncomeExpenditureSummary ? SummaryLeftByLine : FiscalLeftByLine;
         var rows = new List<TableRow>();
+        var gap = LineGap(lines);
         foreach (var (line, cells) in lines)
         {
             if (cells.Any(c => Cells.Compact(c) is "栏次" or "行次")) continue;
@@ -114,8 +115,11 @@ internal static partial class DisclosureTableParser
             var first = Array.FindIndex(cells, c => c.Length > 0 && Money.IsNumber(c));
             if (first < 0 || !Cells.IsLineNumber(cells[first])) continue;
             var rightNameIndex = LastTextIndex(cells, first + 1, cells.Length);
-            var second = rightNameIndex >= 0 && rightNameIndex + 1 < cells.Length && Cells.IsLineNumber(cells[rightNameIndex + 1]) ? rightNameIndex + 1 : -1;
+            var second = RightLineIndex(cells, first, rightNameIndex);
             if (second < 0) rightNameIndex = -1;
+            // Both names blank ("\t30\t\t\t61\t"): the right 行次 is the cell holding the left 行次 plus the table's gap, not an amount.
+            if (second < 0 && gap is { } g)
+                second = Array.FindLastIndex(cells, c => c == (int.Parse(cells[first], CultureInfo.InvariantCulture) + g).ToString(CultureInfo.InvariantCulture)) is var j && j > first ? j : -1;
 
             var leftName = LastText(cells, 0, first);
             var leftLine = int.Parse(cells[first], CultureInfo.InvariantCulture);
@@ -137,6 +141,24 @@ internal static partial class DisclosureTableParser
             rows.Add(new TableRow(line, "支出", null, rightName, cells[second], Cells.Figures(cells, second + 1, rightColumns.Count, line, issues)));
         }
         return new DisclosureTable(kind, number, title, rightColumns, rows);
+    }
+
+    private static int RightLineIndex(string[] cells, int first, int rightNameIndex) =>
+        rightNameIndex >= 0 && rightNameIndex + 1 < cells.Length && Cells.IsLineNumber(cells[rightNameIndex + 1]) ? rightNameIndex + 1 : -1;
+
+    /// <summary>How far the right 行次 runs ahead of the left one (31 in 01, 32 or 31 in 04), read from the rows that name both sides.</summary>
+    private static int? LineGap(List<(int Line, string[] Cells)> lines)
+    {
+        var gaps = new List<int>();
+        foreach (var (_, cells) in lines)
+        {
+            var first = Array.FindIndex(cells, c => c.Length > 0 && Money.IsNumber(c));
+            if (first < 0 || !Cells.IsLineNumber(cells[first])) continue;
+            var second = RightLineIndex(cells, first, LastTextIndex(cells, first + 1, cells.Length));
+            if (second >= 0)
+                gaps.Add(int.Parse(cells[second], CultureInfo.InvariantCulture) - int.Parse(cells[first], CultureInfo.InvariantCulture));
+        }
+        return gaps.Count == 0 ? null : gaps.GroupBy(g => g).OrderByDescending(g => g.Count()).First().Key;
     }
 
     private static DisclosureTable BasicExpenditure(string? number, string title, List<(int Line, string[] Cells)> lines, List<ImportIssue> issues)

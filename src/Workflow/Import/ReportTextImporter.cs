@@ -43,7 +43,7 @@ public static partial class ReportTextImporter
 
         for (var i = 0; i < lines.Count;)
         {
-            if (TableTitle(lines[i].Text) is { } title)
+            if (TableTitle(lines[i].Text) is { } title && !(lines[i].Text.StartsWith(SheetMarker, StringComparison.Ordinal) && TitleRowFollows(lines, i)))
             {
                 var end = TableEnd(lines, i + 1);
                 var table = DisclosureTableParser.Parse(title.Kind, title.Printed, lines.GetRange(i, end - i), issues);
@@ -78,13 +78,26 @@ public static partial class ReportTextImporter
 
     private static (DisclosureTableKind Kind, string Printed)? TableTitle(string line)
     {
-        // A table typed as a plain grid has no title row: the sheet's name is its title.
-        if (line.StartsWith(SheetMarker, StringComparison.Ordinal)) line = line[SheetMarker.Length..];
+        // A table typed as a plain grid has no title row: the sheet's name is its title, or its code ("公开01表").
+        if (line.StartsWith(SheetMarker, StringComparison.Ordinal))
+        {
+            line = line[SheetMarker.Length..];
+            if (SheetCode().Match(line.Trim()) is { Success: true } code
+                && DisclosureTableKinds.ByStandardNumber(int.Parse(code.Groups[1].Value, CultureInfo.InvariantCulture)) is { } byCode)
+                return (byCode, DisclosureTableKinds.Title(byCode));
+        }
         var compact = HeadingDecorations().Replace(line, "");
         if (compact.Length is 0 or > 40) return null;
         foreach (var (title, kind) in DisclosureTableKinds.PrintedTitles)
             if (compact == title) return (kind, title);
         return null;
+    }
+
+    /// <summary>A sheet named after its table whose first row prints the title again: the row, not the sheet's name, starts the table.</summary>
+    private static bool TitleRowFollows(List<(int Line, string Text)> lines, int i)
+    {
+        var next = lines.Skip(i + 1).FirstOrDefault(l => l.Text.Trim().Length > 0).Text;
+        return next is not null && !next.StartsWith(SheetMarker, StringComparison.Ordinal) && TableTitle(next.Split('\t').FirstOrDefault(c => c.Trim().Length > 0) ?? "") is not null;
     }
 
     private static int TableEnd(List<(int Line, string Text)> lines, int from)
@@ -156,6 +169,9 @@ public static partial class ReportTextImporter
 
     [GeneratedRegex(@"^[#\s*]+|[\s*]+$|\s+")]
     private static partial Regex HeadingDecorations();
+
+    [GeneratedRegex(@"^公开\s*0?(\d{1,2})\s*表?$")]
+    private static partial Regex SheetCode();
 
     [GeneratedRegex(@"[（(](?<n>\d{1,2})[）)](?<name>[^（(；;。]{2,60}?)项目(?:支出)?绩效自评得分(?<score>\d{1,3}(?:\.\d+)?)分")]
     private static partial Regex ScoreMentionPattern();

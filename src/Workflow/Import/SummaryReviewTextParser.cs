@@ -10,6 +10,7 @@ namespace Approval.Workflow.Import;
 /// headers wrapped over several lines, a row as its 序号, the lines of 预算单位 and 项目名称, then one line of its figures.
 /// A line of figures names no columns, so blanks are placed by rule: of a row's 年初预算数, 年中追加/追减数, 小计, 全年执行数 and
 /// 得分 the 追加 is left out first (seed 001: "70 70 63 95.38"); of the 合计's four the 追加, then the 全年执行数 ("77.42 77.42").
+/// A grid (a row per tab-separated line, as an xlsx sheet gives it) is read by <see cref="SummaryReviewGridParser"/>.
 /// </summary>
 public static partial class SummaryReviewTextParser
 {
@@ -22,6 +23,7 @@ public static partial class SummaryReviewTextParser
             if (Compact(lines[i].Text) is var c && c.Contains(Title, StringComparison.Ordinal) && c.Length <= 40) start = i;
         if (start < 0) return null;
         var year = YearPattern().Match(Compact(lines[start].Text)) is { Success: true } y ? int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture) : (int?)null;
+        if (SummaryReviewGridParser.Parse([.. lines.Skip(start + 1).Select(l => l.Text)], year) is { } grid) return grid;
         var cells = lines.Skip(start + 1).Select(l => l.Text.Trim()).Where(t => t.Length > 0).ToList();
 
         var rows = new List<(int Sequence, List<string> Words, decimal?[] Figures)>();

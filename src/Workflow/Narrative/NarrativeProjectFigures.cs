@@ -56,7 +56,7 @@ public static partial class NarrativeProjectFigures
             $"情况说明中{what} {printed} 万元，项目支出绩效自评表「{title}」为 {Money.Format(value)} 万元"));
     }
 
-    private static bool SameProject(string a, string b)
+    internal static bool SameProject(string a, string b)
     {
         if (a.Length < 2 || b.Length < 2) return false;
         if (a.Contains(b, StringComparison.Ordinal) || b.Contains(a, StringComparison.Ordinal)) return true;
@@ -66,7 +66,7 @@ public static partial class NarrativeProjectFigures
     }
 
     /// <summary>A project's name without quotes and the words around it ("项目", "绩效").</summary>
-    private static string Bare(string name) => Decorations().Replace(QuotedFigures.Compact(name), "");
+    internal static string Bare(string name) => Decorations().Replace(QuotedFigures.Compact(name), "");
 
     private static int Decimals(string printed) => printed.Contains('.') ? printed.Length - printed.IndexOf('.') - 1 : 0;
 

@@ -61,7 +61,15 @@ public static partial class NarrativeTableFigures
         return findings;
     }
 
-    internal static string Excerpt(string sentence) => sentence.Length <= 40 ? sentence : sentence[..40] + "…";
+    /// <summary>The start of a sentence as a finding's location, without the Markdown a heading pasted into it carries ("####**四、…**").</summary>
+    internal static string Excerpt(string sentence)
+    {
+        var plain = Markup().Replace(sentence, "");
+        return plain.Length <= 40 ? plain : plain[..40] + "…";
+    }
+
+    [GeneratedRegex(@"#{1,6}|\*\*|__|</?b>")]
+    private static partial Regex Markup();
 
     [GeneratedRegex("不是行政单位|非行政单位|不属于行政单位|无机关运行经费")]
     private static partial Regex NotAnAdministration();
