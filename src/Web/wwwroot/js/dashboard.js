@@ -23,6 +23,7 @@ function bars(names, values, colors, horizontal = false) {
   const category = { type: "category", data: names, axisLabel: { interval: 0, rotate: narrow ? 35 : 0 } };
   const value = { type: "value", minInterval: 1 };
   return {
+    grid: { left: narrow ? 36 : 8, right: 16, top: 16, bottom: 8, containLabel: true },
     xAxis: horizontal ? value : category, yAxis: horizontal ? { ...category, inverse: true } : value,
     series: [{ type: "bar", barMaxWidth: 36, data: values.map((v, i) => ({ value: v, itemStyle: { color: colors?.[i] ?? "#b91c1c" } })), label: { show: true, position: horizontal ? "right" : "top" } }],
   };
