@@ -192,9 +192,9 @@ public class BrowserScenarioTests(LiveApp app) : BrowserTest(app)
         var auditor = await SignIn("audit");
         await auditor.GotoAsync($"/audit/{id}");
         await Expect(auditor.Locator("#timeline li")).ToHaveCountAsync(4);
-        await Expect(auditor.Locator("#timeline")).ToContainTextAsync("王填报 修改报告（第 2 版）：全年执行数：321.00 → 330");
+        await Expect(auditor.Locator("#timeline")).ToContainTextAsync("王填报（填报人）修改报告（第 2 版）：全年执行数：321.00 → 330");
         await auditor.Locator("#timeline li").First.Locator("button").ClickAsync();
-        await Expect(auditor.Locator("#as-of")).ToContainTextAsync("版本 #1");
+        await Expect(auditor.Locator("#as-of")).ToContainTextAsync("第 1 版时");
         await auditor.SelectOptionAsync("#diff-from", "1");
         await auditor.SelectOptionAsync("#diff-to", "2");
         await auditor.ClickAsync("#diff");
@@ -206,7 +206,7 @@ public class BrowserScenarioTests(LiveApp app) : BrowserTest(app)
 
         var reviewer = await SignIn("rev");
         await reviewer.GotoAsync("/dashboard");
-        await Expect(reviewer.Locator("#d-states .bar")).ToHaveCountAsync(5);
+        await Expect(reviewer.Locator("#d-states tbody tr")).ToHaveCountAsync(5);
         await Expect(reviewer.Locator("#d-units")).ToContainTextAsync("上饶市大数据发展管理局");
         await Shot(reviewer, "12-dashboard");
     }

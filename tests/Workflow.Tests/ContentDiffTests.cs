@@ -42,4 +42,32 @@ public class ContentDiffTests
         Assert.DoesNotContain(changes, c => c.Contains("项目名称", StringComparison.Ordinal));
         Assert.Empty(ContentDiff.Between(before, before));
     }
+
+    [Fact]
+    public void A_changed_funds_line_says_which_line_and_figure_old_to_new()
+    {
+        var before = Ganfutong();
+        var form = before.ProjectForm!;
+        var lines = form.Funds.SubRows.ToList();
+        lines[0] = lines[0] with { Executed = 12.34m };
+        var after = before with { ProjectForm = form with { Funds = form.Funds with { SubRows = [.. lines, new("社会捐赠资金", null, 1m, 1m)] } } };
+
+        var changes = ContentDiff.Between(before, after);
+
+        Assert.Contains($"资金来源明细「{lines[0].Name}」全年执行数：{(form.Funds.SubRows[0].Executed is { } old ? Checking.Money.Exact(old) : "—")} → 12.34", changes);
+        Assert.Contains(changes, c => c.StartsWith("资金来源明细：新增「社会捐赠资金」", StringComparison.Ordinal));
+        Assert.DoesNotContain(changes, c => c.Contains("已修改", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_department_report_text_shows_the_changed_sentence_old_to_new()
+    {
+        const string Text = "一、部门概况。本部门共有人员 25 人。\n二、预算执行情况。全年预算执行率为 95.5%。";
+        var before = new SubmissionContent { Department = new DepartmentSelfEvaluation(Text, 95m) };
+        var after = new SubmissionContent { Department = new DepartmentSelfEvaluation(Text.Replace("95.5%", "97.2%", StringComparison.Ordinal), 95m) };
+
+        var changes = ContentDiff.Between(before, after);
+
+        Assert.Equal(["报告正文第 2 段：「全年预算执行率为 95.5%。」→「全年预算执行率为 97.2%。」"], changes);
+    }
 }

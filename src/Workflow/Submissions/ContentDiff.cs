@@ -14,7 +14,7 @@ public static class ContentDiff
         if (before.Department is { } da && after.Department is { } db)
         {
             if (da.StatedScore != db.StatedScore) changes.Add($"自评得分：{Show(da.StatedScore)} → {Show(db.StatedScore)}");
-            if (da.Narrative != db.Narrative) changes.Add("报告正文：已修改");
+            NarrativeDiff.Between("报告正文", da.Narrative ?? "", db.Narrative ?? "", changes);
             if (da.StatedGrade != db.StatedGrade) changes.Add($"评价等级：{da.StatedGrade ?? "—"} → {db.StatedGrade ?? "—"}");
         }
         if (before.Disclosure is { } pa && after.Disclosure is { } pb) DisclosureDiff.Between(pa, pb, changes);
@@ -35,7 +35,7 @@ public static class ContentDiff
         Compare("全年执行数", a.Funds.Total.Executed, b.Funds.Total.Executed, changes);
         Compare("预算执行得分", a.Funds.StatedScore, b.Funds.StatedScore, changes);
         Compare("预算执行分值", a.Funds.Weight, b.Funds.Weight, changes);
-        if (!a.Funds.SubRows.SequenceEqual(b.Funds.SubRows)) changes.Add("资金来源明细：已修改");
+        if (!a.Funds.SubRows.SequenceEqual(b.Funds.SubRows)) SubRows(a.Funds.SubRows, b.Funds.SubRows, changes);
         Text("年度总体目标（预期目标）", a.Goal.Expected, b.Goal.Expected, changes);
         Text("年度总体目标（实际完成情况）", a.Goal.Actual, b.Goal.Actual, changes);
 
@@ -62,6 +62,26 @@ public static class ContentDiff
         foreach (var level in a.StatedLevelOneWeights.Keys.Union(b.StatedLevelOneWeights.Keys))
             Compare($"{level}指标标注分值", a.StatedLevelOneWeights.GetValueOrDefault(level), b.StatedLevelOneWeights.GetValueOrDefault(level), changes);
         Text("评分模板", a.TemplateId, b.TemplateId, changes);
+    }
+
+    /// <summary>资金来源明细 by line name: each changed figure old → new, lines added or removed.</summary>
+    private static void SubRows(IReadOnlyList<FundsLine> a, IReadOnlyList<FundsLine> b, List<string> changes)
+    {
+        var before = a.GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.First());
+        var count = changes.Count;
+        foreach (var row in b)
+        {
+            if (!before.TryGetValue(row.Name, out var old))
+            {
+                changes.Add($"资金来源明细：新增「{row.Name}」（年初预算数 {Show(row.InitialBudget)}，全年预算数 {Show(row.FullYearBudget)}，全年执行数 {Show(row.Executed)}）");
+                continue;
+            }
+            Compare($"资金来源明细「{row.Name}」年初预算数", old.InitialBudget, row.InitialBudget, changes);
+            Compare($"资金来源明细「{row.Name}」全年预算数", old.FullYearBudget, row.FullYearBudget, changes);
+            Compare($"资金来源明细「{row.Name}」全年执行数", old.Executed, row.Executed, changes);
+        }
+        foreach (var removed in a.Where(o => b.All(n => n.Name != o.Name))) changes.Add($"资金来源明细：删除「{removed.Name}」");
+        if (changes.Count == count) changes.Add($"资金来源明细：顺序调整为 {string.Join("、", b.Select(r => r.Name))}");
     }
 
     private static void Compare(string name, decimal? before, decimal? after, List<string> changes)

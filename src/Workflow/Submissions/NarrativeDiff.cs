@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Approval.Workflow.Submissions;
 
 /// <summary>
-/// The 情况说明 compared by sentence: each changed passage with its paragraph and its old → new text, cut around the change
+/// The 情况说明 (or any long text, such as the 部门整体 report's 正文) compared by sentence: each changed passage with its paragraph and its old → new text, cut around the change
 /// so that a figure changed inside a long sentence can still be read.
 /// </summary>
 public static partial class NarrativeDiff
@@ -14,16 +14,19 @@ public static partial class NarrativeDiff
 
     private sealed record Sentence(int Paragraph, string Text);
 
-    public static void Between(string before, string after, List<string> changes)
+    public static void Between(string before, string after, List<string> changes) => Between("情况说明", before, after, changes);
+
+    /// <summary>Any long text compared the same way; <paramref name="label"/> names it (情况说明, 报告正文).</summary>
+    public static void Between(string label, string before, string after, List<string> changes)
     {
         if (before == after) return;
         var a = Sentences(before);
         var b = Sentences(after);
         var passages = Passages(a, b);
-        if (passages.Count == 0) { changes.Add("情况说明：空白或换行调整"); return; }
+        if (passages.Count == 0) { changes.Add($"{label}：空白或换行调整"); return; }
         foreach (var (paragraph, old, @new) in passages.Take(MaxPassages))
         {
-            var where = $"情况说明第 {paragraph} 段";
+            var where = $"{label}第 {paragraph} 段";
             if (old.Length == 0) changes.Add($"{where}：新增「{Cut(@new, 0, 0)}」");
             else if (@new.Length == 0) changes.Add($"{where}：删除「{Cut(old, 0, 0)}」");
             else
@@ -32,7 +35,7 @@ public static partial class NarrativeDiff
                 changes.Add($"{where}：「{Cut(old, prefix, suffix)}」→「{Cut(@new, prefix, suffix)}」");
             }
         }
-        if (passages.Count > MaxPassages) changes.Add($"情况说明：另有 {passages.Count - MaxPassages} 处修改");
+        if (passages.Count > MaxPassages) changes.Add($"{label}：另有 {passages.Count - MaxPassages} 处修改");
     }
 
     private static List<Sentence> Sentences(string text)

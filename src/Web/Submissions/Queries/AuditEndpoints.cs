@@ -6,8 +6,14 @@ using Wolverine.Http;
 
 namespace Approval.Web.Submissions.Queries;
 
+/// <param name="Name">The event's Chinese name (起草, 提交审核…).</param>
+/// <param name="Action">The summary without the actor in front, for a line that shows the actor already.</param>
 public sealed record AuditEntry(long Sequence, long Version, DateTimeOffset Timestamp, string EventType, string? ActorId, string? ActorName, string? ActorRole,
-    string? CorrelationId, string? CausationId, string Summary, object Data);
+    string? CorrelationId, string? CausationId, string Summary, object Data)
+{
+    public string Name { get; init; } = "";
+    public string Action { get; init; } = "";
+}
 
 /// <summary>
 /// The audit trail is the stream itself: every event with its sequence, version, time, actor, correlation id
@@ -15,7 +21,8 @@ public sealed record AuditEntry(long Sequence, long Version, DateTimeOffset Time
 /// </summary>
 public static class AuditEndpoints
 {
-    private static readonly string[] HistoryCsvHeader = ["序号", "版本", "时间", "事件", "操作人", "角色", "关联编号", "因果编号", "摘要"];
+    private static readonly string[] HistoryCsvHeader = ["序号", "版本", "时间", "时区", "事件", "事件类型", "操作人", "角色", "关联编号", "因果编号", "摘要"];
+    private static readonly TimeSpan BeijingTime = TimeSpan.FromHours(8);
 
     [WolverineGet("/api/submissions/{id}/history")]
     public static async Task<IResult> History(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
@@ -26,11 +33,15 @@ public static class AuditEndpoints
         {
             var actor = EventDescriptions.ActorOf(e.Data);
             return new AuditEntry(e.Sequence, e.Version, e.Timestamp, e.EventTypeName, actor?.UserId, actor?.Name, actor?.Role.Chinese(),
-                e.CorrelationId, e.CausationId, EventDescriptions.Describe(e.Data), e.Data);
+                e.CorrelationId, e.CausationId, EventDescriptions.Describe(e.Data), e.Data)
+            { Name = EventDescriptions.Name(e.Data), Action = EventDescriptions.Action(e.Data) };
         }));
     }
 
-    /// <summary>The trail as CSV for auditors' spreadsheets (UTF-8 with BOM; formula-like cells neutralized).</summary>
+    /// <summary>
+    /// The trail as CSV for auditors' spreadsheets: times in Beijing time with a 时区 column, UTF-8 with BOM (Excel reads the
+    /// Chinese), formula-like cells neutralized.
+    /// </summary>
     [WolverineGet("/api/submissions/{id}/history.csv")]
     public static async Task<IResult> HistoryCsv(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
     {
@@ -43,7 +54,9 @@ public static class AuditEndpoints
             var actor = EventDescriptions.ActorOf(e.Data);
             csv.AppendLine(string.Join(",", new[]
             {
-                e.Sequence.ToString(CultureInfo.InvariantCulture), e.Version.ToString(CultureInfo.InvariantCulture), e.Timestamp.ToString("O"), e.EventTypeName, actor?.Name, actor?.Role.Chinese(),
+                e.Sequence.ToString(CultureInfo.InvariantCulture), e.Version.ToString(CultureInfo.InvariantCulture),
+                e.Timestamp.ToOffset(BeijingTime).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), "UTC+08:00",
+                EventDescriptions.Name(e.Data), e.EventTypeName, actor?.Name, actor?.Role.Chinese(),
                 e.CorrelationId, e.CausationId, EventDescriptions.Describe(e.Data),
             }.Select(Public.PublicEndpoints.CsvCell)));
         }

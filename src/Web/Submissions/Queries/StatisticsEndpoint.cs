@@ -1,7 +1,9 @@
 using Approval.Web.Auth;
+using Approval.Web.Organization;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Publishing;
 using Approval.Workflow.Submissions.Reviewing;
+using Approval.Workflow.Submissions.Summary;
 using Marten;
 using Wolverine.Http;
 
@@ -12,12 +14,16 @@ public sealed record GroupStatistics(string Key, string Name, IReadOnlyDictionar
 /// <param name="PublicationOverdue">部门决算公开 packages past their deadline (批复日期 + 20 days) and not yet 已公开, most overdue first.</param>
 /// <param name="PublicationDueSoon">Those due within 5 days (today included), soonest first.</param>
 /// <param name="PublicationUndated">Packages submitted without a 批复日期: their deadline cannot be tracked.</param>
+/// <param name="ReportingYear">The year of <see cref="Reporting"/>: the one asked for, else the latest fiscal year seen.</param>
+/// <param name="Reporting">未报: every budget unit in the caller's scope with what it has and has not submitted that year.</param>
 public sealed record Statistics(int? Year, GroupStatistics Total, IReadOnlyList<GroupStatistics> BySection, IReadOnlyList<GroupStatistics> ByUnit,
-    IReadOnlyList<PackageDeadline> PublicationOverdue, IReadOnlyList<PackageDeadline> PublicationDueSoon, int PublicationUndated);
+    IReadOnlyList<PackageDeadline> PublicationOverdue, IReadOnlyList<PackageDeadline> PublicationDueSoon, int PublicationUndated,
+    int ReportingYear, IReadOnlyList<UnitReporting> Reporting);
 
 /// <summary>
-/// Counts by state, grade distribution and overdue reviews, per section and unit, and the 部门决算公开 packages past or near
-/// their publication deadline — from the review-queue projection, scoped as the queue is.
+/// Counts by state, grade distribution and overdue reviews, per section and unit, the 部门决算公开 packages past or near
+/// their publication deadline — from the review-queue projection, scoped as the queue is — and the 未报 view: each unit in
+/// scope with what it has submitted for the year and its 汇总 coverage.
 /// </summary>
 public static class StatisticsEndpoint
 {
@@ -42,11 +48,26 @@ public static class StatisticsEndpoint
         }
 
         var deadlines = PackageDeadline.Of(items, PublicationDeadline.Today(clock));
+        var reportingYear = year ?? (items.Count > 0 ? items.Max(i => i.FiscalYear) : now.ToOffset(TimeSpan.FromHours(8)).Year - 1);
+        var reporting = await ReportingOf(session, actor, reportingYear, ct);
         return Results.Ok(new Statistics(year, Of("all", "合计", items),
             items.GroupBy(i => (i.SectionId ?? "", i.SectionName ?? "")).Select(g => Of(g.Key.Item1, g.Key.Item2, g)).OrderBy(g => g.Name).ToList(),
             items.GroupBy(i => (i.UnitId, i.UnitName)).Select(g => Of(g.Key.UnitId, g.Key.UnitName, g)).OrderBy(g => g.Name).ToList(),
             deadlines.Where(d => d.Standing == DeadlineStanding.Overdue).ToList(),
             deadlines.Where(d => d.Standing == DeadlineStanding.DueSoon).ToList(),
-            deadlines.Count(d => d.Standing == DeadlineStanding.Unknown)));
+            deadlines.Count(d => d.Standing == DeadlineStanding.Unknown), reportingYear, reporting));
+    }
+
+    /// <summary>The units a reviewer's sections cover (every unit for auditors and administrators), and their submissions of the year.</summary>
+    private static async Task<IReadOnlyList<UnitReporting>> ReportingOf(IQuerySession session, Actor actor, int year, CancellationToken ct)
+    {
+        var sections = (await session.Query<ReviewSection>().ToListAsync(ct)).ToDictionary(s => s.Id, s => s.Name);
+        var units = session.Query<BudgetUnit>().AsQueryable();
+        var mine = (actor.SectionIds ?? []).ToArray();
+        if (actor.Role == Role.Reviewer) units = units.Where(u => u.SectionId.IsOneOf(mine));
+        var inScope = (await units.ToListAsync(ct)).Select(u => new ReportingUnit(u.Id, u.Name, sections.GetValueOrDefault(u.SectionId))).ToList();
+        var ids = inScope.Select(u => u.Id).ToArray();
+        var entries = await session.Query<UnitSummaryEntry>().Where(e => e.FiscalYear == year && e.UnitId.IsOneOf(ids) && e.State != SubmissionState.Draft).ToListAsync(ct);
+        return UnitReporting.Of(inScope, entries);
     }
 }
