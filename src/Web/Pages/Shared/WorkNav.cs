@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using Approval.Web.Auth;
 using Approval.Workflow.Submissions;
-using Approval.Workflow.Submissions.Reviewing;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,7 +10,7 @@ namespace Approval.Web.Pages;
 public sealed record NavLink(string Id, string Text, string Href, long? Count = null);
 
 /// <summary>
-/// The top navigation per role, with to-do counts from the read models the lists read, under the same scope:
+/// The top navigation per role, with to-do counts under the same scope as the lists:
 /// 填报人 their unit's 草稿 and 已退回; 审核人 their sections' 待审核 (unclaimed), 审核中 held by them, 待公开;
 /// 审计/管理员 the same counts over everything. One batched round trip per page render.
 /// </summary>
@@ -41,9 +40,9 @@ public sealed class WorkNavViewComponent(IQuerySession session) : ViewComponent
             {
                 var sections = actor.Role == Role.Reviewer ? (actor.SectionIds ?? []).ToArray() : null;
                 var batch = session.CreateBatchQuery();
-                var waiting = batch.Query<ReviewQueueItem>().Count(InScope(sections, SubmissionState.Submitted));
-                var mine = batch.Query<ReviewQueueItem>().Count(InScope(sections, SubmissionState.InReview, sections is null ? null : actor.UserId));
-                var approved = batch.Query<ReviewQueueItem>().Count(InScope(sections, SubmissionState.Approved));
+                var waiting = batch.Query<Submission>().Count(InScope(sections, SubmissionState.Submitted));
+                var mine = batch.Query<Submission>().Count(InScope(sections, SubmissionState.InReview, sections is null ? null : actor.UserId));
+                var approved = batch.Query<Submission>().Count(InScope(sections, SubmissionState.Approved));
                 await batch.Execute(ct);
                 List<NavLink> links = [];
                 if (actor.Role != Role.Reviewer) links.Add(new("nav-audit", "审计查阅", "/audit"));
@@ -62,12 +61,15 @@ public sealed class WorkNavViewComponent(IQuerySession session) : ViewComponent
         }
     }
 
-    /// <summary>The queue's own scope (<see cref="Submissions.Queries.SubmissionQueries.Queue"/>): a reviewer's sections, or everything.</summary>
-    private static Expression<Func<ReviewQueueItem, bool>> InScope(string[]? sections, SubmissionState state, string? claimedBy = null) =>
+    /// <summary>
+    /// The queue's own scope (<see cref="Submissions.Queries.SubmissionQueries.Queue"/>: a reviewer's sections, or everything),
+    /// read from the inline snapshot rather than the async queue: the page rendered right after an action counts it.
+    /// </summary>
+    private static Expression<Func<Submission, bool>> InScope(string[]? sections, SubmissionState state, string? claimedBy = null) =>
         (sections, claimedBy) switch
         {
-            (null, _) => i => i.State == state,
-            (_, null) => i => i.SectionId != null && i.SectionId.IsOneOf(sections) && i.State == state,
-            _ => i => i.SectionId != null && i.SectionId.IsOneOf(sections) && i.State == state && i.ClaimedById == claimedBy,
+            (null, _) => s => s.State == state,
+            (_, null) => s => s.SectionId != null && s.SectionId.IsOneOf(sections) && s.State == state,
+            _ => s => s.SectionId != null && s.SectionId.IsOneOf(sections) && s.State == state && s.ClaimedBy!.UserId == claimedBy,
         };
 }
