@@ -69,7 +69,7 @@ public static class ApprovalHost
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddHostedService<DemoData>();
-        builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/"));
+        builder.Services.AddRazorPages(PageAccess.Conventions);
         // Chinese text stays readable in the HTML source (it is still encoded where HTML requires it).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -209,7 +209,7 @@ public static class ApprovalHost
                     return Task.CompletedTask;
                 };
             });
-        services.AddAuthorization();
+        services.AddAuthorization(PageAccess.Policies);
     }
 
     private static string? HubToken(HttpContext http) =>
@@ -219,7 +219,9 @@ public static class ApprovalHost
     {
         if (!ctx.Request.Path.StartsWithSegments("/api"))
         {
-            ctx.Response.Redirect(ctx.RedirectUri);
+            // Signed in but not allowed: the 403 page says so (status code pages), instead of a redirect to nowhere.
+            if (status == 403) ctx.Response.StatusCode = 403;
+            else ctx.Response.Redirect(ctx.RedirectUri);
             return Task.CompletedTask;
         }
         return Problems.Of(status, status == 401 ? "unauthorized" : "forbidden", message, status == 401 ? "sign in first" : "forbidden").ExecuteAsync(ctx.HttpContext);
@@ -228,7 +230,7 @@ public static class ApprovalHost
     public static WebApplication UseApprovalPipeline(this WebApplication app)
     {
         app.UseSecurityHeaders();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = ErrorPages.ErrorPath });
         app.UseErrorPages();
         app.UseRequestGuards();
         app.UseStaticFiles();

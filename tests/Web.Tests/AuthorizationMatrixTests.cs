@@ -61,6 +61,7 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         ["POST /api/submissions/{id}/submit"] = "UAHFHFF",
         ["POST /api/submissions/{id}/withdraw"] = "UAHFHFF",
         ["POST /api/submissions/{id}/claim"] = "UFHAHFF",
+        ["POST /api/submissions/{id}/release"] = "UFHAHFF",
         ["POST /api/submissions/{id}/comments"] = "UFHAHFF",
         ["POST /api/submissions/{id}/return"] = "UFHAHFF",
         ["POST /api/submissions/{id}/approve"] = "UFHAHFF",
@@ -81,6 +82,7 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         ["GET dashboard"] = "UFFAAAA",
         ["GET audit"] = "UFFFFAA",
         ["GET audit/{id:guid}"] = "UAHAHAA",
+        ["GET errors/{status:int}"] = "HHHHHHH", // the 404 page, opened directly, answers 404 to everyone
     };
 
     private async Task<Guid> SubmittedSubmission()
@@ -167,7 +169,7 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
                 var url = "/" + route[(route.IndexOf(' ') + 1)..].TrimStart('/')
                     .Replace("admin/accounts/{id}", "admin/accounts/matrix-target")
                     .Replace("{id}", id.ToString()).Replace("{id:guid}", id.ToString()).Replace("{unitId}", "U-BD").Replace("{year}", "2021")
-                    .Replace("{documentName}", "v1").Replace("Index", "");
+                    .Replace("{documentName}", "v1").Replace("{status:int}", "404").Replace("Index", "");
                 if (route.EndsWith("/as-of", StringComparison.Ordinal)) url += "?version=1";
                 if (route.EndsWith("/diff", StringComparison.Ordinal)) url += "?from=1&to=2";
                 var request = new HttpRequestMessage(new HttpMethod(method), url);

@@ -13,6 +13,8 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // A browser's page request gets the 500 page in the layout (ErrorPages.ErrorPath), logged by the middleware.
+        if (ErrorPages.WantsPage(httpContext) && !httpContext.RequestAborted.IsCancellationRequested) return false;
         if (Find<ConcurrencyException>(exception) is { } conflict) exception = conflict;
         var result = exception switch
         {

@@ -26,12 +26,14 @@ public static class Problems
         return details;
     }
 
+    /// <summary>A refusal; one naming several fields lists them as <c>errors</c>: [{ field, code, message }].</summary>
     public static IResult From(RuleViolation v) => Of(v.Kind switch
     {
         ViolationKind.Invalid => 400,
         ViolationKind.Forbidden => 403,
         _ => 409,
-    }, v.Code, v.Message, v.MessageEn);
+    }, v.Code, v.Message, v.MessageEn,
+        v.Fields.Count == 0 ? null : new Dictionary<string, object?> { ["errors"] = v.Fields.Select(f => new { f.Field, f.Code, f.Message }).ToList() });
 
     public static IResult BadRequest(string code, string message, string messageEn) => Of(400, code, message, messageEn);
 

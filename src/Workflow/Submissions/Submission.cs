@@ -96,6 +96,10 @@ public sealed class Submission
                 s.ClaimedBy = claimed.By;
                 if (s.CurrentRound is { } round) { round.ClaimedBy = claimed.By; round.ClaimedAt = e.Timestamp; }
                 break;
+            case ReviewReleased:
+                s.ClaimedBy = null;
+                if (s.CurrentRound is { } held) { held.ClaimedBy = null; held.ClaimedAt = null; }
+                break;
             case ReviewCommented comment:
                 s.CurrentRound?.Comments.Add(new ReviewComment(comment.Text, comment.RowReference, comment.By, e.Timestamp));
                 break;

@@ -10,10 +10,13 @@ namespace Approval.Web.Pages.Review;
 public class IndexModel(IQuerySession session) : PageModel
 {
     public IReadOnlyList<BudgetUnit> Units { get; private set; } = [];
+    public bool IsReviewer { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.ToActor() is not { Role: Role.Reviewer or Role.Admin or Role.Auditor } actor) return Redirect("/");
+        // PageAccess lets only reviewers, auditors and admins in; anyone else has had the 403 page.
+        if (User.ToActor() is not { Role: Role.Reviewer or Role.Admin or Role.Auditor } actor) return Forbid();
+        IsReviewer = actor.Role == Role.Reviewer;
         var sections = actor.SectionIds ?? [];
         Units = actor.Role == Role.Reviewer
             ? await session.Query<BudgetUnit>().Where(u => u.SectionId.IsOneOf(sections.ToArray())).ToListAsync(ct)

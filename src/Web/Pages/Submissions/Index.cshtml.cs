@@ -22,7 +22,7 @@ public class IndexModel(IQuerySession session) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.ToActor() is not { Role: Role.Preparer, UnitId: { } unitId }) return Redirect("/");
+        if (User.ToActor() is not { Role: Role.Preparer, UnitId: { } unitId }) return Forbid(); // PageAccess admits only a unit's preparers
         UnitId = unitId;
         UnitName = (await session.LoadAsync<BudgetUnit>(unitId, ct))?.Name ?? unitId;
         SummaryYears = (await session.Query<Submission>()

@@ -64,14 +64,20 @@ public static class SubmissionQueries
         return await loadSheet is { } sheet ? Results.Ok(sheet.Card) : Problems.NotFound("评分结果");
     }
 
-    /// <summary>The 业务股室's queue: waiting and claimed submissions of the caller's sections, due first.</summary>
+    /// <summary>
+    /// The 业务股室's queue of the caller's sections, due first: by default what is waiting or under review
+    /// (<c>state</c> omitted or <c>open</c>), else one state (Submitted, InReview, Returned, Approved, Published) or <c>all</c>;
+    /// <c>mine=true</c> keeps what the caller holds.
+    /// </summary>
     [WolverineGet("/api/review-queue")]
-    public static async Task<IResult> Queue(int? year, string? unit, SubmissionState? state, string? grade, bool? hasErrors, string? sort, int? page, int? pageSize,
+    public static async Task<IResult> Queue(int? year, string? unit, string? state, bool? mine, string? grade, bool? hasErrors, string? sort, int? page, int? pageSize,
         IQuerySession session, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (http.User.ToActor() is not { Role: Role.Reviewer or Role.Admin or Role.Auditor } actor) return Problems.Forbidden("只有审核人可以查看审核队列");
         var (paging, refused) = Paging.From(page, pageSize);
         if (refused is not null) return refused;
+        if (!QueueFilter.TryParse(state, out var shownStates))
+            return Problems.BadRequest("state", $"状态只能是 open、all 或 Submitted、InReview、Returned、Approved、Published 之一（收到「{state}」）", "unknown state filter");
         var sections = actor.SectionIds ?? [];
         var query = session.Query<ReviewQueueItem>().Where(i => i.State != SubmissionState.Draft);
         if (actor.Role == Role.Reviewer) query = query.Where(i => i.SectionId != null && i.SectionId.IsOneOf(sections.ToArray()));
@@ -84,9 +90,8 @@ public static class SubmissionQueries
             all.Count(i => i.State is SubmissionState.Submitted or SubmissionState.InReview && i.DueAt < now),
             all.Count(i => i.State == SubmissionState.Returned), all.Count(i => i.State == SubmissionState.Approved), all.Count(i => i.State == SubmissionState.Published));
 
-        var items = state is null
-            ? all.Where(i => i.State is SubmissionState.Submitted or SubmissionState.InReview)
-            : all.Where(i => i.State == state);
+        var items = all.Where(i => shownStates.Contains(i.State));
+        if (mine == true) items = items.Where(i => i.ClaimedById == actor.UserId);
         if (Grades.TryParse(grade, out var g)) items = items.Where(i => (i.Grade ?? i.SuggestedGrade) == g);
         if (hasErrors is { } errors) items = items.Where(i => i.ErrorCount > 0 == errors);
         items = sort == "age" ? items.OrderBy(i => i.SubmittedAt) : items.OrderBy(i => i.DueAt).ThenBy(i => i.SubmittedAt);

@@ -59,10 +59,32 @@ export async function api(method, url, body, options = {}) {
   const token = document.querySelector('meta[name="csrf"]')?.content;
   if (token) init.headers["X-CSRF-TOKEN"] = token;
   const response = await fetch(url, init);
+  if (response.status === 401 && !options.allow?.includes(401)) sessionExpired();
   const text = await response.text();
   const data = text ? (() => { try { return JSON.parse(text); } catch { return text; } })() : null;
   if (!response.ok && !options.allow?.includes(response.status)) throw new ApiError(response.status, typeof data === "object" ? data : null);
   return data;
+}
+
+/** Where signing in again brings the person back: this very page. */
+export function loginUrl() {
+  return `/login?ReturnUrl=${encodeURIComponent(location.pathname + location.search)}`;
+}
+
+let expired = false;
+/**
+ * The sign-in has lapsed (an API call answered 401): tell the person, and dispatch `session-expired` on document first so
+ * that an editor can keep its unsaved edits (e.g. in local storage) before they follow the link to sign in again.
+ */
+export function sessionExpired() {
+  if (expired) return;
+  expired = true;
+  document.dispatchEvent(new CustomEvent("session-expired", { detail: { returnUrl: location.pathname + location.search } }));
+  const banner = document.getElementById("session-expired");
+  if (!banner) return;
+  banner.querySelector("a").href = loginUrl();
+  banner.hidden = false;
+  banner.querySelector("a").focus();
 }
 
 export function newCommandId() {
@@ -110,14 +132,50 @@ export async function watchSubmission(id) {
 }
 const pendingWatches = [];
 
+const liveTexts = { connecting: "正在连接…", connected: "实时更新", reconnecting: "正在重连…", disconnected: "连接已断开（点击重试）" };
+
+/** The live indicator (#live-status, on the pages that have one) says what the hub connection really is. */
+function setLive(state) {
+  document.body.dataset.live = state;
+  const indicator = document.getElementById("live-status");
+  if (!indicator) return;
+  indicator.textContent = liveTexts[state];
+  indicator.className = `muted live-status live-${state}`;
+  indicator.title = state === "disconnected" ? "实时通知已中断，点击重新连接" : "";
+  if (state === "disconnected") { indicator.setAttribute("role", "button"); indicator.tabIndex = 0; }
+  else { indicator.removeAttribute("role"); indicator.removeAttribute("tabindex"); }
+}
+
+async function startHub(retry = false) {
+  setLive("connecting");
+  try {
+    await connection.start();
+    setLive("connected");
+    for (const id of pendingWatches.splice(0)) await connection.invoke("WatchSubmission", id);
+    // after a manual retry the page re-reads what it missed, as after an automatic reconnect
+    if (retry) for (const listener of listeners) listener({ type: "reconnected" });
+  } catch (e) {
+    console.warn("实时通知连接失败", e);
+    setLive("disconnected");
+  }
+}
+
+const liveIndicator = document.getElementById("live-status");
+const retry = () => { if (connection && document.body.dataset.live === "disconnected") startHub(true); };
+liveIndicator?.addEventListener("click", retry);
+liveIndicator?.addEventListener("keydown", e => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); retry(); } });
+
 async function connectHub() {
-  if (!window.signalR || !role) return;
+  if (!window.signalR || !role) { setLive("disconnected"); return; }
   connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/review")
     .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 30000])
     .build();
   connection.on("Notify", deliver);
+  connection.onreconnecting(() => setLive("reconnecting"));
+  connection.onclose(() => setLive("disconnected"));
   connection.onreconnected(async () => {
+    setLive("connected");
     // Page through everything missed: the hub answers a bounded page and says whether more follows.
     let after = lastSequence, page;
     do {
@@ -127,19 +185,17 @@ async function connectHub() {
     } while (page.more);
     for (const listener of listeners) listener({ type: "reconnected" });
   });
-  try {
-    await connection.start();
-    document.body.dataset.live = "connected";
-    for (const id of pendingWatches.splice(0)) await connection.invoke("WatchSubmission", id);
-  } catch (e) {
-    console.warn("实时通知连接失败", e);
-  }
+  await startHub();
 }
 
 connectHub();
 
 // Buttons that only print (no inline handlers: the Content-Security-Policy allows no inline script).
 for (const button of document.querySelectorAll("[data-action=print]")) button.addEventListener("click", () => window.print());
+// 返回上一页: back where the person came from, or home when this page was opened first.
+for (const button of document.querySelectorAll("[data-action=back]")) {
+  button.addEventListener("click", () => { if (history.length > 1 && document.referrer) history.back(); else location.href = "/"; });
+}
 
 /**
  * Asks before an irreversible step, naming its consequence and what is still wrong (a modal <dialog>, not the

@@ -224,16 +224,38 @@ function confirmErrors(step, consequence) {
   });
 }
 
+/** The request's fields (as a problem's `errors` name them) and the inputs that hold them. */
+const fieldInputs = { indexNumber: "index-number", publisher: "publisher", confidentialityReviewed: "confidentiality", principalSigned: "principal" };
+
+/** A refusal naming several fields: each message beside its field. */
+function showFieldProblems(e) {
+  document.querySelectorAll(".field-problem").forEach(n => n.remove());
+  document.querySelectorAll(".has-problem").forEach(n => n.classList.remove("has-problem"));
+  document.querySelectorAll("[aria-describedby^='problem-']").forEach(n => { n.removeAttribute("aria-describedby"); n.removeAttribute("aria-invalid"); });
+  for (const problem of e?.problem?.errors || []) {
+    const input = document.getElementById(fieldInputs[problem.field]);
+    if (!input) continue;
+    const id = `problem-${input.id}`;
+    const anchor = input.type === "checkbox" ? input.closest("label") : input;
+    anchor.classList.add("has-problem");
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", id);
+    anchor.after(el("div", { class: "field-problem", id, "data-field": problem.field }, problem.message));
+  }
+}
+
 function run(buttonId, work, ask = () => Promise.resolve(true)) {
   const button = document.getElementById(buttonId);
   button?.addEventListener("click", async () => {
     button.disabled = true;
+    showFieldProblems(null);
     try {
       if (!(await ask())) { button.disabled = false; return; }
       await work();
       location.reload();
     } catch (e) {
       showError(button.closest(".action-block")?.querySelector(".action-error") || "action-result", e);
+      showFieldProblems(e);
       button.disabled = false;
     }
   });
@@ -243,6 +265,7 @@ run("score", () => command("score"));
 run("submit", () => command("submit"), () => confirmErrors("提交审核", "提交后在审核完成或撤回之前不能修改，"));
 run("withdraw", () => command("withdraw", { reason: "撤回修改" }));
 run("claim", () => command("claim"));
+run("release", () => command("release", { reason: document.getElementById("release-reason").value.trim() || null }));
 run("comment", () => command("comments", { text: document.getElementById("comment-text").value, row: document.getElementById("comment-row").value || null }));
 run("return", () => command("return", {
   reason: document.getElementById("return-reason-text").value,

@@ -4,6 +4,20 @@ const body = document.querySelector("#queue tbody");
 const ids = ["f-year", "f-unit", "f-state", "f-grade", "f-errors", "f-sort"];
 let previous = new Set();
 let page = 1;
+const mineBox = document.getElementById("f-mine");
+
+// The navigation's links (待审核, 审核中, 待公开) open the queue filtered: the filter shows it and the address keeps it.
+const opened = new URLSearchParams(location.search);
+const stateSelect = document.getElementById("f-state");
+if ([...stateSelect.options].some(o => o.value === opened.get("state"))) stateSelect.value = opened.get("state");
+if (mineBox) mineBox.checked = opened.get("mine") === "true";
+
+function remember() {
+  const shown = new URLSearchParams();
+  if (stateSelect.value) shown.set("state", stateSelect.value);
+  if (mineBox?.checked) shown.set("mine", "true");
+  history.replaceState(null, "", shown.size ? `?${shown}` : location.pathname);
+}
 
 function waited(from) {
   if (!from) return "—";
@@ -19,6 +33,7 @@ async function refresh() {
   if (state) params.set("state", state);
   if (grade) params.set("grade", grade);
   if (errors) params.set("hasErrors", errors);
+  if (mineBox?.checked) params.set("mine", "true");
   params.set("sort", sort);
   params.set("page", page);
   try {
@@ -67,7 +82,8 @@ function drawPager(queue) {
     queue.page < pages ? el("button", { class: "small secondary", onclick: () => { page++; refresh(); } }, "下一页") : "");
 }
 
-ids.forEach(id => document.getElementById(id).addEventListener("change", () => { page = 1; refresh(); }));
+[...ids.map(id => document.getElementById(id)), mineBox].filter(Boolean)
+  .forEach(input => input.addEventListener("change", () => { page = 1; remember(); refresh(); }));
 // A notification is sent only once the queue shows its event: one refresh per burst of notifications is enough.
 let pending = null;
 function schedule() {

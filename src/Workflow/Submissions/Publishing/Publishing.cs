@@ -36,10 +36,13 @@ public static class PublishRules
             throw new SubmissionRuleException(RuleViolation.Conflict("already-published", "报告已公开；如需更正请发布更正版本", "already published"));
         if (submission.State != SubmissionState.Approved)
             throw new SubmissionRuleException(RuleViolation.Conflict("not-approved", $"报告当前为「{submission.State.Chinese()}」，审核通过后才能公开", "approve before publishing"));
-        RequireGates(confidentialityReviewed, principalSigned);
-        return new SubmissionPublished(submission.Id, 1,
-            Reviewing.ReviewRules.RequireText(indexNumber, "index-required", "请填写索引号"),
-            Reviewing.ReviewRules.RequireText(publisher, "publisher-required", "请填写发布机构"), true, true, by);
+        var fields = new List<FieldProblem>();
+        var index = Field(fields, "indexNumber", indexNumber, "index-required", "请填写索引号");
+        var issuer = Field(fields, "publisher", publisher, "publisher-required", "请填写发布机构");
+        fields.AddRange(GateProblems(confidentialityReviewed, principalSigned));
+        if (fields.Count > 0) throw new SubmissionRuleException(RuleViolation.InvalidFields(fields.Count == 1 ? fields[0].Code : "publication-incomplete",
+            "publication incomplete: " + string.Join(", ", fields.Select(f => f.Code)), fields));
+        return new SubmissionPublished(submission.Id, 1, index!, issuer!, true, true, by);
     }
 
     public static CorrectionPublished Correct(Submission submission, SubmissionContent content, string reason, bool confidentialityReviewed, bool principalSigned, Actor by,
@@ -68,11 +71,33 @@ public static class PublishRules
         Reviewing.ReviewRules.RequireSectionReviewer(submission, by);
     }
 
+    /// <summary>Both gates, each failure named: a correction is refused for all of them at once, as a publication is.</summary>
     private static void RequireGates(bool confidentialityReviewed, bool principalSigned)
     {
-        if (!confidentialityReviewed)
-            throw new SubmissionRuleException(RuleViolation.Invalid("confidentiality-review", "公开前须完成保密审查", "confidentiality review is required"));
-        if (!principalSigned)
-            throw new SubmissionRuleException(RuleViolation.Invalid("principal-signature", "公开前须经主要负责人审签", "the principal's signature is required"));
+        var fields = GateProblems(confidentialityReviewed, principalSigned);
+        if (fields.Count > 0) throw new SubmissionRuleException(RuleViolation.InvalidFields(fields.Count == 1 ? fields[0].Code : "publication-incomplete",
+            "publication gates not passed: " + string.Join(", ", fields.Select(f => f.Code)), fields));
+    }
+
+    private static List<FieldProblem> GateProblems(bool confidentialityReviewed, bool principalSigned)
+    {
+        var fields = new List<FieldProblem>();
+        if (!confidentialityReviewed) fields.Add(new("confidentialityReviewed", "confidentiality-review", "公开前须完成保密审查"));
+        if (!principalSigned) fields.Add(new("principalSigned", "principal-signature", "公开前须经主要负责人审签"));
+        return fields;
+    }
+
+    /// <summary>A required text of the index entry: the cleaned text, or null with its problem added.</summary>
+    private static string? Field(List<FieldProblem> fields, string name, string text, string code, string message)
+    {
+        try
+        {
+            return Reviewing.ReviewRules.RequireText(text, code, message);
+        }
+        catch (SubmissionRuleException e)
+        {
+            fields.Add(new(name, code, e.Violation.Message));
+            return null;
+        }
     }
 }

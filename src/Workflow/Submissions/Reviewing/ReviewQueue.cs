@@ -87,7 +87,7 @@ public sealed class ReviewQueueProjection : SingleStreamProjection<ReviewQueueIt
             case ReviewClaimed claimed:
                 (item.ClaimedById, item.ClaimedByName) = (claimed.By.UserId, claimed.By.Name);
                 break;
-            case ReturnedForRevision:
+            case ReviewReleased or ReturnedForRevision:
                 (item.ClaimedById, item.ClaimedByName) = (null, null);
                 break;
             case SubmissionApproved approved:

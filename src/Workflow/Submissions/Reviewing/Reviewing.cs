@@ -10,6 +10,14 @@ public sealed record ReviewClaimed(Guid SubmissionId, int Round, Actor By) : ISu
     public EventNotice Notice(string title, string unitName) => new("claimed", $"{By.Name} 领取了「{title}」");
 }
 
+/// <summary>放回队列: the reviewer holding the review gave it back unclaimed, for any reviewer of the section to take.</summary>
+public sealed record ReviewReleased(Guid SubmissionId, int Round, string? Reason, Actor By) : ISubmissionEvent
+{
+    public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Submitted;
+    public string Describe() => $"{By.Name} 放回审核队列{(Reason is null ? "" : $"：{Reason}")}";
+    public EventNotice Notice(string title, string unitName) => new("released", $"{By.Name} 将「{title}」放回审核队列");
+}
+
 /// <summary>A reviewer's comment, optionally on one row (an indicator's name, a table row's code).</summary>
 public sealed record ReviewCommented(Guid SubmissionId, int Round, string Text, string? RowReference, Actor By) : ISubmissionEvent
 {
@@ -71,6 +79,14 @@ public static class ReviewRules
         if (submission.State != SubmissionState.Submitted)
             throw new SubmissionRuleException(RuleViolation.Conflict("not-submitted", $"报告当前为「{submission.State.Chinese()}」，不能领取审核", "not waiting for review"));
         return new ReviewClaimed(submission.Id, submission.Round, by);
+    }
+
+    /// <summary>放回队列: only the reviewer holding the review, only while it is under review; the reason is optional.</summary>
+    public static ReviewReleased Release(Submission submission, string? reason, Actor by)
+    {
+        RequireHolder(submission, by);
+        var clean = Submitting.SubmitRules.Clean(reason);
+        return new ReviewReleased(submission.Id, submission.Round, clean is null ? null : RequireText(clean, "reason-invalid", "放回原因"), by);
     }
 
     public static ReviewCommented Comment(Submission submission, string text, string? row, Actor by)

@@ -46,16 +46,17 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             var unit = httpContext.Request.Query["unit"];
-            string state_rawValue = httpContext.Request.Query["state"];
-            System.Nullable<Approval.Workflow.Submissions.SubmissionState> state = default;
+            var state = httpContext.Request.Query["state"];
+            string mine_rawValue = httpContext.Request.Query["mine"];
+            System.Nullable<bool> mine = default;
 
-            if (Approval.Workflow.Submissions.SubmissionState.TryParse<Approval.Workflow.Submissions.SubmissionState>(state_rawValue, true, out var state_parsed))
+            if (bool.TryParse(mine_rawValue, out var mine_parsed))
             {
-                state = state_parsed;
+                mine = mine_parsed;
             }
-            else if (!string.IsNullOrEmpty(state_rawValue))
+            else if (!string.IsNullOrEmpty(mine_rawValue))
             {
-                await WriteQueryValueParsingProblem(httpContext, "state", state_rawValue, "Approval.Workflow.Submissions.SubmissionState").ConfigureAwait(false);
+                await WriteQueryValueParsingProblem(httpContext, "mine", mine_rawValue, "bool").ConfigureAwait(false);
                 return;
             }
 
@@ -102,7 +103,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await Approval.Web.Submissions.Queries.SubmissionQueries.Queue(year, unit, state, grade, hasErrors, sort, page, pageSize, ((Marten.IQuerySession)documentSession), httpContext, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Approval.Web.Submissions.Queries.SubmissionQueries.Queue(year, unit, state, mine, grade, hasErrors, sort, page, pageSize, ((Marten.IQuerySession)documentSession), httpContext, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

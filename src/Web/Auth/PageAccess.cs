@@ -1,0 +1,41 @@
+using Approval.Workflow.Submissions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Approval.Web.Auth;
+
+/// <summary>
+/// Who may open which page. Every page needs a signed-in person (anonymous ones go to /login?ReturnUrl=…); the work pages
+/// of one role answer anyone else with the 403 page, which names their own pages, rather than sending them home silently.
+/// </summary>
+public static class PageAccess
+{
+    public const string Reviewing = "reviewing";
+    public const string Auditing = "auditing";
+    public const string Preparing = "preparing";
+
+    public static void Conventions(RazorPagesOptions options)
+    {
+        options.Conventions.AuthorizeFolder("/");
+        options.Conventions.AuthorizePage("/Review/Index", Reviewing);
+        options.Conventions.AuthorizePage("/Dashboard", Reviewing);
+        options.Conventions.AuthorizePage("/Audit/Index", Auditing);
+        options.Conventions.AuthorizePage("/Submissions/Index", Preparing);
+    }
+
+    public static void Policies(AuthorizationOptions options)
+    {
+        options.AddPolicy(Reviewing, p => p.RequireAssertion(c => c.User.ToActor()?.Role is Role.Reviewer or Role.Auditor or Role.Admin));
+        options.AddPolicy(Auditing, p => p.RequireAssertion(c => c.User.ToActor()?.Role is Role.Auditor or Role.Admin));
+        options.AddPolicy(Preparing, p => p.RequireAssertion(c => c.User.ToActor() is { Role: Role.Preparer, UnitId: not null }));
+    }
+
+    /// <summary>The pages a person works on, for the links of the 403 page and the breadcrumbs.</summary>
+    public static (string Text, string Href) HomeOf(Actor? actor) => actor?.Role switch
+    {
+        Role.Preparer => ("本单位报告", "/submissions"),
+        Role.Reviewer => ("审核队列", "/review"),
+        Role.Auditor or Role.Admin => ("审计查阅", "/audit"),
+        _ => ("公开报告", "/public"),
+    };
+}

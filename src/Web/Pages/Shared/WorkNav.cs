@@ -1,0 +1,75 @@
+using System.Linq.Expressions;
+using Approval.Web.Auth;
+using Approval.Workflow.Submissions;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Approval.Web.Pages;
+
+/// <summary>One link of the top navigation; <see cref="Count"/> is a to-do count shown beside it.</summary>
+public sealed record NavLink(string Id, string Text, string Href, long? Count = null);
+
+/// <summary>
+/// The top navigation per role, with to-do counts under the same scope as the lists:
+/// 填报人 their unit's 草稿 and 已退回; 审核人 their sections' 待审核 (unclaimed), 审核中 held by them, 待公开;
+/// 审计/管理员 the same counts over everything. One batched round trip per page render.
+/// </summary>
+public sealed class WorkNavViewComponent(IQuerySession session) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var actor = UserClaimsPrincipal.ToActor();
+        return View(await LinksFor(actor, HttpContext.RequestAborted));
+    }
+
+    private async Task<IReadOnlyList<NavLink>> LinksFor(Actor? actor, CancellationToken ct)
+    {
+        NavLink publicReports = new("nav-public", "公开报告", "/public");
+        switch (actor)
+        {
+            case { Role: Role.Preparer, UnitId: { } unit }:
+            {
+                var batch = session.CreateBatchQuery();
+                var drafts = batch.Query<Submission>().Count(s => s.UnitId == unit && s.State == SubmissionState.Draft);
+                var returned = batch.Query<Submission>().Count(s => s.UnitId == unit && s.State == SubmissionState.Returned);
+                await batch.Execute(ct);
+                return [new("nav-unit", "本单位报告", "/submissions"), new("nav-drafts", "草稿", "/submissions?state=Draft", await drafts),
+                    new("nav-returned", "已退回", "/submissions?state=Returned", await returned), publicReports];
+            }
+            case { Role: Role.Reviewer or Role.Auditor or Role.Admin }:
+            {
+                var sections = actor.Role == Role.Reviewer ? (actor.SectionIds ?? []).ToArray() : null;
+                var batch = session.CreateBatchQuery();
+                var waiting = batch.Query<Submission>().Count(InScope(sections, SubmissionState.Submitted));
+                var mine = batch.Query<Submission>().Count(InScope(sections, SubmissionState.InReview, sections is null ? null : actor.UserId));
+                var approved = batch.Query<Submission>().Count(InScope(sections, SubmissionState.Approved));
+                await batch.Execute(ct);
+                List<NavLink> links = [];
+                if (actor.Role != Role.Reviewer) links.Add(new("nav-audit", "审计查阅", "/audit"));
+                links.Add(new("nav-queue", "审核队列", "/review"));
+                links.Add(new("nav-waiting", "待审核", "/review?state=Submitted", await waiting));
+                links.Add(actor.Role == Role.Reviewer
+                    ? new("nav-mine", "审核中", "/review?state=InReview&mine=true", await mine)
+                    : new("nav-inreview", "审核中", "/review?state=InReview", await mine));
+                links.Add(new("nav-to-publish", "待公开", "/review?state=Approved", await approved));
+                links.Add(new("nav-dashboard", "统计", "/dashboard"));
+                links.Add(publicReports);
+                return links;
+            }
+            default:
+                return [publicReports];
+        }
+    }
+
+    /// <summary>
+    /// The queue's own scope (<see cref="Submissions.Queries.SubmissionQueries.Queue"/>: a reviewer's sections, or everything),
+    /// read from the inline snapshot rather than the async queue: the page rendered right after an action counts it.
+    /// </summary>
+    private static Expression<Func<Submission, bool>> InScope(string[]? sections, SubmissionState state, string? claimedBy = null) =>
+        (sections, claimedBy) switch
+        {
+            (null, _) => s => s.State == state,
+            (_, null) => s => s.SectionId != null && s.SectionId.IsOneOf(sections) && s.State == state,
+            _ => s => s.SectionId != null && s.SectionId.IsOneOf(sections) && s.State == state && s.ClaimedBy!.UserId == claimedBy,
+        };
+}
