@@ -36,6 +36,19 @@ function confirmStep(step, consequence) {
     : { title: `${step}：表中仍有 ${errors.length} 处错误`, message: `${consequence}以下错误将随之保留：`, items: errors, confirmText: `仍然${step}` });
 }
 
+/** Where a refused action says why: beside its own control (its .action-block's box, else one made after its row of buttons). */
+function errorBoxOf(button) {
+  const block = button.closest(".action-block")?.querySelector(".action-error");
+  if (block) return block;
+  const row = button.closest(".actions, .form-row") || button.parentElement;
+  let box = row.nextElementSibling;
+  if (!box?.classList.contains("action-error")) {
+    box = el("div", { class: "action-error" });
+    row.after(box);
+  }
+  return box;
+}
+
 function run(buttonId, work, ask = () => Promise.resolve(true)) {
   const button = document.getElementById(buttonId);
   button?.addEventListener("click", async () => {
@@ -45,7 +58,7 @@ function run(buttonId, work, ask = () => Promise.resolve(true)) {
       await work();
       location.reload();
     } catch (e) {
-      showError(button.closest(".action-block")?.querySelector(".action-error") || "action-result", e);
+      showError(errorBoxOf(button), e);
       button.disabled = false;
     }
   });

@@ -151,7 +151,7 @@ export function buildEditor(form, levelOnes, onChange, restored) {
   draw();
 
   const add = el("button", { class: "secondary", id: "add-row", type: "button", onclick: () => { rows.push({ levelOne: "产出", levelTwo: "数量", name: "", target: "", actual: "", weight: "", statedScore: "", deviation: "", nature: null, unit: null }); draw(); } }, "添加指标");
-  const scroll = inner => el("div", { class: "table-scroll" }, inner);
+  const scroll = inner => el("div", { class: "table-scroll", tabindex: 0, role: "region", "aria-label": `${inner.querySelector("th")?.textContent ?? "表格"}（可左右滑动）` }, inner);
   const element = el("div", { id: "form-edit", class: "form-edit" },
     el("p", { class: "muted" }, "金额单位：万元。保存后系统按模板重新计分，并列出每一处问题及其所在行。"),
     scroll(headTable), el("h3", {}, "项目资金"), scroll(fundsTable), el("h3", {}, "绩效指标"), scroll(table),
