@@ -42,7 +42,7 @@ public class BrowserScenarioTests(LiveApp app) : BrowserTest(app)
         await Expect(preparer.Locator("#h-project")).ToHaveTextAsync("“赣服通”上饶分厅4.0版项目");
         await Expect(preparer.Locator("#h-implementing")).ToHaveTextAsync("上饶市大数据发展管理局");
         await Expect(preparer.Locator("#goal-expected")).ToContainTextAsync("全力推广“赣通分”应用服务");
-        await Expect(preparer.Locator("#stated-weight-total")).ToHaveTextAsync("90");
+        await Expect(preparer.Locator("#stated-weight-total")).ToHaveTextAsync("90.00");
         await Expect(preparer.Locator("#total-row")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bflag-error\\b"));
         await Expect(preparer.Locator("#findings")).ToContainTextAsync("总分行分值填 90，但各项分值之和为 85");
         await Expect(preparer.Locator("#indicator-table td.level", new() { HasText = "产出指标（50分）" })).ToHaveAttributeAsync("rowspan", "11");
@@ -79,6 +79,8 @@ public class BrowserScenarioTests(LiveApp app) : BrowserTest(app)
         await reviewer.FillAsync(".row-remark[data-row='企业满意度']", "实际 92% 未达 95%：92 ÷ 95 × 5 = 4.84");
         await Shot(reviewer, "04-reviewer-return");
         await reviewer.ClickAsync("#return");
+        await Expect(reviewer.Locator("#confirm-dialog")).ToContainTextAsync("退回后本轮审核结束");
+        await reviewer.ClickAsync("#confirm-ok");
         await Expect(reviewer.Locator("#state")).ToHaveTextAsync("已退回修改");
 
         // 填报人 sees the return live, revises the row and resubmits.
@@ -86,6 +88,7 @@ public class BrowserScenarioTests(LiveApp app) : BrowserTest(app)
         await Shot(preparer, "05-preparer-return-toast");
         await preparer.ClickAsync("#refresh");
         await Expect(preparer.Locator("#return-reason")).ToContainTextAsync("满意度指标得分计算有误");
+        await preparer.ClickAsync("#edit-form"); // the form itself turns into its edit mode
         var editorRow = preparer.Locator("#indicator-editor tbody tr[data-index='12']");
         await Expect(editorRow.Locator("textarea[data-field='name']")).ToHaveValueAsync("企业满意度");
         await editorRow.Locator("input[data-field='statedScore']").FillAsync("四点八");
@@ -98,12 +101,14 @@ public class BrowserScenarioTests(LiveApp app) : BrowserTest(app)
         await Expect(preparer.Locator("#f-total")).ToHaveValueAsync("81.34");
         await preparer.SelectOptionAsync("#f-grade", "良");
         await preparer.FillAsync("#f-goal-actual", "按期完成全部建设内容。");
+        await Expect(preparer.Locator("#editor-status")).ToHaveTextAsync("未保存的修改");
         await preparer.EvaluateAsync("window.beforeSave = true");
         await preparer.ClickAsync("#save");
         await Chromium.WaitUntilAsync(preparer, "window.beforeSave === undefined && document.readyState === 'complete'"); // the page reloaded
+        await Expect(preparer.Locator("#editor-status")).ToHaveTextAsync("已保存");
         await Expect(preparer.Locator("#row-13")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bflag-error\\b")); // 4.84 now follows the rule
         await Expect(preparer.Locator("#total")).ToHaveTextAsync("81.34");
-        await Expect(preparer.Locator("#stated-weight-total")).ToHaveTextAsync("85");
+        await Expect(preparer.Locator("#stated-weight-total")).ToHaveTextAsync("85.00");
         await Expect(preparer.Locator("#goal-actual")).ToHaveTextAsync("按期完成全部建设内容。");
         await Expect(preparer.Locator("#findings")).Not.ToContainTextAsync("总分行分值填"); // the wrong 总分 is corrected
         await Expect(preparer.Locator("#findings")).Not.ToContainTextAsync("表中评为「优」");

@@ -68,6 +68,7 @@ public class SummaryReviewPrintTests(LiveApp app) : BrowserTest(app)
         await reviewer.CheckAsync("input[name='grade'][value='优']");
         await Expect(reviewer.Locator("#signature")).ToHaveTextAsync("张经办");
         await reviewer.ClickAsync("#approve");
+        await reviewer.ClickAsync("#confirm-ok"); // 审核通过 cannot be undone: it asks first
         await Expect(reviewer.Locator("#approved-grade")).ToHaveTextAsync("优");
         await App.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30)); // the table's entries are an async read model
 

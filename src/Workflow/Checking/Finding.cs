@@ -14,10 +14,27 @@ public enum Severity
 }
 
 /// <summary>Where a finding points: document, table, row (code or name) and column.</summary>
-public sealed record FindingLocation(string Document, string? Table = null, string? Row = null, string? Column = null)
+public sealed partial record FindingLocation(string Document, string? Table = null, string? Row = null, string? Column = null)
 {
     public override string ToString() =>
         string.Join(" / ", new[] { Document, Table, Row, Column }.Where(p => !string.IsNullOrWhiteSpace(p)));
+
+    /// <summary>
+    /// Where on the page the reader is looking at: table, row and column, without the document when a table is named (the page is it) and
+    /// without the imported file's line number ("（原文第 490 行）", useful in the `check` output, noise on the form).
+    /// </summary>
+    public string Place() =>
+        string.Join(" · ", new[] { Table ?? Document, Row is null ? null : SourceLineNote().Replace(Row, ""), Column }.Where(p => !string.IsNullOrWhiteSpace(p)));
+
+    /// <summary>The 1-based 自评表 indicator row a location names ("第 13 行「企业满意度」…"), null for other locations.</summary>
+    public int? IndicatorRow() =>
+        Table == "绩效指标" && Row is not null && IndicatorRowPattern().Match(Row) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"（原文第 \d+ 行）")]
+    private static partial System.Text.RegularExpressions.Regex SourceLineNote();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^第 (\d+) 行「")]
+    private static partial System.Text.RegularExpressions.Regex IndicatorRowPattern();
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Approval.LocalDatabase;
 using Approval.Workflow.Submissions;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Approval.Web.Tests.Infrastructure;
@@ -80,5 +81,26 @@ public abstract class BrowserTest(LiveApp app) : IClassFixture<LiveApp>, IAsyncL
     protected async Task Score(string user, Guid id, long version)
     {
         await PostAs(user, $"/api/submissions/{id}/score", new { version, commandId = Guid.NewGuid() });
+    }
+
+    /// <summary>
+    /// Runs axe-core on the page as it stands and fails on every serious or critical violation (contrast, labels,
+    /// landmarks, heading order …), listing each with the elements it concerns.
+    /// </summary>
+    protected static async Task AssertAccessible(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"axe on {page.Url}:\n" + string.Join("\n", serious.Select(v =>
+            $"[{v.Impact}] {v.Id}: {v.Help}\n" + string.Join("\n", v.Nodes.Take(8).Select(n => $"    {n.Target} {n.Html[..Math.Min(160, n.Html.Length)]}")))));
+    }
+
+    /// <summary>The page is not wider than the window: nothing makes the whole page scroll sideways.</summary>
+    protected static async Task AssertNoSidewaysScroll(IPage page)
+    {
+        var (scroll, inner) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
+        var wide = scroll > inner ? await page.EvaluateAsync<string>(
+            "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 6).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className).join(', ')") : "";
+        Assert.True(scroll <= inner, $"{page.Url} scrolls sideways at {inner}px: {scroll}px wide ({wide})");
     }
 }

@@ -63,8 +63,9 @@ public sealed record SelfEvaluationFormView(ProjectSelfEvaluationForm Form, int?
     public static string LevelTwoLabel(string levelTwo) =>
         levelTwo.EndsWith("指标", StringComparison.Ordinal) || levelTwo.Length == 0 ? levelTwo : levelTwo + "指标";
 
-    public IReadOnlyList<Finding> FindingsOfRow(IndicatorRow row) =>
-        [.. Findings.Where(f => f.Location.Row?.Contains($"「{row.Name}」", StringComparison.Ordinal) == true)];
+    /// <summary>The findings of the <paramref name="number"/>th indicator row (by its number: two rows may share a name).</summary>
+    public IReadOnlyList<Finding> FindingsOfRow(IndicatorRow row, int number) =>
+        [.. Findings.Where(f => f.Location.IndicatorRow() is { } n ? n == number : f.Location.Row?.Contains($"「{row.Name}」", StringComparison.Ordinal) == true)];
 
     /// <summary>Findings about the 总分 row (weight total, score total) and about the printed grade.</summary>
     public IReadOnlyList<Finding> FindingsAbout(string table) =>
@@ -86,7 +87,38 @@ public sealed record SelfEvaluationFormView(ProjectSelfEvaluationForm Form, int?
     /// <summary>Scores as on the form: two decimals, blank when not filled.</summary>
     public static string Score(decimal? value) => value is { } v ? Money.Format(v) : "";
 
-    public static string Weight(decimal? value) => value is { } v ? Money.Exact(v) : "";
+    /// <summary>Weights as scores: two decimals on the screen and paper alike (the data keeps what was entered).</summary>
+    public static string Weight(decimal? value) => value is { } v ? Money.Format(v) : "";
+
+    /// <summary>A finding's expected/actual figure: a plain number with two decimals, anything else ("0–10", "75.00%") as it is.</summary>
+    public static string Figure(string? text) =>
+        decimal.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
+            System.Globalization.CultureInfo.InvariantCulture, out var v) ? Money.Format(v) : text ?? "";
+
+    /// <summary>The id of the element on the form a finding concerns (the row, the 项目资金 line, the 总分 row …), null when none.</summary>
+    public static string? TargetOf(Finding finding) => finding.Location switch
+    {
+        { Table: "绩效指标" } l when l.IndicatorRow() is { } row => $"row-{row}",
+        { Table: "项目资金" } => "funds-total",
+        { Table: "总分" } or { Row: "总分" } => "total-row",
+        { Table: "评价等级" } or { Row: "评价等级" } => "grade-row",
+        _ => null,
+    };
+
+    /// <summary>
+    /// How the engine read the targets, one note per kind ("未写明方向（≥/≤），按正向指标处理") with the rows it concerns,
+    /// instead of the same sentence on every row.
+    /// </summary>
+    public IReadOnlyList<(string Note, IReadOnlyList<int> Rows)> TargetNotes() =>
+        [.. Form.Indicators
+            .Select((row, i) => (Note: TargetParser.Parse(row.Target, row.Nature, row.Unit).Note, Row: i + 1))
+            .Where(p => p.Note is not null)
+            .GroupBy(p => p.Note!)
+            .Select(g => (g.Key, (IReadOnlyList<int>)[.. g.Select(p => p.Row)]))];
+
+    /// <summary>A row's score explanation without the target note that <see cref="TargetNotes"/> states once for all rows.</summary>
+    public static string Explanation(IndicatorScore score, IndicatorRow row) =>
+        TargetParser.Parse(row.Target, row.Nature, row.Unit).Note is { } note ? score.Explanation.Replace("。" + note, "", StringComparison.Ordinal) : score.Explanation;
 }
 
 /// <summary>The 业务股室's block: 审核意见（优、良、中、差）, 经办人签名 (null on public copies), 审核时间, 盖章.</summary>

@@ -4,6 +4,7 @@
 // are marked again on the cells; 保存 records the content (PUT …/content) and scores it, like the 自评表 editor.
 import { api, el, showError, newCommandId, confirmDialog, ApiError } from "./app.js";
 import { markFindings } from "./disclosure-findings.js";
+import { unsavedDraft, offerRestore } from "./unsaved-drafts.js";
 
 const data = JSON.parse(document.getElementById("submission-data").textContent);
 const root = document.getElementById("disclosure");
@@ -31,6 +32,10 @@ if (root && bar && original) {
   let editing = false;
   let checkTimer = null;
   let checkSequence = 0;
+  let leaving = false;
+  // Unsaved edits kept in the browser: every cell as typed (the inputs come in the page's order) and the 情况说明.
+  const kept = unsavedDraft(data.id, data.version, "disclosure");
+  const keep = () => kept.save({ typed: inputs.map(i => i.input.value), narrative: draft.narrative });
 
   const status = el("span", { id: "editor-status", role: "status", "aria-live": "polite" });
   const live = el("div", { id: "live-check", "aria-live": "polite" });
@@ -81,6 +86,7 @@ if (root && bar && original) {
     if (bad) status.textContent += `；${bad} 处数字无法识别，不能保存`;
     else if (refusal) status.textContent += "；有不能保存的内容，见下方说明";
     saveButton.disabled = n === 0 || bad > 0 || refusal !== null;
+    if (n) keep(); else kept.clear();
   }
 
   /** One input in place of a value cell; `get`/`set` read and write the draft. */
@@ -200,7 +206,9 @@ if (root && bar && original) {
       await send("PUT", "content", { content: content() }).catch(e => {
         if (!(e instanceof ApiError && e.status === 400 && e.problem?.code === "no-change")) throw e;
       });
+      kept.clear();
       await send("POST", "score", {});
+      leaving = true;
       for (const i of inputs) i.initial = i.value;
       original.narrative = draft.narrative;
       sessionStorage.setItem(savedFlag, "1");
@@ -217,19 +225,39 @@ if (root && bar && original) {
   async function cancel() {
     const n = changedCount();
     if (n > 0 && !(await confirmDialog({ title: "放弃修改", message: `有 ${n} 处修改尚未保存，放弃后将恢复为上次保存的内容。`, confirmText: "放弃修改" }))) return;
+    kept.clear();
+    leaving = true;
     inputs.length = 0;
     draft.narrative = original.narrative;
     location.reload();
   }
 
-  editButton.addEventListener("click", startEditing);
+  /** Back to what was typed before the session expired (or the tab closed): each cell as if typed again. */
+  function restore({ typed = [], narrative }) {
+    startEditing();
+    inputs.forEach((entry, k) => {
+      if (typed[k] === undefined || typed[k] === entry.input.value) return;
+      entry.input.value = typed[k];
+      entry.input.dispatchEvent(new Event("input"));
+    });
+    if (narrativeBox && typeof narrative === "string" && narrative !== narrativeBox.value) {
+      narrativeBox.value = narrative;
+      narrativeBox.dispatchEvent(new Event("input"));
+    }
+  }
+
+  editButton.addEventListener("click", () => startEditing());
   saveButton.addEventListener("click", save);
   cancelButton.addEventListener("click", cancel);
   // Leaving (a link, reload, another action's button) with unsaved edits asks first.
   window.addEventListener("beforeunload", event => {
-    if (editing && changedCount() > 0) {
+    if (editing && !leaving && changedCount() > 0) {
       event.preventDefault();
       event.returnValue = "";
     }
   });
+  // app.js announces an expired session before it sends the person to sign in: keep what is on the screen.
+  document.addEventListener("session-expired", () => { if (editing && changedCount() > 0) keep(); leaving = true; });
+  const previous = kept.load();
+  if (previous?.state) offerRestore(bar, previous).then(yes => yes ? restore(previous.state) : kept.clear());
 }

@@ -226,3 +226,27 @@ export function linkFindingsList(root, list) {
     focusFinding(root, Number(link.dataset.finding));
   });
 }
+
+/** Scrolls to and highlights one element under root (a 自评表 row a note names), as focusFinding does for a finding. */
+export function focusElement(root, element) {
+  if (!root || !element) return false;
+  for (const el of root.querySelectorAll(".finding-focus")) el.classList.remove("finding-focus");
+  element.classList.add("finding-focus");
+  element.scrollIntoView({ block: "center" });
+  return true;
+}
+
+/**
+ * The same for a form whose findings name their element by id (the 自评表: a link's data-target is "row-13",
+ * "funds-total", "total-row" …): the links of the findings list focus it like the package's.
+ */
+export function linkFindingsByTarget(root, list) {
+  if (!root || !list) return;
+  const results = [];
+  for (const link of list.querySelectorAll("a[data-finding][data-target]")) {
+    const target = document.getElementById(link.dataset.target);
+    results[Number(link.dataset.finding)] = target && root.contains(target) ? [target] : [];
+  }
+  state.set(root, results);
+  linkFindingsList(root, list);
+}

@@ -1,0 +1,104 @@
+using Approval.Web.Tests.Infrastructure;
+using Approval.Workflow.Submissions;
+using Microsoft.Playwright;
+
+namespace Approval.Web.Tests;
+
+/// <summary>
+/// Every page, as the roles that may see it, on a desktop (1440 px) and a phone (390 px): axe-core finds no serious or
+/// critical violation, and on the phone the page never scrolls sideways (wide official tables scroll in their own box).
+/// Screenshots: TestResults/screenshots/a11y-{width}-{page}.png.
+/// </summary>
+[Collection(HeavyCollection.Name)]
+public class AccessibilityBrowserTests(LiveApp app) : BrowserTest(app)
+{
+    private async Task<long> Version(Guid id)
+    {
+        await using var session = App.Store.QuerySession();
+        return (await session.Events.FetchStreamStateAsync(id))!.Version;
+    }
+
+    private async Task<long> Step(string user, Guid id, string action, object? body = null)
+    {
+        var version = await Version(id);
+        var fields = new Dictionary<string, object?> { ["version"] = version, ["commandId"] = Guid.NewGuid() };
+        if (body is not null)
+            foreach (var p in body.GetType().GetProperties()) fields[p.Name] = p.GetValue(body);
+        return (await PostAs(user, $"/api/submissions/{id}/{action}", fields)).GetProperty("version").GetInt64();
+    }
+
+    private async Task<Guid> Draft(string title)
+    {
+        var created = await PostAs("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title, content = Samples.Ganfutong() });
+        var id = created.GetProperty("submissionId").GetGuid();
+        await Step("prep", id, "score");
+        return id;
+    }
+
+    /// <summary>The scene: a 自评表 as a draft, one in review, one published; a 决算公开 package; a 部门整体 report.</summary>
+    private async Task<Dictionary<string, (string User, string Url)>> Scene()
+    {
+        var draft = await Draft("无障碍测试 自评表草稿");
+        var inReview = await Draft("无障碍测试 自评表审核中");
+        await Step("prep", inReview, "submit");
+        await Step("rev", inReview, "claim");
+        var published = await Draft("无障碍测试 自评表已公开");
+        await Step("prep", published, "submit");
+        await Step("rev", published, "claim");
+        await Step("rev", published, "approve", new { grade = "良", overrideReason = "测试", opinion = "同意", stamp = "章" });
+        await Step("rev", published, "publish", new { indexNumber = "A11Y-1", publisher = "上饶市大数据发展管理局", confidentialityReviewed = true, principalSigned = true });
+        var disclosure = await Import("prep", SubmissionKind.FinalAccountsDisclosure, "002_3e97706fd429c0f0.txt",
+            await File.ReadAllTextAsync(SeedPath("002_3e97706fd429c0f0.txt")), "无障碍测试 决算公开");
+        await Step("prep", disclosure, "score");
+        var department = await Import("prep-yy", SubmissionKind.DepartmentSelfEvaluation, "001_de08246b7e89c2ac.txt",
+            await File.ReadAllTextAsync(SeedPath("001_de08246b7e89c2ac.txt")), "无障碍测试 部门整体");
+        await Step("prep-yy", department, "score");
+        return new()
+        {
+            ["home"] = ("prep", "/"),
+            ["login"] = ("", "/login"),
+            ["submissions"] = ("prep", "/submissions"),
+            ["form-draft"] = ("prep", $"/submissions/{draft}"),
+            ["form-review"] = ("rev", $"/submissions/{inReview}"),
+            ["disclosure"] = ("prep", $"/submissions/{disclosure}"),
+            ["department"] = ("prep-yy", $"/submissions/{department}"),
+            ["summary"] = ("prep", "/units/U-BD/summary/2021"),
+            ["review"] = ("rev", "/review"),
+            ["dashboard"] = ("rev", "/dashboard"),
+            ["audit"] = ("audit", "/audit"),
+            ["audit-detail"] = ("audit", $"/audit/{published}"),
+            ["public"] = ("", "/public"),
+            ["public-report"] = ("", $"/public/{published}"),
+        };
+    }
+
+    [Fact]
+    public async Task Every_page_is_accessible_and_fits_a_phone()
+    {
+        var pages = await Scene();
+        var people = new Dictionary<string, IPage>();
+        var failures = new List<string>();
+        foreach (var (name, (user, url)) in pages)
+        {
+            if (!people.TryGetValue(user, out var page))
+                people[user] = page = user == "" ? await (await People.NewPersonAsync()).NewPageAsync() : await SignIn(user);
+            foreach (var width in new[] { 1440, 390 })
+            {
+                await page.SetViewportSizeAsync(width, width == 390 ? 844 : 1000);
+                // the public catalogue follows a publication within moments (an async projection)
+                for (var attempt = 0; attempt < 40; attempt++)
+                {
+                    var response = await page.GotoAsync(url);
+                    if (response?.Ok == true) break;
+                    await Task.Delay(250);
+                }
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                await Shot(page, $"a11y-{width}-{name}");
+                try { await AssertAccessible(page); } catch (Exception e) { failures.Add($"{name} @{width}: {e.Message}"); }
+                if (width == 390)
+                    try { await AssertNoSidewaysScroll(page); } catch (Exception e) { failures.Add($"{name} @{width}: {e.Message}"); }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+}
