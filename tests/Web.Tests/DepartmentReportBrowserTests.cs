@@ -82,4 +82,37 @@ public class DepartmentReportBrowserTests(LiveApp app) : BrowserTest(app)
         await other.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/submissions/[0-9a-f-]{36}$"));
         await Expect(other.Locator("#unit-mismatch")).ToContainTextAsync("「弋阳县政务服务中心」");
     }
+
+    [Fact]
+    public async Task A_report_with_its_overall_form_shows_the_form_in_the_official_layout_with_the_engines_figures()
+    {
+        var id = await Import("prep-yy", SubmissionKind.DepartmentSelfEvaluation, "001-with-form.txt", Samples.Seed001WithOverallForm(), "部门整体支出绩效自评（附自评表）");
+        var page = await SignIn("prep-yy");
+        await page.SetViewportSizeAsync(1440, 900);
+        await page.GotoAsync($"/submissions/{id}");
+        await page.ClickAsync("#score");
+        await Expect(page.Locator("#total")).ToHaveTextAsync("99.68");
+        await Expect(page.Locator("#dept-score")).ToHaveTextAsync("99.68 分");
+        await Expect(page.Locator("#dept-score-source")).ToContainTextAsync("所附部门整体支出绩效自评表的总分");
+        await Expect(page.Locator("#dept-toc a")).ToHaveCountAsync(7); // four sections, the form and the two attachments after it
+
+        // The form is open in the report, in the 自评表's official layout with 部门名称 and 年度预算.
+        var attachment = page.Locator("#dept-attachment-1");
+        await Expect(attachment).ToHaveAttributeAsync("data-kind", "OverallForm");
+        await Expect(attachment).ToHaveAttributeAsync("open", "open");
+        await Expect(attachment.Locator(".paper-title")).ToHaveTextAsync("部门整体支出绩效自评表");
+        await Expect(attachment.Locator("#header-project th")).ToHaveTextAsync("部门名称");
+        await Expect(attachment.Locator("#h-project")).ToHaveTextAsync("弋阳县政务服务中心");
+        await Expect(attachment.Locator("#header-units")).ToHaveCountAsync(0);
+        await Expect(attachment.Locator("#funds-head th").First).ToContainTextAsync("年度预算");
+        await Expect(attachment.Locator(".funds-sub")).ToHaveTextAsync([new System.Text.RegularExpressions.Regex("其中：基本支出"), new System.Text.RegularExpressions.Regex("其中：项目支出")]);
+        await Expect(attachment.Locator("#indicator-table td.level", new() { HasText = "产出指标（50分）" })).ToHaveAttributeAsync("rowspan", "5");
+        await Expect(attachment.Locator("#stated-total")).ToContainTextAsync("99.68");
+        await Expect(attachment.Locator("#stated-total .computed")).ToHaveTextAsync("系统 99.68");
+        await Expect(attachment.Locator("#grade-row .grade-choice.marked")).ToContainTextAsync("优");
+        await Expect(attachment.Locator("#reviewer-block")).ToHaveCountAsync(0); // reviewed with its report, not on its own
+        await Expect(page.Locator("#check-notes")).ToContainTextAsync("所附部门整体支出绩效自评表（按自评表规则评分；DE-FORM-TOTAL）");
+        await attachment.ScrollIntoViewIfNeededAsync();
+        await attachment.ScreenshotAsync(new() { Path = Path.Combine(Shots, "department-report-overall-form.png") });
+    }
 }

@@ -122,6 +122,32 @@ public class DepartmentReportImportTests(WorkflowFixture app) : IClassFixture<Wo
         Assert.DoesNotContain("<mark", html);
     }
 
+    [Fact]
+    public async Task A_report_with_its_overall_form_attached_is_scored_by_the_form_and_its_total_compared_with_the_stated_score()
+    {
+        // The form's 总分 99.68 is the 整体's score where the text states none.
+        var (status, created) = await Import("prep-yy", "DepartmentSelfEvaluation", 2016, Samples.Seed001WithOverallForm());
+        Assert.Equal(201, status);
+        var id = created.GetProperty("submissionId").GetGuid();
+        var department = (await app.Load(id)).Content.Department!;
+        Assert.Equal((99.68m, "优"), (department.StatedScore, department.StatedGrade));
+        Assert.StartsWith("所附部门整体支出绩效自评表的总分", department.StatedScoreSource);
+        await app.Command("prep-yy", $"/api/submissions/{id}/score", new { version = await app.StreamVersion(id) });
+        var sheet = await Sheet(id);
+        Assert.Equal(99.68m, sheet.Total);
+        Assert.DoesNotContain(sheet.Findings, f => f.Rule == "DE-FORM-TOTAL" || f.Location.Document == "部门整体支出绩效自评表");
+        Assert.Contains(sheet.Checks, n => n.Done && n.What.Contains("DE-FORM-TOTAL", StringComparison.Ordinal) && n.Detail.Contains("按规则计算 99.68 分（优）", StringComparison.Ordinal));
+
+        // A text that states 97.44 for the 整体: the form's 99.68 disagrees.
+        (status, created) = await Import("prep-yy", "DepartmentSelfEvaluation", 2015, Samples.Seed001WithOverallForm(r => r.Replace(
+            "二、政务服务中心整体支出实现情况\n", "二、政务服务中心整体支出实现情况\n\n经自评，部门整体支出绩效自评得分 97.44 分，评价等级为优。\n", StringComparison.Ordinal)));
+        Assert.Equal(201, status);
+        id = created.GetProperty("submissionId").GetGuid();
+        await app.Command("prep-yy", $"/api/submissions/{id}/score", new { version = await app.StreamVersion(id) });
+        var finding = Assert.Single((await Sheet(id)).Findings, f => f.Rule == "DE-FORM-TOTAL");
+        Assert.Equal("报告所写自评得分 97.44 分，所附部门整体支出绩效自评表总分为 99.68 分", finding.Message);
+    }
+
     private async Task<ScoreCard> Sheet(Guid id)
     {
         await using var session = app.Store.QuerySession();

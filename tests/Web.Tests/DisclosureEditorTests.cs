@@ -82,4 +82,65 @@ public class DisclosureEditorTests(LiveApp app) : BrowserTest(app)
         await page.GotoAsync($"/audit/{id}");
         await Expect(page.Locator("#timeline")).ToContainTextAsync("公开01表 收入支出决算总表「本年支出合计」决算数：1,664.67 → 1,664.55");
     }
+
+    [Fact]
+    public async Task A_clerk_rewrites_the_sentence_a_narrative_finding_concerns_sees_it_go_live_and_the_trail_names_the_sentence()
+    {
+        // Seed 002's 情况说明 says "工资福利支出294.39万元" where 公开06's 301 工资福利支出 is 281.27 (294.39 is 06's 人员经费):
+        // NT-FIGURE-TABLE, and its "其中" list then adds up to 341.36 against 基本支出 328.25 (NT-PARTS-EXCEED).
+        var id = await Import("prep", SubmissionKind.FinalAccountsDisclosure, "002.txt",
+            await File.ReadAllTextAsync(SeedPath("002_3e97706fd429c0f0.txt")), "2021年度部门决算公开（情况说明）");
+        var page = await SignIn("prep");
+        await page.SetViewportSizeAsync(1440, 1000);
+        await page.GotoAsync($"/submissions/{id}");
+        await page.ClickAsync("#score");
+        await Expect(page.Locator("#findings")).ToContainTextAsync("NT-FIGURE-TABLE");
+        await Expect(page.Locator("#findings")).ToContainTextAsync("NT-PARTS-EXCEED");
+
+        await page.ClickAsync("#edit-disclosure");
+        var editor = page.Locator("textarea#narrative-editor");
+        await Expect(editor).ToBeVisibleAsync();
+        const string wrong = "（一）工资福利支出294.39万元";
+        const string right = "（一）工资福利支出281.27万元";
+        var narrative = await editor.InputValueAsync();
+        Assert.Contains(wrong, narrative);
+
+        // A change elsewhere first: the live check still finds the sentence wrong.
+        await editor.FillAsync(narrative.Replace("绩效奖金未发放", "绩效奖金暂未发放", StringComparison.Ordinal));
+        await Expect(page.Locator("#editor-status")).ToHaveTextAsync("未保存的修改 1 处");
+        await Expect(page.Locator("#live-findings")).ToContainTextAsync("情况说明中工资福利支出 294.39 万元");
+        await Expect(page.Locator("#live-findings")).ToContainTextAsync("「其中」所列各项之和 341.36");
+
+        // The clerk types the figure as 公开06 prints it: both findings leave before anything is saved.
+        var before = (await App.Store.QuerySession().Events.FetchStreamStateAsync(id))!.Version;
+        await editor.FillAsync(narrative.Replace(wrong, right, StringComparison.Ordinal));
+        await Expect(page.Locator("#live-counts")).ToContainTextAsync("实时核对");
+        await Expect(page.Locator("#live-findings")).Not.ToContainTextAsync("工资福利支出 294.39 万元");
+        await Expect(page.Locator("#live-findings")).Not.ToContainTextAsync("「其中」所列各项之和");
+        Assert.Equal(before, (await App.Store.QuerySession().Events.FetchStreamStateAsync(id))!.Version);
+        await editor.EvaluateAsync("""
+            e => { // the changed sentence selected and scrolled into the text area's view
+              const at = e.value.indexOf('（一）工资福利');
+              e.scrollIntoView({ block: 'center' });
+              e.focus();
+              e.setSelectionRange(at, at + 18);
+              e.scrollTop = Math.max(0, e.scrollHeight * at / e.value.length - e.clientHeight / 2);
+            }
+            """);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "disclosure-editor-4-narrative.png") });
+
+        // 保存并评分: the saved 情况说明 carries the new sentence, the score has neither finding.
+        await page.ClickAsync("#save-disclosure");
+        await Expect(page.Locator("#editor-status")).ToHaveTextAsync("已保存");
+        await Expect(page.Locator("#narrative")).ToContainTextAsync("工资福利支出281.27万元");
+        await Expect(page.Locator("#findings")).Not.ToContainTextAsync("NT-FIGURE-TABLE");
+        await Expect(page.Locator("#findings")).Not.ToContainTextAsync("NT-PARTS-EXCEED");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "disclosure-editor-5-narrative-saved.png") });
+
+        // The audit trail names the sentence, old → new.
+        await page.GotoAsync($"/audit/{id}");
+        var change = page.Locator("#timeline li", new() { HasText = "情况说明第" });
+        await Expect(change).ToContainTextAsync("「（一）工资福利支出294.39万元");
+        await Expect(change).ToContainTextAsync("→「（一）工资福利支出281.27万元");
+    }
 }

@@ -72,9 +72,15 @@ public class DisclosurePackageViewTests(LiveApp app) : BrowserTest(app)
         await Expect(foreign.Locator("td.num")).ToHaveTextAsync(["-", "74"]);
         await Expect(t07.Locator("tbody tr", new() { Has = page.Locator("td.name", new() { HasText = "国内公务接待人次" }) }).Locator("td.num")).ToHaveTextAsync(["-", "562"]);
         await Expect(t07.Locator("tbody")).Not.ToContainTextAsync("74.00");
+        // each count with the unit its row states, beside the figure (the cell's text stays the figure)
+        await Expect(foreign.Locator("td.num").Nth(1)).ToHaveAttributeAsync("data-unit", "个");
+        await Expect(foreign.Locator("td.num").Nth(0)).Not.ToHaveAttributeAsync("data-unit", new Regex("."));
+        Assert.Equal("个", await foreign.Locator("td.num").Nth(1).EvaluateAsync<string>("c => getComputedStyle(c, '::after').content.replace(/[\"\u00a0]/g, '')"));
+        await Expect(t07.Locator("tbody tr", new() { Has = page.Locator("td.name", new() { HasText = "国内公务接待人次" }) }).Locator("td.num").Nth(1)).ToHaveAttributeAsync("data-unit", "人");
         var t10 = Section(9);
         await Expect(t10.Locator(".paper-unit-line")).ToContainTextAsync("单位：台、辆、套");
         await Expect(t10.Locator("tbody tr").First.Locator("td.num")).ToHaveTextAsync("1");
+        await Expect(t10.Locator("tbody tr").First.Locator("td.num")).ToHaveAttributeAsync("data-unit", "台/辆");
 
         // 08 and 09: nothing to publish.
         await Expect(Section(7).Locator("td.no-data")).ToHaveTextAsync("本表无数据");

@@ -44,4 +44,18 @@ public static class Samples
             StatedTotal = total,
         },
     };
+
+    /// <summary>
+    /// Seed 001's 部门整体 report with a 部门整体支出绩效自评表 attached before its 项目支出绩效自评报告 — the form made up from
+    /// seed 001's figures (Data/made-up/overall-form-001.txt says so); <paramref name="changeReport"/> edits the whole text.
+    /// </summary>
+    public static string Seed001WithOverallForm(Func<string, string>? changeReport = null)
+    {
+        var form = string.Join("\n", File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Data", "made-up", "overall-form-001.txt")).Where(l => !l.StartsWith('#')));
+        var report = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "seeds", "001_de08246b7e89c2ac.txt"));
+        var at = report.IndexOf("\n项目支出绩效自评报告\n", StringComparison.Ordinal);
+        Assert.True(at > 0, "seed 001's 项目支出绩效自评报告 heading");
+        report = report[..at] + "\n" + form + "\n" + report[at..];
+        return changeReport?.Invoke(report) ?? report;
+    }
 }

@@ -76,4 +76,20 @@ public class DisclosureTableLayoutTests
         Assert.DoesNotContain(table.Rows, r => r.Section == "收入" && leftLines.Contains(r.LineNo) && r.Value(0) is 61m or 62m or 63m);
         Assert.DoesNotContain(table.Rows, r => r.SourceLine is { } l && sourceLines.Contains(l));
     }
+
+    [Fact]
+    public void A_count_carries_the_unit_its_row_states()
+    {
+        var tables = Seeds.Import(Seeds.ShangraoBigData2021).Tables;
+        var t07 = tables.Single(t => t.Kind == DisclosureTableKind.ThreePublicExpenses);
+        var t10 = tables.Single(t => t.Kind == DisclosureTableKind.StateAssets);
+        string? Unit(DisclosureTable t, string name) => CountRows.UnitOf(t, t.Rows.First(r => r.Name.Contains(name, StringComparison.Ordinal)));
+        Assert.Equal("个", Unit(t07, "国内公务接待批次"));
+        Assert.Equal("人", Unit(t07, "国内公务接待人次"));
+        Assert.Equal("辆", Unit(t07, "公务用车购置数"));
+        Assert.Null(Unit(t07, "公务接待费")); // an amount
+        Assert.Equal("台/辆", Unit(t10, "车辆数合计"));
+        Assert.Equal("台/套", Unit(t10, "通用设备"));
+        Assert.Null(Unit(t10, "特种专业技术用车")); // a count whose row states no unit: the table's 单位 line says it
+    }
 }

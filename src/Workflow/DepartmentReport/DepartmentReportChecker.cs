@@ -37,6 +37,7 @@ public static partial class DepartmentReportChecker
         notes.Add(new CheckNote("报告中的增减百分比（NR-）", true, narrative.Count == 0 ? "未发现问题" : $"发现 {narrative.Count} 处"));
         DisclosureFigures.Check(document, body, related.Disclosure, options, findings, notes);
         ProjectScores(report, document, related.Projects, findings, notes);
+        OverallFormCheck.Check(report, document, findings, notes);
         return (findings, notes);
     }
 

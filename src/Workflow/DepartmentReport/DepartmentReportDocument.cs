@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Approval.Workflow.SelfEvaluation;
 
 namespace Approval.Workflow.DepartmentReport;
 
@@ -29,6 +30,8 @@ public enum AttachmentKind
     ProjectReport,
     /// <summary>项目支出绩效自评情况汇总审核表</summary>
     SummaryTable,
+    /// <summary>部门整体支出绩效自评表: the 整体's own indicator table, structurally a 项目支出绩效自评表 with 部门名称 for 项目名称.</summary>
+    OverallForm,
 }
 
 /// <summary>A heading (Level 2 or 3 under its section) or a paragraph (Level 0) with its text joined across the PDF's line breaks.</summary>
@@ -44,7 +47,11 @@ public sealed record ReportSection(string Heading, ReportTopic Topic, IReadOnlyL
 }
 
 /// <summary>A report or table attached after the 整体 report; kept as its blocks (a table from a PDF is fragments: shown as lines).</summary>
-public sealed record ReportAttachment(string Title, AttachmentKind Kind, IReadOnlyList<ReportBlock> Blocks);
+public sealed record ReportAttachment(string Title, AttachmentKind Kind, IReadOnlyList<ReportBlock> Blocks)
+{
+    /// <summary>The 部门整体支出绩效自评表 read from its cells (<see cref="AttachmentKind.OverallForm"/>); null when its cells could not be read.</summary>
+    public ProjectSelfEvaluationForm? Form { get; init; }
+}
 
 /// <summary>A score printed in the text, with where it was found and the sentence that states it.</summary>
 public sealed record StatedScore(decimal? Value, string? Grade, ScoreOrigin Origin, string Sentence)
@@ -53,6 +60,7 @@ public sealed record StatedScore(decimal? Value, string? Grade, ScoreOrigin Orig
     public string OriginName => Origin switch
     {
         ScoreOrigin.Report => "报告正文",
+        ScoreOrigin.OverallForm => "所附部门整体支出绩效自评表的总分",
         ScoreOrigin.ProjectReport => "所附项目支出绩效自评报告",
         ScoreOrigin.SummaryAverage => "所附汇总审核表的自评价平均分",
         _ => "",
@@ -61,6 +69,7 @@ public sealed record StatedScore(decimal? Value, string? Grade, ScoreOrigin Orig
     public string OriginText => Origin switch
     {
         ScoreOrigin.Report => "部门整体支出绩效自评报告正文",
+        ScoreOrigin.OverallForm => "所附部门整体支出绩效自评表的总分（报告正文未写部门整体自评得分）",
         ScoreOrigin.ProjectReport => "所附项目支出绩效自评报告（报告正文未写部门整体自评得分）",
         ScoreOrigin.SummaryAverage => "所附汇总审核表的自评价平均分（报告正文未写部门整体自评得分）",
         _ => "",
@@ -73,6 +82,7 @@ public enum ScoreOrigin
     Report,
     ProjectReport,
     SummaryAverage,
+    OverallForm,
 }
 
 /// <summary>The 部门整体支出绩效自评报告 as a document: title, preface, sections, 落款, attachments.</summary>

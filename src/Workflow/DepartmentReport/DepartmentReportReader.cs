@@ -11,8 +11,10 @@ public static partial class DepartmentReportReader
 {
     public static DepartmentReportDocument Read(string text)
     {
-        var lines = (text ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
-            .Select(Clean).Where(l => l.Length > 0).ToList();
+        // Each line cleaned for reading, and as it stood: a 自评表 attached in tab-separated cells is parsed from its cells.
+        var kept = (text ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
+            .Select((raw, i) => (Line: i + 1, Raw: raw, Text: Clean(raw))).Where(l => l.Text.Length > 0).ToList();
+        var lines = kept.Select(l => l.Text).ToList();
         var (title, bodyStart) = Title(lines);
         var attachmentStarts = Enumerable.Range(bodyStart, lines.Count - bodyStart).Where(i => AttachmentKindOf(lines[i]) is not null).ToList();
         var bodyEnd = attachmentStarts.Count > 0 ? attachmentStarts[0] : lines.Count;
@@ -20,7 +22,7 @@ public static partial class DepartmentReportReader
         var closing = Closing(body);
         body = body.GetRange(0, body.Count - closing.Count);
 
-        var width = TypicalWidth(lines);
+        var width = TypicalWidth([.. kept.Where(l => !l.Raw.Contains('\t')).Select(l => l.Text)]);
         var preface = new List<ReportBlock>();
         var sections = new List<(string Heading, List<ReportBlock> Blocks)>();
         var current = preface;
@@ -69,9 +71,12 @@ public static partial class DepartmentReportReader
             var end = a + 1 < attachmentStarts.Count ? attachmentStarts[a + 1] : lines.Count;
             var kind = AttachmentKindOf(lines[start])!.Value;
             var part = lines.GetRange(start + 1, end - start - 1);
-            attachments.Add(new ReportAttachment(lines[start], kind, kind == AttachmentKind.SummaryTable
+            attachments.Add(new ReportAttachment(lines[start], kind, kind is AttachmentKind.SummaryTable or AttachmentKind.OverallForm
                 ? [.. part.Select(l => new ReportBlock(0, l))] // a table broken by the PDF: its fragments line by line, not re-joined into sentences
-                : Blocks(part, width)));
+                : Blocks(part, width))
+            {
+                Form = kind == AttachmentKind.OverallForm ? OverallFormReader.Read(kept.GetRange(start, end - start).Select(l => (l.Line, l.Raw)).ToList()) : null,
+            });
         }
 
         var (unit, year) = title is null ? (null, (int?)null) : UnitAndYear(title);
@@ -140,6 +145,7 @@ public static partial class DepartmentReportReader
         var compact = line.Replace(" ", "");
         if (compact.Length > 40 || compact.Contains('，') || compact.Contains('。')) return null;
         if (compact.Contains("项目支出绩效自评情况汇总审核表", StringComparison.Ordinal)) return AttachmentKind.SummaryTable;
+        if (OverallFormTitle().IsMatch(compact)) return AttachmentKind.OverallForm;
         if (compact.EndsWith("项目支出绩效自评报告", StringComparison.Ordinal)) return AttachmentKind.ProjectReport;
         return null;
     }
@@ -201,6 +207,10 @@ public static partial class DepartmentReportReader
         if (numeral.Length == 3 && numeral[1] == '十') return digits.IndexOf(numeral[0]) * 10 + digits.IndexOf(numeral[2]);
         return numeral.Length == 1 ? digits.IndexOf(numeral[0]) : -1;
     }
+
+    /// <summary>"部门整体支出绩效自评表", "附件1：部门（单位）整体支出绩效自评表" — the title line, not a sentence naming it.</summary>
+    [GeneratedRegex(@"^(附件\d*[：:]?)?.{0,20}?部门[（(]?单位[）)]?整体支出绩效自评表$|^(附件\d*[：:]?)?.{0,20}?部门整体支出绩效自评表$")]
+    private static partial Regex OverallFormTitle();
 
     [GeneratedRegex(@"^([一二三四五六七八九十]{1,3})[、.．]")]
     private static partial Regex TopNumbering();

@@ -15,6 +15,9 @@ public static partial class StatedScoreReader
     {
         var body = document.Preface.Concat(document.Sections.SelectMany(s => s.Blocks)).Where(b => !b.IsHeading).Select(b => b.Text);
         if (FromParagraphs(body, requireWholeDepartment: false) is { } own) return own;
+        // The 整体's own 自评表 before any project's figure: its 总分 is the 整体's score.
+        if (document.Attachments.FirstOrDefault(a => a.Form?.StatedTotal is not null)?.Form is { } form)
+            return new StatedScore(form.StatedTotal, form.StatedGrade, ScoreOrigin.OverallForm, $"总分 {form.StatedTotal}" + (form.StatedGrade is { } g ? $"，评价等级 {g}" : ""));
         foreach (var attachment in document.Attachments)
         {
             if (attachment.Kind == AttachmentKind.ProjectReport &&

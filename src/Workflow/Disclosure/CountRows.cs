@@ -15,6 +15,15 @@ public static partial class CountRows
         _ => false,
     };
 
+    /// <summary>
+    /// The unit a count row states at the end of its name — "（个）" → 个, "(台、辆)" → 台/辆 — or null: an amount, or a count
+    /// whose row states none (10's vehicle lines under "车辆数合计(台、辆)").
+    /// </summary>
+    public static string? UnitOf(DisclosureTable table, TableRow row) =>
+        IsCount(table, row) && CountUnit().Match(row.Name) is { Success: true } m
+            ? string.Join("/", m.Value.Trim().Trim('（', '(', '）', ')').Split(['、', '，', ','], StringSplitOptions.RemoveEmptyEntries))
+            : null;
+
     /// <summary>Rows of 10 that some localities add in 万元 or 平方米 (资产总额, 房屋面积); "单价100万元以上设备" is still counted in 台.</summary>
     [GeneratedRegex(@"[（(]万元[)）]\s*$|平方米|面积|总额|价值")]
     private static partial Regex MoneyOrArea();

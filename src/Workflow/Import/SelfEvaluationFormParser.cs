@@ -47,6 +47,12 @@ internal static partial class SelfEvaluationFormParser
                 if (compact.Contains("实施单位")) unit = After(cells, compact, "实施单位") ?? unit;
                 continue;
             }
+            if (label is "部门名称" or "部门（单位）名称" or "单位名称")
+            {
+                // 部门整体支出绩效自评表: the 部门 stands where a project's name does.
+                projectName = After(cells, compact, label) ?? projectName;
+                continue;
+            }
             if (label == "主管部门")
             {
                 department = After(cells, compact, "主管部门") ?? "";
@@ -55,7 +61,7 @@ internal static partial class SelfEvaluationFormParser
             }
             if (compact.Any(c => c.StartsWith("项目资金", StringComparison.Ordinal)) && compact.Contains("年初预算数") || compact.Contains("年初预算数"))
             {
-                var header = compact.FirstOrDefault(c => c.StartsWith("项目资金", StringComparison.Ordinal));
+                var header = compact.FirstOrDefault(c => c.StartsWith("项目资金", StringComparison.Ordinal) || c.StartsWith("年度预算", StringComparison.Ordinal));
                 if (header is not null && WeightInLabel().Match(header) is { Success: true } w) fundsWeight = decimal.Parse(w.Groups[1].Value, CultureInfo.InvariantCulture);
                 continue;
             }
@@ -292,9 +298,12 @@ internal static partial class SelfEvaluationFormParser
         var index = Array.FindIndex(compact, c => c.Length > 0 && !c.StartsWith("项目资金", StringComparison.Ordinal));
         if (index < 0) return null;
         var c = compact[index];
-        var isFunds = c.Contains("资金总额") || c.Contains("当年财政拨款") || c.Contains("上年结转资金") || c.Contains("其他资金") || c.Contains("政府预算资金") || c.Contains("财政拨款");
+        var isFunds = c.Contains("资金总额") || c.Contains("当年财政拨款") || c.Contains("上年结转资金") || c.Contains("其他资金") || c.Contains("政府预算资金") || c.Contains("财政拨款")
+            || OverallFundsRows.Contains(c.Replace("其中:", "").Replace("其中：", "")); // a 部门整体 form's 年度预算 by kind of expenditure
         return isFunds ? index : null;
     }
+
+    private static readonly string[] OverallFundsRows = ["基本支出", "项目支出"];
 
     private static string? After(string[] cells, string[] compact, string label)
     {

@@ -124,6 +124,9 @@ public sealed class DisclosureTableView(int index, DisclosureTable table, int? y
         : IsCount(row) ? (v == decimal.Truncate(v) ? decimal.Truncate(v).ToString(CultureInfo.InvariantCulture) : v.ToString("0.##", CultureInfo.InvariantCulture))
         : Money.Format(v);
 
+    /// <summary>The unit shown after a count on screen (data-unit, drawn by CSS so the cell's text stays the figure), null when none.</summary>
+    public string? CountUnit(TableRow row, decimal? value) => value is null ? null : CountRows.UnitOf(Table, row);
+
     public IReadOnlyList<string> CountedHeaders => Table.Kind == DisclosureTableKind.StateAssets ? ["项目", "栏次"] : ["项目", "行次"];
 
     public static string Format(decimal? value) => value is { } v ? Money.Format(v) : "";

@@ -17,6 +17,11 @@ public sealed record SelfEvaluationFormView(ProjectSelfEvaluationForm Form, int?
     public IReadOnlyList<RowRemark> Remarks { get; init; } = [];
     public ReviewerSignOff? Review { get; init; }
 
+    /// <summary>A 部门整体支出绩效自评表 (attached to a 部门整体 report): 部门名称 for 项目名称, 年度预算 for 项目资金.</summary>
+    public bool Overall { get; init; }
+
+    public string PaperTitle => Overall ? "部门整体支出绩效自评表" : "项目支出绩效自评表";
+
     /// <summary>指标性质 and 度量单位 columns are printed only when a row has them (templates that carry them).</summary>
     public bool HasNatureAndUnit => Form.Indicators.Any(i => !string.IsNullOrWhiteSpace(i.Nature) || !string.IsNullOrWhiteSpace(i.Unit));
 
