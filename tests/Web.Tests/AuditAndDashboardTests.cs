@@ -40,6 +40,8 @@ public class AuditAndDashboardTests(WorkflowFixture app) : IClassFixture<Workflo
         var second = await Page("audit", $"/audit?q={Uri.EscapeDataString(marker)}&page=2");
         Assert.Contains("共 53 条 · 第 2 / 2 页", second);
         Assert.Contains("rel=\"prev\"", second);
+        // The unit's own list pages the same way (its "page" was once taken for Razor Pages' route value: always page 1).
+        Assert.Contains("第 2 / 2 页", await Page("prep", "/submissions?year=2031&page=2"));
 
         var byUnit = await Page("audit", $"/audit?q={Uri.EscapeDataString(marker)}&unit=U-OT");
         Assert.Contains("共 1 条", byUnit);

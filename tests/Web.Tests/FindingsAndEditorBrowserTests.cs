@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Approval.Web.Tests;

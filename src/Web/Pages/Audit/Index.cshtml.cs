@@ -36,9 +36,7 @@ public class IndexModel(IQuerySession session) : PageModel
         if (Year is not null) query = query.Where(s => s.FiscalYear == Year);
         if (Kind is not null) query = query.Where(s => s.Kind == Kind);
         if (State is not null) query = query.Where(s => s.State == State);
-        // Read from the query: model binding would take Razor Pages' own "page" route value (the page's path) instead.
-        var page = int.TryParse(Request.Query["page"], out var asked) ? Math.Clamp(asked, 1, 1_000_000) : 1;
-        var found = await new Paging(page, Paging.DefaultSize).ApplyAsync(query.OrderByDescending(s => s.UpdatedAt), ct);
+        var found = await new Paging(PageQuery.Number(Request), Paging.DefaultSize).ApplyAsync(query.OrderByDescending(s => s.UpdatedAt), ct);
         Submissions = found.Items;
         Pager = found.Position();
         return Page();

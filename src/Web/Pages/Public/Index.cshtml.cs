@@ -11,7 +11,6 @@ public class IndexModel(IQuerySession session) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
     public IReadOnlyList<PublishedCatalogueEntry> Reports { get; private set; } = [];
     public PageOf<object> Pager { get; private set; } = new([], 0, 1, Paging.DefaultSize);
     public IReadOnlyDictionary<string, string> Units { get; private set; } = new Dictionary<string, string>();
@@ -23,7 +22,7 @@ public class IndexModel(IQuerySession session) : PageModel
         var query = session.Query<PublishedCatalogueEntry>().AsQueryable();
         if (Year is not null) query = query.Where(r => r.FiscalYear == Year);
         if (!string.IsNullOrEmpty(Unit)) query = query.Where(r => r.UnitId == Unit);
-        var found = await new Paging(Math.Max(1, PageNumber ?? 1), Paging.DefaultSize).ApplyAsync(query.OrderByDescending(r => r.PublishedAt), ct);
+        var found = await new Paging(PageQuery.Number(Request), Paging.DefaultSize).ApplyAsync(query.OrderByDescending(r => r.PublishedAt), ct);
         Reports = found.Items;
         Pager = found.Position();
     }

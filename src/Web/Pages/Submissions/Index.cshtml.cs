@@ -11,7 +11,6 @@ public class IndexModel(IQuerySession session) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public SubmissionState? State { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
     public IReadOnlyList<Submission> Submissions { get; private set; } = [];
     public PageOf<object> Pager { get; private set; } = new([], 0, 1, Paging.DefaultSize);
     public IReadOnlyList<int> Years { get; private set; } = [];
@@ -32,7 +31,7 @@ public class IndexModel(IQuerySession session) : PageModel
         var query = session.Query<Submission>().Where(s => s.UnitId == unitId);
         if (Year is not null) query = query.Where(s => s.FiscalYear == Year);
         if (State is not null) query = query.Where(s => s.State == State);
-        var found = await new Paging(Math.Max(1, PageNumber ?? 1), Paging.DefaultSize).ApplyAsync(query.OrderByDescending(s => s.UpdatedAt), ct);
+        var found = await new Paging(PageQuery.Number(Request), Paging.DefaultSize).ApplyAsync(query.OrderByDescending(s => s.UpdatedAt), ct);
         Submissions = found.Items;
         Pager = found.Position();
         return Page();
