@@ -15,12 +15,12 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
     {
         // A browser's page request gets the 500 page in the layout (ErrorPages.ErrorPath), logged by the middleware.
         if (ErrorPages.WantsPage(httpContext) && !httpContext.RequestAborted.IsCancellationRequested) return false;
-        if (Find<ConcurrencyException>(exception) is { } conflict) exception = conflict;
+        if (Find<ConcurrencyException>(exception) is { } concurrency) exception = concurrency;
+        var conflict = exception is ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException or Marten.Exceptions.StreamLockedException;
         var result = exception switch
         {
             SubmissionRuleException e => Problems.From(e.Violation),
-            ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException or Marten.Exceptions.StreamLockedException =>
-                Problems.Of(409, "version-conflict", "报告已被他人修改，请刷新后重试", "the stream changed concurrently"),
+            _ when conflict => Problems.Of(409, "version-conflict", "报告已被他人修改，请刷新后重试", "the stream changed concurrently"),
             BadHttpRequestException { StatusCode: 413 } => Problems.Of(413, "too-large", "请求内容过大", "request body too large"),
             BadHttpRequestException or JsonException or FormatException or InvalidDataException =>
                 Problems.BadRequest("bad-request", "请求格式不正确：" + Short(exception), "malformed request: " + exception.Message),
@@ -41,7 +41,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         }
         if (Unavailable(exception)) httpContext.Response.Headers.RetryAfter = "5";
         // A conflict found at commit still says where to retry from, like one found before deciding.
-        if (exception is ConcurrencyException && StreamOf(exception, httpContext) is { } streamId && await CurrentVersion(httpContext, streamId, cancellationToken) is { } current)
+        if (conflict && StreamOf(exception, httpContext) is { } streamId && await CurrentVersion(httpContext, streamId, cancellationToken) is { } current)
             result = Problems.VersionConflict(null, current);
         await result.ExecuteAsync(httpContext);
         return true;

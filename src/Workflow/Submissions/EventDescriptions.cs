@@ -22,6 +22,7 @@ public static class EventDescriptions
         SubmissionWithdrawn => "撤回提交",
         ReviewClaimed => "领取审核",
         ReviewCommented => "审核意见",
+        ReviewReleased => "放回队列",
         ReturnedForRevision => "退回修改",
         SubmissionApproved or DisclosurePackageApproved => "审核通过",
         SubmissionPublished => "公开发布",
