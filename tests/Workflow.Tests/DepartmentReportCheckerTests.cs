@@ -108,6 +108,20 @@ public class DepartmentReportCheckerTests
     }
 
     [Fact]
+    public void Seed_001s_report_quoting_a_project_score_its_form_does_not_give_is_the_documented_error()
+    {
+        // docs/rules.md's DE-PROJECT-SCORE example: seed 001's "招聘政府购买工作人员 14 名，全面完成。" quoting 自评得分 96.38 分;
+        // the form's 总分 is 95.38 → error 1.
+        const string passage = "招聘政府购买工作人员 14 名，全面完成。";
+        Assert.Contains(passage, Seed001.Narrative, StringComparison.Ordinal);
+        var report = Seed001 with { Narrative = Seed001.Narrative.Replace(passage, "招聘政府购买工作人员 14 名，自评得分 96.38 分。", StringComparison.Ordinal) };
+        var related = new RelatedReports(null, [Project("政府购买工作人员14名", 95.38m), Project("公共资源交易中心日常运转", 99.5m)]);
+        Assert.DoesNotContain(DepartmentReportChecker.Check(Seed001, related).Findings, f => f.Rule == "DE-PROJECT-SCORE");
+        var score = Assert.Single(DepartmentReportChecker.Check(report, related).Findings, f => f.Rule == "DE-PROJECT-SCORE");
+        Assert.Equal((Severity.Error, "95.38", "96.38", 1m), (score.Severity, score.Expected, score.Actual, score.Difference));
+    }
+
+    [Fact]
     public void A_grade_outside_the_band_of_the_score_is_an_error()
     {
         var (findings, _) = DepartmentReportChecker.Check(Seed001 with { StatedScore = 88m, StatedGrade = "优秀" });

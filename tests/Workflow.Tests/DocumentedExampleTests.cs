@@ -1,5 +1,6 @@
 using Approval.Workflow.Checking;
 using Approval.Workflow.Import;
+using Approval.Workflow.SelfEvaluation;
 
 namespace Approval.Workflow.Tests;
 
@@ -52,6 +53,70 @@ public class DocumentedExampleTests
         // 公开10 车辆数合计 1 → 2: its lines hold one 特种专业技术用车.
         { "一、车辆数合计(台、辆)\t\t1\t1", "一、车辆数合计(台、辆)\t\t1\t2", "DT10-VEHICLES", 1m },
     };
+
+    /// <summary>The examples whose finding is a warning or names no difference (a direction, a grade, a blank), and those on 08, 09 and the 自评表.</summary>
+    public static TheoryData<string, string, string, Severity, decimal?> Seed002FindingExamples() => new()
+    {
+        // 公开08 filled with one 合计 row: 本年收入 and 本年支出 10.00 against 04's 政府性基金预算财政拨款 0.00 (收入 line 二 and 本年支出合计's column).
+        { "栏次合计\t\t\t\t\t\t\t\t", "栏次合计\t\t\t0.00\t10.00\t10.00\t0.00\t10.00\t0.00", "DTX-08-04", Severity.Error, 10m },
+        // 公开09 filled with one 合计 row 10.00 against 04's 本年支出合计 国有资本经营预算财政拨款 0.00.
+        { "类\t款\t项\t栏次 合计\t1\t2\t3\n", "类\t款\t项\t栏次 合计\t1\t2\t3\n合计\t\t\t10.00\t0.00\t10.00\n", "DTX-09-04", Severity.Error, 10m },
+        // 情况说明: 商品和服务支出 "较2020年增加1.33万元，增长4%" with 增长 changed to 下降: the amount grew.
+        { "较2020年增加1.33万元，增长4%", "较2020年增加1.33万元，下降4%", "NR-DIRECTION", Severity.Error, null },
+        // 智能化维保: the qualitative 「网络的运行维护保养及设备升级更换」 (分值 5) scored 6: 6 − 5 = 1 over its range.
+        { "设备运行良好,无故障\t设备运行良好,无故障\t5\t5", "设备运行良好,无故障\t设备运行良好,无故障\t5\t6", "SE-SCORE-CAP", Severity.Error, 1m },
+        // 智能化维保: the qualitative 「网络的运行维护保养及设备升级更换」 with its 得分 5 written "—": unscored, counted 0.
+        { "设备运行良好,无故障\t设备运行良好,无故障\t5\t5", "设备运行良好,无故障\t设备运行良好,无故障\t5\t—", "SE-SCORE-MISSING", Severity.Warning, null },
+        // 智能化维保: the quantitative 「网络故障修复率」 (≥95%, 99%) with its 得分 written "—": the rule gives 5.
+        { "\t网络故障修复率\t≥95%以上\t99%\t5\t5", "\t网络故障修复率\t≥95%以上\t99%\t5\t—", "SE-SCORE-MISSING", Severity.Warning, null },
+        // 智能化维保: 预算执行 分值 10 → 12: the template gives 10.
+        { "年度资金总额:\t220\t220\t215\t10\t97.70%\t9.8", "年度资金总额:\t220\t220\t215\t12\t97.70%\t9.8", "SE-FUNDS-WEIGHT", Severity.Error, 2m },
+        // 智能化维保: 全年预算数 220 → 0: no 执行率 (215 ÷ 0) can be computed.
+        { "年度资金总额:\t220\t220\t215\t10\t97.70%\t9.8", "年度资金总额:\t220\t0\t215\t10\t97.70%\t9.8", "SE-FUNDS-MISSING", Severity.Error, null },
+        // 智能化维保: 质量指标 → 社会效益指标 under 产出指标: 社会效益 belongs to 效益, not to 产出 (its three rows each warned).
+        { "\t\t质量指标\t网络故障修复率", "\t\t社会效益指标\t网络故障修复率", "SE-LEVEL2-UNKNOWN", Severity.Warning, null },
+        // 智能化维保: 总分 99.8 → 89.8, a 良; the rules give 9.77 + 100 = 109.77, an 优.
+        { "\t总分\t\t\t\t\t100\t99.8", "\t总分\t\t\t\t\t100\t89.8", "SE-GRADE-RECOMPUTED", Severity.Error, null },
+        // 赣服通: 总分 87.5 → 90.5, an 优; the rules give 81.34, a 良.
+        { "总分\t\t\t\t\t90\t87.5", "总分\t\t\t\t\t90\t90.5", "SE-GRADE-RECOMPUTED", Severity.Error, null },
+    };
+
+    [Theory, MemberData(nameof(Seed002FindingExamples))]
+    public void Seed_002_with_one_cell_changed_fires_the_documented_finding(string passage, string replacement, string rule, Severity severity, decimal? difference)
+    {
+        var before = All(NarrativeMismatchTests.Seed002With(passage, passage)).Where(f => f.Rule == rule).Select(f => f.Message).ToHashSet();
+        var added = All(NarrativeMismatchTests.Seed002With(passage, replacement)).Where(f => f.Rule == rule && !before.Contains(f.Message)).ToList();
+        Assert.NotEmpty(added);
+        Assert.All(added, f => Assert.Equal(severity, f.Severity));
+        if (difference is { } d) Assert.Contains(d, added.Select(f => Math.Abs(f.Difference ?? 0)));
+    }
+
+    [Theory]
+    [InlineData("影响", 5, "SE-LEVEL1-UNKNOWN")]
+    [InlineData("产出", -5, "SE-NEGATIVE-WEIGHT")]
+    public void Seed_002s_form_as_typed_through_the_api_with_one_cell_changed_fires_the_documented_rule(string levelOne, int weight, string rule)
+    {
+        // 智能化维保's 「网络故障修复率」 (产出, 分值 5) with its 一级指标 or 分值 changed, as a form typed cell by cell arrives.
+        var form = Seeds.Import(Seeds.ShangraoBigData2021).Forms.Single(f => f.Header.ProjectName == "智能化维保");
+        Assert.DoesNotContain(SelfEvaluationEngine.Evaluate(form).Findings, f => f.Rule == rule);
+        var changed = form with
+        {
+            Indicators = [.. form.Indicators.Select(i => i.Name == "网络故障修复率" ? i with { LevelOne = levelOne, Weight = weight } : i)],
+        };
+        var finding = Assert.Single(SelfEvaluationEngine.Evaluate(changed).Findings, f => f.Rule == rule);
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Contains("网络故障修复率", finding.Location.Row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_negative_weight_in_seed_002s_text_is_refused_at_import()
+    {
+        // SE-NEGATIVE-WEIGHT checks a form typed through the API; read from a text, the report is refused before anything is checked.
+        var report = ReportTextImporter.ReadText(NarrativeMismatchTests.Seed002With("设备运行良好,无故障\t设备运行良好,无故障\t5\t5", "设备运行良好,无故障\t设备运行良好,无故障\t-5\t5"),
+            Seeds.ShangraoBigData2021);
+        Assert.Contains(report.Issues, i => i.Fatal && i.Message.Contains("分值为负数（-5）", StringComparison.Ordinal));
+        Assert.Empty(ReportChecker.Check(report).Documents);
+    }
 
     private static List<Finding> All(string text) =>
         [.. ReportChecker.Check(ReportTextImporter.ReadText(text, Seeds.ShangraoBigData2021)).Documents.SelectMany(d => d.Findings)];

@@ -67,6 +67,9 @@ public class SummaryReviewGridTests
         { "项目支出总额\t\t\t\t\t部门项目总个数", "项目支出总额\t\t\t50\t\t部门项目总个数\t2", "SR-COVERAGE-EXCEEDS", null },
         // 部门项目总个数 1 declared, two projects self-evaluated.
         { "项目支出总额\t\t\t\t\t部门项目总个数", "项目支出总额\t\t\t100\t\t部门项目总个数\t1", "SR-PROJECT-COUNT", null },
+        // 项目支出总额 100 declared and the coverage line printed 80.00%: (63 + 7.42) ÷ 100 × 100% = 70.42%, 9.58 less.
+        { "项目支出总额\t\t\t\t\t部门项目总个数\n部门提交时间",
+          "项目支出总额\t\t\t100\t\t部门项目总个数\t2\n开展绩效自评项目支出总额占本部门项目支出总额的比例\t\t\t\t\t\t\t80.00%\n部门提交时间", "SR-COVERAGE", 9.58m },
     };
 
     [Theory, MemberData(nameof(Seed001Examples))]

@@ -211,11 +211,12 @@ internal static partial class SelfEvaluationFormParser
         while (rest.Count > 0 && rest[^1].Length == 0) rest.RemoveAt(rest.Count - 1);
         if (rest.Count == 0) return null;
 
-        // 分值 and 得分 are the last two adjacent figures; whatever follows them is 偏差原因分析.
+        // 分值 and 得分 are the last two adjacent figures; whatever follows them is 偏差原因分析. A 得分 written as a dash
+        // ("—", "/") is one left unscored: the row stands with its 分值 and no score.
         var pair = -1;
         for (var i = rest.Count - 1; i >= 1; i--)
         {
-            if (Money.IsNumber(rest[i]) && Money.IsNumber(rest[i - 1]) && rest.Take(i - 1).Count(c => c.Length > 0) >= 2) { pair = i - 1; break; }
+            if ((Money.IsNumber(rest[i]) || IsDash(rest[i])) && Money.IsNumber(rest[i - 1]) && rest.Take(i - 1).Count(c => c.Length > 0) >= 2) { pair = i - 1; break; }
         }
         if (pair < 0)
         {
@@ -241,6 +242,8 @@ internal static partial class SelfEvaluationFormParser
             SourceLine = line,
         };
     }
+
+    private static bool IsDash(string cell) => Cells.Compact(cell).Length > 0 && Money.TryParse(cell, out var v) && v is null;
 
     /// <summary>Templates with explicit 指标性质/度量单位 columns (Sichuan's, and our xlsx template) are read by header position.</summary>
     private static Dictionary<string, int> HeaderColumns(string[] compact)

@@ -21,7 +21,7 @@ internal static class SummaryReviewGridParser
 
         var rows = new List<SummaryRow>();
         SummaryTotals? totals = null;
-        decimal? average = null, expenditure = null;
+        decimal? average = null, expenditure = null, coverage = null;
         int? count = null;
         string? supervising = null;
         foreach (var cells in grid.Take(first))
@@ -46,6 +46,8 @@ internal static class SummaryReviewGridParser
                 expenditure = FigureAfter(cells, c => c.Contains("项目支出总额", StringComparison.Ordinal));
                 if (FigureAfter(cells, c => c.Contains("总个数", StringComparison.Ordinal)) is { } n && decimal.IsInteger(n)) count = (int)n;
             }
+            else if (label.Contains("项目支出总额", StringComparison.Ordinal))
+                coverage = cells.Select(Percent).LastOrDefault(v => v is not null);
         }
         var units = rows.Select(r => r.Unit).Where(u => u.Length > 0).Distinct().ToList();
         return new SummaryReviewTable
@@ -57,6 +59,7 @@ internal static class SummaryReviewGridParser
             StatedAverage = average,
             UnitProjectExpenditure = expenditure,
             UnitProjectCount = count,
+            StatedCoveragePercent = coverage,
         };
     }
 
@@ -67,6 +70,9 @@ internal static class SummaryReviewGridParser
         return index >= 0 && cells[index] == sequence.ToString(CultureInfo.InvariantCulture)
             && cells.Skip(index + 1).Any(c => c.Length > 0 && !Money.IsNumber(c)) ? index : -1;
     }
+
+    /// <summary>The coverage as printed: "70.42%" (a cell formatted as a percentage reads so) or the bare 70.42 of a "%"-suffixed format.</summary>
+    private static decimal? Percent(string cell) => Money.TryParse(cell.EndsWith('%') ? cell[..^1] : cell, out var v) ? v : null;
 
     private static decimal? FigureAfter(string[] cells, Func<string, bool> label)
     {
