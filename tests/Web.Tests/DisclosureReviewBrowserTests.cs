@@ -91,6 +91,8 @@ public class DisclosureReviewBrowserTests(LiveApp app) : BrowserTest(app)
         await reviewer.Locator("#return-reason-text").ScrollIntoViewIfNeededAsync();
         await Shot(reviewer, "disclosure-return");
         await reviewer.ClickAsync("#return");
+        await Expect(reviewer.Locator("#confirm-dialog")).ToContainTextAsync("退回后本轮审核结束"); // it asks first
+        await reviewer.ClickAsync("#confirm-ok");
         await Expect(reviewer.Locator("#state")).ToHaveTextAsync("已退回修改");
 
         // 填报人 sees the return and its reason, corrects the cell in place, saves and resubmits.

@@ -92,6 +92,10 @@ public class ReleaseAndPublishGateTests
         Assert.Equal(("principal-signature", "公开前须经主要负责人审签"), (one.Code, one.Message));
         Assert.Equal(["principalSigned"], one.Fields.Select(f => f.Field));
 
+        var tooLong = Refused(() => PublishRules.Publish(s.State, new string('1', 101), "上饶市大数据发展管理局", true, true, Reviewer));
+        Assert.Equal(("index-too-long", "索引号不能超过 100 个字符（现为 101 个）"), (tooLong.Code, tooLong.Message));
+        Assert.Equal(["indexNumber"], tooLong.Fields.Select(f => f.Field));
+
         var published = PublishRules.Publish(s.State, " 001-2021-0001 ", "上饶市大数据发展管理局", true, true, Reviewer);
         Assert.Equal("001-2021-0001", published.IndexNumber);
     }

@@ -36,7 +36,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         if (result is null)
         {
             if (httpContext.RequestAborted.IsCancellationRequested) return true;
-            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            LogUnhandled(logger, exception, httpContext.Request.Method, ErrorPages.RequestedPath(httpContext));
             result = Problems.Of(500, "internal-error", "服务器内部错误，已记录，请稍后重试", "internal error");
         }
         if (Unavailable(exception)) httpContext.Response.Headers.RetryAfter = "5";
@@ -64,7 +64,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
     /// (route values are cleared by the time an exception handler runs).</summary>
     private static Guid? StreamOf(Exception e, HttpContext http) =>
         Guid.TryParse((e as ConcurrencyException)?.Id?.ToString(), out var id) ? id
-        : http.Request.Path.Value?.Split('/') is [_, "api", "submissions", var segment, ..] && Guid.TryParse(segment, out var inPath) ? inPath : null;
+        : ErrorPages.RequestedPath(http).Value?.Split('/') is [_, "api", "submissions", var segment, ..] && Guid.TryParse(segment, out var inPath) ? inPath : null;
 
     private static T? Find<T>(Exception? e) where T : Exception
     {

@@ -25,8 +25,15 @@ public static class ErrorPages
         return app;
     }
 
-    public static bool IsApi(HttpContext http) =>
-        http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/hubs") || http.Request.Path.StartsWithSegments("/openapi");
+    public static bool IsApi(HttpContext http)
+    {
+        var path = RequestedPath(http);
+        return path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/openapi");
+    }
+
+    /// <summary>The path the client asked for: while an exception is handled, Request.Path is already the error page's.</summary>
+    public static PathString RequestedPath(HttpContext http) =>
+        http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path is { Length: > 0 } original ? new PathString(original) : http.Request.Path;
 
     /// <summary>A browser's page request: answered with an HTML page, never with problem JSON.</summary>
     public static bool WantsPage(HttpContext http) => !IsApi(http) && AcceptsHtml(http);

@@ -16,11 +16,12 @@ public readonly record struct Paging(int Page, int Size)
 {
     public const int DefaultSize = 50;
     public const int MaxSize = 200;
+    public const int MaxPage = 1_000_000;
 
     /// <summary>The paging asked for, or a 400 problem saying what is wrong with it.</summary>
     public static (Paging Paging, IResult? Refusal) From(int? page, int? pageSize)
     {
-        if (page is < 1 or > 1_000_000) return (default, Problems.BadRequest("page-invalid", "页码应为 1 以上的整数", "page must be 1 or more"));
+        if (page is < 1 or > MaxPage) return (default, Problems.BadRequest("page-invalid", "页码应在 1–1,000,000 之间", "page must be 1 to 1000000"));
         if (pageSize is < 1 or > MaxSize) return (default, Problems.BadRequest("page-size-invalid", $"每页条数应在 1–{MaxSize} 之间", $"pageSize must be 1 to {MaxSize}"));
         return (new Paging(page ?? 1, pageSize ?? DefaultSize), null);
     }
@@ -28,7 +29,10 @@ public readonly record struct Paging(int Page, int Size)
     public async Task<PageOf<T>> ApplyAsync<T>(IQueryable<T> query, CancellationToken ct)
     {
         var list = await query.ToPagedListAsync(Page, Size, ct);
-        return new PageOf<T>(list.ToList(), list.TotalItemCount, Page, Size);
+        // The total comes with the page's rows: a page past the end has none, so the first row is asked for it. (Not
+        // CountAsync: Marten refuses a count on a queryable that statistics were taken from.)
+        var total = list.Count == 0 && Page > 1 ? (await query.ToPagedListAsync(1, 1, ct)).TotalItemCount : list.TotalItemCount;
+        return new PageOf<T>(list.ToList(), total, Page, Size);
     }
 
     public PageOf<T> Apply<T>(IReadOnlyCollection<T> all) => new(all.Skip((Page - 1) * Size).Take(Size).ToList(), all.Count, Page, Size);

@@ -8,5 +8,5 @@ public static class PageQuery
 {
     public static int Number(HttpRequest request) =>
         int.TryParse(request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var asked)
-            ? Math.Clamp(asked, 1, 1_000_000) : 1;
+            ? Math.Clamp(asked, 1, Paging.MaxPage) : 1;
 }

@@ -33,8 +33,11 @@ public sealed record SubmissionScored(Guid SubmissionId, ScoreCard Score, Actor 
 {
     public SubmissionState StateAfter(SubmissionState before) => before;
     public string Describe() =>
-        $"系统评分（第 {Score.ContentVersion} 版）：{(Score.Total is { } t ? $"{Checking.Money.Format(t)} 分，建议等级「{Score.SuggestedGrade}」，" : "")}错误 {Score.ErrorCount} 项，提示 {Score.WarningCount} 项";
+        $"系统评分（第 {Score.ContentVersion} 版）：{(Score.Total is { } t ? $"{Checking.Money.Format(t)} 分，{Suggestion()}，" : "")}错误 {Score.ErrorCount} 项，提示 {Score.WarningCount} 项";
     public EventNotice Notice(string title, string unitName) => new("scored", Describe(), UnitOnly: true);
+
+    private string Suggestion() => Score.SuggestedGrade is { } grade ? $"建议等级「{grade}」"
+        : Score.GradeCaveat is not null ? "建议等级不可信（有改变总分的错误）" : "无建议等级";
 }
 
 public static class DraftRules

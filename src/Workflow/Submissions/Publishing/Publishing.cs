@@ -29,6 +29,9 @@ public sealed record CorrectionPublished(
 
 public static class PublishRules
 {
+    /// <summary>An 索引号 is a short catalogue key (e.g. 11361100MB1599473B/2022-00123); the API document states the same bound.</summary>
+    public const int MaxIndexNumberLength = 100;
+
     public static SubmissionPublished Publish(Submission submission, string indexNumber, string publisher, bool confidentialityReviewed, bool principalSigned, Actor by)
     {
         RequirePublisher(submission, by);
@@ -38,6 +41,8 @@ public static class PublishRules
             throw new SubmissionRuleException(RuleViolation.Conflict("not-approved", $"报告当前为「{submission.State.Chinese()}」，审核通过后才能公开", "approve before publishing"));
         var fields = new List<FieldProblem>();
         var index = Field(fields, "indexNumber", indexNumber, "index-required", "请填写索引号");
+        if (index is { Length: > MaxIndexNumberLength })
+            fields.Add(new("indexNumber", "index-too-long", $"索引号不能超过 {MaxIndexNumberLength} 个字符（现为 {index.Length} 个）"));
         var issuer = Field(fields, "publisher", publisher, "publisher-required", "请填写发布机构");
         fields.AddRange(GateProblems(confidentialityReviewed, principalSigned));
         if (fields.Count > 0) throw new SubmissionRuleException(RuleViolation.InvalidFields(fields.Count == 1 ? fields[0].Code : "publication-incomplete",
