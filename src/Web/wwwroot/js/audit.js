@@ -12,7 +12,7 @@ document.getElementById("timeline").replaceChildren(...history.map(e =>
   el("li", { "data-version": e.version },
     el("div", {}, el("strong", {}, `第 ${e.version} 版 · ${e.name}`), " ", el("time", { datetime: e.timestamp }, beijingDateTime(e.timestamp)), " · ", who(e)),
     el("div", { class: "timeline-action" }, e.action),
-    el("button", { class: "small secondary", onclick: () => asOf(e.version), "aria-label": `查看第 ${e.version} 版时的报告` }, "查看该时点"))));
+    el("button", { class: "small secondary", onclick: () => asOf(e.version), "aria-label": `查看该时点（第 ${e.version} 版）` }, "查看该时点"))));
 
 const label = e => `第 ${e.version} 版 · ${e.name} · ${e.actorName ?? "系统"} · ${beijingDateTime(e.timestamp)}`;
 for (const select of [document.getElementById("diff-from"), document.getElementById("diff-to")]) {
