@@ -2,6 +2,7 @@ using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Drafting;
 using Approval.Workflow.Submissions.Reviewing;
 using Approval.Workflow.Submissions.Submitting;
+using Approval.Workflow.Templates;
 
 namespace Approval.Workflow.Tests;
 
@@ -33,5 +34,17 @@ public class EventDescriptionsTests
         Assert.Equal("领取审核（第 1 轮）", EventDescriptions.Action(claimed));
         Assert.Equal("提交经济建设股审核（第 1 轮）", EventDescriptions.Action(submitted));
         Assert.Equal("提交审核", EventDescriptions.Name(submitted));
+    }
+
+    [Fact]
+    public void An_overridden_approval_says_whether_the_system_suggested_a_grade()
+    {
+        var suggested = new SubmissionApproved(Guid.NewGuid(), 1, Grade.良, Grade.优, "佐证不足", "同意", "张经办", "财政局业务专用章", Reviewer);
+        var unsuggested = suggested with { SuggestedGrade = null };
+
+        Assert.Contains("（系统建议「优」，改评理由：佐证不足）", EventDescriptions.Describe(suggested));
+        Assert.Contains("（系统未给出建议等级，改评理由：佐证不足）", EventDescriptions.Describe(unsuggested));
+        Assert.DoesNotContain("「」", EventDescriptions.Describe(unsuggested));
+        Assert.Equal("审核通过", EventDescriptions.Name(unsuggested));
     }
 }

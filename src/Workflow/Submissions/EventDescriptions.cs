@@ -1,8 +1,3 @@
-using Approval.Workflow.Submissions.Drafting;
-using Approval.Workflow.Submissions.Publishing;
-using Approval.Workflow.Submissions.Reviewing;
-using Approval.Workflow.Submissions.Submitting;
-
 namespace Approval.Workflow.Submissions;
 
 /// <summary>The audit line and the actor of any stored event (events that are not a submission's say their type).</summary>
@@ -13,22 +8,7 @@ public static class EventDescriptions
     public static Actor? ActorOf(object data) => (data as ISubmissionEvent)?.By;
 
     /// <summary>The event's name in the words of the workflow (起草, 提交审核, 审核通过…), for version pickers and the CSV.</summary>
-    public static string Name(object data) => data switch
-    {
-        SubmissionDrafted => "起草",
-        DraftRevised => "修改",
-        SubmissionScored => "系统评分",
-        SubmittedForReview => "提交审核",
-        SubmissionWithdrawn => "撤回提交",
-        ReviewClaimed => "领取审核",
-        ReviewCommented => "审核意见",
-        ReviewReleased => "放回队列",
-        ReturnedForRevision => "退回修改",
-        SubmissionApproved or DisclosurePackageApproved => "审核通过",
-        SubmissionPublished => "公开发布",
-        CorrectionPublished => "发布更正",
-        _ => data.GetType().Name,
-    };
+    public static string Name(object data) => data is ISubmissionEvent e ? e.ActionName() : data.GetType().Name;
 
     /// <summary>
     /// What was done, without the actor in front: the audit line reads "name（role） · action", so the name (and the role some

@@ -17,6 +17,10 @@ public interface ISubmissionEvent
     /// <summary>One line of Chinese for the audit trail.</summary>
     string Describe();
 
+    /// <summary>The step in the words of the workflow (起草, 提交审核, 审核通过…), for version pickers and the CSV. A method, not a
+    /// property: it is not part of the stored event.</summary>
+    string ActionName();
+
     /// <summary>What the review UI is told, given the report's title and unit as of this event.</summary>
     EventNotice Notice(string title, string unitName);
 }

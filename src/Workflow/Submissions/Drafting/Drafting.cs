@@ -10,6 +10,7 @@ public sealed record SubmissionDrafted(Guid SubmissionId, string UnitId, string 
     public UnitMismatchConfirmed? UnitMismatch { get; init; }
 
     public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Draft;
+    public string ActionName() => "起草";
     public string Describe() => $"{By.Name}（{By.Role.Chinese()}）起草{Kind.Chinese()}「{Title}」（{FiscalYear} 年度）" +
         (UnitMismatch is { } m ? $"；报告所署单位为「{m.NamedUnit}」（{m.Where}），与「{UnitName}」不一致，起草人确认仍以本单位名义起草" : "");
     public EventNotice Notice(string title, string unitName) => new("drafted", Describe(), UnitOnly: true);
@@ -23,6 +24,7 @@ public sealed record DraftRevised(Guid SubmissionId, int ContentVersion, string 
     : ISubmissionEvent
 {
     public SubmissionState StateAfter(SubmissionState before) => before;
+    public string ActionName() => "修改";
     public string Describe() =>
         $"{By.Name} 修改报告（第 {ContentVersion} 版）：{string.Join("；", Changes.Take(5))}{(Changes.Count > 5 ? $" 等 {Changes.Count} 处" : "")}";
     public EventNotice Notice(string title, string unitName) => new("revised", Describe(), UnitOnly: true);
@@ -32,6 +34,7 @@ public sealed record DraftRevised(Guid SubmissionId, int ContentVersion, string 
 public sealed record SubmissionScored(Guid SubmissionId, ScoreCard Score, Actor By) : ISubmissionEvent
 {
     public SubmissionState StateAfter(SubmissionState before) => before;
+    public string ActionName() => "系统评分";
     public string Describe() =>
         $"系统评分（第 {Score.ContentVersion} 版）：{(Score.Total is { } t ? $"{Checking.Money.Format(t)} 分，{Suggestion()}，" : "")}错误 {Score.ErrorCount} 项，提示 {Score.WarningCount} 项";
     public EventNotice Notice(string title, string unitName) => new("scored", Describe(), UnitOnly: true);

@@ -10,6 +10,7 @@ public sealed record SubmissionPublished(Guid SubmissionId, int PublicationVersi
     : ISubmissionEvent
 {
     public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Published;
+    public string ActionName() => "公开发布";
     public string Describe() => $"{By.Name} 公开发布（索引号 {IndexNumber}，发布机构 {Publisher}；保密审查：已审查；主要负责人审签：已审签）";
     public EventNotice Notice(string title, string unitName) => new("published", $"「{title}」已公开");
 }
@@ -23,6 +24,7 @@ public sealed record CorrectionPublished(
     : ISubmissionEvent
 {
     public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Published;
+    public string ActionName() => "发布更正";
     public string Describe() => $"{By.Name} 发布更正（第 {PublicationVersion} 版）：{Reason}";
     public EventNotice Notice(string title, string unitName) => new("corrected", Describe());
 }

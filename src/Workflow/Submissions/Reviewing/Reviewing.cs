@@ -6,6 +6,7 @@ namespace Approval.Workflow.Submissions.Reviewing;
 public sealed record ReviewClaimed(Guid SubmissionId, int Round, Actor By) : ISubmissionEvent
 {
     public SubmissionState StateAfter(SubmissionState before) => SubmissionState.InReview;
+    public string ActionName() => "领取审核";
     public string Describe() => $"{By.Name} 领取审核（第 {Round} 轮）";
     public EventNotice Notice(string title, string unitName) => new("claimed", $"{By.Name} 领取了「{title}」");
 }
@@ -14,6 +15,7 @@ public sealed record ReviewClaimed(Guid SubmissionId, int Round, Actor By) : ISu
 public sealed record ReviewReleased(Guid SubmissionId, int Round, string? Reason, Actor By) : ISubmissionEvent
 {
     public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Submitted;
+    public string ActionName() => "放回队列";
     public string Describe() => $"{By.Name} 放回审核队列{(Reason is null ? "" : $"：{Reason}")}";
     public EventNotice Notice(string title, string unitName) => new("released", $"{By.Name} 将「{title}」放回审核队列");
 }
@@ -22,6 +24,7 @@ public sealed record ReviewReleased(Guid SubmissionId, int Round, string? Reason
 public sealed record ReviewCommented(Guid SubmissionId, int Round, string Text, string? RowReference, Actor By) : ISubmissionEvent
 {
     public SubmissionState StateAfter(SubmissionState before) => before;
+    public string ActionName() => "审核意见";
     public string Describe() => $"{By.Name} 添加审核意见{(RowReference is null ? "" : $"（{RowReference}）")}：{Text}";
     public EventNotice Notice(string title, string unitName) => new("commented", Describe());
 }
@@ -32,6 +35,7 @@ public sealed record RowRemark(string RowReference, string Remark);
 public sealed record ReturnedForRevision(Guid SubmissionId, int Round, string Reason, IReadOnlyList<RowRemark> RowRemarks, Actor By) : ISubmissionEvent
 {
     public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Returned;
+    public string ActionName() => "退回修改";
     public string Describe() => $"{By.Name} 退回修改：{Reason}{(RowRemarks.Count > 0 ? $"（逐行意见 {RowRemarks.Count} 条）" : "")}";
     public EventNotice Notice(string title, string unitName) => new("returned", $"「{title}」已退回修改：{Reason}");
 }
@@ -45,8 +49,9 @@ public sealed record SubmissionApproved(
     : ISubmissionEvent
 {
     public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Approved;
+    public string ActionName() => "审核通过";
     public string Describe() =>
-        $"{By.Name} 审核通过，评定等级「{Grade}」{(OverrideReason is null ? "" : $"（系统建议「{SuggestedGrade}」，改评理由：{OverrideReason}）")}；经办人签名 {Signature}";
+        $"{By.Name} 审核通过，评定等级「{Grade}」{(OverrideReason is null ? "" : $"（{(SuggestedGrade is { } suggested ? $"系统建议「{suggested}」" : "系统未给出建议等级")}，改评理由：{OverrideReason}）")}；经办人签名 {Signature}";
     public EventNotice Notice(string title, string unitName) => new("approved", $"「{title}」审核通过：{Grade}", Grade: Grade.ToString());
 }
 
@@ -58,6 +63,7 @@ public sealed record DisclosurePackageApproved(Guid SubmissionId, int Round, str
     : ISubmissionEvent
 {
     public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Approved;
+    public string ActionName() => "审核通过";
     public string Describe() => $"{By.Name} 审核通过（部门决算公开，不评定等级）；经办人签名 {Signature}";
     public EventNotice Notice(string title, string unitName) => new("approved", $"「{title}」审核通过");
 }

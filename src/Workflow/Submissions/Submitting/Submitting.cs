@@ -4,6 +4,7 @@ namespace Approval.Workflow.Submissions.Submitting;
 public sealed record SubmittedForReview(Guid SubmissionId, int Round, int ContentVersion, string SectionId, string SectionName, Actor By) : ISubmissionEvent
 {
     public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Submitted;
+    public string ActionName() => "提交审核";
     public string Describe() => $"{By.Name} 提交{SectionName}审核（第 {Round} 轮）";
     public EventNotice Notice(string title, string unitName) => new("submitted", $"{unitName} 提交了「{title}」");
 }
@@ -12,6 +13,7 @@ public sealed record SubmittedForReview(Guid SubmissionId, int Round, int Conten
 public sealed record SubmissionWithdrawn(Guid SubmissionId, int Round, string? Reason, Actor By) : ISubmissionEvent
 {
     public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Draft;
+    public string ActionName() => "撤回提交";
     public string Describe() => $"{By.Name} 撤回提交（第 {Round} 轮）{(Reason is null ? "" : "：" + Reason)}";
     public EventNotice Notice(string title, string unitName) => new("withdrawn", $"{unitName} 撤回了「{title}」");
 }
