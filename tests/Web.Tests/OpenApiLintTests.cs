@@ -57,6 +57,26 @@ public class OpenApiLintTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Required_fields_are_the_ones_the_server_refuses_without()
+    {
+        var document = JsonNode.Parse(await Document())!;
+        var schemas = document["components"]!["schemas"]!;
+        string[] Required(string schema) => schemas[schema]!["required"]?.AsArray().Select(n => n!.GetValue<string>()).ToArray() ?? [];
+
+        // the version is required (400 version-required); the idempotency key and the optional reasons are not
+        Assert.Equal(["version"], Required("ReleaseReview"));
+        Assert.Equal(["version"], Required("WithdrawSubmission"));
+        Assert.Equal(["version"], Required("ClaimReview"));
+        Assert.Equal(["version", "reason"], Required("ReturnForRevision"));
+        Assert.Equal(["version", "text"], Required("CommentOnSubmission"));
+        Assert.DoesNotContain("commandId", Required("DraftSubmission"));
+        // a refusal naming several fields (the publish gates) lists them as errors: [{ field, code, message }]
+        var errors = schemas["Problem"]!["properties"]!["errors"]!;
+        Assert.Equal("array", errors["type"]!.GetValue<string>());
+        Assert.Equal(["code", "field", "message"], errors["items"]!["required"]!.AsArray().Select(n => n!.GetValue<string>()).Order().ToArray());
+    }
+
+    [Fact]
     public async Task Spectral_finds_no_error()
     {
         var lint = Path.Combine(RepositoryRoot.Find()!, "tools", "openapi-lint");

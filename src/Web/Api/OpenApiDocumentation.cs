@@ -98,6 +98,10 @@ public static class OpenApiDocumentation
             o.AddSchemaTransformer((schema, context, _) =>
             {
                 Bound(schema, context.JsonPropertyInfo?.Name);
+                // commandId comes first in every command record, so it cannot take a default; it is optional (the
+                // Idempotency-Key header does the same), unlike the version after it.
+                if (context.JsonTypeInfo.Type.IsAssignableTo(typeof(Submissions.ISubmissionCommand)) || context.JsonTypeInfo.Type.IsAssignableTo(typeof(Submissions.IStartSubmission)))
+                    schema.Required?.Remove("commandId");
                 return Task.CompletedTask;
             });
             o.AddOperationTransformer(DescribeAsync);
@@ -235,6 +239,23 @@ public static class OpenApiDocumentation
                 ["message"] = Text(500, "同 title"),
                 ["messageEn"] = Text(2_000, "same as detail"),
                 ["traceId"] = Text(100, "W3C trace id of the request"),
+                ["errors"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Array,
+                    MaxItems = 100,
+                    Description = "a refusal naming several fields (the publish gates): one entry per field",
+                    Items = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Required = new HashSet<string> { "field", "code", "message" },
+                        Properties = new Dictionary<string, IOpenApiSchema>
+                        {
+                            ["field"] = Text(100, "the request's property"),
+                            ["code"] = Text(100, "stable machine-readable reason"),
+                            ["message"] = Text(500, "中文说明"),
+                        },
+                    },
+                },
                 ["currentVersion"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0", Maximum = long.MaxValue.ToString(CultureInfo.InvariantCulture), Description = "version-conflict: the stream's version now" },
             },
         };

@@ -5,7 +5,7 @@ using Wolverine.Marten;
 
 namespace Approval.Web.Submissions.Reviewing;
 
-public sealed record CommentOnSubmission(Guid? CommandId, long? Version, string? Text, string? Row) : ISubmissionCommand;
+public sealed record CommentOnSubmission(Guid? CommandId, long? Version, string? Text, string? Row = null) : ISubmissionCommand;
 
 /// <summary>审核意见: a reviewer's comment, optionally on one row.</summary>
 public static class Comment

@@ -5,7 +5,7 @@ using Wolverine.Marten;
 
 namespace Approval.Web.Submissions.Reviewing;
 
-public sealed record ReleaseReview(Guid? CommandId, long? Version, string? Reason) : ISubmissionCommand;
+public sealed record ReleaseReview(Guid? CommandId, long? Version, string? Reason = null) : ISubmissionCommand;
 
 /// <summary>放回队列: the reviewer holding the submission gives it back, unclaimed, to the section's queue.</summary>
 public static class Release

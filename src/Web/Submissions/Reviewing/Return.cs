@@ -5,7 +5,7 @@ using Wolverine.Marten;
 
 namespace Approval.Web.Submissions.Reviewing;
 
-public sealed record ReturnForRevision(Guid? CommandId, long? Version, string? Reason, IReadOnlyList<RowRemark>? RowRemarks) : ISubmissionCommand;
+public sealed record ReturnForRevision(Guid? CommandId, long? Version, string? Reason, IReadOnlyList<RowRemark>? RowRemarks = null) : ISubmissionCommand;
 
 /// <summary>退回修改: back to the preparer with the reasons and per-row remarks.</summary>
 public static class Return

@@ -5,7 +5,7 @@ using Wolverine.Marten;
 
 namespace Approval.Web.Submissions.Submitting;
 
-public sealed record WithdrawSubmission(Guid? CommandId, long? Version, string? Reason) : ISubmissionCommand;
+public sealed record WithdrawSubmission(Guid? CommandId, long? Version, string? Reason = null) : ISubmissionCommand;
 
 /// <summary>撤回: the preparer takes a submission back before a reviewer claims it.</summary>
 public static class Withdraw
