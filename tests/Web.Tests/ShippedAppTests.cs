@@ -13,36 +13,43 @@ namespace Approval.Web.Tests;
 /// every role. Any request answered 4xx/5xx, any console error and any page without its stylesheet fails the test.
 /// </summary>
 [Collection(HeavyCollection.Name)]
-public sealed class ShippedAppTests : IAsyncLifetime
+public sealed class ShippedAppTests(ShippedAppTests.ShippedApp shipped) : IClassFixture<ShippedAppTests.ShippedApp>
 {
-    private string _database = "";
-    private AppProcess _app = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
     private static readonly string Shots = Path.Combine(RepositoryRoot.Find()!, "TestResults", "screenshots", "shipped");
 
-    public async Task InitializeAsync()
+    /// <summary>
+    /// One app process (and the run's shared Chromium) for the class: starting it through `dotnet run` with the demo
+    /// data takes the better part of a minute on a loaded machine, and no test here changes what another looks at.
+    /// </summary>
+    public sealed class ShippedApp : IAsyncLifetime
     {
-        _database = await TestDatabase.CreateAsync("shipped");
-        _app = await AppProcess.RunAsync(await TestDatabase.AsReadmeRunsIt(_database));
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-        Directory.CreateDirectory(Shots);
-    }
+        private string _database = "";
+        public AppProcess App { get; private set; } = null!;
+        /// <summary>What the app printed until its start-up banner ended, before any test used it.</summary>
+        public string StartupOutput { get; private set; } = "";
+        public IBrowser Browser { get; private set; } = null!;
 
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-        await TestDatabase.DropAsync(_database);
+        public async Task InitializeAsync()
+        {
+            _database = await TestDatabase.CreateAsync("shipped");
+            App = await AppProcess.RunAsync(await TestDatabase.AsReadmeRunsIt(_database));
+            StartupOutput = App.Output;
+            Browser = await Chromium.SharedAsync();
+            Directory.CreateDirectory(Shots);
+        }
+
+        public async Task DisposeAsync()
+        {
+            await App.DisposeAsync();
+            await TestDatabase.DropAsync(_database);
+        }
     }
 
     [Fact]
     public void Start_up_says_where_in_which_mode_and_nothing_a_user_need_not_read()
     {
-        var output = _app.Output;
-        Assert.Contains($"已启动：{_app.Url}", output);
+        var output = shipped.StartupOutput;
+        Assert.Contains($"已启动：{shipped.App.Url}", output);
         Assert.Contains("运行环境：Production", output);
         Assert.Contains("演示模式", output);
         foreach (var noise in new[] { "CREATE TABLE", "Request starting", "Searching '", "async daemon is disabled", "found no handlers", "Executed schema update" })
@@ -64,7 +71,7 @@ public sealed class ShippedAppTests : IAsyncLifetime
         var problems = new List<string>();
         foreach (var (user, paths) in pages)
         {
-            await using var context = await Chromium.NewPersonAsync(_browser, _app.Url);
+            await using var context = await Chromium.NewPersonAsync(shipped.Browser, shipped.App.Url);
             var page = user is null ? await context.NewPageAsync() : await Chromium.SignInAsync(context, user, DemoData.Password);
             page.Response += (_, r) => { if (r.Status >= 400) problems.Add($"{user ?? "anonymous"} {page.Url}: {r.Request.Method} {r.Url} → {r.Status}"); };
             page.Console += (_, m) => { if (m.Type == "error") problems.Add($"{user ?? "anonymous"} {page.Url}: console error {m.Text} ({m.Location})"); };
@@ -83,7 +90,7 @@ public sealed class ShippedAppTests : IAsyncLifetime
     [Fact]
     public async Task A_missing_page_is_a_page_in_chinese_and_the_api_a_problem()
     {
-        await using var context = await Chromium.NewPersonAsync(_browser, _app.Url);
+        await using var context = await Chromium.NewPersonAsync(shipped.Browser, shipped.App.Url);
         var page = await context.NewPageAsync();
         var response = await page.GotoAsync("/no-such-page", new() { WaitUntil = WaitUntilState.NetworkIdle });
         Assert.Equal(404, response!.Status);
@@ -91,7 +98,7 @@ public sealed class ShippedAppTests : IAsyncLifetime
         Assert.True(await StylesheetApplied(page));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "anonymous_404.png") });
 
-        using var http = new HttpClient { BaseAddress = new Uri(_app.Url) };
+        using var http = new HttpClient { BaseAddress = new Uri(shipped.App.Url) };
         var api = await http.GetAsync("/api/no-such-thing");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
@@ -101,7 +108,7 @@ public sealed class ShippedAppTests : IAsyncLifetime
     [Fact]
     public async Task Every_answer_carries_the_browser_protections_and_no_server_banner()
     {
-        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(_app.Url) }; // Set-Cookie stays readable
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(shipped.App.Url) }; // Set-Cookie stays readable
         foreach (var path in new[] { "/login", "/public", "/api/auth/me", "/css/site.css" })
         {
             var response = await http.GetAsync(path);
@@ -134,7 +141,7 @@ public sealed class ShippedAppTests : IAsyncLifetime
     /// <summary>The demo's first draft of 上饶市大数据发展管理局 through the whole workflow, over the API as its people would.</summary>
     private async Task<Guid> PublishOneDemoReport()
     {
-        using var http = new HttpClient { BaseAddress = new Uri(_app.Url), Timeout = TimeSpan.FromSeconds(60) };
+        using var http = new HttpClient { BaseAddress = new Uri(shipped.App.Url), Timeout = TimeSpan.FromSeconds(60) };
         var preparer = await Token(http, "dashuju");
         var reviewer = await Token(http, "jingban");
         var drafts = await Call(http, preparer, HttpMethod.Get, "/api/submissions", null);

@@ -4,21 +4,20 @@ using Microsoft.Playwright;
 namespace Approval.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The people of a browser test: one Chromium per person, as in real life, every page watched for
-/// Content-Security-Policy violations and script errors, which fail the test when it ends.
+/// The people of a browser test: a browser context per person (cookies, storage and cache of their own, as separate as
+/// two profiles) in the test run's one Chromium (<see cref="Chromium.SharedAsync"/>: launching a browser per person cost
+/// seconds each), every page watched for Content-Security-Policy violations and script errors, which fail the test
+/// when it ends.
 /// </summary>
 public sealed class BrowserPeople(string baseUrl) : IAsyncDisposable
 {
-    private IPlaywright? _playwright;
-    private readonly List<IBrowser> _browsers = [];
+    private readonly List<IBrowserContext> _people = [];
     private readonly ConcurrentBag<string> _violations = [];
 
     public async Task<IBrowserContext> NewPersonAsync()
     {
-        _playwright ??= await Playwright.CreateAsync();
-        var browser = await Chromium.LaunchAsync(_playwright);
-        _browsers.Add(browser);
-        var context = await Chromium.NewPersonAsync(browser, baseUrl);
+        var context = await Chromium.NewPersonAsync(await Chromium.SharedAsync(), baseUrl);
+        _people.Add(context);
         context.Page += (_, page) =>
         {
             page.Console += (_, m) => { if (m.Type == "error" && m.Text.Contains("Content Security Policy")) _violations.Add($"{page.Url}: {m.Text}"); };
@@ -31,8 +30,7 @@ public sealed class BrowserPeople(string baseUrl) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var browser in _browsers) await browser.DisposeAsync();
-        _playwright?.Dispose();
+        foreach (var person in _people) await person.DisposeAsync();
         Assert.True(_violations.IsEmpty, string.Join('\n', _violations));
     }
 }

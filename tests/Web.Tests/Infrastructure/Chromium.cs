@@ -2,9 +2,37 @@ using Microsoft.Playwright;
 
 namespace Approval.Web.Tests.Infrastructure;
 
-/// <summary>Debian's Chromium (Playwright cannot download browsers here), one browser per person as in real life.</summary>
+/// <summary>Debian's Chromium (Playwright cannot download browsers here); a browser context per person.</summary>
 public static class Chromium
 {
+    private static readonly SemaphoreSlim SharedLock = new(1, 1);
+    private static IPlaywright? _playwright;
+    private static IBrowser? _shared;
+
+    /// <summary>
+    /// The test run's one Chromium, launched on first use (again if it went away) and closed when the run ends. Tests
+    /// give each person a context of their own in it (<see cref="NewPersonAsync"/>) and close their contexts.
+    /// </summary>
+    public static async Task<IBrowser> SharedAsync()
+    {
+        await SharedLock.WaitAsync();
+        try
+        {
+            if (_shared is { IsConnected: true }) return _shared;
+            if (_playwright is null)
+            {
+                _playwright = await Playwright.CreateAsync();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                {
+                    try { _shared?.CloseAsync().Wait(TimeSpan.FromSeconds(10)); } catch (AggregateException) { } // already gone
+                    _playwright.Dispose();
+                };
+            }
+            return _shared = await LaunchAsync(_playwright);
+        }
+        finally { SharedLock.Release(); }
+    }
+
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
         playwright.Chromium.LaunchAsync(new()
         {
