@@ -48,11 +48,11 @@ public static class TestOrganization
                 new BudgetUnit { Id = "U-BD", Name = "弋阳县大数据中心", SectionId = "S-1" },
                 new BudgetUnit { Id = "U-YY", Name = "弋阳县政务服务中心（县本级）", SectionId = "S-1" });
             StoreAccounts(session,
-                new Account { Id = "prep-b", DisplayName = "弋阳王填报", Role = Role.Preparer, UnitId = "U-BD" },
-                new Account { Id = "prep-yy-b", DisplayName = "弋阳陈填报", Role = Role.Preparer, UnitId = "U-YY" },
-                new Account { Id = "rev-b", DisplayName = "弋阳张经办", Role = Role.Reviewer, SectionIds = ["S-1"] },
-                new Account { Id = "audit-b", DisplayName = "弋阳孙审计", Role = Role.Auditor },
-                new Account { Id = "admin-b", DisplayName = "弋阳管理员", Role = Role.Admin });
+                new Account { Id = "prep-b", DisplayName = "吴填报", Role = Role.Preparer, UnitId = "U-BD" },
+                new Account { Id = "prep-yy-b", DisplayName = "郑填报", Role = Role.Preparer, UnitId = "U-YY" },
+                new Account { Id = "rev-b", DisplayName = "冯经办", Role = Role.Reviewer, SectionIds = ["S-1"] },
+                new Account { Id = "audit-b", DisplayName = "褚审计", Role = Role.Auditor },
+                new Account { Id = "admin-b", DisplayName = "卫管理员", Role = Role.Admin });
             await session.SaveChangesAsync();
         }
     }
