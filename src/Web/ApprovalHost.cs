@@ -181,6 +181,7 @@ public static class ApprovalHost
         options.Schema.For<Templates.StoredTemplate>();
         options.Schema.For<DataProtectionKey>().SingleTenanted();
         options.Schema.For<Tenants.FinanceBureau>().SingleTenanted();
+        options.Schema.For<Province.ProvinceRead>().Index(r => r.At);
         options.Schema.For<ConsumedRefreshToken>().Index(t => t.ExpiresAt);
     }
 

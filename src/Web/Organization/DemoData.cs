@@ -15,6 +15,8 @@ namespace Approval.Web.Organization;
 public sealed partial class DemoData(IDocumentStore store, IConfiguration configuration, ILogger<DemoData> logger) : IHostedService
 {
     public const string Password = "Demo#2026pass";
+    /// <summary>The 省级审计 of the demo: an account of the province's own tenant, reading every bureau.</summary>
+    public const string ProvinceAuditor = "shengshenji";
 
     public static bool IsEnabled(IConfiguration configuration) =>
         configuration.GetValue<bool?>("Approval:Demo") ?? string.IsNullOrWhiteSpace(configuration.GetConnectionString("Approval"));
@@ -43,6 +45,16 @@ public sealed partial class DemoData(IDocumentStore store, IConfiguration config
                 accounts++;
             }
             await session.SaveChangesAsync(cancellationToken);
+        }
+        await using (var province = store.LightweightSession(Tenants.FinanceBureau.Province))
+        {
+            province.Store(new Tenants.FinanceBureau { Id = Tenants.FinanceBureau.Province, Name = "江西省财政厅" });
+            var auditor = new Account { Id = ProvinceAuditor, DisplayName = "钱审计（省级审计）", Role = Role.ProvinceAuditor };
+            auditor.PasswordHash = hasher.HashPassword(auditor, Password);
+            auditor.NewSecurityStamp();
+            province.Store(auditor);
+            await province.SaveChangesAsync(cancellationToken);
+            accounts++;
         }
         await DraftSeedForms("shangrao", "002_3e97706fd429c0f0.txt", "U-SRBD", "上饶市大数据发展管理局", 2021, "dashuju", "王晓（大数据局填报人）", cancellationToken);
         await DraftSeedForms("rongjiang", "004_00e7fe4b0ab0df23.txt", "U-GZRJ", "赣州蓉江新区政务服务中心", 2023, "rongjiang", "刘敏（蓉江政务中心填报人）", cancellationToken);

@@ -12,6 +12,9 @@ public sealed class FinanceBureau
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
 
+    /// <summary>The province's own tenant: it holds the 省级审计 accounts and no bureau's data.</summary>
+    public const string Province = "province";
+
     /// <summary>Tenant ids are short ASCII words: they appear in hub group names and in every row of the database.</summary>
     public static bool IsValidId(string? id) =>
         id is { Length: > 0 and <= 40 } && id.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-');

@@ -55,6 +55,16 @@ public static class TestOrganization
                 new Account { Id = "admin-b", DisplayName = "卫管理员", Role = Role.Admin });
             await session.SaveChangesAsync();
         }
+        await SeedProvinceAsync(store);
+    }
+
+    /// <summary>The province's own tenant: the 省级审计 (audit-province) and nothing of any bureau.</summary>
+    private static async Task SeedProvinceAsync(IDocumentStore store)
+    {
+        await using var session = store.LightweightSession(FinanceBureau.Province);
+        session.Store(new FinanceBureau { Id = FinanceBureau.Province, Name = "江西省财政厅" });
+        StoreAccounts(session, new Account { Id = "audit-province", DisplayName = "省审计员", Role = Role.ProvinceAuditor });
+        await session.SaveChangesAsync();
     }
 
     private static void StoreAccounts(IDocumentSession session, params Account[] accounts)
