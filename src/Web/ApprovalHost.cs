@@ -41,10 +41,12 @@ public static class ApprovalHost
         builder.Services.AddSingleton<DatabaseConnection>();
         builder.Services.AddHostedService<LocalPostgresLifetime>();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
 
         var schema = SchemaName(builder.Configuration);
         builder.Services.AddMarten(sp => BuildStoreOptions(sp.GetRequiredService<DatabaseConnection>().ConnectionString, schema, sp.GetRequiredService<Integrity.ChainKey>()))
-            .UseLightweightSessions()
+            // Every DI-injected session belongs to the signed-in account's 财政局 (Tenants/TenantSessionFactory).
+            .BuildSessionsWith<Tenants.TenantSessionFactory>()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine()
             .AddAsyncDaemon(DaemonMode.Solo);
@@ -129,6 +131,8 @@ public static class ApprovalHost
     private static void ConfigureEventStore(StoreOptions options, Integrity.ChainKey? chainKey)
     {
         options.Events.StreamIdentity = JasperFx.Events.StreamIdentity.AsGuid;
+        // One 财政局 per tenant, all in one database and one schema: every event row carries its tenant id.
+        options.Events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
         // Quick appends, with the timestamp taken in .NET and written to the event row: the inline snapshot and a rebuild
         // from the stored events then agree to the tick (with plain Quick the row gets the server's clock).
         options.Events.AppendMode = JasperFx.Events.EventAppendMode.QuickWithServerTimestamps;
@@ -161,17 +165,23 @@ public static class ApprovalHost
 
     private static void ConfigureDocuments(StoreOptions options)
     {
+        // Everything of the workflow belongs to one 财政局; the deployment-wide documents say so below.
+        options.Policies.AllDocumentsAreMultiTenanted();
         options.Schema.For<Submission>().Index(s => s.UnitId).Index(s => s.SectionId);
         options.Schema.For<ReviewQueueItem>().Index(i => i.SectionId);
-        options.Schema.For<PublishedReport>().Index(r => r.SubmissionId);
-        options.Schema.For<PublishedCatalogueEntry>().Index(r => r.FiscalYear);
-        options.Schema.For<Account>();
+        options.Schema.For<PublishedReport>().Index(r => r.SubmissionId).Metadata(m => m.TenantId.MapTo(r => r.TenantId));
+        options.Schema.For<PublishedCatalogueEntry>().Index(r => r.FiscalYear).Metadata(m => m.TenantId.MapTo(r => r.TenantId));
+        // Sign-in names are unique in the whole deployment: a name alone tells which 财政局 an account belongs to.
+        options.Schema.For<Account>().Metadata(m => m.TenantId.MapTo(a => a.TenantId))
+            .UniqueIndex(Marten.Schema.UniqueIndexType.Computed, "account_name_in_deployment", Marten.Schema.Indexing.Unique.TenancyScope.Global, a => a.Id);
         options.Schema.For<BudgetUnit>();
         options.Schema.For<ReviewSection>();
         options.Schema.For<ScoreSheet>();
         options.Schema.For<UnitSummaryEntry>().Index(e => new { e.UnitId, e.FiscalYear });
         options.Schema.For<Templates.StoredTemplate>();
-        options.Schema.For<DataProtectionKey>();
+        options.Schema.For<DataProtectionKey>().SingleTenanted();
+        options.Schema.For<Tenants.FinanceBureau>().SingleTenanted();
+        options.Schema.For<Province.ProvinceRead>().Index(r => r.At);
         options.Schema.For<ConsumedRefreshToken>().Index(t => t.ExpiresAt);
     }
 
@@ -246,6 +256,9 @@ public static class ApprovalHost
         app.MapWolverineEndpoints(opts =>
         {
             opts.RequireAuthorizeOnAll();
+            // The 财政局 of every endpoint's sessions is the signed-in account's tenant claim and nothing the client sends.
+            // Anonymous endpoints (login, refresh, the public catalogue) detect none and say where they read explicitly.
+            opts.TenantId.IsClaimTypeNamed(ApprovalClaims.Tenant);
             // '?year=abc' is a 400 problem, not a silent year = 0.
             opts.RejectUnparseableQueryValues = true;
             CommandPolicies.Apply(opts);

@@ -14,7 +14,7 @@ public class AccessibilityBrowserTests(LiveApp app) : BrowserTest(app)
 {
     private async Task<long> Version(Guid id)
     {
-        await using var session = App.Store.QuerySession();
+        await using var session = App.Store.QuerySession(TestOrganization.Tenant);
         return (await session.Events.FetchStreamStateAsync(id))!.Version;
     }
 

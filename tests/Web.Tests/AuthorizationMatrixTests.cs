@@ -40,6 +40,9 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         ["GET /api/submissions/{id}/diff"] = "UAHAHAA",
         ["GET /api/submissions/{id}/history"] = "UAHAHAA",
         ["GET /api/submissions/{id}/history.csv"] = "UAHAHAA",
+        ["GET /api/province/submissions"] = "UFFFFFF", // 省级审计 only (ProvinceAuditTests)
+        ["GET /api/province/bureaus/{bureau}/submissions/{id}/history"] = "UFFFFFF",
+        ["GET /api/audit/province-reads"] = "UFFFFAA",
         ["GET /api/submissions/{id}/score"] = "UAHAHAA",
         ["GET /api/submissions/{id}/verify"] = "UAHAHAA",
         ["GET /api/submissions/{id}/xlsx"] = "UAHAHAA",

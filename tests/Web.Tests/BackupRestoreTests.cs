@@ -65,7 +65,7 @@ public class BackupRestoreTests(WorkflowFixture app) : IClassFixture<WorkflowFix
             await ReadModel.RebuildAllAsync(store, includeSubmissions: true);
             Assert.Equal(original, await ReadModel.SnapshotAsync(store, includeSubmissions: true));
 
-            await using var session = store.QuerySession();
+            await using var session = store.QuerySession(TestOrganization.Tenant);
             foreach (var id in ids)
             {
                 var verification = await Integrity.EventChainStamp.VerifyAsync(session, new Integrity.ChainKey(System.Text.Encoding.UTF8.GetBytes("test-chain-key")), id, CancellationToken.None);

@@ -47,7 +47,7 @@ public class DepartmentReportImportTests(WorkflowFixture app) : IClassFixture<Wo
         var submission = await app.Load(id);
         Assert.Equal("U-BD", submission.UnitId);
         Assert.Equal(new UnitMismatchConfirmed("弋阳县政务服务中心", "报告标题"), submission.UnitMismatch);
-        await using var session = app.Store.QuerySession();
+        await using var session = app.Store.QuerySession(TestOrganization.Tenant);
         var drafted = (SubmissionDrafted)(await session.Events.FetchStreamAsync(id))[0].Data;
         Assert.Equal("弋阳县政务服务中心", drafted.UnitMismatch?.NamedUnit);
         Assert.Contains("报告所署单位为「弋阳县政务服务中心」", drafted.Describe());
@@ -150,7 +150,7 @@ public class DepartmentReportImportTests(WorkflowFixture app) : IClassFixture<Wo
 
     private async Task<ScoreCard> Sheet(Guid id)
     {
-        await using var session = app.Store.QuerySession();
+        await using var session = app.Store.QuerySession(TestOrganization.Tenant);
         return (await session.LoadAsync<ScoreSheet>(id))!.Card;
     }
 }

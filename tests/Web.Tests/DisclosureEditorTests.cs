@@ -55,7 +55,7 @@ public class DisclosureEditorTests(LiveApp app) : BrowserTest(app)
         await Expect(page.Locator("#save-disclosure")).ToBeDisabledAsync();
 
         // The printed figure: the re-check runs as the clerk types and the finding leaves the cell before anything is saved.
-        var before = await App.Store.QuerySession().Events.FetchStreamStateAsync(id);
+        var before = await App.Store.QuerySession(TestOrganization.Tenant).Events.FetchStreamStateAsync(id);
         await input.FillAsync("1,664.55");
         await Expect(cell.Locator(".cell-error")).ToBeHiddenAsync();
         await Expect(page.Locator("#editor-status")).ToHaveTextAsync("未保存的修改 1 处");
@@ -64,7 +64,7 @@ public class DisclosureEditorTests(LiveApp app) : BrowserTest(app)
         await Expect(page.Locator("#live-counts")).ToContainTextAsync("实时核对");
         await Expect(cell).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("flag-error"));
         await Expect(page.Locator("#live-findings")).Not.ToContainTextAsync("支出总计应等于");
-        Assert.Equal(before!.Version, (await App.Store.QuerySession().Events.FetchStreamStateAsync(id))!.Version);
+        Assert.Equal(before!.Version, (await App.Store.QuerySession(TestOrganization.Tenant).Events.FetchStreamStateAsync(id))!.Version);
         await cell.EvaluateAsync("c => c.scrollIntoView({ block: 'center' })");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "disclosure-editor-2-corrected.png") });
 
@@ -112,12 +112,12 @@ public class DisclosureEditorTests(LiveApp app) : BrowserTest(app)
         await Expect(page.Locator("#live-findings")).ToContainTextAsync("「其中」所列各项之和 341.36");
 
         // The clerk types the figure as 公开06 prints it: both findings leave before anything is saved.
-        var before = (await App.Store.QuerySession().Events.FetchStreamStateAsync(id))!.Version;
+        var before = (await App.Store.QuerySession(TestOrganization.Tenant).Events.FetchStreamStateAsync(id))!.Version;
         await editor.FillAsync(narrative.Replace(wrong, right, StringComparison.Ordinal));
         await Expect(page.Locator("#live-counts")).ToContainTextAsync("实时核对");
         await Expect(page.Locator("#live-findings")).Not.ToContainTextAsync("工资福利支出 294.39 万元");
         await Expect(page.Locator("#live-findings")).Not.ToContainTextAsync("「其中」所列各项之和");
-        Assert.Equal(before, (await App.Store.QuerySession().Events.FetchStreamStateAsync(id))!.Version);
+        Assert.Equal(before, (await App.Store.QuerySession(TestOrganization.Tenant).Events.FetchStreamStateAsync(id))!.Version);
         await editor.EvaluateAsync("""
             e => { // the changed sentence selected and scrolled into the text area's view
               const at = e.value.indexOf('（一）工资福利');

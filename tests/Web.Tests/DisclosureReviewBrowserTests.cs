@@ -21,7 +21,7 @@ public class DisclosureReviewBrowserTests(LiveApp app) : BrowserTest(app)
 {
     private async Task<long> Step(string user, Guid id, string action)
     {
-        await using var session = App.Store.QuerySession();
+        await using var session = App.Store.QuerySession(TestOrganization.Tenant);
         var version = (await session.Events.FetchStreamStateAsync(id))!.Version;
         using var http = await ApiAs(user);
         var response = await http.PostAsJsonAsync($"/api/submissions/{id}/{action}", new { version });
@@ -41,7 +41,7 @@ public class DisclosureReviewBrowserTests(LiveApp app) : BrowserTest(app)
         var content = new SubmissionContent { Disclosure = new DisclosurePackage(report.Tables, report.Narrative) { BudgetApprovedOn = approvedOn } };
         var created = await PostAs("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.FinalAccountsDisclosure, title, content });
         var id = created.GetProperty("submissionId").GetGuid();
-        await using (var session = App.Store.QuerySession())
+        await using (var session = App.Store.QuerySession(TestOrganization.Tenant))
             await Score("prep", id, (await session.Events.FetchStreamStateAsync(id))!.Version);
         await Step("prep", id, "submit");
         return id;

@@ -43,7 +43,7 @@ public class FuzzAndConcurrencyTests(WorkflowFixture app) : IClassFixture<Workfl
             Assert.Contains("当前版本", problem.GetProperty("title").GetString());
         }
 
-        await using var session = app.Store.QuerySession();
+        await using var session = app.Store.QuerySession(TestOrganization.Tenant);
         var comments = (await session.Events.FetchStreamAsync(id)).Select(e => e.Data).OfType<Approval.Workflow.Submissions.Reviewing.ReviewCommented>().Select(c => c.Text).ToList();
         Assert.Equal(acknowledged, comments);
 

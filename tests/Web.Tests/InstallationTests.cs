@@ -47,15 +47,15 @@ public sealed class InstallationTests : IAsyncLifetime
     [Fact]
     public async Task The_first_administrator_comes_from_the_command_line_and_stays_signed_in_across_restarts()
     {
-        var created = await AppProcess.CommandAsync(_environment, AdminPassword, "accounts", "add-admin", "chief", "--display-name", "财政局系统管理员", "--password-stdin");
+        var created = await AppProcess.CommandAsync(_environment, AdminPassword, "accounts", "add-admin", "chief", "--tenant", "shangrao", "--bureau-name", "上饶市财政局", "--display-name", "财政局系统管理员", "--password-stdin");
         Assert.True(created.ExitCode == 0, created.Output);
-        Assert.Contains("已创建管理员 chief", created.Output);
+        Assert.Contains("已创建财政局 shangrao 的管理员 chief", created.Output);
         Assert.DoesNotContain(AdminPassword, created.Output);
 
-        var again = await AppProcess.CommandAsync(_environment, "Another#2026-pass", "accounts", "add-admin", "chief", "--password-stdin");
+        var again = await AppProcess.CommandAsync(_environment, "Another#2026-pass", "accounts", "add-admin", "chief", "--tenant", "yiyang", "--bureau-name", "弋阳县财政局", "--password-stdin");
         Assert.NotEqual(0, again.ExitCode);
         Assert.Contains("已存在", again.Output);
-        var weak = await AppProcess.CommandAsync(_environment, "short", "accounts", "add-admin", "second", "--password-stdin");
+        var weak = await AppProcess.CommandAsync(_environment, "short", "accounts", "add-admin", "second", "--tenant", "shangrao", "--password-stdin");
         Assert.NotEqual(0, weak.ExitCode);
         Assert.Contains("密码至少", weak.Output);
 

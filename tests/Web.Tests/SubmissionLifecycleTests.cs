@@ -84,13 +84,13 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IClassFixture<Workf
     public async Task The_full_score_lives_beside_the_snapshot_and_changes_only_when_scored()
     {
         var id = await Draft(Samples.Ganfutong());
-        await using (var session = app.Store.QuerySession())
+        await using (var session = app.Store.QuerySession(TestOrganization.Tenant))
             Assert.Null(await session.LoadAsync<ScoreSheet>(id));
         var scoredAt = await Step("prep", id, "score");
         await Step("prep", id, "submit");
         await Step("rev", id, "claim");
 
-        await using var query = app.Store.QuerySession();
+        await using var query = app.Store.QuerySession(TestOrganization.Tenant);
         var sheet = await query.LoadAsync<ScoreSheet>(id);
         var snapshot = await app.Load(id);
         Assert.NotNull(sheet);

@@ -23,7 +23,7 @@ public class SummaryReviewPrintTests(LiveApp app) : BrowserTest(app)
 
     private async Task<long> StreamVersion(Guid id)
     {
-        await using var session = App.Store.QuerySession();
+        await using var session = App.Store.QuerySession(TestOrganization.Tenant);
         return (await session.Events.FetchStreamStateAsync(id))!.Version;
     }
 

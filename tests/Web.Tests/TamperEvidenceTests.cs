@@ -44,7 +44,7 @@ public class TamperEvidenceTests(WorkflowFixture app) : IClassFixture<WorkflowFi
         var id = await Lifecycle();
         var before = await app.Load(id);
         var reviewer = new Actor("officer", "张经办", Role.Reviewer, null, ["S-JJJS"]);
-        await using (var session = app.Store.LightweightSession())
+        await using (var session = app.Store.LightweightSession(TestOrganization.Tenant))
         {
             // What a command that records two facts at once does: one FetchForWriting, two events, one commit.
             var stream = await session.Events.FetchForWriting<Submission>(id);
@@ -57,7 +57,7 @@ public class TamperEvidenceTests(WorkflowFixture app) : IClassFixture<WorkflowFi
         Assert.True(result.GetProperty("intact").GetBoolean(), result.ToString());
         Assert.Equal(7, result.GetProperty("eventsChecked").GetInt32());
         var after = await app.Load(id);
-        await using var query = app.Store.QuerySession();
+        await using var query = app.Store.QuerySession(TestOrganization.Tenant);
         var last = (await query.Events.FetchStreamAsync(id))[^1];
         Assert.Equal((7, last.GetHeader("hash")?.ToString()), (after.Version, after.LastEventHash)); // the snapshot continues the chain
     }
@@ -107,7 +107,7 @@ public class TamperEvidenceTests(WorkflowFixture app) : IClassFixture<WorkflowFi
         var id = await Lifecycle();
         var before = await app.Load(id);
         var reviewer = new Actor("officer", "张经办", Role.Reviewer, null, ["S-JJJS"]);
-        await using var session = app.Store.LightweightSession();
+        await using var session = app.Store.LightweightSession(TestOrganization.Tenant);
         var batch = session.CreateBatchQuery(); // as Wolverine's generated endpoints fetch the aggregate
         var fetched = batch.Events.FetchForWriting<Submission>(id);
         await batch.Execute();

@@ -19,13 +19,22 @@ public class AccountsInput : NetCoreInput
     [FlagAlias("display-name")]
     public string? DisplayNameFlag { get; set; }
 
+    [Description("所属财政局编号（小写字母、数字、-），如 shangrao / the 财政局 (tenant) id")]
+    [FlagAlias("tenant")]
+    public string TenantFlag { get; set; } = "";
+
+    [Description("财政局名称，首次登记该财政局时必填 / the bureau's name, required the first time the bureau is named")]
+    [FlagAlias("bureau-name")]
+    public string? BureauNameFlag { get; set; }
+
     [Description("从标准输入读取密码（一行）/ read the password from standard input")]
     [FlagAlias("password-stdin")]
     public bool PasswordStdinFlag { get; set; }
 }
 
 /// <summary>
-/// `accounts add-admin NAME`: the first way in to an installation without demo data. The password comes from standard
+/// `accounts add-admin NAME --tenant ID [--bureau-name 名称]`: the first way in to a 财政局 of an installation without demo
+/// data (the bureau is registered when it is new). The password comes from standard
 /// input (<c>--password-stdin</c>), from <c>APPROVAL_ADMIN_PASSWORD</c>, from a prompt, or is generated and shown once.
 /// </summary>
 [Description("账户管理：创建管理员 / manage accounts: add-admin NAME", Name = "accounts")]
@@ -41,20 +50,28 @@ public class AccountsCommand : JasperFxAsyncCommand<AccountsInput>
         if (name.Length is 0 or > 64 || name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
             return Fail("账户名不能为空、不能含空白或控制字符，最长 64 个字符");
 
+        var tenant = input.TenantFlag.Trim();
+        if (!Tenants.FinanceBureau.IsValidId(tenant)) return Fail("请用 --tenant 指定所属财政局编号（小写字母、数字或 -，最长 40 个字符），如 --tenant shangrao");
+
         var (password, generated) = ReadPassword(input.PasswordStdinFlag);
         if (password.Length < MinimumPasswordLength) return Fail($"密码至少 {MinimumPasswordLength} 位");
 
         using var host = input.BuildHost();
         var store = host.Services.GetRequiredService<IDocumentStore>();
-        await using var session = store.LightweightSession();
-        if (await session.LoadAsync<Account>(name) is not null) return Fail($"账户 {name} 已存在，未作任何修改");
+        await using var session = store.LightweightSession(tenant);
+        if (await session.Query<Account>().AnyAsync(a => a.AnyTenant() && a.Id == name)) return Fail($"账户 {name} 已存在，未作任何修改");
+        if (await session.LoadAsync<Tenants.FinanceBureau>(tenant) is null)
+        {
+            if (input.BureauNameFlag?.Trim() is not { Length: > 0 } bureauName) return Fail($"财政局 {tenant} 尚未登记：请用 --bureau-name 给出它的名称");
+            session.Insert(new Tenants.FinanceBureau { Id = tenant, Name = bureauName });
+        }
         var account = new Account { Id = name, DisplayName = input.DisplayNameFlag?.Trim() is { Length: > 0 } d ? d : name, Role = Role.Admin };
         account.PasswordHash = new PasswordHasher<Account>().HashPassword(account, password);
         account.NewSecurityStamp();
         session.Insert(account);
         await session.SaveChangesAsync();
 
-        Console.WriteLine($"已创建管理员 {name}。");
+        Console.WriteLine($"已创建财政局 {tenant} 的管理员 {name}。");
         if (generated) Console.WriteLine($"初始密码（只显示这一次）：{password}");
         return true;
     }

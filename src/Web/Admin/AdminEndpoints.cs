@@ -50,7 +50,9 @@ public static class AdminEndpoints
         if (!IsAdmin(http)) return Problems.Forbidden("只有管理员可以管理账户");
         if (Blank(command.Id) || Blank(command.DisplayName)) return Problems.BadRequest("account-invalid", "请填写账户名和姓名", "id and display name are required");
         if ((BadId(command.Id) ?? BadName(command.DisplayName, "姓名") ?? BadPassword(command.Password)) is { } bad) return bad;
-        if (await session.LoadAsync<Account>(command.Id!.Trim()) is not null) return Problems.Of(409, "account-exists", "账户名已存在", "the account already exists");
+        // Sign-in names are unique across every 财政局 of the deployment (the answer does not say where the name is taken).
+        var name = command.Id!.Trim();
+        if (await session.Query<Account>().AnyAsync(a => a.AnyTenant() && a.Id == name)) return Problems.Of(409, "account-exists", "账户名已存在", "the account already exists");
         var account = new Account { Id = command.Id!.Trim(), DisplayName = command.DisplayName!.Trim() };
         if (await Assign(account, command.Role, command.UnitId, command.SectionIds, session) is { } refused) return refused;
         account.PasswordHash = AccountLogin.Hash(account, command.Password!);
@@ -81,7 +83,7 @@ public static class AdminEndpoints
         account.NewSecurityStamp();
         session.Store(account);
         await session.SaveChangesAsync();
-        stamps.Forget(account.Id);
+        stamps.Forget(account.TenantId, account.Id);
         return Results.Ok(new { account.Id, account.Role, account.UnitId, account.SectionIds, account.Disabled });
     }
 

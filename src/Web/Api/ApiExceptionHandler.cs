@@ -51,7 +51,8 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
     {
         try
         {
-            await using var session = http.RequestServices.GetRequiredService<Marten.IDocumentStore>().QuerySession();
+            // The session of the request's own 财政局 (an exception handler runs outside the endpoint's session).
+            await using var session = http.RequestServices.GetRequiredService<Marten.ISessionFactory>().QuerySession();
             return (await session.Events.FetchStreamStateAsync(streamId, ct))?.Version;
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or OperationCanceledException)

@@ -16,19 +16,20 @@ public sealed class AccountStamps(IDocumentStore store, IMemoryCache cache)
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
 
     /// <summary>The account's current stamp, or null when it no longer exists or is disabled.</summary>
-    private async Task<string?> CurrentAsync(string accountId, CancellationToken ct) =>
-        await cache.GetOrCreateAsync($"stamp:{accountId}", async entry =>
+    private async Task<string?> CurrentAsync(string tenantId, string accountId, CancellationToken ct) =>
+        await cache.GetOrCreateAsync($"stamp:{tenantId}:{accountId}", async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            await using var session = store.QuerySession();
+            await using var session = store.QuerySession(tenantId);
             return await session.LoadAsync<Account>(accountId, ct) is { Disabled: false } account ? account.SecurityStamp : null;
         });
 
     public async Task<bool> IsCurrentAsync(ClaimsPrincipal user, CancellationToken ct) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id && await CurrentAsync(id, ct) is { } stamp && stamp == (user.FindFirstValue(ApprovalClaims.Stamp) ?? "");
+        user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id && user.TenantOf() is { } tenant
+        && await CurrentAsync(tenant, id, ct) is { } stamp && stamp == (user.FindFirstValue(ApprovalClaims.Stamp) ?? "");
 
     /// <summary>After a change on this node: no waiting for the cache here (other nodes follow within <see cref="CacheFor"/>).</summary>
-    public void Forget(string accountId) => cache.Remove($"stamp:{accountId}");
+    public void Forget(string tenantId, string accountId) => cache.Remove($"stamp:{tenantId}:{accountId}");
 }
 
 public static class AccountStampCheck

@@ -8,6 +8,8 @@ public static class ApprovalClaims
     public const string Unit = "approval:unit";
     public const string Section = "approval:section";
     public const string Stamp = "approval:stamp";
+    /// <summary>The account's 财政局 (Marten tenant id). Issued at sign-in from the stored account; the only source of a request's tenant.</summary>
+    public const string Tenant = "approval:tenant";
 
     public static ClaimsPrincipal Principal(Account account, string scheme)
     {
@@ -18,11 +20,16 @@ public static class ApprovalClaims
             new(ClaimTypes.Role, account.Role.ToString()),
         };
         claims.Add(new Claim(Stamp, account.SecurityStamp));
+        claims.Add(new Claim(Tenant, account.TenantId));
         if (account.UnitId is not null) claims.Add(new Claim(Unit, account.UnitId));
         claims.AddRange(account.SectionIds.Select(s => new Claim(Section, s)));
         // The identity's name is the account id: what Wolverine scopes idempotency keys by (display names need not be unique).
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.NameIdentifier, ClaimTypes.Role));
     }
+
+    /// <summary>The signed-in account's 财政局, or null for the public.</summary>
+    public static string? TenantOf(this ClaimsPrincipal? user) =>
+        user?.Identity?.IsAuthenticated == true && user.FindFirstValue(Tenant) is { Length: > 0 } tenant ? tenant : null;
 
     /// <summary>The signed-in person as the domain sees them, or null for the public.</summary>
     public static Actor? ToActor(this ClaimsPrincipal user)

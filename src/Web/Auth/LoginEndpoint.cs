@@ -58,11 +58,14 @@ public static class LoginEndpoint
         var ticket = options.Get(BearerTokenDefaults.AuthenticationScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires || expires < clock.GetUtcNow() || !await stamps.IsCurrentAsync(ticket.Principal, http.RequestAborted))
             return Problems.Unauthorized();
-        var account = await session.LoadAsync<Account>(ticket.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, http.RequestAborted);
+        // An anonymous request: the tenant is the one the refresh token was issued for (signed, so never chosen by the client).
+        if (ticket.Principal.TenantOf() is not { } tenantId) return Problems.Unauthorized();
+        var tenant = session.ForTenant(tenantId);
+        var account = await tenant.LoadAsync<Account>(ticket.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, http.RequestAborted);
         if (account is not { Disabled: false }) return Problems.Unauthorized();
 
-        session.Insert(new ConsumedRefreshToken { Id = ConsumedRefreshToken.KeyOf(request.RefreshToken), AccountId = account.Id, ExpiresAt = expires });
-        session.DeleteWhere<ConsumedRefreshToken>(t => t.ExpiresAt < clock.GetUtcNow()); // a used token past its expiry proves nothing any more
+        tenant.Insert(new ConsumedRefreshToken { Id = ConsumedRefreshToken.KeyOf(request.RefreshToken), AccountId = account.Id, ExpiresAt = expires });
+        tenant.DeleteWhere<ConsumedRefreshToken>(t => t.ExpiresAt < clock.GetUtcNow()); // a used token past its expiry proves nothing any more
         try
         {
             await session.SaveChangesAsync(http.RequestAborted);
@@ -70,13 +73,13 @@ public static class LoginEndpoint
         catch (DocumentAlreadyExistsException)
         {
             session.EjectAllPendingChanges(); // Wolverine saves the session after the endpoint: nothing of this attempt may remain
-            await using var revoke = session.DocumentStore.LightweightSession();
+            await using var revoke = session.DocumentStore.LightweightSession(tenantId);
             if (await revoke.LoadAsync<Account>(account.Id, http.RequestAborted) is { } victim)
             {
                 victim.NewSecurityStamp();
                 revoke.Store(victim);
                 await revoke.SaveChangesAsync(http.RequestAborted);
-                stamps.Forget(victim.Id);
+                stamps.Forget(tenantId, victim.Id);
             }
             return Problems.Of(401, "refresh-reused", "刷新令牌已被使用过，为安全起见该账户的所有会话已结束，请重新登录",
                 "This refresh token was used before; every session of the account has been ended. Sign in again.");
@@ -98,7 +101,7 @@ public static class LoginEndpoint
         account.NewSecurityStamp();
         session.Store(account);
         await session.SaveChangesAsync(http.RequestAborted);
-        stamps.Forget(account.Id);
+        stamps.Forget(account.TenantId, account.Id);
         return Results.Ok(new { account.Id, message = "密码已修改，请重新登录" });
     }
 

@@ -19,35 +19,39 @@ public interface IReviewClient
 
 /// <summary>
 /// Live updates for the review UI. On connecting, a user joins the groups of their role: a preparer their
-/// unit's, a reviewer their sections', auditors and admins everything. A page may also watch one submission
-/// it is allowed to see. After a dropped connection the client asks for what it missed by sequence.
+/// unit's, a reviewer their sections', auditors and admins everything — all within their own 财政局: every group name
+/// starts with the tenant, so the same unit or section id in two bureaus never shares a group. A page may also watch one
+/// submission it is allowed to see. After a dropped connection the client asks for what it missed by sequence.
+/// Sessions are opened for the caller's tenant claim (a hub method has no request of its own to take it from).
 /// </summary>
 [Authorize]
-public sealed class ReviewHub(IQuerySession session) : Hub<IReviewClient>
+public sealed class ReviewHub(IDocumentStore store) : Hub<IReviewClient>
 {
-    public static string UnitGroup(string unitId) => $"unit:{unitId}";
-    public static string SectionGroup(string sectionId) => $"section:{sectionId}";
-    public static string SubmissionGroup(Guid id) => $"submission:{id}";
-    public const string Everything = "all";
+    public static string UnitGroup(string tenantId, string unitId) => $"{tenantId}/unit:{unitId}";
+    public static string SectionGroup(string tenantId, string sectionId) => $"{tenantId}/section:{sectionId}";
+    public static string SubmissionGroup(string tenantId, Guid id) => $"{tenantId}/submission:{id}";
+    public static string Everything(string tenantId) => $"{tenantId}/all";
 
     public override async Task OnConnectedAsync()
     {
         var actor = Context.User?.ToActor();
-        if (actor is null)
+        if (actor is null || Context.User.TenantOf() is not { } tenant)
         {
             Context.Abort();
             return;
         }
-        foreach (var group in GroupsOf(actor)) await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        foreach (var group in GroupsOf(tenant, actor)) await Groups.AddToGroupAsync(Context.ConnectionId, group);
         await base.OnConnectedAsync();
     }
 
     /// <summary>Joins one submission's group; false (and nothing joined) when the caller may not see it.</summary>
     public async Task<bool> WatchSubmission(Guid submissionId)
     {
+        if (Context.User.TenantOf() is not { } tenant) return false;
+        await using var session = store.QuerySession(tenant);
         var submission = await session.LoadAsync<Submission>(submissionId);
         if (submission is null || !SubmissionAccess.CanSee(Context.User?.ToActor(), submission)) return false;
-        await Groups.AddToGroupAsync(Context.ConnectionId, SubmissionGroup(submissionId));
+        await Groups.AddToGroupAsync(Context.ConnectionId, SubmissionGroup(tenant, submissionId));
         return true;
     }
 
@@ -62,15 +66,16 @@ public sealed class ReviewHub(IQuerySession session) : Hub<IReviewClient>
     public async Task<MissedPage> Missed(long afterSequence)
     {
         var actor = Context.User?.ToActor();
-        if (actor is null) return new MissedPage([], afterSequence, false);
+        if (actor is null || Context.User.TenantOf() is not { } tenant) return new MissedPage([], afterSequence, false);
+        await using var session = store.QuerySession(tenant);
         // Only what the read models already show: a notification means "you can read it now".
-        var shown = await ReadModelsThroughAsync(Context.ConnectionAborted);
+        var shown = await ReadModelsThroughAsync(session, Context.ConnectionAborted);
         var read = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > afterSequence && e.Sequence <= shown).OrderBy(e => e.Sequence)
             .Take(MissedPageSize + 1).ToListAsync(Context.ConnectionAborted);
         var more = read.Count > MissedPageSize;
         var events = read.Take(MissedPageSize).ToList();
         var submissions = await NotificationSubject.LoadAsync(session, events.Select(e => e.StreamId), Context.ConnectionAborted);
-        var groups = GroupsOf(actor).ToList();
+        var groups = GroupsOf(tenant, actor).ToList();
         var result = new List<ReviewNotification>();
         foreach (var e in events)
         {
@@ -80,17 +85,17 @@ public sealed class ReviewHub(IQuerySession session) : Hub<IReviewClient>
         return new MissedPage(result, events.Count == 0 ? afterSequence : events[^1].Sequence, more);
     }
 
-    private async Task<long> ReadModelsThroughAsync(CancellationToken ct)
+    private static async Task<long> ReadModelsThroughAsync(IQuerySession session, CancellationToken ct)
     {
         var progress = await session.DocumentStore.Advanced.AllProjectionProgress(token: ct);
         return progress.Where(p => p.ShardName.StartsWith(ApprovalHost.ReadModels, StringComparison.Ordinal)).Select(p => p.Sequence).DefaultIfEmpty(0).Min();
     }
 
-    public static IEnumerable<string> GroupsOf(Actor actor) => actor.Role switch
+    public static IEnumerable<string> GroupsOf(string tenantId, Actor actor) => actor.Role switch
     {
-        Role.Preparer when actor.UnitId is not null => [UnitGroup(actor.UnitId)],
-        Role.Reviewer => (actor.SectionIds ?? []).Select(SectionGroup),
-        Role.Auditor or Role.Admin => [Everything],
+        Role.Preparer when actor.UnitId is not null => [UnitGroup(tenantId, actor.UnitId)],
+        Role.Reviewer => (actor.SectionIds ?? []).Select(s => SectionGroup(tenantId, s)),
+        Role.Auditor or Role.Admin => [Everything(tenantId)],
         _ => [],
     };
 }

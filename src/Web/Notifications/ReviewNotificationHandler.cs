@@ -30,17 +30,17 @@ public static partial class ReviewNotificationHandler
 
 /// <summary>
 /// Who hears of an event: the unit always, auditors and admins everything; the section and the submission's watchers
-/// only from submission on (work on a draft stays with the unit).
+/// only from submission on (work on a draft stays with the unit). Only ever within the event's own 财政局.
 /// </summary>
 public static class ReviewAudience
 {
     public static IEnumerable<string> Of(ReviewNotification n)
     {
-        yield return ReviewHub.UnitGroup(n.UnitId);
-        yield return ReviewHub.Everything;
+        yield return ReviewHub.UnitGroup(n.TenantId, n.UnitId);
+        yield return ReviewHub.Everything(n.TenantId);
         if (n.UnitOnly || n.SectionId is null) yield break;
-        yield return ReviewHub.SectionGroup(n.SectionId);
-        yield return ReviewHub.SubmissionGroup(n.SubmissionId);
+        yield return ReviewHub.SectionGroup(n.TenantId, n.SectionId);
+        yield return ReviewHub.SubmissionGroup(n.TenantId, n.SubmissionId);
     }
 }
 

@@ -8,24 +8,15 @@ using Rules = Approval.Workflow.Submissions.Drafting.DraftRules;
 namespace Approval.Web.Organization;
 
 /// <summary>
-/// Demo mode only (<c>Approval:Demo=true</c>, the default with the embedded database): sections, units from the
-/// seeds, one account per role, and a few drafted reports read from the seed texts. Runs once: skipped when
-/// any account exists.
+/// Demo mode only (<c>Approval:Demo=true</c>, the default with the embedded database): the four 财政局 of the seeds
+/// (<see cref="DemoBureaus"/>), each a tenant with its sections, units and one account per role, and a few drafted reports
+/// read from the seed texts. Runs once: skipped when any account exists in any bureau.
 /// </summary>
 public sealed partial class DemoData(IDocumentStore store, IConfiguration configuration, ILogger<DemoData> logger) : IHostedService
 {
     public const string Password = "Demo#2026pass";
-
-    public static readonly (string Id, string Name, Role Role, string? Unit, string[] Sections)[] Accounts =
-    [
-        ("dashuju", "王晓（大数据局填报人）", Role.Preparer, "U-SRBD", []),
-        ("rongjiang", "刘敏（蓉江政务中心填报人）", Role.Preparer, "U-GZRJ", []),
-        ("yiyang", "陈静（弋阳政务中心填报人）", Role.Preparer, "U-YYZW", []),
-        ("jingban", "张建国（经济建设股经办人）", Role.Reviewer, null, ["S-JJJS"]),
-        ("xingzheng", "李华（行政政法股经办人）", Role.Reviewer, null, ["S-XZZF"]),
-        ("shenji", "赵审计（审计监督）", Role.Auditor, null, []),
-        ("admin", "系统管理员", Role.Admin, null, []),
-    ];
+    /// <summary>The 省级审计 of the demo: an account of the province's own tenant, reading every bureau.</summary>
+    public const string ProvinceAuditor = "shengshenji";
 
     public static bool IsEnabled(IConfiguration configuration) =>
         configuration.GetValue<bool?>("Approval:Demo") ?? string.IsNullOrWhiteSpace(configuration.GetConnectionString("Approval"));
@@ -33,35 +24,50 @@ public sealed partial class DemoData(IDocumentStore store, IConfiguration config
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!IsEnabled(configuration)) return;
-        await using var session = store.LightweightSession();
-        if (await session.Query<Account>().AnyAsync(cancellationToken)) return;
+        await using (var probe = store.QuerySession())
+            if (await probe.Query<Account>().AnyAsync(a => a.AnyTenant(), cancellationToken)) return;
 
-        session.Store(new ReviewSection { Id = "S-JJJS", Name = "经济建设股" }, new ReviewSection { Id = "S-XZZF", Name = "行政政法股" });
-        session.Store(
-            new BudgetUnit { Id = "U-SRBD", Name = "上饶市大数据发展管理局", SectionId = "S-JJJS" },
-            new BudgetUnit { Id = "U-SRZW", Name = "上饶市政务服务管理局", SectionId = "S-XZZF" },
-            new BudgetUnit { Id = "U-YYZW", Name = "弋阳县政务服务中心", SectionId = "S-XZZF" },
-            new BudgetUnit { Id = "U-GZRJ", Name = "赣州蓉江新区政务服务中心", SectionId = "S-JJJS" });
         var hasher = new PasswordHasher<Account>();
-        foreach (var (id, name, role, unit, sections) in Accounts)
+        var accounts = 0;
+        foreach (var bureau in DemoBureaus.All)
         {
-            var account = new Account { Id = id, DisplayName = name, Role = role, UnitId = unit, SectionIds = sections.ToList() };
-            account.PasswordHash = hasher.HashPassword(account, Password);
-            session.Store(account);
+            // Each bureau's organization is written in its own tenant; the registry entry is deployment-wide.
+            await using var session = store.LightweightSession(bureau.Id);
+            session.Store(new Tenants.FinanceBureau { Id = bureau.Id, Name = bureau.Name });
+            session.Store(bureau.Sections);
+            session.Store(bureau.Units);
+            foreach (var a in bureau.Accounts)
+            {
+                var account = new Account { Id = a.Id, DisplayName = a.Name, Role = a.Role, UnitId = a.Unit, SectionIds = a.Sections.ToList() };
+                account.PasswordHash = hasher.HashPassword(account, Password);
+                account.NewSecurityStamp();
+                session.Store(account);
+                accounts++;
+            }
+            await session.SaveChangesAsync(cancellationToken);
         }
-        await session.SaveChangesAsync(cancellationToken);
-        await DraftSeedForms("002_3e97706fd429c0f0.txt", "U-SRBD", "上饶市大数据发展管理局", 2021, "dashuju", "王晓（大数据局填报人）", cancellationToken);
-        await DraftSeedForms("004_00e7fe4b0ab0df23.txt", "U-GZRJ", "赣州蓉江新区政务服务中心", 2023, "rongjiang", "刘敏（蓉江政务中心填报人）", cancellationToken);
-        LogSeeded(logger, Accounts.Length, Password);
+        await using (var province = store.LightweightSession(Tenants.FinanceBureau.Province))
+        {
+            province.Store(new Tenants.FinanceBureau { Id = Tenants.FinanceBureau.Province, Name = "江西省财政厅" });
+            var auditor = new Account { Id = ProvinceAuditor, DisplayName = "钱审计（省级审计）", Role = Role.ProvinceAuditor };
+            auditor.PasswordHash = hasher.HashPassword(auditor, Password);
+            auditor.NewSecurityStamp();
+            province.Store(auditor);
+            await province.SaveChangesAsync(cancellationToken);
+            accounts++;
+        }
+        await DraftSeedForms("shangrao", "002_3e97706fd429c0f0.txt", "U-SRBD", "上饶市大数据发展管理局", 2021, "dashuju", "王晓（大数据局填报人）", cancellationToken);
+        await DraftSeedForms("rongjiang", "004_00e7fe4b0ab0df23.txt", "U-GZRJ", "赣州蓉江新区政务服务中心", 2023, "rongjiang", "刘敏（蓉江政务中心填报人）", cancellationToken);
+        LogSeeded(logger, DemoBureaus.All.Length, accounts, Password);
     }
 
     /// <summary>Stamped with their chain links on commit, like every appended event.</summary>
-    private async Task DraftSeedForms(string seed, string unitId, string unitName, int year, string userId, string userName, CancellationToken ct)
+    private async Task DraftSeedForms(string tenantId, string seed, string unitId, string unitName, int year, string userId, string userName, CancellationToken ct)
     {
         var path = SeedPath(seed);
         if (path is null) return;
         var actor = new Actor(userId, userName, Role.Preparer, unitId);
-        await using var session = store.LightweightSession();
+        await using var session = store.LightweightSession(tenantId);
         session.LastModifiedBy = userId;
         session.CorrelationId = "demo-data";
         session.CausationId = "demo-data";
@@ -89,6 +95,6 @@ public sealed partial class DemoData(IDocumentStore store, IConfiguration config
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Demo data seeded: {Count} accounts, password {Password}")]
-    private static partial void LogSeeded(ILogger logger, int count, string password);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Demo data seeded: {Bureaus} 财政局, {Count} accounts, password {Password}")]
+    private static partial void LogSeeded(ILogger logger, int bureaus, int count, string password);
 }

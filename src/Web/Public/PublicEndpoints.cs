@@ -25,7 +25,8 @@ public static class PublicEndpoints
     {
         var (paging, refused) = Paging.From(page, pageSize);
         if (refused is not null) return refused;
-        var query = session.Query<PublishedCatalogueEntry>().AsQueryable();
+        // The public is no bureau's: the catalogue lists every 财政局's published reports.
+        var query = session.Query<PublishedCatalogueEntry>().Where(r => r.AnyTenant());
         if (year is not null) query = query.Where(r => r.FiscalYear == year);
         if (!string.IsNullOrWhiteSpace(unit)) query = query.Where(r => r.UnitId == unit);
         var found = await paging.ApplyAsync(query.OrderByDescending(r => r.PublishedAt), ct);
@@ -77,16 +78,18 @@ public static class PublicEndpoints
     {
         var report = await Find(id, version, session, ct);
         if (report is null) return Problems.NotFound("公开报告");
+        // the publishing 财政局's own summary and templates
+        await using var bureau = session.DocumentStore.QuerySession(report.TenantId);
         if (report.Kind == SubmissionKind.SummaryReview)
         {
             // the public table: the reviewed projects only, as on the public page
-            var summary = (await UnitSummaryReview.LoadAsync(session, report.UnitId, report.FiscalYear, ct))?.VisibleTo(null);
+            var summary = (await UnitSummaryReview.LoadAsync(bureau, report.UnitId, report.FiscalYear, ct))?.VisibleTo(null);
             if (summary is null) return Problems.NotFound("公开报告");
             return Results.File(SummaryReviewWorkbook.Write(summary.ToTable()), WorkbookFile.ContentType,
                 WorkbookFile.Name(report.UnitName, WorkbookDownloads.Year(report.FiscalYear), "项目支出绩效自评情况汇总审核表", $"第{report.PublicationVersion}版"));
         }
         if (report.Content.ProjectForm is not { } form) return WorkbookDownloads.NotASelfEvaluationForm();
-        var template = await WorkbookDownloads.TemplateOf(form, session, ct);
+        var template = await WorkbookDownloads.TemplateOf(form, bureau, ct);
         // as on the public page: the grade, the date and the seal line, no officer's name
         var review = report.Grade is { } grade && report.ReviewedAt is { } at ? new ReviewerBlock(grade, "", at, null) : null;
         var asFiled = form with { Header = form.Header with { Year = report.FiscalYear } };
@@ -102,10 +105,20 @@ public static class PublicEndpoints
         return "\"" + v.Replace("\"", "\"\"") + "\"";
     }
 
-    private static async Task<PublishedReport?> Find(Guid id, int? version, IQuerySession session, CancellationToken ct)
+    private static async Task<PublishedReport?> Find(Guid id, int? version, IQuerySession session, CancellationToken ct) =>
+        await FindPublishedAsync(session, id, version, ct);
+
+    /// <summary>
+    /// A published version (the latest when none is asked for) of any 财政局: the catalogue entry says which bureau
+    /// published it, and the report is read from that bureau only. Shared by the API and the public pages.
+    /// </summary>
+    public static async Task<PublishedReport?> FindPublishedAsync(IQuerySession session, Guid id, int? version, CancellationToken ct)
     {
-        if (version is { } v) return await session.LoadAsync<PublishedReport>(PublishedReport.KeyOf(id, v), ct);
-        var entry = await session.LoadAsync<PublishedCatalogueEntry>(id, ct);
-        return entry is null ? null : await session.LoadAsync<PublishedReport>(PublishedReport.KeyOf(id, entry.LatestVersion), ct);
+        var entry = await session.Query<PublishedCatalogueEntry>().Where(e => e.AnyTenant() && e.Id == id).FirstOrDefaultAsync(ct);
+        if (entry is null) return null;
+        var key = PublishedReport.KeyOf(id, version ?? entry.LatestVersion);
+        var report = await session.Query<PublishedReport>().Where(r => r.TenantIsOneOf(entry.TenantId) && r.Id == key).FirstOrDefaultAsync(ct);
+        if (report is not null) report.TenantId = entry.TenantId;
+        return report;
     }
 }

@@ -49,7 +49,7 @@ public static class CommandPolicies
             if (!IsCommand(chain)) return;
             chain.DeduplicatedWithResponse = new DeduplicatedWithResponseRequirement
             {
-                Scope = DeduplicationScope.User,
+                Scope = DeduplicationScope.Tenant | DeduplicationScope.User,
                 Required = false,
                 ClaimInTransaction = true,
                 Window = IdempotencyWindow,

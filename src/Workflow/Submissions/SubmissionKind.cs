@@ -44,6 +44,8 @@ public enum Role
     Auditor,
     /// <summary>管理员.</summary>
     Admin,
+    /// <summary>省级审计: belongs to the province, not a bureau; reads every 财政局's reports, and each such read is recorded.</summary>
+    ProvinceAuditor,
 }
 
 public static class Names
@@ -74,6 +76,7 @@ public static class Names
         Role.Reviewer => "审核人",
         Role.Auditor => "审计",
         Role.Admin => "管理员",
+        Role.ProvinceAuditor => "省级审计",
         _ => role.ToString(),
     };
 }

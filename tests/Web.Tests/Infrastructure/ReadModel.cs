@@ -10,17 +10,18 @@ namespace Approval.Web.Tests.Infrastructure;
 /// <summary>The read side as one comparable text, and a rebuild of every async projection.</summary>
 public static class ReadModel
 {
+    /// <summary>Every 财政局's read models: a rebuild must reproduce each tenant's documents under that tenant.</summary>
     public static async Task<string> SnapshotAsync(IDocumentStore store, bool includeSubmissions = false)
     {
         await using var session = store.QuerySession();
         var parts = new List<object>
         {
-            (await session.Query<ReviewQueueItem>().ToListAsync()).OrderBy(d => d.Id),
-            (await session.Query<UnitSummaryEntry>().ToListAsync()).OrderBy(d => d.Id),
-            (await session.Query<PublishedReport>().ToListAsync()).OrderBy(d => d.Id),
-            (await session.Query<PublishedCatalogueEntry>().ToListAsync()).OrderBy(d => d.Id),
+            (await session.Query<ReviewQueueItem>().Where(d => d.AnyTenant()).ToListAsync()).OrderBy(d => d.Id),
+            (await session.Query<UnitSummaryEntry>().Where(d => d.AnyTenant()).ToListAsync()).OrderBy(d => d.Id),
+            (await session.Query<PublishedReport>().Where(d => d.AnyTenant()).ToListAsync()).OrderBy(d => d.Id),
+            (await session.Query<PublishedCatalogueEntry>().Where(d => d.AnyTenant()).ToListAsync()).OrderBy(d => d.Id),
         };
-        if (includeSubmissions) parts.Add((await session.Query<Submission>().ToListAsync()).OrderBy(d => d.Id));
+        if (includeSubmissions) parts.Add((await session.Query<Submission>().Where(d => d.AnyTenant()).ToListAsync()).OrderBy(d => d.Id));
         return JsonSerializer.Serialize(parts, WorkflowFixture.Json);
     }
 

@@ -95,7 +95,7 @@ public class WorkflowFixture : AppFixture
 
     public async Task<Submission> Load(Guid id)
     {
-        await using var session = Store.QuerySession();
+        await using var session = Store.QuerySession(TestOrganization.Tenant);
         return (await session.LoadAsync<Submission>(id))!;
     }
 
@@ -113,7 +113,7 @@ public class WorkflowFixture : AppFixture
 
     public async Task<long> StreamVersion(Guid id)
     {
-        await using var session = Store.QuerySession();
+        await using var session = Store.QuerySession(TestOrganization.Tenant);
         return (await session.Events.FetchStreamStateAsync(id))?.Version ?? 0;
     }
 

@@ -17,9 +17,10 @@ public class IndexModel(IQuerySession session) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Units = (await session.Query<PublishedCatalogueEntry>().Select(r => new { r.UnitId, r.UnitName }).Distinct().ToListAsync(ct))
+        // The public is no bureau's: every 财政局's published reports.
+        Units = (await session.Query<PublishedCatalogueEntry>().Where(r => r.AnyTenant()).Select(r => new { r.UnitId, r.UnitName }).Distinct().ToListAsync(ct))
             .GroupBy(u => u.UnitId).ToDictionary(g => g.Key, g => g.First().UnitName);
-        var query = session.Query<PublishedCatalogueEntry>().AsQueryable();
+        var query = session.Query<PublishedCatalogueEntry>().Where(r => r.AnyTenant());
         if (Year is not null) query = query.Where(r => r.FiscalYear == Year);
         if (!string.IsNullOrEmpty(Unit)) query = query.Where(r => r.UnitId == Unit);
         var found = await new Paging(PageQuery.Number(Request), Paging.DefaultSize).ApplyAsync(query.OrderByDescending(r => r.PublishedAt), ct);

@@ -16,15 +16,16 @@ public class ReportModel(IQuerySession session) : PageModel
     public async Task<IActionResult> OnGetAsync(Guid id, int? version, CancellationToken ct)
     {
         if (!ModelState.IsValid) return NotFound(); // ?version=abc names no version: not the latest in disguise
-        var entry = await session.LoadAsync<PublishedCatalogueEntry>(id, ct);
-        if (entry is null) return NotFound();
-        var report = await session.LoadAsync<PublishedReport>(PublishedReport.KeyOf(id, version ?? entry.LatestVersion), ct);
+        var report = await Web.Public.PublicEndpoints.FindPublishedAsync(session, id, version, ct);
         if (report is null) return NotFound();
         Report = report;
         // A published 汇总审核表 shows the unit's table, reviewer block included, with the reviewed projects only:
         // nothing of a draft or of a report still in review reaches the public.
         if (report.Kind == Workflow.Submissions.SubmissionKind.SummaryReview)
-            Summary = (await UnitSummaryReview.LoadAsync(session, report.UnitId, report.FiscalYear, ct))?.VisibleTo(null);
+        {
+            await using var bureau = session.DocumentStore.QuerySession(report.TenantId);
+            Summary = (await UnitSummaryReview.LoadAsync(bureau, report.UnitId, report.FiscalYear, ct))?.VisibleTo(null);
+        }
         return Page();
     }
 }

@@ -29,13 +29,15 @@ public static class AuditEndpoints
     {
         if (!await Visible(id, session, http, ct)) return Problems.NotFound();
         var events = await session.Events.FetchStreamAsync(id, token: ct);
-        return Results.Ok(events.Select(e =>
-        {
-            var actor = EventDescriptions.ActorOf(e.Data);
-            return new AuditEntry(e.Sequence, e.Version, e.Timestamp, e.EventTypeName, actor?.UserId, actor?.Name, actor?.Role.Chinese(),
-                e.CorrelationId, e.CausationId, EventDescriptions.Describe(e.Data), e.Data)
-            { Name = EventDescriptions.Name(e.Data), Action = EventDescriptions.Action(e.Data) };
-        }));
+        return Results.Ok(events.Select(EntryOf));
+    }
+
+    public static AuditEntry EntryOf(JasperFx.Events.IEvent e)
+    {
+        var actor = EventDescriptions.ActorOf(e.Data);
+        return new AuditEntry(e.Sequence, e.Version, e.Timestamp, e.EventTypeName, actor?.UserId, actor?.Name, actor?.Role.Chinese(),
+            e.CorrelationId, e.CausationId, EventDescriptions.Describe(e.Data), e.Data)
+        { Name = EventDescriptions.Name(e.Data), Action = EventDescriptions.Action(e.Data) };
     }
 
     /// <summary>

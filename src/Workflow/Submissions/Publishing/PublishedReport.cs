@@ -27,6 +27,8 @@ public sealed class PublishedReport
     public DateTimeOffset? ReviewedAt { get; set; }
     public string IndexNumber { get; set; } = "";
     public string Publisher { get; set; } = "";
+    /// <summary>The 财政局 (tenant) that published it, filled by Marten.</summary>
+    public string TenantId { get; set; } = "";
     public DateTimeOffset PublishedAt { get; set; }
     public string? CorrectionReason { get; set; }
     public bool ConfidentialityReviewed { get; set; }
@@ -50,6 +52,8 @@ public sealed class PublishedCatalogueEntry
     public string IndexNumber { get; set; } = "";
     public string Publisher { get; set; } = "";
     public DateTimeOffset PublishedAt { get; set; }
+    /// <summary>The 财政局 (tenant) that published it, filled by Marten: the public catalogue lists every bureau's reports.</summary>
+    public string TenantId { get; set; } = "";
 }
 
 public sealed partial class PublishedReportProjection : EventProjection

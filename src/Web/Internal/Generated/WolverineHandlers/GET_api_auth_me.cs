@@ -18,14 +18,17 @@ namespace Internal.Generated.WolverineHandlers
             _wolverineHttpOptions = wolverineHttpOptions;
         }
 
-        public override System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
+        public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            // Tenant Id detection
+            // 1. Tenant Id is value of claim 'approval:tenant'
+            var tenantId = await TryDetectTenantId(httpContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Approval.Web.Auth.LoginEndpoint").SetTag("http.route", "/api/auth/me").SetTag("http.request.method", "GET");
             
             // The actual HTTP request handler execution
             var result = Approval.Web.Auth.LoginEndpoint.Me(httpContext);
 
-            return result.ExecuteAsync(httpContext);
+            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

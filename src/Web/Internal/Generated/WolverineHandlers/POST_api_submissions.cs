@@ -34,14 +34,18 @@ namespace Internal.Generated.WolverineHandlers
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            // Tenant Id detection
+            // 1. Tenant Id is value of claim 'approval:tenant'
+            var tenantId = await TryDetectTenantId(httpContext);
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
-            // Building the Marten session
-            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
+            messageContext.TenantId = tenantId;
+            // Building the Marten session using the detected tenant id
+            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext, tenantId);
             // GH-4742: buffer the body so the deduplication fingerprint can read it after binding
             Microsoft.AspNetCore.Http.HttpRequestRewindExtensions.EnableBuffering(httpContext.Request);
             var Idempotency_Key = ReadSingleHeaderValue(httpContext, "Idempotency-Key");
-            // GH-4742: the deduplication key is unique within User
-            var scopedDeduplicationId = Wolverine.Http.HttpHandler.ScopeDeduplicationId(httpContext, Idempotency_Key, (Wolverine.Http.DeduplicationScope)2, null);
+            // GH-4742: the deduplication key is unique within Tenant, User
+            var scopedDeduplicationId = Wolverine.Http.HttpHandler.ScopeDeduplicationId(httpContext, Idempotency_Key, (Wolverine.Http.DeduplicationScope)3, tenantId);
             // GH-4742: what a repeat must match to be answered with the stored response
             var deduplicationFingerprint = await Wolverine.Http.HttpHandler.ComputeDeduplicationFingerprintAsync(httpContext, scopedDeduplicationId).ConfigureAwait(false);
             var deduplicationStorageId = string.IsNullOrWhiteSpace(scopedDeduplicationId) ? null : Wolverine.Http.Runtime.DeduplicatedResponses.StorageIdFor(scopedDeduplicationId);

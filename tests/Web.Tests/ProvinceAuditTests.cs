@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text.Json;
+using Approval.Web.Tests.Infrastructure;
+using Approval.Workflow.Submissions;
+
+namespace Approval.Web.Tests;
+
+/// <summary>
+/// 省级审计 reads across bureaus, each answer naming its 财政局, and every such read is recorded in the bureau read,
+/// visible to that bureau's own 审计 and 管理员 (and to no other bureau).
+/// </summary>
+public class ProvinceAuditTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+{
+    private async Task<Guid> Draft(string preparer, string title) =>
+        (await app.Command(preparer, "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title, content = Samples.Ganfutong() }, 201))
+        .GetProperty("submissionId").GetGuid();
+
+    [Fact]
+    public async Task The_province_reads_every_bureau_by_name_and_each_read_is_recorded_in_that_bureau()
+    {
+        var inA = await Draft("prep", "上饶的报告");
+        var inB = await Draft("prep-b", "弋阳的报告");
+
+        var bureaus = (await app.Get<JsonElement>("audit-province", "/api/province/submissions?year=2021")).EnumerateArray().ToList();
+        var a = Assert.Single(bureaus, b => b.GetProperty("bureau").GetString() == TestOrganization.Tenant);
+        var b = Assert.Single(bureaus, b => b.GetProperty("bureau").GetString() == TestOrganization.OtherTenant);
+        Assert.Equal("上饶市财政局", a.GetProperty("bureauName").GetString());
+        Assert.Equal("弋阳县财政局", b.GetProperty("bureauName").GetString());
+        Assert.Contains(a.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == inA);
+        Assert.DoesNotContain(a.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == inB);
+        Assert.Contains(b.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == inB);
+        Assert.DoesNotContain(bureaus, x => x.GetProperty("bureau").GetString() == "province");
+
+        var trail = await app.Get<JsonElement>("audit-province", $"/api/province/bureaus/{TestOrganization.Tenant}/submissions/{inA}/history");
+        Assert.Equal("上饶市财政局", trail.GetProperty("bureauName").GetString());
+        Assert.Equal("起草", trail.GetProperty("events")[0].GetProperty("name").GetString());
+        // A's report is not in B: the bureau named decides where the trail is read from.
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Send("audit-province", HttpMethod.Get, $"/api/province/bureaus/{TestOrganization.OtherTenant}/submissions/{inA}/history")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Send("audit-province", HttpMethod.Get, $"/api/province/bureaus/nowhere/submissions/{inA}/history")).StatusCode);
+
+        var readsA = (await app.Get<JsonElement>("audit", "/api/audit/province-reads")).EnumerateArray().ToList();
+        Assert.Contains(readsA, r => r.GetProperty("readerId").GetString() == "audit-province" && r.GetProperty("what").GetString() == "报告列表（2021 年度）");
+        Assert.Contains(readsA, r => r.GetProperty("what").GetString() == "审计轨迹" && r.GetProperty("submissionId").GetGuid() == inA);
+        var readsB = (await app.Get<JsonElement>("admin-b", "/api/audit/province-reads")).EnumerateArray().ToList();
+        Assert.Contains(readsB, r => r.GetProperty("what").GetString() == "报告列表（2021 年度）");
+        Assert.DoesNotContain(readsB, r => r.GetProperty("what").GetString() == "审计轨迹"); // the trail read was A's, recorded in A only
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.Send("prep", HttpMethod.Get, "/api/audit/province-reads")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bureau_auditor_cannot_read_across_bureaus_and_the_province_sees_no_bureau_data_through_bureau_endpoints()
+    {
+        await Draft("prep", "不外传");
+        foreach (var user in new[] { "audit", "admin", "audit-b" })
+            Assert.Equal(HttpStatusCode.Forbidden, (await app.Send(user, HttpMethod.Get, "/api/province/submissions")).StatusCode);
+        var listed = await app.Get<JsonElement>("audit-province", "/api/submissions?pageSize=200");
+        Assert.Equal(0, listed.GetProperty("total").GetInt32());
+    }
+}
