@@ -99,6 +99,7 @@ public static class Nodes
         }
     }
 
+    /// <summary>DatabaseBytes: every table of the app's schema with its indexes and TOAST (not the baseline's tables).</summary>
     private sealed record Store(long EventBytes, long Events, long Streams, long DatabaseBytes);
 
     private static async Task<Store> StoreAsync(string owner)
@@ -107,7 +108,9 @@ public static class Nodes
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand("""
             select pg_total_relation_size('approval.mt_events'), (select count(*) from approval.mt_events),
-                   (select count(*) from approval.mt_streams), pg_database_size(current_database())
+                   (select count(*) from approval.mt_streams),
+                   (select coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                    where n.nspname = 'approval' and c.relkind in ('r', 'p'))
             """, conn);
         await using var reader = await cmd.ExecuteReaderAsync();
         await reader.ReadAsync();
@@ -120,9 +123,15 @@ public static class Nodes
         var byCount = new JsonObject();
         foreach (var group in all.GroupBy(m => m.Nodes).OrderBy(g => g.Key))
         {
-            double Med(Func<Measurement, double> f) => Math.Round(Spread.Of(group.Select(f)).Median, 3);
-            var vsBaseline = Spread.Of(group.Select(m => m.CommandsPerSecond / m.BaselineOpsPerSecond)).Median;
-            var oneNode = Spread.Of(all.Where(m => m.Nodes == 1).Select(m => m.CommandsPerSecond / m.BaselineOpsPerSecond).DefaultIfEmpty(double.NaN)).Median;
+            // the median; of an even number of runs, the mean of the middle two
+            static double Median(IEnumerable<double> values)
+            {
+                var sorted = values.Order().ToArray();
+                return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+            }
+            double Med(Func<Measurement, double> f) => Math.Round(Median(group.Select(f)), 3);
+            var vsBaseline = Median(group.Select(m => m.CommandsPerSecond / m.BaselineOpsPerSecond));
+            var oneNode = Median(all.Where(m => m.Nodes == 1).Select(m => m.CommandsPerSecond / m.BaselineOpsPerSecond).DefaultIfEmpty(double.NaN));
             byCount[group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new JsonObject
             {
                 ["runs"] = group.Count(),
@@ -145,17 +154,19 @@ public static class Nodes
                     ["total"] = Med(m => m.CpuPerCommand.App.TotalMilliseconds + m.CpuPerCommand.Postgres.TotalMilliseconds),
                     ["load_generator"] = Med(m => m.CpuPerCommand.Load.TotalMilliseconds),
                 },
-                ["mt_events_bytes_per_command"] = Math.Round(Spread.Of(group.Select(m => m.EventBytesPerCommand)).Median),
+                ["mt_events_bytes_per_command"] = Math.Round(Median(group.Select(m => m.EventBytesPerCommand))),
                 ["events_per_command"] = Med(m => m.EventsPerCommand),
                 ["commands_per_form"] = Med(m => m.CommandsPerForm),
-                ["mt_events_bytes_per_form"] = Math.Round(Spread.Of(group.Select(m => m.EventBytesPerForm)).Median),
-                ["database_bytes_per_form"] = Math.Round(Spread.Of(group.Select(m => m.DatabaseBytesPerForm)).Median),
+                ["mt_events_bytes_per_form"] = Math.Round(Median(group.Select(m => m.EventBytesPerForm))),
+                ["schema_bytes_per_form"] = Math.Round(Median(group.Select(m => m.DatabaseBytesPerForm))),
                 ["health"] = new JsonArray(group.Last().Health.Select(h => (JsonNode)JsonValue.Create(h)).ToArray()),
                 ["runs_detail"] = new JsonArray(group.Select(m => (JsonNode)new JsonObject
                 {
                     ["round"] = m.Round + 1, ["baseline_ops_per_s"] = Math.Round(m.BaselineOpsPerSecond, 1), ["commands_per_s"] = Math.Round(m.CommandsPerSecond, 1),
                     ["latency"] = Lat(m.Latency), ["queue_lag"] = Lat(m.QueueLag),
                     ["cpu_ms_per_command_app"] = Math.Round(m.CpuPerCommand.App.TotalMilliseconds, 3), ["cpu_ms_per_command_postgres"] = Math.Round(m.CpuPerCommand.Postgres.TotalMilliseconds, 3),
+                    ["mt_events_bytes_per_command"] = Math.Round(m.EventBytesPerCommand), ["mt_events_bytes_per_form"] = Math.Round(m.EventBytesPerForm),
+                    ["schema_bytes_per_form"] = Math.Round(m.DatabaseBytesPerForm), ["commands_per_form"] = Math.Round(m.CommandsPerForm, 2),
                 }).ToArray()),
             };
         }

@@ -73,7 +73,7 @@ if (args.SkipWhile(a => a != "--nodes").Skip(1).FirstOrDefault() is { } nodeList
             var cpu = node!["cpu_ms_per_command"]!;
             Console.WriteLine($"{key,-6}{D(node["commands_per_s"]),8:0.0}{D(node["commands_vs_baseline"]),8:0.000}{D(node["throughput_vs_one_node"]),6:0.00}" +
                 $"{$"{D(node["latency_p50_ms"]):0}/{D(node["latency_p95_ms"]):0}",14}{$"{D(node["projection_lag_queue_p50_ms"]):0}/{D(node["projection_lag_queue_p95_ms"]):0}",13}" +
-                $"{$"{D(cpu["app_and_redis"]):0.00} / {D(cpu["postgres"]):0.00}",27}{D(node["mt_events_bytes_per_command"]),8:0}{D(node["database_bytes_per_form"]) / 1024,10:0}");
+                $"{$"{D(cpu["app_and_redis"]):0.00} / {D(cpu["postgres"]):0.00}",27}{D(node["mt_events_bytes_per_command"]),8:0}{D(node["schema_bytes_per_form"]) / 1024,10:0}");
         }
         Console.WriteLine($"results in {Path.GetRelativePath(root, nodesOut)}; {total.Elapsed.TotalSeconds:0} s");
         return 0;
