@@ -47,7 +47,8 @@ public sealed class AppProcess : IAsyncDisposable
         });
     }
 
-    public static async Task<AppProcess> StartAsync(string dll, string appConnection, string ownerConnection)
+    public static async Task<AppProcess> StartAsync(string dll, string appConnection, string ownerConnection,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -66,6 +67,7 @@ public sealed class AppProcess : IAsyncDisposable
                 ["Approval__SignIn__PerAddressPerMinute"] = "100000",
             },
         };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) psi.Environment[key] = value;
         // profiling aid: BENCH_APP_X=v sets X=v for the app only (e.g. BENCH_APP_DOTNET_PerfMapEnabled=1)
         foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
             if (variable.Key is string key && key.StartsWith("BENCH_APP_", StringComparison.Ordinal))

@@ -12,8 +12,10 @@ namespace Approval.Bench;
 /// <summary>
 /// Realistic lifecycles through the real API: draft, revise ×3, score, submit, claim, approve (every fifth
 /// returned and resubmitted first), publish — each worker for its own unit, so commands do not conflict.
+/// With several <paramref name="nodes"/>, the commands of a lifecycle go to the nodes in turn, as a round-robin proxy
+/// without sticky sessions would send them: every command reads the stream another node has just written.
 /// </summary>
-public sealed class ProductLoad(HttpClient http, string url, BenchOrganization org, ProjectSelfEvaluationForm form)
+public sealed class ProductLoad(HttpClient http, string url, BenchOrganization org, ProjectSelfEvaluationForm form, IReadOnlyList<string>? nodes = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -23,9 +25,9 @@ public sealed class ProductLoad(HttpClient http, string url, BenchOrganization o
 
     public sealed record Result(double CommandsPerSecond, long Commands, long Failures);
 
-    private async Task<JsonElement> Send(string user, HttpMethod method, string path, object body, string type, CancellationToken ct)
+    private async Task<JsonElement> Send(string node, string user, HttpMethod method, string path, object body, string type, CancellationToken ct)
     {
-        var request = new HttpRequestMessage(method, url + path)
+        var request = new HttpRequestMessage(method, node + path)
         {
             Content = new StringContent(JsonSerializer.Serialize(body, Json), Encoding.UTF8, "application/json"),
         };
@@ -52,13 +54,15 @@ public sealed class ProductLoad(HttpClient http, string url, BenchOrganization o
     {
         var prep = BenchOrganization.Preparer(unit);
         var rev = org.Reviewer(unit);
-        var draft = await Send(prep, HttpMethod.Post, "/api/submissions",
+        var turn = unit;
+        string Node() => nodes is { Count: > 0 } ? nodes[turn++ % nodes.Count] : url;
+        var draft = await Send(Node(), prep, HttpMethod.Post, "/api/submissions",
             new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = $"压测 {unit}-{n}", content = Content(300m) }, "draft", ct);
         var id = draft.GetProperty("submissionId").GetGuid();
         long version = 1;
         async Task Step(string user, HttpMethod method, string action, object body, string type)
         {
-            var result = await Send(user, method, $"/api/submissions/{id}/{action}", body, type, ct);
+            var result = await Send(Node(), user, method, $"/api/submissions/{id}/{action}", body, type, ct);
             version = result.GetProperty("version").GetInt64();
         }
         for (var r = 0; r < 3; r++)

@@ -44,6 +44,46 @@ await using (var conn = new NpgsqlConnection(admin))
     pgVersion = conn.PostgreSqlVersion.ToString();
 }
 
+CpuSample.Postmaster = CpuSample.PostmasterOf(local.DataDirectory); // only this cluster's CPU, not other clusters on the machine
+
+// ---- several nodes: --nodes 1,2,3 runs only this scenario ----
+if (args.SkipWhile(a => a != "--nodes").Skip(1).FirstOrDefault() is { } nodeList)
+{
+    var nodeOptions = new Nodes.Options(nodeList.Split(',').Select(int.Parse).ToList(), Arg("--rounds", 2), clients,
+        TimeSpan.FromSeconds(Arg("--warmup", 8)), TimeSpan.FromSeconds(Arg("--seconds", 15)), Arg("--lag-samples", 60));
+    Console.WriteLine($"nodes {nodeList}: {nodeOptions.Rounds} round(s), {nodeOptions.Run.TotalSeconds:0} s runs, redis-server {RedisServer.Locate() ?? "missing"}");
+    try
+    {
+        var measured = await Nodes.MeasureAsync(nodeOptions, dll, form, async name => (await CreateDatabase(name), await local.AppConnectionStringAsync(name)), DropDatabase, stamp);
+        var json = Nodes.ToJson(measured, nodeOptions);
+        json["machine"] = new JsonObject
+        {
+            ["cores"] = Environment.ProcessorCount, ["postgresql"] = pgVersion, ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+            [".net"] = Environment.Version.ToString(), ["load_average_at_end"] = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "",
+        };
+        json["seconds"] = Math.Round(total.Elapsed.TotalSeconds, 1);
+        var nodesOut = args.Contains("--out") ? output : Path.Combine(root, "bench", "results", "nodes-latest.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(nodesOut)!);
+        await File.WriteAllTextAsync(nodesOut, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Console.WriteLine();
+        Console.WriteLine($"{"nodes",-6}{"cmd/s",8}{"vs SQL",8}{"vs 1",6}{"p50/p95 ms",14}{"lag p50/p95",13}{"CPU ms/cmd app+redis / PG",27}{"B/cmd",8}{"KiB/form",10}");
+        foreach (var (key, node) in json["by_nodes"]!.AsObject())
+        {
+            double D(JsonNode? n) => (double)n!;
+            var cpu = node!["cpu_ms_per_command"]!;
+            Console.WriteLine($"{key,-6}{D(node["commands_per_s"]),8:0.0}{D(node["commands_vs_baseline"]),8:0.000}{D(node["throughput_vs_one_node"]),6:0.00}" +
+                $"{$"{D(node["latency_p50_ms"]):0}/{D(node["latency_p95_ms"]):0}",14}{$"{D(node["projection_lag_queue_p50_ms"]):0}/{D(node["projection_lag_queue_p95_ms"]):0}",13}" +
+                $"{$"{D(cpu["app_and_redis"]):0.00} / {D(cpu["postgres"]):0.00}",27}{D(node["mt_events_bytes_per_command"]),8:0}{D(node["schema_bytes_per_form"]) / 1024,10:0}");
+        }
+        Console.WriteLine($"results in {Path.GetRelativePath(root, nodesOut)}; {total.Elapsed.TotalSeconds:0} s");
+        return 0;
+    }
+    finally
+    {
+        if (local.StartedByThisProcess) await local.StopAsync();
+    }
+}
+
 var appDb = $"bench_app_{stamp}";
 var rebuildDb = $"bench_rebuild_{stamp}";
 var growthDb = $"bench_growth_{stamp}";

@@ -9,7 +9,6 @@ using Approval.Workflow.Submissions.Reviewing;
 using Approval.Workflow.Submissions.Summary;
 using JasperFx;
 using JasperFx.CodeGeneration;
-using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Daemon;
@@ -48,8 +47,9 @@ public static class ApprovalHost
             // Every DI-injected session belongs to the signed-in account's 财政局 (Tenants/TenantSessionFactory).
             .BuildSessionsWith<Tenants.TenantSessionFactory>()
             .ApplyAllDatabaseChangesOnStartup()
-            .IntegrateWithWolverine()
-            .AddAsyncDaemon(DaemonMode.Solo);
+            // The async projections run where Wolverine's leader assigns them, on one node of however many share the
+            // database, and move to another when that node stops sending heartbeats (docs/architecture.md, Nodes).
+            .IntegrateWithWolverine(m => m.UseWolverineManagedEventSubscriptionDistribution = true);
 
         builder.Services.CritterStackDefaults(defaults =>
         {
@@ -68,6 +68,7 @@ public static class ApprovalHost
             opts.Durability.EnableDeduplicatedResponses = true;
             // Notifications reach the hub in the order of their events (clients skip sequences they have passed).
             opts.LocalQueueFor<ReviewNotification>().Sequential();
+            NodeSettings.Apply(opts.Durability);
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddHostedService<DemoData>();
@@ -75,7 +76,7 @@ public static class ApprovalHost
         // Chinese text stays readable in the HTML source (it is still encoded where HTML requires it).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        builder.Services.AddSignalR();
+        builder.Services.AddSignalR().AddRedisBackplaneWhenConfigured(builder.Configuration, schema);
         builder.Services.AddAntiforgery(o =>
         {
             o.HeaderName = RequestGuards.CsrfHeader;

@@ -12,6 +12,8 @@ public static class HealthResponse
         {
             status = report.Status.ToString(),
             totalMilliseconds = report.TotalDuration.TotalMilliseconds,
+            // Which node answered, and whether the async projections (and so the notifications) run on it now.
+            node = NodeIdentity.Of(context.RequestServices.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>()),
             checks = report.Entries.Select(e => new
             {
                 name = e.Key,
