@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the app and the tests need and the machine may lack: PostgreSQL server binaries (the
 # embedded database is created from them), and for the browser tests Debian's Chromium and a CJK font
-# (Playwright cannot download browsers here). Safe to run repeatedly; `--app` installs only what the app needs.
+# (Playwright cannot download browsers here), and Debian's redis-server for the multi-node tests (the SignalR backplane;
+# started by the tests on a free port, never as a system service). Safe to run repeatedly; `--app` installs only what
+# the app needs, `--app --redis` that and redis-server (./run.sh --nodes N).
 set -euo pipefail
 
 have_postgres() {
@@ -35,6 +37,9 @@ apt_install() {
 
 missing=()
 have_postgres || missing+=(postgresql)
+if [ "${1:-}" != "--app" ] || [ "${2:-}" = "--redis" ]; then
+  command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+fi
 if [ "${1:-}" != "--app" ]; then
   [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
   fc-list 2>/dev/null | grep -qiE "wenquanyi|noto sans cjk|noto serif cjk|droid sans fallback" || missing+=(fonts-wqy-microhei)
@@ -45,6 +50,11 @@ fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}…"
   apt_install "${missing[@]}"
+  # The package starts a system-wide Redis on port 6379 where systemd runs; the tests and ./run.sh --nodes start their
+  # own on a free port, so the one we just installed is not left running.
+  if [[ " ${missing[*]} " == *" redis-server "* ]] && command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
+    systemctl disable --now redis-server >/dev/null 2>&1 || true
+  fi
 fi
 
 if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then

@@ -104,7 +104,10 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         }
 
         var workers = Enumerable.Range(0, 4).Select(_ => Task.Run(Worker)).ToList();
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Killed once the load is really on (a few commands acknowledged), not after a fixed time: on a loaded machine the
+        // first commands after start-up can take seconds.
+        var loaded = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (acknowledged.Count < 5 && DateTime.UtcNow < loaded) await Task.Delay(100);
         await _process!.KillAsync(); // SIGKILL: no shutdown, no flushing
         load.Cancel();
         await Task.WhenAll(workers);
@@ -143,7 +146,14 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             {
                 Content = JsonContent.Create(new { version }), Headers = { Authorization = new("Bearer", tokens["prep"]) },
             });
-        Assert.Equal(newId, (await heard.Task.WaitAsync(TimeSpan.FromSeconds(60))).SubmissionId);
+        try
+        {
+            Assert.Equal(newId, (await heard.Task.WaitAsync(TimeSpan.FromSeconds(60))).SubmissionId);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"no notification after the restart within 60 s; the app's last output:\n{string.Join('\n', _process.Output.Split('\n').TakeLast(60))}");
+        }
 
         // Projections catch up to exactly what a rebuild gives.
         await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));

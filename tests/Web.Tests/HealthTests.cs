@@ -19,6 +19,30 @@ public class HealthTests(AppFixture app) : IClassFixture<AppFixture>
         var checks = body.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
         Assert.Contains("event-store", checks);
         Assert.Contains("AsyncDaemonHealthCheck", checks);
+        // One node: it runs the async projections, once Wolverine's leader (itself) has assigned them.
+        Assert.NotEqual(Guid.Empty, body.RootElement.GetProperty("node").GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task Health_says_this_single_node_runs_the_projections()
+    {
+        // Wolverine's leader (this node) assigns the projection agent within a second or two of the start.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        JsonElement node;
+        do
+        {
+            var result = await app.Host.Scenario(s =>
+            {
+                s.Get.Url("/health");
+                s.IgnoreStatusCode();
+            });
+            node = JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.GetProperty("node").Clone();
+            if (node.GetProperty("runsProjections").GetBoolean()) break;
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.True(node.GetProperty("runsProjections").GetBoolean(), node.ToString());
+        Assert.Contains(node.GetProperty("agents").EnumerateArray(), a => a.GetString()!.Contains("readmodels", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public static class HealthResponse
             status = report.Status.ToString(),
             totalMilliseconds = report.TotalDuration.TotalMilliseconds,
             // Which node answered, and whether the async projections (and so the notifications) run on it now.
-            node = NodeIdentity.Of(context.RequestServices.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>()),
+            node = Node(NodeIdentity.Of(context.RequestServices.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>())),
             checks = report.Entries.Select(e => new
             {
                 name = e.Key,
@@ -24,4 +24,6 @@ public static class HealthResponse
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }
+
+    private static object Node(NodeIdentity node) => new { id = node.Id, number = node.Number, runsProjections = node.RunsProjections, agents = node.Agents };
 }

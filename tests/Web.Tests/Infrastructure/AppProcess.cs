@@ -46,9 +46,9 @@ public sealed class AppProcess : IAsyncDisposable
         StartAsync("dotnet", ["run", "--no-build", "--configuration", BuildConfiguration(), "--project", Path.Combine("src", "Web")],
             RepositoryRoot.Find()!, environment);
 
-    /// <summary>The built binary, run from its own folder.</summary>
-    public static Task<AppProcess> BinaryAsync(IDictionary<string, string> environment) =>
-        StartAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "Approval.Web.dll")], AppContext.BaseDirectory, environment);
+    /// <summary>The built binary, run from its own folder; on <paramref name="url"/> (a node started again keeps its address) or a free port.</summary>
+    public static Task<AppProcess> BinaryAsync(IDictionary<string, string> environment, string? url = null) =>
+        StartAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "Approval.Web.dll")], AppContext.BaseDirectory, environment, url);
 
     /// <summary>The app with arguments (a command such as `accounts add-admin`), run to its end.</summary>
     public static async Task<(int ExitCode, string Output)> CommandAsync(IDictionary<string, string> environment, string? standardInput, params string[] args)
@@ -76,9 +76,9 @@ public sealed class AppProcess : IAsyncDisposable
         return (app._process.ExitCode, app.Output);
     }
 
-    private static async Task<AppProcess> StartAsync(string file, string[] args, string workingDirectory, IDictionary<string, string> environment)
+    private static async Task<AppProcess> StartAsync(string file, string[] args, string workingDirectory, IDictionary<string, string> environment, string? url = null)
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        url ??= $"http://127.0.0.1:{FreePort()}";
         var app = new AppProcess(Describe(file, args, workingDirectory, new Dictionary<string, string>(environment) { ["ASPNETCORE_URLS"] = url }), url);
         app._process.Start();
         app._process.BeginOutputReadLine();
@@ -136,6 +136,25 @@ public sealed class AppProcess : IAsyncDisposable
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
     }
+
+    /// <summary>SIGTERM, as a service manager stops it (a rolling restart): the host shuts down in order. SIGKILL after <paramref name="grace"/>.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (_process.HasExited) return;
+        _ = SendSignal(_process.Id, 15);
+        using var timeout = new CancellationTokenSource(grace);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     public async ValueTask DisposeAsync()
     {
