@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Approval.Workflow.SelfEvaluation;
 using Npgsql;

@@ -142,17 +142,36 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         });
         var newId = (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("submissionId").GetGuid();
         foreach (var (action, version) in new[] { ("score", 1), ("submit", 2) })
-            await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"{Url}/api/submissions/{newId}/{action}")
+        {
+            var step = await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"{Url}/api/submissions/{newId}/{action}")
             {
                 Content = JsonContent.Create(new { version }), Headers = { Authorization = new("Bearer", tokens["prep"]) },
             });
+            Assert.True(step.IsSuccessStatusCode, $"{action} after the restart: {(int)step.StatusCode} {await step.Content.ReadAsStringAsync()}");
+        }
         try
         {
             Assert.Equal(newId, (await heard.Task.WaitAsync(TimeSpan.FromSeconds(60))).SubmissionId);
         }
         catch (TimeoutException)
         {
-            Assert.Fail($"no notification after the restart within 60 s; the app's last output:\n{string.Join('\n', _process.Output.Split('\n').TakeLast(60))}");
+            var health = await http.GetStringAsync($"{Url}/health");
+            await using (var diag = new NpgsqlConnection(_owner))
+            {
+                await diag.OpenAsync();
+                await using var tables = new NpgsqlCommand("select table_schema||'.'||table_name from information_schema.tables where table_name like 'wolverine%'", diag);
+                var names = new List<string>();
+                await using (var r = await tables.ExecuteReaderAsync()) while (await r.ReadAsync()) names.Add(r.GetString(0));
+                names.Add("approval.mt_event_progression");
+                await using (var mx = new NpgsqlCommand("select max(seq_id) from approval.mt_events", diag)) health += $"\nmax seq {await mx.ExecuteScalarAsync()}";
+                foreach (var t in names.Where(n => n.Contains("incoming") || n.Contains("outgoing") || n.Contains("progression")))
+                {
+                    await using var q = new NpgsqlCommand($"select row_to_json(x)::text from (select * from {t} limit 20) x", diag);
+                    await using var r = await q.ExecuteReaderAsync();
+                    while (await r.ReadAsync()) health += $"\n{t}: {r.GetString(0)[..Math.Min(400, r.GetString(0).Length)]}";
+                }
+            }
+            Assert.Fail($"no notification after the restart within 60 s; /health: {health}\nthe app's last output:\n{string.Join('\n', _process.Output.Split('\n').TakeLast(60))}");
         }
 
         // Projections catch up to exactly what a rebuild gives.
