@@ -47,8 +47,8 @@ wait_healthy() {
 start_node() {
   local port=$((base + $1))
   ConnectionStrings__Redis="127.0.0.1:$redis_port" ASPNETCORE_URLS="http://127.0.0.1:$port" \
-    dotnet run --no-build --project src/Web -- "${@:2}" 2>&1 | sed -u "s/^/[node $(($1 + 1)) :$port] /" &
-  pids+=($!)
+    dotnet run --no-build --project src/Web -- "${@:2}" > >(sed -u "s/^/[node $(($1 + 1)) :$port] /") 2>&1 &
+  pids+=($!) # the node itself (its output goes through sed by process substitution), so that stop_all stops it
 }
 # Node 1 migrates the schema and seeds the demo data; the others join it once it is healthy.
 start_node 0 "$@"
