@@ -13,6 +13,36 @@ public static partial class DatabaseMigrator
 {
     public static async Task MigrateAsync(string ownerConnectionString, string appConnectionString, string schema, ILogger logger, CancellationToken ct = default)
     {
+        // Nodes of one deployment start together: PostgreSQL answers concurrent GRANTs on one object with
+        // "tuple concurrently updated", and two Marten migrations may race to create the same table. One node
+        // migrates at a time; the others wait on this lock and then find nothing left to change.
+        await using var conn = new NpgsqlConnection(ownerConnectionString);
+        await conn.OpenAsync(ct);
+        var key = $"approval-migration:{schema}";
+        await AdvisoryLockAsync(conn, "pg_advisory_lock", key, ct);
+        try
+        {
+            await MigrateLockedAsync(conn, ownerConnectionString, appConnectionString, schema, logger, ct);
+        }
+        finally
+        {
+            // A session lock outlives Close(): the pooled connection would keep it and every other node would wait
+            // forever. A broken connection has lost its session, and the lock with it.
+            if (conn.State == System.Data.ConnectionState.Open)
+                await AdvisoryLockAsync(conn, "pg_advisory_unlock", key, CancellationToken.None);
+        }
+    }
+
+    private static async Task AdvisoryLockAsync(NpgsqlConnection conn, string function, string key, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand($"select {function}(hashtextextended(@key, 0))", conn);
+        command.Parameters.AddWithValue("key", key);
+        command.CommandTimeout = 0; // as long as the node ahead takes; the start-up's own timeout bounds it
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task MigrateLockedAsync(NpgsqlConnection conn, string ownerConnectionString, string appConnectionString, string schema, ILogger logger, CancellationToken ct)
+    {
         var options = ApprovalHost.BuildStoreOptions(ownerConnectionString, schema, chainKey: null);
         // This store only migrates; the application's own store runs the daemon. Said so, Marten does not warn
         // on the console that the async projections will not run.
@@ -24,8 +54,6 @@ public static partial class DatabaseMigrator
 
         var appRole = new NpgsqlConnectionStringBuilder(appConnectionString).Username!;
         var ownerRole = new NpgsqlConnectionStringBuilder(ownerConnectionString).Username!;
-        await using var conn = new NpgsqlConnection(ownerConnectionString);
-        await conn.OpenAsync(ct);
         var sql = $"""
             grant usage, create on schema {schema} to {appRole};
             grant select, insert, update, delete, truncate on all tables in schema {schema} to {appRole};
