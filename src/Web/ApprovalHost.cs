@@ -240,6 +240,8 @@ public static class ApprovalHost
 
     public static WebApplication UseApprovalPipeline(this WebApplication app)
     {
+        // The schema is migrated (and a database that cannot be, refused) before anything is served, not on first use.
+        app.Services.GetRequiredService<Infrastructure.DatabaseConnection>();
         app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = ErrorPages.ErrorPath });
         app.UseErrorPages();

@@ -19,25 +19,27 @@ if (isCommand)
 try
 {
     builder.AddApprovalServices(server: !isCommand);
+
+    var app = builder.Build();
+    if (CommandLine.NeedsHttpPipeline(args)) app.UseApprovalPipeline();
+    if (!isCommand)
+    {
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, Console.Out));
+        // The web server runs as a plain ASP.NET Core host: JasperFx's command runner would first print the assemblies
+        // it scans for commands. Commands (check, codegen, projections, accounts …) go through it.
+        await app.RunAsync();
+        return 0;
+    }
+    var exitCode = await app.RunJasperFxCommands(args);
+    return CheckCommand.ExitCodeOverride ?? exitCode;
 }
-catch (RequiredSettingMissingException e)
+// Some settings are only needed once the database is seen (e.g. the bureau that takes over a pre-tenancy database):
+// then the exception surfaces while the services are built, wrapped by whatever resolved them.
+catch (Exception e) when (RequiredSettingMissingException.Within(e) is { } missing)
 {
-    Console.Error.WriteLine($"无法启动：{e.Message}");
+    Console.Error.WriteLine($"无法启动：{missing.Message}");
     return 78; // EX_CONFIG
 }
-
-var app = builder.Build();
-if (CommandLine.NeedsHttpPipeline(args)) app.UseApprovalPipeline();
-if (!isCommand)
-{
-    app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, Console.Out));
-    // The web server runs as a plain ASP.NET Core host: JasperFx's command runner would first print the assemblies
-    // it scans for commands. Commands (check, codegen, projections, accounts …) go through it.
-    await app.RunAsync();
-    return 0;
-}
-var exitCode = await app.RunJasperFxCommands(args);
-return CheckCommand.ExitCodeOverride ?? exitCode;
 
 /// <summary>Entry point, public for Alba and WebApplicationFactory.</summary>
 public partial class Program;

@@ -17,7 +17,7 @@ public class DatabaseMigrationTests
             var app = await TestDatabase.AppConnectionStringAsync(owner);
             // Four nodes of a fresh deployment reach the same empty schema at the same moment.
             var nodes = Enumerable.Range(0, 4)
-                .Select(_ => Task.Run(() => DatabaseMigrator.MigrateAsync(owner, app, "approval", NullLogger.Instance)));
+                .Select(_ => Task.Run(() => DatabaseMigrator.MigrateAsync(owner, app, "approval", upgradeTo: null, NullLogger.Instance)));
             await Task.WhenAll(nodes);
 
             // The schema is complete and the event history still only grows for the application's role.

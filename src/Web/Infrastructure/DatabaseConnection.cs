@@ -17,10 +17,8 @@ public sealed partial class DatabaseConnection
         {
             ConnectionString = configured;
             OwnerConnectionString = configuration.GetConnectionString("ApprovalOwner") is { Length: > 0 } owner ? owner : configured;
-            if (OwnerConnectionString == configured)
-                LogNoSeparateOwner(logger);
-            else
-                Migrate(configuration, logger);
+            if (OwnerConnectionString == configured) LogNoSeparateOwner(logger);
+            Migrate(configuration, logger);
             return;
         }
 
@@ -45,7 +43,8 @@ public sealed partial class DatabaseConnection
 
     // Runs once, during start-up, before the store that uses the restricted role exists.
     private void Migrate(IConfiguration configuration, ILogger logger) =>
-        DatabaseMigrator.MigrateAsync(OwnerConnectionString, ConnectionString, ApprovalHost.SchemaName(configuration), logger).GetAwaiter().GetResult();
+        DatabaseMigrator.MigrateAsync(OwnerConnectionString, ConnectionString, ApprovalHost.SchemaName(configuration),
+            Tenants.PreTenancyUpgrade.FromConfiguration(configuration), logger).GetAwaiter().GetResult();
 
     /// <summary>The embedded cluster, when it is the one in use.</summary>
     public LocalPostgres? Local { get; }

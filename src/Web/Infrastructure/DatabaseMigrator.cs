@@ -1,3 +1,4 @@
+using Approval.Web.Tenants;
 using Marten;
 using Npgsql;
 
@@ -11,7 +12,7 @@ namespace Approval.Web.Infrastructure;
 /// </summary>
 public static partial class DatabaseMigrator
 {
-    public static async Task MigrateAsync(string ownerConnectionString, string appConnectionString, string schema, ILogger logger, CancellationToken ct = default)
+    public static async Task MigrateAsync(string ownerConnectionString, string appConnectionString, string schema, PreTenancyUpgrade.Bureau? upgradeTo, ILogger logger, CancellationToken ct = default)
     {
         // Nodes of one deployment start together: PostgreSQL answers concurrent GRANTs on one object with
         // "tuple concurrently updated", and two Marten migrations may race to create the same table. One node
@@ -22,7 +23,7 @@ public static partial class DatabaseMigrator
         await AdvisoryLockAsync(conn, "pg_advisory_lock", key, ct);
         try
         {
-            await MigrateLockedAsync(conn, ownerConnectionString, appConnectionString, schema, logger, ct);
+            await MigrateLockedAsync(conn, ownerConnectionString, appConnectionString, schema, upgradeTo, logger, ct);
         }
         finally
         {
@@ -41,8 +42,19 @@ public static partial class DatabaseMigrator
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task MigrateLockedAsync(NpgsqlConnection conn, string ownerConnectionString, string appConnectionString, string schema, ILogger logger, CancellationToken ct)
+    private static async Task MigrateLockedAsync(NpgsqlConnection conn, string ownerConnectionString, string appConnectionString, string schema, PreTenancyUpgrade.Bureau? upgradeTo, ILogger logger, CancellationToken ct)
     {
+        var upgrade = await PreTenancyUpgrade.IsNeededAsync(conn, schema, ct);
+        if (upgrade && upgradeTo is null)
+            throw new RequiredSettingMissingException(PreTenancyUpgrade.IdSetting,
+                "这个数据库由支持多个财政局之前的版本写入，其中的账户、报告和事件须归属一个财政局。请用环境变量 Approval__UpgradeBureau__Id（财政局编码，如 shangrao）"
+                + "和 Approval__UpgradeBureau__Name（如 上饶市财政局）指明；数据库未作任何改动");
+        if (upgrade)
+        {
+            LogUpgrading(logger, schema, upgradeTo!.Id, upgradeTo.Name);
+            await PreTenancyUpgrade.PrepareEventTablesAsync(conn, schema, upgradeTo, ct);
+        }
+
         var options = ApprovalHost.BuildStoreOptions(ownerConnectionString, schema, chainKey: null);
         // This store only migrates; the application's own store runs the daemon. Said so, Marten does not warn
         // on the console that the async projections will not run.
@@ -50,10 +62,27 @@ public static partial class DatabaseMigrator
         using (var owner = new DocumentStore(options))
         {
             await owner.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            if (upgrade)
+            {
+                await PreTenancyUpgrade.AssignDocumentsAsync(conn, schema, upgradeTo!, ct);
+                await using var session = owner.LightweightSession();
+                if (await session.LoadAsync<FinanceBureau>(upgradeTo!.Id, ct) is null)
+                {
+                    session.Store(new FinanceBureau { Id = upgradeTo.Id, Name = upgradeTo.Name });
+                    await session.SaveChangesAsync(ct);
+                }
+            }
         }
+
+        await UseLz4ForJsonAsync(conn, schema, logger, ct);
 
         var appRole = new NpgsqlConnectionStringBuilder(appConnectionString).Username!;
         var ownerRole = new NpgsqlConnectionStringBuilder(ownerConnectionString).Username!;
+        if (appRole == ownerRole)
+        {
+            LogOwnerOnly(logger, schema, ownerRole);
+            return;
+        }
         var sql = $"""
             grant usage, create on schema {schema} to {appRole};
             grant select, insert, update, delete, truncate on all tables in schema {schema} to {appRole};
@@ -65,7 +94,6 @@ public static partial class DatabaseMigrator
             """;
         await using var cmd = new NpgsqlCommand(sql, conn);
         await cmd.ExecuteNonQueryAsync(ct);
-        await UseLz4ForJsonAsync(conn, schema, logger, ct);
         LogMigrated(logger, schema, ownerRole, appRole);
     }
 
@@ -106,6 +134,13 @@ public static partial class DatabaseMigrator
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
         Message = "Schema {Schema} migrated as {Owner}; the application runs as {App}, which cannot change event rows")]
     private static partial void LogMigrated(ILogger logger, string schema, string owner, string app);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning,
+        Message = "Schema {Schema} was written before 财政局 tenancy: every stream, event and document now belongs to {Bureau} ({BureauName})")]
+    private static partial void LogUpgrading(ILogger logger, string schema, string bureau, string bureauName);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Schema {Schema} migrated as {Owner}, which the application also runs as")]
+    private static partial void LogOwnerOnly(ILogger logger, string schema, string owner);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "PostgreSQL without LZ4 ({Message}): JSON stays compressed with pglz")]
     private static partial void LogWithoutLz4(ILogger logger, string message);

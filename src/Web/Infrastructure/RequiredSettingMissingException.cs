@@ -5,4 +5,15 @@ public sealed class RequiredSettingMissingException(string setting, string purpo
     : Exception($"缺少必需的设置 {setting}：{purpose}。")
 {
     public string Setting { get; } = setting;
+
+    /// <summary>The exception itself or the first of its inner exceptions that is one.</summary>
+    public static RequiredSettingMissingException? Within(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is RequiredSettingMissingException missing) return missing;
+            if (e is AggregateException { InnerExceptions: var inner } && inner.Select(Within).FirstOrDefault(m => m is not null) is { } found) return found;
+        }
+        return null;
+    }
 }
