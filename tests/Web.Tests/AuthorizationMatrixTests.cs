@@ -85,6 +85,9 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         ["GET dashboard"] = "UFFAAAA",
         ["GET audit"] = "UFFFFAA",
         ["GET audit/{id:guid}"] = "UAHAHAA",
+        ["GET audit/province-reads"] = "UFFFFAA",
+        ["GET province"] = "UFFFFFF", // 省级审计 only (ProvinceAuditTests)
+        ["GET province/{bureau}/{id:guid}"] = "UFFFFFF",
         ["GET errors/{status:int}"] = "HHHHHHH", // the 404 page, opened directly, answers 404 to everyone
     };
 

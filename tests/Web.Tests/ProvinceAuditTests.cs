@@ -56,4 +56,54 @@ public class ProvinceAuditTests(WorkflowFixture app) : IClassFixture<WorkflowFix
         var listed = await app.Get<JsonElement>("audit-province", "/api/submissions?pageSize=200");
         Assert.Equal(0, listed.GetProperty("total").GetInt32());
     }
+
+    private async Task<(HttpStatusCode Status, string Body)> Page(string user, string url)
+    {
+        using var client = app.Host.Server.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.ParseAdd("text/html");
+        request.Headers.Authorization = new("Bearer", await app.TokenFor(user));
+        var response = await client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_province_pages_show_each_bureau_by_name_and_the_bureau_sees_the_reads_on_its_own_page()
+    {
+        var inA = await Draft("prep", "页面上饶报告");
+        var inB = await Draft("prep-b", "页面弋阳报告");
+
+        var (status, list) = await Page("audit-province", "/province?year=2021");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("上饶市财政局", list);
+        Assert.Contains("弋阳县财政局", list);
+        Assert.Contains($"/province/{TestOrganization.Tenant}/{inA}", list);
+        Assert.Contains($"/province/{TestOrganization.OtherTenant}/{inB}", list);
+
+        // One bureau chosen: only that bureau is read, and only that read is recorded.
+        var (_, onlyB) = await Page("audit-province", $"/province?bureau={TestOrganization.OtherTenant}&state=Draft");
+        Assert.Contains("页面弋阳报告", onlyB);
+        Assert.DoesNotContain("页面上饶报告", onlyB);
+
+        var (trailStatus, trail) = await Page("audit-province", $"/province/{TestOrganization.Tenant}/{inA}");
+        Assert.Equal(HttpStatusCode.OK, trailStatus);
+        Assert.Contains("审计轨迹：页面上饶报告", trail);
+        Assert.Contains("上饶市财政局", trail);
+        Assert.Equal(HttpStatusCode.NotFound, (await Page("audit-province", $"/province/{TestOrganization.OtherTenant}/{inA}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Page("audit-province", $"/province/nowhere/{inA}")).Status);
+
+        var (readsStatus, readsA) = await Page("audit", "/audit/province-reads");
+        Assert.Equal(HttpStatusCode.OK, readsStatus);
+        Assert.Contains("报告列表（2021 年度）", readsA);
+        Assert.Contains($"/audit/{inA}", readsA);
+        var (_, readsB) = await Page("admin-b", "/audit/province-reads");
+        Assert.Contains("报告列表（全部年度，草稿）", readsB);
+        Assert.DoesNotContain($"/audit/{inA}", readsB);
+
+        // Bureau roles are refused the province pages, the province auditor the bureau's record of reads.
+        foreach (var user in new[] { "audit", "admin", "rev", "prep" })
+            Assert.Equal(HttpStatusCode.Forbidden, (await Page(user, "/province")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Page("audit-province", "/audit/province-reads")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Page("prep", "/audit/province-reads")).Status);
+    }
 }

@@ -49,7 +49,7 @@ public class TenantIsolationTests(WorkflowFixture app) : IClassFixture<WorkflowF
         var urls = reads.SelectMany(path => bureauA.Append(own).Select(s => path.Replace("{id}", s.Id.ToString())))
             .Select(p => p.Replace("{unitId}", "U-BD").Replace("{year}", "2021"))
             .SelectMany(u => new[] { u, u + (u.Contains('?') ? "&" : "?") + "year=2021&pageSize=200", u + "?from=1&to=3" })
-            .Concat(new[] { "/", "/submissions", "/review", "/audit", "/dashboard", "/units/U-BD/summary/2021" })
+            .Concat(new[] { "/", "/submissions", "/review", "/audit", "/audit/province-reads", "/dashboard", "/units/U-BD/summary/2021" })
             .Concat(bureauA.SelectMany(s => new[] { $"/submissions/{s.Id}", $"/audit/{s.Id}" }))
             .Distinct().ToList();
 

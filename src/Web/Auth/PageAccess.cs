@@ -13,6 +13,7 @@ public static class PageAccess
     public const string Reviewing = "reviewing";
     public const string Auditing = "auditing";
     public const string Preparing = "preparing";
+    public const string ReadingProvince = "reading-province";
 
     public static void Conventions(RazorPagesOptions options)
     {
@@ -20,6 +21,8 @@ public static class PageAccess
         options.Conventions.AuthorizePage("/Review/Index", Reviewing);
         options.Conventions.AuthorizePage("/Dashboard", Reviewing);
         options.Conventions.AuthorizePage("/Audit/Index", Auditing);
+        options.Conventions.AuthorizePage("/Audit/ProvinceReads", Auditing);
+        options.Conventions.AuthorizeFolder("/Province", ReadingProvince);
         options.Conventions.AuthorizePage("/Submissions/Index", Preparing);
     }
 
@@ -27,6 +30,7 @@ public static class PageAccess
     {
         options.AddPolicy(Reviewing, p => p.RequireAssertion(c => c.User.ToActor()?.Role is Role.Reviewer or Role.Auditor or Role.Admin));
         options.AddPolicy(Auditing, p => p.RequireAssertion(c => c.User.ToActor()?.Role is Role.Auditor or Role.Admin));
+        options.AddPolicy(ReadingProvince, p => p.RequireAssertion(c => c.User.ToActor()?.Role is Role.ProvinceAuditor));
         options.AddPolicy(Preparing, p => p.RequireAssertion(c => c.User.ToActor() is { Role: Role.Preparer, UnitId: not null }));
     }
 
@@ -36,6 +40,7 @@ public static class PageAccess
         Role.Preparer => ("本单位报告", "/submissions"),
         Role.Reviewer => ("审核队列", "/review"),
         Role.Auditor or Role.Admin => ("审计查阅", "/audit"),
+        Role.ProvinceAuditor => ("跨财政局查阅", "/province"),
         _ => ("公开报告", "/public"),
     };
 }

@@ -1,6 +1,5 @@
 using Approval.Web.Auth;
 using Approval.Web.Submissions.Queries;
-using Approval.Web.Tenants;
 using Approval.Workflow.Submissions;
 using Marten;
 using Wolverine.Http;
@@ -29,17 +28,8 @@ public static class ProvinceAuditEndpoints
     {
         if (ProvinceAuditor(http) is not { } reader) return Problems.Forbidden("只有省级审计可以跨财政局查阅");
         var answer = new List<BureauSubmissions>();
-        foreach (var bureau in await BureausAsync(store, ct))
-        {
-            await using var session = store.LightweightSession(bureau.Id);
-            var query = session.Query<Submission>().Where(s => year == null || s.FiscalYear == year);
-            var total = await query.CountAsync(ct);
-            var items = await query.OrderByDescending(s => s.Id).Take(MaxPerBureau)
-                .Select(s => new BureauSubmission(s.Id, s.UnitId, s.UnitName, s.FiscalYear, s.Kind, s.Title, s.State)).ToListAsync(ct);
-            Record(session, reader, clock, year is null ? "报告列表（全部年度）" : $"报告列表（{year} 年度）", null);
-            await session.SaveChangesAsync(ct);
-            answer.Add(new BureauSubmissions(bureau.Id, bureau.Name, total, items));
-        }
+        foreach (var bureau in await ProvinceReading.BureausAsync(store, ct))
+            answer.Add(await ProvinceReading.SubmissionsAsync(store, bureau, reader, clock, year, state: null, MaxPerBureau, ct));
         return Results.Ok(answer);
     }
 
@@ -48,14 +38,9 @@ public static class ProvinceAuditEndpoints
     public static async Task<IResult> History(string bureau, Guid id, IDocumentStore store, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (ProvinceAuditor(http) is not { } reader) return Problems.Forbidden("只有省级审计可以跨财政局查阅");
-        var registered = (await BureausAsync(store, ct)).FirstOrDefault(b => b.Id == bureau);
+        var registered = (await ProvinceReading.BureausAsync(store, ct)).FirstOrDefault(b => b.Id == bureau);
         if (registered is null) return Problems.NotFound("财政局");
-        await using var session = store.LightweightSession(registered.Id);
-        var events = await session.Events.FetchStreamAsync(id, token: ct);
-        if (events.Count == 0) return Problems.NotFound();
-        Record(session, reader, clock, "审计轨迹", id);
-        await session.SaveChangesAsync(ct);
-        return Results.Ok(new BureauTrail(registered.Id, registered.Name, id, events.Select(AuditEndpoints.EntryOf).ToList()));
+        return await ProvinceReading.TrailAsync(store, registered, id, reader, clock, ct) is { } found ? Results.Ok(found.Trail) : Problems.NotFound();
     }
 
     /// <summary>The bureau's own 审计 and 管理员: every read of this bureau by a 省级审计, newest first.</summary>
@@ -66,15 +51,5 @@ public static class ProvinceAuditEndpoints
         return Results.Ok(await session.Query<ProvinceRead>().OrderByDescending(r => r.At).Take(500).ToListAsync(ct));
     }
 
-    private static void Record(IDocumentSession session, Actor reader, TimeProvider clock, string what, Guid? submissionId) =>
-        session.Insert(new ProvinceRead { Id = Guid.CreateVersion7(), ReaderId = reader.UserId, ReaderName = reader.Name, At = clock.GetUtcNow(), What = what, SubmissionId = submissionId });
-
     private static Actor? ProvinceAuditor(HttpContext http) => http.User.ToActor() is { Role: Role.ProvinceAuditor } actor ? actor : null;
-
-    /// <summary>The registered bureaus (the registry is deployment-wide), the province's own tenant excepted.</summary>
-    private static async Task<IReadOnlyList<FinanceBureau>> BureausAsync(IDocumentStore store, CancellationToken ct)
-    {
-        await using var session = store.QuerySession();
-        return (await session.Query<FinanceBureau>().OrderBy(b => b.Id).ToListAsync(ct)).Where(b => b.Id != FinanceBureau.Province).ToList();
-    }
 }

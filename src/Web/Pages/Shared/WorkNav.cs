@@ -56,6 +56,8 @@ public sealed class WorkNavViewComponent(IQuerySession session) : ViewComponent
                 links.Add(publicReports);
                 return links;
             }
+            case { Role: Role.ProvinceAuditor }:
+                return [new("nav-province", "跨财政局查阅", "/province"), publicReports];
             default:
                 return [publicReports];
         }

@@ -1,0 +1,23 @@
+using Approval.Web.Auth;
+using Approval.Web.Province;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Approval.Web.Pages.Province;
+
+/// <summary>One report's audit trail in the bureau named, as the 省级审计 reads it (a recorded read).</summary>
+public class TrailModel(IDocumentStore store, TimeProvider clock) : PageModel
+{
+    public BureauTrail Trail { get; private set; } = null!;
+    public string Title { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string bureau, Guid id, CancellationToken ct)
+    {
+        var registered = (await ProvinceReading.BureausAsync(store, ct)).FirstOrDefault(b => b.Id == bureau);
+        if (registered is null) return NotFound();
+        if (await ProvinceReading.TrailAsync(store, registered, id, User.ToActor()!, clock, ct) is not { } found) return NotFound();
+        (Trail, Title) = found;
+        return Page();
+    }
+}
