@@ -69,6 +69,9 @@ public class AccessibilityBrowserTests(LiveApp app) : BrowserTest(app)
             ["audit-detail"] = ("audit", $"/audit/{published}"),
             ["public"] = ("", "/public"),
             ["public-report"] = ("", $"/public/{published}"),
+            ["province"] = ("audit-province", "/province"),
+            ["province-trail"] = ("audit-province", $"/province/{TestOrganization.Tenant}/{published}"),
+            ["province-reads"] = ("audit", "/audit/province-reads"),
         };
     }
 
@@ -100,5 +103,15 @@ public class AccessibilityBrowserTests(LiveApp app) : BrowserTest(app)
             }
         }
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
+    [Fact]
+    public async Task The_check_itself_finds_a_planted_violation()
+    {
+        var page = await (await People.NewPersonAsync()).NewPageAsync();
+        await page.SetContentAsync("<html lang=\"zh-CN\"><head><title>t</title></head><body><main><img src=\"x.png\"><input type=\"text\"></main></body></html>");
+        var failure = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => AssertAccessible(page));
+        Assert.Contains("image-alt", failure.Message);
+        Assert.Contains("label", failure.Message);
     }
 }
