@@ -53,7 +53,7 @@ public sealed class LocalPostgres
         Directory.CreateDirectory(_stateDir);
         using (await AcquireLockAsync(ct))
         {
-            var state = LoadOrCreateState();
+            var state = FollowMovedCluster(LoadOrCreateState());
             if (string.IsNullOrEmpty(state.AppPassword))
             {
                 state = state with { AppPassword = NewSecret() };
@@ -208,6 +208,21 @@ public sealed class LocalPostgres
         var state = new State(ChooseDataDirectory(), FreePort(), NewSecret(), NewSecret());
         SaveState(state);
         return state;
+    }
+
+    /// <summary>
+    /// The state file names the cluster's folder by its full path. A checkout that was moved or renamed carries its cluster
+    /// along in <c>.data/postgres</c>, while the path still names the old place: initdb there would start an empty database
+    /// beside the real one. The cluster next to the state file wins when the named one is gone.
+    /// </summary>
+    private State FollowMovedCluster(State state)
+    {
+        var beside = Path.Combine(_stateDir, "postgres");
+        if (state.DataDirectory == beside || File.Exists(Path.Combine(state.DataDirectory, "PG_VERSION")) || !File.Exists(Path.Combine(beside, "PG_VERSION")))
+            return state;
+        var moved = state with { DataDirectory = beside };
+        SaveState(moved);
+        return moved;
     }
 
     private void SaveState(State state)
