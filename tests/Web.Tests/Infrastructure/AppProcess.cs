@@ -54,7 +54,8 @@ public sealed class AppProcess : IAsyncDisposable
     public static async Task<(int ExitCode, string Output)> CommandAsync(IDictionary<string, string> environment, string? standardInput, params string[] args)
     {
         var url = $"http://127.0.0.1:{FreePort()}"; // in case it serves after all: never on the default port
-        var psi = Describe("dotnet", [Path.Combine(AppContext.BaseDirectory, "Approval.Web.dll"), .. args], AppContext.BaseDirectory,
+        var folder = AppFolder();
+        var psi = Describe("dotnet", [Path.Combine(folder, "Approval.Web.dll"), .. args], folder,
             new Dictionary<string, string>(environment) { ["ASPNETCORE_URLS"] = url });
         psi.RedirectStandardInput = true;
         await using var app = new AppProcess(psi, url);
@@ -173,6 +174,17 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Debug or Release: the configuration this test assembly (and so the app beside it) was built in.</summary>
+    /// <summary>
+    /// The Web project's own build output, as `dotnet run` uses it. Commands scan the assemblies beside the app for
+    /// extensions (JasperFx): in the test folder that includes the test assemblies, whose assembly-level test-framework
+    /// attributes (a collection orderer, say) the app cannot load.
+    /// </summary>
+    private static string AppFolder()
+    {
+        var own = Path.Combine(RepositoryRoot.Find()!, "src", "Web", "bin", BuildConfiguration(), Path.GetFileName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)));
+        return File.Exists(Path.Combine(own, "Approval.Web.dll")) ? own : AppContext.BaseDirectory;
+    }
+
     public static string BuildConfiguration() =>
         Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)))!;
 }
