@@ -59,6 +59,17 @@ public sealed class InstallationTests : IAsyncLifetime
         Assert.NotEqual(0, weak.ExitCode);
         Assert.Contains("密码至少", weak.Output);
 
+        // The province's 省级审计: its own tenant, named on first use; not a bureau, and no bureau is the province.
+        var unnamed = await AppProcess.CommandAsync(_environment, AdminPassword, "accounts", "add-province-auditor", "sheng", "--password-stdin");
+        Assert.NotEqual(0, unnamed.ExitCode);
+        Assert.Contains("--bureau-name", unnamed.Output);
+        var intoBureau = await AppProcess.CommandAsync(_environment, AdminPassword, "accounts", "add-admin", "fake", "--tenant", "province", "--bureau-name", "省", "--password-stdin");
+        Assert.NotEqual(0, intoBureau.ExitCode);
+        Assert.Contains("add-province-auditor", intoBureau.Output);
+        var auditor = await AppProcess.CommandAsync(_environment, AdminPassword, "accounts", "add-province-auditor", "sheng", "--bureau-name", "江西省财政厅", "--display-name", "省审计", "--password-stdin");
+        Assert.True(auditor.ExitCode == 0, auditor.Output);
+        Assert.Contains("已创建省级审计 sheng", auditor.Output);
+
         string token;
         await using (var app = await AppProcess.BinaryAsync(_environment))
         {
@@ -70,6 +81,14 @@ public sealed class InstallationTests : IAsyncLifetime
             Assert.True(login.IsSuccessStatusCode, await login.Content.ReadAsStringAsync());
             token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
             Assert.Equal("Admin", (await Me(http, token)).GetProperty("role").GetString());
+            var province = await Login(http, "sheng", AdminPassword);
+            Assert.True(province.IsSuccessStatusCode, await province.Content.ReadAsStringAsync());
+            var provinceToken = (await province.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+            Assert.Equal("ProvinceAuditor", (await Me(http, provinceToken)).GetProperty("role").GetString());
+            var bureaus = new HttpRequestMessage(HttpMethod.Get, "/api/province/submissions");
+            bureaus.Headers.Authorization = new("Bearer", provinceToken);
+            var listed = await (await http.SendAsync(bureaus)).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(["shangrao"], listed.EnumerateArray().Select(b => b.GetProperty("bureau").GetString()!).ToList()); // the province is no bureau
             await app.KillAsync();
         }
         Assert.True(await Count("select count(*) from approval.mt_doc_dataprotectionkey") >= 1);

@@ -9,7 +9,7 @@ namespace Approval.Web.Admin;
 
 public class AccountsInput : NetCoreInput
 {
-    [Description("操作：add-admin / the action: add-admin")]
+    [Description("操作：add-admin（财政局管理员）/ add-province-auditor（省级审计）/ the action")]
     public string Action { get; set; } = "";
 
     [Description("账户名 / the account name")]
@@ -34,23 +34,29 @@ public class AccountsInput : NetCoreInput
 
 /// <summary>
 /// `accounts add-admin NAME --tenant ID [--bureau-name 名称]`: the first way in to a 财政局 of an installation without demo
-/// data (the bureau is registered when it is new). The password comes from standard
+/// data (the bureau is registered when it is new). `accounts add-province-auditor NAME [--bureau-name 省财政厅名称]`: a
+/// 省级审计, an account of the province's own tenant, which reads every bureau (and is recorded there). The password comes from standard
 /// input (<c>--password-stdin</c>), from <c>APPROVAL_ADMIN_PASSWORD</c>, from a prompt, or is generated and shown once.
 /// </summary>
-[Description("账户管理：创建管理员 / manage accounts: add-admin NAME", Name = "accounts")]
+[Description("账户管理：创建管理员或省级审计 / manage accounts: add-admin NAME, add-province-auditor NAME", Name = "accounts")]
 public class AccountsCommand : JasperFxAsyncCommand<AccountsInput>
 {
     public const int MinimumPasswordLength = LoginEndpoint.MinimumPasswordLength;
 
     public override async Task<bool> Execute(AccountsInput input)
     {
-        if (!input.Action.Equals("add-admin", StringComparison.OrdinalIgnoreCase))
-            return Fail($"未知操作「{input.Action}」：可用 add-admin");
+        var provinceAuditor = input.Action.Equals("add-province-auditor", StringComparison.OrdinalIgnoreCase);
+        if (!provinceAuditor && !input.Action.Equals("add-admin", StringComparison.OrdinalIgnoreCase))
+            return Fail($"未知操作「{input.Action}」：可用 add-admin、add-province-auditor");
         var name = input.Name.Trim();
         if (name.Length is 0 or > 64 || name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
             return Fail("账户名不能为空、不能含空白或控制字符，最长 64 个字符");
 
-        var tenant = input.TenantFlag.Trim();
+        var tenant = provinceAuditor ? Tenants.FinanceBureau.Province : input.TenantFlag.Trim();
+        if (provinceAuditor && input.TenantFlag.Trim() is { Length: > 0 } named && named != Tenants.FinanceBureau.Province)
+            return Fail("省级审计属于省级（province），不属于某个财政局：请去掉 --tenant");
+        if (!provinceAuditor && tenant == Tenants.FinanceBureau.Province)
+            return Fail("province 是省级审计所在的区划，不是财政局：创建省级审计请用 add-province-auditor");
         if (!Tenants.FinanceBureau.IsValidId(tenant)) return Fail("请用 --tenant 指定所属财政局编号（小写字母、数字或 -，最长 40 个字符），如 --tenant shangrao");
 
         var (password, generated) = ReadPassword(input.PasswordStdinFlag);
@@ -62,16 +68,17 @@ public class AccountsCommand : JasperFxAsyncCommand<AccountsInput>
         if (await session.Query<Account>().AnyAsync(a => a.AnyTenant() && a.Id == name)) return Fail($"账户 {name} 已存在，未作任何修改");
         if (await session.LoadAsync<Tenants.FinanceBureau>(tenant) is null)
         {
-            if (input.BureauNameFlag?.Trim() is not { Length: > 0 } bureauName) return Fail($"财政局 {tenant} 尚未登记：请用 --bureau-name 给出它的名称");
+            if (input.BureauNameFlag?.Trim() is not { Length: > 0 } bureauName)
+                return Fail(provinceAuditor ? "省级尚未登记：请用 --bureau-name 给出省财政厅的名称，如 江西省财政厅" : $"财政局 {tenant} 尚未登记：请用 --bureau-name 给出它的名称");
             session.Insert(new Tenants.FinanceBureau { Id = tenant, Name = bureauName });
         }
-        var account = new Account { Id = name, DisplayName = input.DisplayNameFlag?.Trim() is { Length: > 0 } d ? d : name, Role = Role.Admin };
+        var account = new Account { Id = name, DisplayName = input.DisplayNameFlag?.Trim() is { Length: > 0 } d ? d : name, Role = provinceAuditor ? Role.ProvinceAuditor : Role.Admin };
         account.PasswordHash = new PasswordHasher<Account>().HashPassword(account, password);
         account.NewSecurityStamp();
         session.Insert(account);
         await session.SaveChangesAsync();
 
-        Console.WriteLine($"已创建财政局 {tenant} 的管理员 {name}。");
+        Console.WriteLine(provinceAuditor ? $"已创建省级审计 {name}：可跨财政局查阅，每次查阅都记录在被查阅的财政局。" : $"已创建财政局 {tenant} 的管理员 {name}。");
         if (generated) Console.WriteLine($"初始密码（只显示这一次）：{password}");
         return true;
     }
