@@ -73,7 +73,7 @@ public sealed class LocalPostgres
             }
             else
             {
-                Port = IsPortFree(state.Port) ? state.Port : FreePort();
+                Port = LoopbackPort.IsFree(state.Port) ? state.Port : LoopbackPort.Free();
                 await StartAsync(ct);
                 StartedByThisProcess = true;
                 if (Port != state.Port) SaveState(state with { Port = Port });
@@ -205,7 +205,7 @@ public sealed class LocalPostgres
             var existing = JsonSerializer.Deserialize<State>(File.ReadAllText(StateFile));
             if (existing is not null) return existing;
         }
-        var state = new State(ChooseDataDirectory(), FreePort(), NewSecret(), NewSecret());
+        var state = new State(ChooseDataDirectory(), LoopbackPort.Free(), NewSecret(), NewSecret());
         SaveState(state);
         return state;
     }
@@ -284,28 +284,6 @@ public sealed class LocalPostgres
             throw new LocalPostgresUnavailableException(
                 $"`{Path.GetFileName(file)} {string.Join(' ', args)}` failed with exit code {process.ExitCode}:\n{await stdout}\n{await stderr}" +
                 (file.EndsWith("pg_ctl", StringComparison.Ordinal) ? $"\nSee {Path.Combine(DataDirectory, "server.log")}." : ""));
-    }
-
-    private static bool IsPortFree(int port)
-    {
-        if (port <= 0) return false;
-        try
-        {
-            var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            listener.Stop();
-            return true;
-        }
-        catch (SocketException) { return false; }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     [DllImport("libc", EntryPoint = "geteuid")]

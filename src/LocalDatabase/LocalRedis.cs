@@ -31,7 +31,7 @@ public sealed class LocalRedis : IAsyncDisposable
     {
         var binary = Find() ?? throw new InvalidOperationException(
             "未找到 redis-server。redis-server not found: install it (Debian/Ubuntu: `apt-get install -y redis-server`, or run scripts/prerequisites.sh) or set REDIS_SERVER to it.");
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var psi = new ProcessStartInfo(binary,
             ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
              "--daemonize", "no", "--dir", Path.GetTempPath(), "--loglevel", "warning"])
@@ -116,14 +116,5 @@ public sealed class LocalRedis : IAsyncDisposable
         return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Append("/usr/bin").Append("/usr/sbin").Append("/usr/local/bin")
             .Select(dir => Path.Combine(dir, "redis-server")).FirstOrDefault(File.Exists);
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

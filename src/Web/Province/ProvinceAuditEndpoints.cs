@@ -38,8 +38,7 @@ public static class ProvinceAuditEndpoints
     public static async Task<IResult> History(string bureau, Guid id, IDocumentStore store, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (ProvinceAuditor(http) is not { } reader) return Problems.Forbidden("只有省级审计可以跨财政局查阅");
-        var registered = (await ProvinceReading.BureausAsync(store, ct)).FirstOrDefault(b => b.Id == bureau);
-        if (registered is null) return Problems.NotFound("财政局");
+        if (await ProvinceReading.BureauAsync(store, bureau, ct) is not { } registered) return Problems.NotFound("财政局");
         return await ProvinceReading.TrailAsync(store, registered, id, reader, clock, ct) is { } found ? Results.Ok(found.Trail) : Problems.NotFound();
     }
 

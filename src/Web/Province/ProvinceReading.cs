@@ -18,6 +18,14 @@ public static class ProvinceReading
         return (await session.Query<FinanceBureau>().OrderBy(b => b.Id).ToListAsync(ct)).Where(b => b.Id != FinanceBureau.Province).ToList();
     }
 
+    /// <summary>The registered bureau of that id; null for an unknown id and for the province's own tenant.</summary>
+    public static async Task<FinanceBureau?> BureauAsync(IDocumentStore store, string id, CancellationToken ct)
+    {
+        if (id == FinanceBureau.Province) return null;
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<FinanceBureau>(id, ct);
+    }
+
     /// <summary>One bureau's reports (newest first, up to <paramref name="take"/>) and how many match, recorded as read.</summary>
     public static async Task<BureauSubmissions> SubmissionsAsync(IDocumentStore store, FinanceBureau bureau, Actor reader, TimeProvider clock,
         int? year, SubmissionState? state, int take, CancellationToken ct)

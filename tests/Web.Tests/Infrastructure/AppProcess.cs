@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Approval.LocalDatabase;
 
 namespace Approval.Web.Tests.Infrastructure;
@@ -164,14 +162,7 @@ public sealed class AppProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    public static int FreePort() => LocalDatabase.LoopbackPort.Free();
 
     /// <summary>Debug or Release: the configuration this test assembly (and so the app beside it) was built in.</summary>
     /// <summary>

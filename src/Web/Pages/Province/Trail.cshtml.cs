@@ -14,8 +14,7 @@ public class TrailModel(IDocumentStore store, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string bureau, Guid id, CancellationToken ct)
     {
-        var registered = (await ProvinceReading.BureausAsync(store, ct)).FirstOrDefault(b => b.Id == bureau);
-        if (registered is null) return NotFound();
+        if (await ProvinceReading.BureauAsync(store, bureau, ct) is not { } registered) return NotFound();
         if (await ProvinceReading.TrailAsync(store, registered, id, User.ToActor()!, clock, ct) is not { } found) return NotFound();
         (Trail, Title) = found;
         return Page();
