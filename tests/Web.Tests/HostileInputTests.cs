@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
+using Marten;
 
 namespace Approval.Web.Tests;
 
@@ -238,5 +239,120 @@ public class HostileInputTests(WorkflowFixture app) : IClassFixture<WorkflowFixt
         var longRow = await app.Send("rev", HttpMethod.Post, $"/api/submissions/{id}/comments", new { version = 4, text = "意见", row = new string('行', 101) });
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, longRow.StatusCode);
         Assert.Equal(before + 4, await app.TotalEvents());
+    }
+
+    /// <summary>Ids an administrator chooses, hostile ones: each refused with a problem, none stored.</summary>
+    public static TheoryData<string> HostileIds => new()
+    {
+        "<script>alert(1)</script>", "../../etc/passwd", "..", ".hidden", "编号-中文", "a/b", "a b", "a\u0000b", "a%00b",
+        "\u202Eevil", "é", new string('a', 65), new string('a', 1_000_000),
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileIds))]
+    public async Task Hostile_ids_are_refused_for_sections_units_accounts_and_templates_and_nothing_is_stored(string id)
+    {
+        var before = await OrganizationCounts();
+        var bodies = new (string Url, object Body)[]
+        {
+            ("/api/admin/sections", new { id, name = "测试股" }),
+            ("/api/admin/units", new { id, name = "测试单位", sectionId = "S-1" }),
+            ("/api/admin/accounts", new { id, displayName = "测试", password = "Hostile#2026-pass", role = "Auditor" }),
+            ("/api/admin/templates", Approval.Workflow.Templates.BuiltInTemplates.Ministry2020 with { Id = id }),
+        };
+        foreach (var (url, body) in bodies)
+        {
+            var (status, problem) = await Post("admin", url, Json(JsonSerializer.Serialize(body, WorkflowFixture.Json)));
+            Assert.True(status == 400, $"{url} with id of {id.Length} characters: {status}");
+            Assert.Equal("id-invalid", problem.GetProperty("code").GetString());
+        }
+        Assert.Equal(before, await OrganizationCounts());
+    }
+
+    [Fact]
+    public async Task A_lone_surrogate_is_refused_wherever_an_id_or_a_key_is_read_and_nothing_is_stored()
+    {
+        var before = await OrganizationCounts();
+        foreach (var url in new[] { "/api/admin/sections", "/api/admin/units", "/api/admin/accounts", "/api/admin/templates" })
+        {
+            var (status, _) = await Post("admin", url, Json("""{"id":"\ud800","name":"x","displayName":"x","password":"Hostile#2026-pass","role":"Auditor","sectionId":"S-1"}"""));
+            Assert.Equal(400, status);
+        }
+        var (sectionStatus, _) = await Post("admin", "/api/admin/units", Json("""{"id":"U-SURROGATE","name":"x","sectionId":"\udfff"}"""));
+        Assert.Equal(400, sectionStatus);
+        var (sectionsStatus, _) = await Post("admin", "/api/admin/accounts", Json("""{"id":"surrogate-rev","displayName":"x","password":"Hostile#2026-pass","role":"Reviewer","sectionIds":[null,"S-1"]}"""));
+        Assert.Equal(400, sectionsStatus);
+        Assert.Equal(before, await OrganizationCounts());
+
+        // The idempotency key of every command, in the body and as a header.
+        var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "代理项", content = Samples.Ganfutong() }, 201);
+        var id = created.GetProperty("submissionId").GetGuid();
+        var events = await app.TotalEvents();
+        var commands = new[] { "score", "check-content", "submit", "withdraw", "claim", "release", "comments", "return", "approve", "publish", "corrections" }
+            .Select(c => $"/api/submissions/{id}/{c}").Append("/api/submissions").Append("/api/auth/password");
+        foreach (var url in commands)
+            foreach (var key in new[] { "\\ud800", "x\\udc00y", "\\u0000", new string('k', 256) })
+            {
+                var (status, problem) = await Post("prep", url, Json($$"""{"commandId":"{{key}}","version":1,"fiscalYear":2021,"kind":"ProjectSelfEvaluation","title":"t"}"""));
+                Assert.True(status == 400, $"{url} with commandId {key[..Math.Min(10, key.Length)]}: {status}");
+                Assert.Equal("idempotency-key-invalid", problem.GetProperty("code").GetString());
+            }
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/submissions/{id}/content") { Content = Json("""{"commandId":"\ud800","version":1}""") };
+        put.Headers.Authorization = new("Bearer", await app.TokenFor("prep"));
+        using var client = app.Host.Server.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await client.SendAsync(put)).StatusCode);
+        Assert.Equal(events, await app.TotalEvents());
+    }
+
+    /// <summary>A template whose parts are missing, null or absurd: a 400 naming what is wrong, never a 500, nothing stored.</summary>
+    public static TheoryData<string, string> BrokenTemplates => new()
+    {
+        { "fundsRule null", "\"fundsRule\":{\"kind\":\"Proportional\",\"steps\":null}|\"fundsRule\":null" },
+        { "levelOnes null", "\"levelOnes\":[|\"levelOnes\":null,\"x\":[" },
+        { "tiers null", "\"tiers\":{|\"tiers\":null,\"x\":{" },
+        { "grades null", "\"grades\":{|\"grades\":null,\"x\":{" },
+        { "a null level one", "\"levelOnes\":[|\"levelOnes\":[null," },
+        { "levelTwos null", "\"levelTwos\":[|\"levelTwos\":null,\"x\":[" },
+        { "a null level two", "\"levelTwos\":[|\"levelTwos\":[null," },
+        { "name null", "\"name\":\"|\"name\":null,\"x\":\"" },
+        { "an overflowing weight", "\"fundsWeight\":10|\"fundsWeight\":79228162514264337593543950335" },
+        { "a stepped rule with a null step", "\"fundsRule\":{\"kind\":\"Proportional\",\"steps\":null}|\"fundsRule\":{\"kind\":\"Stepped\",\"steps\":[null]}" },
+        { "an unknown funds rule", "\"fundsRule\":{\"kind\":\"Proportional\",\"steps\":null}|\"fundsRule\":{\"kind\":7}" },
+        { "inverted grade bands", "\"grades\":{\"excellent\":90,\"good\":80,\"fair\":60}|\"grades\":{\"excellent\":60,\"good\":80,\"fair\":90}" },
+        { "version zero", "\"version\":1|\"version\":0" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenTemplates))]
+    public async Task A_broken_template_is_refused_with_a_reason_and_nothing_is_stored(string what, string edit)
+    {
+        var template = JsonSerializer.Serialize(Approval.Workflow.Templates.BuiltInTemplates.Ministry2020 with { Id = "broken" }, WorkflowFixture.Json);
+        var parts = edit.Split('|');
+        Assert.True(template.Contains(parts[0], StringComparison.Ordinal), $"{what}: the template JSON has no {parts[0]}: {template}");
+        var before = await OrganizationCounts();
+        var (status, problem) = await Post("admin", "/api/admin/templates", Json(template.Replace(parts[0], parts[1])));
+        Assert.True(status == 400, $"{what}: {status} {problem}");
+        Assert.Equal(before, await OrganizationCounts());
+    }
+
+    [Fact]
+    public async Task A_sound_template_is_stored_once_and_its_location_is_a_plain_address()
+    {
+        using var client = app.Host.Server.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/templates")
+        {
+            Content = Json(JsonSerializer.Serialize(Approval.Workflow.Templates.BuiltInTemplates.Ministry2020 with { Id = "county-2024.v2", Version = 3 }, WorkflowFixture.Json)),
+        };
+        request.Headers.Authorization = new("Bearer", await app.TokenFor("admin"));
+        var response = await client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("/api/templates/county-2024.v2@3", response.Headers.Location?.OriginalString);
+    }
+
+    private async Task<(int, int, int, int)> OrganizationCounts()
+    {
+        await using var session = app.Store.QuerySession(TestOrganization.Tenant);
+        return (await session.Query<Approval.Web.Organization.ReviewSection>().CountAsync(), await session.Query<Approval.Web.Organization.BudgetUnit>().CountAsync(),
+            await session.Query<Approval.Web.Auth.Account>().CountAsync(), await session.Query<Approval.Web.Templates.StoredTemplate>().CountAsync());
     }
 }

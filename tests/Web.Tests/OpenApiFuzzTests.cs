@@ -119,6 +119,10 @@ public class OpenApiFuzzTests(WorkflowFixture app) : IClassFixture<WorkflowFixtu
         yield return "12345678901234567890123456789";
         yield return "{\"version\":1e400}";
         yield return new string('[', 3000) + new string(']', 3000);
+        // The idempotency key is read before any endpoint binds the body: a key that is no text, or far too long.
+        yield return "{\"commandId\":\"\\ud800\",\"version\":1}";
+        yield return "{\"commandId\":\"\\u0000\",\"version\":1}";
+        yield return $"{{\"commandId\":\"{new string('k', 5000)}\",\"version\":1}}";
         var properties = schema?["properties"]?.AsObject();
         if (properties is null) yield break;
         foreach (var (name, propertySchema) in properties)
@@ -128,7 +132,7 @@ public class OpenApiFuzzTests(WorkflowFixture app) : IClassFixture<WorkflowFixtu
             var values = type.Contains("integer") || type.Contains("number")
                 ? new[] { "1e308", "-99999999999999999999999999999", "\"7\"", "0.000000001", "null" }
                 : type.Contains("string")
-                    ? new[] { "\"\"", $"\"{new string('长', 20_000)}\"", "\"\\u0000\\u202e\\u200b\"", "42", "null" }
+                    ? new[] { "\"\"", $"\"{new string('长', 20_000)}\"", "\"\\u0000\\u202e\\u200b\"", "\"\\ud800\"", "\"x\\udc00\"", "\"编号<script>\"", "\"../../etc/passwd\"", "42", "null" }
                     : type.Contains("boolean") ? new[] { "\"yes\"", "2", "null" }
                     : type.Contains("array") ? new[] { "{}", "[null,null]", $"[{string.Join(',', Enumerable.Repeat("{}", 2000))}]", "null" }
                     : new[] { "[]", "\"x\"", "{\"unknown\":1}", "null" };

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Approval.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Web.Tests;
 
@@ -148,5 +149,84 @@ public class SessionAndSignInTests(WorkflowFixture app) : IClassFixture<Workflow
         Assert.Equal("refresh-reused", (await replay.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Get, "/api/auth/me", token: current)).StatusCode); // the family is revoked
         Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, "/api/auth/login", new { userName = "temp-replay", password = Password }, address: "10.1.0.7")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Wrong_current_passwords_are_throttled_per_account_wherever_they_come_from()
+    {
+        await CreateReviewer("pw-guess");
+        var access = (await SignIn("pw-guess", Password)).GetProperty("accessToken").GetString()!;
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await Send(HttpMethod.Post, "/api/auth/password", new { currentPassword = $"guess-{i}-wrong", newPassword = "Another#2026-pass" }, access, address: $"10.2.0.{i + 1}");
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        }
+        // Over the limit even the right password waits: a guesser learns nothing more, and nothing changes.
+        var throttled = await Send(HttpMethod.Post, "/api/auth/password", new { currentPassword = Password, newPassword = "Another#2026-pass" }, access, address: "10.2.0.99");
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.True(throttled.Headers.RetryAfter is not null, "429 without Retry-After");
+        Assert.Equal("too-many-attempts", (await throttled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        await SignIn("pw-guess", Password); // the password is unchanged and the account not locked
+    }
+
+    [Fact]
+    public async Task A_client_on_the_machine_cannot_claim_other_addresses_to_walk_past_the_sign_in_throttle()
+    {
+        // A loopback client (no proxy is configured) naming a new X-Forwarded-For on every try: still one address.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < Approval.Web.Auth.LoginThrottle.FailuresPerAddress + 2; i++)
+        {
+            using var client = app.Host.Server.CreateClient();
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login") { Content = JsonContent.Create(new { userName = $"nobody-{i}", password = "wrong password" }) };
+            request.Headers.Add(ClientAddressFromTestHeader.Header, "127.0.0.9");
+            request.Headers.Add("X-Forwarded-For", $"203.0.113.{i + 1}");
+            statuses.Add((await client.SendAsync(request)).StatusCode);
+        }
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.Equal(Approval.Web.Auth.LoginThrottle.FailuresPerAddress, statuses.TakeWhile(s => s == HttpStatusCode.Unauthorized).Count());
+    }
+
+    [Fact]
+    public async Task The_named_proxy_is_believed_and_any_other_caller_is_not()
+    {
+        async Task<HttpResponseMessage> Via(string address)
+        {
+            using var client = app.Host.Server.CreateClient();
+            var request = new HttpRequestMessage(HttpMethod.Get, "/login");
+            request.Headers.Add(ClientAddressFromTestHeader.Header, address);
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            request.Headers.Add("X-Forwarded-Host", "jxpz.czj.example.gov.cn"); // HSTS is never sent to localhost
+            request.Headers.Add("X-Forwarded-For", "198.51.100.7");
+            return await client.SendAsync(request);
+        }
+        var believed = await Via(AppFixture.TrustedProxy);
+        Assert.True(believed.Headers.Contains("Strict-Transport-Security"), "the named proxy's https was not believed");
+        Assert.All(believed.Headers.GetValues("Set-Cookie"), c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+        Assert.False((await Via("10.99.0.2")).Headers.Contains("Strict-Transport-Security"), "a caller that is no proxy was believed");
+        Assert.False((await Via("127.0.0.1")).Headers.Contains("Strict-Transport-Security"), "a loopback caller was believed without being named");
+    }
+
+    [Fact]
+    public void Forwarded_headers_are_believed_only_from_the_proxies_an_operator_names()
+    {
+        static Microsoft.AspNetCore.Builder.ForwardedHeadersOptions Options(Dictionary<string, string?> settings)
+        {
+            var configuration = Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(new Microsoft.Extensions.Configuration.ConfigurationBuilder(), settings).Build();
+            var collection = new ServiceCollection();
+            collection.AddSecurityHeaders(configuration);
+            using var services = collection.BuildServiceProvider();
+            return services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>>().Value;
+        }
+
+        // Both lists empty would mean "believe everyone" to the middleware: with no proxy named, no header is read at all.
+        var none = Options([]);
+        Assert.Equal(Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.None, none.ForwardedHeaders);
+        Assert.Empty(none.KnownProxies);
+        Assert.Empty(none.KnownIPNetworks);
+        var named = Options(new() { ["Approval:TrustedProxies:0"] = "172.28.0.10", ["Approval:TrustedNetworks:0"] = "10.8.0.0/24" });
+        Assert.Equal([System.Net.IPAddress.Parse("172.28.0.10")], named.KnownProxies);
+        Assert.Equal([System.Net.IPNetwork.Parse("10.8.0.0/24")], named.KnownIPNetworks);
+        Assert.True(named.ForwardedHeaders.HasFlag(Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor));
+        Assert.Throws<InvalidOperationException>(() => Options(new() { ["Approval:TrustedProxies:0"] = "proxy.local" }));
     }
 }

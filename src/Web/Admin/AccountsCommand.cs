@@ -49,8 +49,7 @@ public class AccountsCommand : JasperFxAsyncCommand<AccountsInput>
         if (!provinceAuditor && !input.Action.Equals("add-admin", StringComparison.OrdinalIgnoreCase))
             return Fail($"未知操作「{input.Action}」：可用 add-admin、add-province-auditor");
         var name = input.Name.Trim();
-        if (name.Length is 0 or > 64 || name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
-            return Fail("账户名不能为空、不能含空白或控制字符，最长 64 个字符");
+        if (!SafeId.IsValid(name)) return Fail("账户名" + SafeId.Rule);
 
         var tenant = provinceAuditor ? Tenants.FinanceBureau.Province : input.TenantFlag.Trim();
         if (provinceAuditor && input.TenantFlag.Trim() is { Length: > 0 } named && named != Tenants.FinanceBureau.Province)

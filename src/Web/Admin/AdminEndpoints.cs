@@ -1,5 +1,6 @@
 using Approval.Web.Auth;
 using Approval.Web.Organization;
+using Approval.Web.Tenants;
 using Approval.Workflow.Submissions;
 using Marten;
 using Wolverine.Http;
@@ -18,7 +19,6 @@ public sealed record UpdateAccount(string? DisplayName, Role? Role, string? Unit
 /// <summary>管理员: sections, units and accounts. Never submitted content.</summary>
 public static class AdminEndpoints
 {
-    public const int MaxIdLength = 64;
     public const int MaxNameLength = 100;
 
     [WolverinePost("/api/admin/sections")]
@@ -38,8 +38,8 @@ public static class AdminEndpoints
         if (!IsAdmin(http)) return Problems.Forbidden("只有管理员可以管理预算单位");
         if (Blank(command.Id) || Blank(command.Name) || Blank(command.SectionId)) return Problems.BadRequest("unit-invalid", "请填写单位编号、名称和所属股室", "id, name and section are required");
         if ((BadId(command.Id) ?? BadName(command.Name, "单位名称") ?? BadName(command.SupervisingDepartment, "主管部门")) is { } bad) return bad;
-        if (await session.LoadAsync<ReviewSection>(command.SectionId!) is null) return Problems.BadRequest("section-unknown", "所属股室不存在", "unknown section");
-        session.Store(new BudgetUnit { Id = command.Id!.Trim(), Name = command.Name!.Trim(), SectionId = command.SectionId!, SupervisingDepartment = command.SupervisingDepartment?.Trim() });
+        if (!SafeId.IsValid(command.SectionId!.Trim()) || await session.LoadAsync<ReviewSection>(command.SectionId!.Trim()) is null) return Problems.BadRequest("section-unknown", "所属股室不存在", "unknown section");
+        session.Store(new BudgetUnit { Id = command.Id!.Trim(), Name = command.Name!.Trim(), SectionId = command.SectionId!.Trim(), SupervisingDepartment = command.SupervisingDepartment?.Trim() });
         await session.SaveChangesAsync();
         return Results.Ok();
     }
@@ -54,7 +54,7 @@ public static class AdminEndpoints
         var name = command.Id!.Trim();
         if (await session.Query<Account>().AnyAsync(a => a.AnyTenant() && a.Id == name)) return Problems.Of(409, "account-exists", "账户名已存在", "the account already exists");
         var account = new Account { Id = command.Id!.Trim(), DisplayName = command.DisplayName!.Trim() };
-        if (await Assign(account, command.Role, command.UnitId, command.SectionIds, session) is { } refused) return refused;
+        if (await Assign(account, http.User.ToActor()!.Role, command.Role, command.UnitId, command.SectionIds, session) is { } refused) return refused;
         account.PasswordHash = AccountLogin.Hash(account, command.Password!);
         account.NewSecurityStamp();
         session.Store(account);
@@ -67,14 +67,17 @@ public static class AdminEndpoints
     public static async Task<IResult> Update(string id, UpdateAccount command, IDocumentSession session, AccountStamps stamps, HttpContext http)
     {
         if (!IsAdmin(http)) return Problems.Forbidden("只有管理员可以管理账户");
-        if (await session.LoadAsync<Account>(id) is not { } account) return Problems.NotFound("账户");
-        if (account.Id == http.User.ToActor()!.UserId && (command.Disabled == true || command.Role is { } r && r != Role.Admin))
+        if (!SafeId.IsValid(id) || await session.LoadAsync<Account>(id) is not { } account) return Problems.NotFound("账户");
+        var admin = http.User.ToActor()!;
+        if (!RoleGrants.MayManage(admin.Role, account.Role, FinanceBureau.JurisdictionOf(account.TenantId)))
+            return NotGrantable(account.Role);
+        if (account.Id == admin.UserId && (command.Disabled == true || command.Role is { } r && r != Role.Admin))
             return Problems.BadRequest("self-lockout", "不能停用或降级自己的管理员账户", "an administrator cannot disable or demote their own account");
         if (command.DisplayName is not null && (Blank(command.DisplayName) ? Problems.BadRequest("account-invalid", "姓名不能为空", "display name is required") : BadName(command.DisplayName, "姓名")) is { } badName) return badName;
         if (command.Password is not null && BadPassword(command.Password) is { } badPassword) return badPassword;
         if (command.Role is not null || command.UnitId is not null || command.SectionIds is not null)
         {
-            if (await Assign(account, command.Role ?? account.Role, command.UnitId ?? account.UnitId, command.SectionIds ?? account.SectionIds, session) is { } refused)
+            if (await Assign(account, admin.Role, command.Role ?? account.Role, command.UnitId ?? account.UnitId, command.SectionIds ?? account.SectionIds, session) is { } refused)
                 return refused;
         }
         if (command.DisplayName is not null) account.DisplayName = command.DisplayName.Trim();
@@ -87,16 +90,23 @@ public static class AdminEndpoints
         return Results.Ok(new { account.Id, account.Role, account.UnitId, account.SectionIds, account.Disabled });
     }
 
-    private static async Task<IResult?> Assign(Account account, Role role, string? unitId, IReadOnlyList<string>? sectionIds, IDocumentSession session)
+    private static async Task<IResult?> Assign(Account account, Role granter, Role role, string? unitId, IReadOnlyList<string>? sectionIds, IDocumentSession session)
     {
         if (!Enum.IsDefined(role)) return Problems.BadRequest("role-unknown", "角色只能是 填报人、审核人、审计 或 管理员", "role must be Preparer, Reviewer, Auditor or Admin");
-        var sections = (sectionIds ?? []).Select(s => s.Trim()).Distinct().ToList();
-        if (role == Role.Preparer && (Blank(unitId) || await session.LoadAsync<BudgetUnit>(unitId!) is null))
+        if (!RoleGrants.MayGrant(granter, role)) return NotGrantable(role);
+        var sections = (sectionIds ?? []).Select(s => s?.Trim() ?? "").Distinct().ToList();
+        if (!Blank(unitId) && !SafeId.IsValid(unitId!.Trim()))
+            return Problems.BadRequest("unit-unknown", "所属预算单位不存在", "unknown unit");
+        if (role == Role.Preparer && (Blank(unitId) || await session.LoadAsync<BudgetUnit>(unitId!.Trim()) is null))
             return Problems.BadRequest("unit-required", "填报人必须属于一个已登记的预算单位", "a preparer needs a known unit");
         if (role == Role.Reviewer && sections.Count == 0)
             return Problems.BadRequest("section-required", "审核人至少属于一个业务股室", "a reviewer needs a section");
         foreach (var section in sections)
+        {
+            // An id outside the safe alphabet names no section, and is not echoed back.
+            if (!SafeId.IsValid(section)) return Problems.BadRequest("section-unknown", "业务股室编号无效：" + SafeId.Rule, "unknown section");
             if (await session.LoadAsync<ReviewSection>(section) is null) return Problems.BadRequest("section-unknown", $"业务股室「{section}」不存在", "unknown section");
+        }
         account.Role = role;
         account.UnitId = Blank(unitId) ? null : unitId!.Trim();
         account.SectionIds = role == Role.Reviewer ? sections : [];
@@ -104,9 +114,7 @@ public static class AdminEndpoints
     }
 
     private static IResult? BadId(string? id) =>
-        id!.Trim() is var s && (s.Length > MaxIdLength || s.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) || InvisibleText.Contains(s))
-            ? Problems.BadRequest("id-invalid", $"编号不能含空白、控制或不可见字符，最长 {MaxIdLength} 个字符", "ids have no white space, control or invisible characters")
-            : null;
+        SafeId.IsValid(id!.Trim()) ? null : Problems.BadRequest("id-invalid", SafeId.Rule, "ids are 1 to 64 ASCII letters, digits, '-', '_' or '.', starting with a letter or digit");
 
     private static IResult? BadName(string? name, string what) =>
         name is null ? null
@@ -118,6 +126,11 @@ public static class AdminEndpoints
         (password ?? "").Length is < LoginEndpoint.MinimumPasswordLength or > 200
             ? Problems.BadRequest("password-weak", $"密码应为 {LoginEndpoint.MinimumPasswordLength}–200 位", $"the password needs {LoginEndpoint.MinimumPasswordLength} to 200 characters")
             : null;
+
+    /// <summary>Province roles are never granted through a bureau (<see cref="RoleGrants"/>): the same answer for a grant and for a change of such an account.</summary>
+    private static IResult NotGrantable(Role role) => Problems.Of(403, "role-not-grantable",
+        role == Role.ProvinceAuditor ? "省级审计只能由省级管理在安装时创建（accounts add-province-auditor），财政局管理员不能授予或管理" : "无权授予或管理该角色",
+        "this role cannot be granted or managed by this administrator");
 
     private static bool IsAdmin(HttpContext http) => http.User.ToActor()?.Role == Role.Admin;
 

@@ -21,28 +21,44 @@ public static class IdempotencyKeys
         if (request.Headers.TryGetValue(Header, out var values))
         {
             header = values.ToString().Trim().Trim('"');
-            if (values.Count != 1 || header.Length is 0 or > MaxLength || header.Any(char.IsControl))
-                return Problems.BadRequest("idempotency-key-invalid", $"Idempotency-Key 应为 1–{MaxLength} 个可见字符", $"Idempotency-Key must be 1 to {MaxLength} visible characters");
+            if (values.Count != 1 || !IsUsable(header)) return Invalid();
         }
-        var commandId = request.HasJsonContentType() ? await JsonCommandIdAsync(request, http.RequestAborted)
-            : request.HasFormContentType ? await FormCommandIdAsync(request, http.RequestAborted) : null;
+        var (commandId, readable) = request.HasJsonContentType() ? await JsonCommandIdAsync(request, http.RequestAborted)
+            : request.HasFormContentType ? (await FormCommandIdAsync(request, http.RequestAborted), true) : (null, true);
+        if (!readable || commandId is not null && !IsUsable(commandId)) return Invalid();
         // A GUID is one key however it is spelled ("AB…" and "ab…", braces or not); the empty GUID names nothing.
         if (Guid.TryParse(commandId, out var parsed)) commandId = parsed.ToString("D");
-        if (Guid.TryParse(header, out var headerGuid))
-        {
-            header = headerGuid.ToString("D");
-            request.Headers[Header] = header;
-        }
+        if (Guid.TryParse(header, out var headerGuid)) header = headerGuid.ToString("D");
         if (commandId == Guid.Empty.ToString("D") || header == Guid.Empty.ToString("D"))
             return Problems.BadRequest("idempotency-key-invalid", "幂等键不能为全零 GUID", "the empty GUID is not an idempotency key");
         if (commandId is not null && header is not null && !string.Equals(commandId, header, StringComparison.Ordinal))
             return Problems.BadRequest("idempotency-key-mismatch", "Idempotency-Key 与 commandId 不一致", "Idempotency-Key and commandId differ");
-        if (header is null && commandId is not null) request.Headers[Header] = commandId;
+        // Wolverine deduplicates on the header as it stands: one spelling of one key, whether it came quoted (the draft's
+        // sf-string), unquoted or in the body, so that a retry in another form finds the first answer.
+        if ((header ?? commandId) is { } key) request.Headers[Header] = key;
         return null;
     }
 
-    /// <summary>The top-level <c>commandId</c> of a (buffered) JSON body, read without binding it; the body is rewound.</summary>
-    private static async Task<string?> JsonCommandIdAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>1–255 characters, none of them control characters, and well-formed text (no lone UTF-16 surrogate).</summary>
+    private static bool IsUsable(string key)
+    {
+        if (key.Length is 0 or > MaxLength || key.Any(char.IsControl)) return false;
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (char.IsHighSurrogate(key[i]) && i + 1 < key.Length && char.IsLowSurrogate(key[i + 1])) i++;
+            else if (char.IsSurrogate(key[i])) return false;
+        }
+        return true;
+    }
+
+    private static IResult Invalid() =>
+        Problems.BadRequest("idempotency-key-invalid", $"幂等键（Idempotency-Key 或 commandId）应为 1–{MaxLength} 个可见字符", $"the idempotency key (Idempotency-Key or commandId) must be 1 to {MaxLength} visible characters");
+
+    /// <summary>
+    /// The top-level <c>commandId</c> of a (buffered) JSON body, read without binding it; the body is rewound. Not
+    /// readable when the value cannot be text at all (an escaped lone surrogate such as <c>"\ud800"</c>).
+    /// </summary>
+    private static async Task<(string? CommandId, bool Readable)> JsonCommandIdAsync(HttpRequest request, CancellationToken ct)
     {
         request.EnableBuffering();
         using var buffer = new MemoryStream();
@@ -51,12 +67,12 @@ public static class IdempotencyKeys
         try
         {
             var reader = new Utf8JsonReader(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return (null, true);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var isCommandId = reader.ValueTextEquals("commandId") || reader.ValueTextEquals("CommandId");
                 reader.Read();
-                if (isCommandId) return reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } id ? id.Trim() : null;
+                if (isCommandId) return (reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } id ? id.Trim() : null, true);
                 reader.Skip();
             }
         }
@@ -64,7 +80,11 @@ public static class IdempotencyKeys
         {
             // Malformed JSON: the endpoint refuses it with its own message.
         }
-        return null;
+        catch (InvalidOperationException)
+        {
+            return (null, false); // a string that is no text (GetString refuses an escaped lone surrogate)
+        }
+        return (null, true);
     }
 
     private static async Task<string?> FormCommandIdAsync(HttpRequest request, CancellationToken ct)

@@ -17,14 +17,35 @@ public static class SecurityHeaders
     {
         services.Configure<ForwardedHeadersOptions>(o =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            // Loopback proxies are trusted by default; a proxy elsewhere is named in Approval:TrustedProxies.
-            foreach (var proxy in configuration.GetSection("Approval:TrustedProxies").Get<string[]>() ?? [])
-                if (System.Net.IPAddress.TryParse(proxy, out var address)) o.KnownProxies.Add(address);
+            // No proxy is trusted unless the operator names it: ASP.NET Core believes any loopback client by default, and
+            // then one client on the machine could claim a new address per request and walk past the sign-in throttle.
+            // With both lists empty the middleware would believe everyone, so then it reads no header at all.
+            var proxies = TrustedProxies(configuration).ToList();
+            var networks = TrustedNetworks(configuration).ToList();
+            o.ForwardedHeaders = proxies.Count + networks.Count == 0 ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // the obsolete list is still consulted by the middleware: it must be empty too
+            o.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
+            foreach (var proxy in proxies) o.KnownProxies.Add(proxy);
+            foreach (var network in networks) o.KnownIPNetworks.Add(network);
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;
     }
+
+    /// <summary>The reverse proxies whose X-Forwarded-* are believed: <c>Approval:TrustedProxies</c> (addresses). A value
+    /// that is no address stops the start-up: a typo must not silently trust nobody (or, worse, be read as someone else).</summary>
+    public static IEnumerable<System.Net.IPAddress> TrustedProxies(IConfiguration configuration) =>
+        (configuration.GetSection("Approval:TrustedProxies").Get<string[]>() ?? []).Select(p => System.Net.IPAddress.TryParse(p.Trim(), out var address)
+            ? address : throw new InvalidOperationException($"Approval:TrustedProxies: '{p}' is not an IP address"));
+
+    /// <summary><c>Approval:TrustedNetworks</c>: whole networks of proxies in CIDR notation (10.0.0.0/24).</summary>
+    public static IEnumerable<System.Net.IPNetwork> TrustedNetworks(IConfiguration configuration) =>
+        (configuration.GetSection("Approval:TrustedNetworks").Get<string[]>() ?? []).Select(n => System.Net.IPNetwork.TryParse(n.Trim(), out var network)
+            ? network : throw new InvalidOperationException($"Approval:TrustedNetworks: '{n}' is not a network in CIDR notation"));
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {

@@ -1,3 +1,4 @@
+using Approval.Workflow.Submissions;
 using Marten;
 using Microsoft.AspNetCore.Identity;
 
@@ -30,7 +31,8 @@ public static class AccountLogin
 
         // Names are unique in the deployment (a global unique index): the account found says which 财政局 signs in.
         var account = (await session.Query<Account>().Where(a => a.AnyTenant() && a.Id == name).Take(2).ToListAsync()).SingleOrDefault();
-        var usable = account is { Disabled: false };
+        // A role outside the account's jurisdiction (a 省级审计 minted in a bureau before grants were checked) signs in to nothing.
+        var usable = account is { Disabled: false } && RoleGrants.HoldsIn(account.Role, Tenants.FinanceBureau.JurisdictionOf(account.TenantId));
         var verdict = Hasher.VerifyHashedPassword(account ?? new Account(), usable ? account!.PasswordHash : UnusableHash, password);
         if (!usable || verdict == PasswordVerificationResult.Failed)
         {

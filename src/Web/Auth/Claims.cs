@@ -37,6 +37,8 @@ public static class ApprovalClaims
         if (user.Identity?.IsAuthenticated != true) return null;
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
         if (id is null || !Enum.TryParse<Role>(user.FindFirstValue(ClaimTypes.Role), out var role)) return null;
+        // A role held outside its jurisdiction (a 省级审计 stored in a bureau) grants nothing at all.
+        if (!RoleGrants.HoldsIn(role, Tenants.FinanceBureau.JurisdictionOf(user.FindFirstValue(Tenant)))) return null;
         var sections = user.FindAll(Section).Select(c => c.Value).ToList();
         return new Actor(id, user.FindFirstValue(ClaimTypes.Name) ?? id, role, user.FindFirstValue(Unit), sections.Count == 0 ? null : sections);
     }

@@ -88,15 +88,21 @@ public static class LoginEndpoint
     }
 
     /// <summary>The signed-in person changes their own password; every session of the account, this one included, ends.</summary>
+    [EnableRateLimiting(LoginThrottle.Policy)]
     [WolverinePost("/api/auth/password")]
-    public static async Task<IResult> Password(ChangePassword request, IDocumentSession session, AccountStamps stamps, HttpContext http)
+    public static async Task<IResult> Password(ChangePassword request, IDocumentSession session, AccountStamps stamps, LoginThrottle throttle, HttpContext http)
     {
-        if (http.User.ToActor() is not { } actor) return Problems.Unauthorized();
+        if (http.User.ToActor() is not { } actor || http.User.TenantOf() is not { } tenant) return Problems.Unauthorized();
+        if (throttle.WaitBeforeChangingPassword(tenant, actor.UserId) is { } wait) return TooMany(http, wait);
         if ((request.NewPassword ?? "").Length is < MinimumPasswordLength or > 200)
             return Problems.BadRequest("password-weak", $"新密码应为 {MinimumPasswordLength}–200 位", $"the new password needs {MinimumPasswordLength} to 200 characters");
         var account = await session.LoadAsync<Account>(actor.UserId, http.RequestAborted);
-        if (account is null || !AccountLogin.Matches(account, request.CurrentPassword ?? ""))
+        if (account is null || (request.CurrentPassword ?? "").Length > 200 || !AccountLogin.Matches(account, request.CurrentPassword ?? ""))
+        {
+            throttle.PasswordChangeFailed(tenant, actor.UserId);
             return Problems.BadRequest("password-wrong", "当前密码不正确", "the current password is wrong");
+        }
+        throttle.PasswordChanged(tenant, actor.UserId);
         account.PasswordHash = AccountLogin.Hash(account, request.NewPassword!);
         account.NewSecurityStamp();
         session.Store(account);

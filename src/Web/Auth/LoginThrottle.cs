@@ -39,6 +39,26 @@ public sealed class LoginThrottle
         if (_failures.TryRemove(NameKey(address, userName), out var limiter)) limiter.Dispose();
     }
 
+    /// <summary>
+    /// Changing one's password asks for the current one: a stolen session must not become a way to guess it. Wrong
+    /// current passwords are counted per account (<see cref="FailuresPerName"/> in <see cref="Window"/>), wherever they
+    /// come from, and the account's owner waits as long as the guesser — the password itself is never locked.
+    /// </summary>
+    public TimeSpan? WaitBeforeChangingPassword(string tenant, string accountId) =>
+        PasswordLimiter(tenant, accountId).GetStatistics()?.CurrentAvailablePermits <= 0 ? Window / 5 : null;
+
+    public void PasswordChangeFailed(string tenant, string accountId) => PasswordLimiter(tenant, accountId).AttemptAcquire().Dispose();
+
+    public void PasswordChanged(string tenant, string accountId)
+    {
+        if (_failures.TryRemove(PasswordKey(tenant, accountId), out var limiter)) limiter.Dispose();
+    }
+
+    private SlidingWindowRateLimiter PasswordLimiter(string tenant, string accountId) =>
+        _failures.GetOrAdd(PasswordKey(tenant, accountId), _ => New(FailuresPerName));
+
+    private static string PasswordKey(string tenant, string accountId) => $"password:{tenant}:{accountId}";
+
     private IEnumerable<SlidingWindowRateLimiter> Limiters(string address, string userName)
     {
         yield return _failures.GetOrAdd(NameKey(address, userName), _ => New(FailuresPerName));

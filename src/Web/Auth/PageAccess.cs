@@ -30,7 +30,7 @@ public static class PageAccess
     {
         options.AddPolicy(Reviewing, p => p.RequireAssertion(c => c.User.ToActor()?.Role is Role.Reviewer or Role.Auditor or Role.Admin));
         options.AddPolicy(Auditing, p => p.RequireAssertion(c => c.User.ToActor()?.Role is Role.Auditor or Role.Admin));
-        options.AddPolicy(ReadingProvince, p => p.RequireAssertion(c => c.User.ToActor()?.Role is Role.ProvinceAuditor));
+        options.AddPolicy(ReadingProvince, p => p.RequireAssertion(c => Approval.Web.Province.ProvinceReader.Of(c.User) is not null));
         options.AddPolicy(Preparing, p => p.RequireAssertion(c => c.User.ToActor() is { Role: Role.Preparer, UnitId: not null }));
     }
 

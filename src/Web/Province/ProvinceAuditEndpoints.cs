@@ -50,5 +50,5 @@ public static class ProvinceAuditEndpoints
         return Results.Ok(await session.Query<ProvinceRead>().OrderByDescending(r => r.At).Take(500).ToListAsync(ct));
     }
 
-    private static Actor? ProvinceAuditor(HttpContext http) => http.User.ToActor() is { Role: Role.ProvinceAuditor } actor ? actor : null;
+    private static ProvinceReader? ProvinceAuditor(HttpContext http) => ProvinceReader.Of(http.User);
 }

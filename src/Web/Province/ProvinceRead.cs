@@ -9,6 +9,8 @@ public sealed class ProvinceRead
     public Guid Id { get; set; }
     public string ReaderId { get; set; } = "";
     public string ReaderName { get; set; } = "";
+    /// <summary>The tenant the reader signed in from: always the province's own (<c>province</c>); a read is never made in a bureau's name.</summary>
+    public string ReaderTenant { get; set; } = "";
     public DateTimeOffset At { get; set; }
     /// <summary>What was read, in Chinese (报告列表 / 审计轨迹 …).</summary>
     public string What { get; set; } = "";

@@ -27,7 +27,7 @@ public static class ProvinceReading
     }
 
     /// <summary>One bureau's reports (newest first, up to <paramref name="take"/>) and how many match, recorded as read.</summary>
-    public static async Task<BureauSubmissions> SubmissionsAsync(IDocumentStore store, FinanceBureau bureau, Actor reader, TimeProvider clock,
+    public static async Task<BureauSubmissions> SubmissionsAsync(IDocumentStore store, FinanceBureau bureau, ProvinceReader reader, TimeProvider clock,
         int? year, SubmissionState? state, int take, CancellationToken ct)
     {
         await using var session = store.LightweightSession(bureau.Id);
@@ -44,7 +44,7 @@ public static class ProvinceReading
     }
 
     /// <summary>One report's audit trail in the bureau named, with its title, recorded as read; null when the bureau has no such report.</summary>
-    public static async Task<(BureauTrail Trail, string Title)?> TrailAsync(IDocumentStore store, FinanceBureau bureau, Guid id, Actor reader, TimeProvider clock, CancellationToken ct)
+    public static async Task<(BureauTrail Trail, string Title)?> TrailAsync(IDocumentStore store, FinanceBureau bureau, Guid id, ProvinceReader reader, TimeProvider clock, CancellationToken ct)
     {
         await using var session = store.LightweightSession(bureau.Id);
         var events = await session.Events.FetchStreamAsync(id, token: ct);
@@ -55,6 +55,10 @@ public static class ProvinceReading
         return (new BureauTrail(bureau.Id, bureau.Name, id, events.Select(AuditEndpoints.EntryOf).ToList()), title);
     }
 
-    private static void Record(IDocumentSession session, Actor reader, TimeProvider clock, string what, Guid? submissionId) =>
-        session.Insert(new ProvinceRead { Id = Guid.CreateVersion7(), ReaderId = reader.UserId, ReaderName = reader.Name, At = clock.GetUtcNow(), What = what, SubmissionId = submissionId });
+    private static void Record(IDocumentSession session, ProvinceReader reader, TimeProvider clock, string what, Guid? submissionId) =>
+        session.Insert(new ProvinceRead
+        {
+            Id = Guid.CreateVersion7(), ReaderId = reader.Actor.UserId, ReaderName = reader.Actor.Name, ReaderTenant = reader.Tenant,
+            At = clock.GetUtcNow(), What = what, SubmissionId = submissionId,
+        });
 }

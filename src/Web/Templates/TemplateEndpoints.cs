@@ -30,6 +30,8 @@ public static class TemplateCatalogue
 /// <summary>Indicator templates (指标模板) as versioned data, and the xlsx workbook for preparers.</summary>
 public static class TemplateEndpoints
 {
+    public const int MaxVersion = 9999;
+
     [WolverineGet("/api/templates")]
     public static async Task<IReadOnlyList<IndicatorTemplate>> List(IQuerySession session, CancellationToken ct) =>
         await TemplateCatalogue.AllAsync(session, ct);
@@ -38,8 +40,10 @@ public static class TemplateEndpoints
     public static async Task<IResult> Add(IndicatorTemplate template, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
         if (http.User.ToActor()?.Role != Role.Admin) return Problems.Forbidden("只有管理员可以维护指标模板");
+        // The id is checked first and alone: it becomes the document key and the Location header, and is echoed in messages.
+        if (!SafeId.IsValid(template.Id)) return Problems.BadRequest("id-invalid", "模板" + SafeId.Rule, "template ids are 1 to 64 ASCII letters, digits, '-', '_' or '.'");
         var problems = template.Validate();
-        if (string.IsNullOrWhiteSpace(template.Id) || template.Version < 1) problems = [.. problems, "模板需要编号和大于 0 的版本号"];
+        if (template.Version is < 1 or > MaxVersion) problems = [.. problems, $"模板版本号应在 1–{MaxVersion} 之间"];
         if (problems.Count > 0) return Problems.BadRequest("template-invalid", "指标模板无效：" + string.Join("；", problems), "invalid template");
         var key = StoredTemplate.KeyOf(template);
         if (BuiltInTemplates.All.Any(t => StoredTemplate.KeyOf(t) == key) || await session.LoadAsync<StoredTemplate>(key, ct) is not null)

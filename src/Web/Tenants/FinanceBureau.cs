@@ -1,3 +1,4 @@
+using Approval.Workflow.Submissions;
 using Marten;
 
 namespace Approval.Web.Tenants;
@@ -14,6 +15,9 @@ public sealed class FinanceBureau
 
     /// <summary>The province's own tenant: it holds the 省级审计 accounts and no bureau's data.</summary>
     public const string Province = "province";
+
+    /// <summary>What kind of tenant an id names: the province's own, or a 财政局.</summary>
+    public static Jurisdiction JurisdictionOf(string? tenantId) => tenantId == Province ? Jurisdiction.Province : Jurisdiction.Bureau;
 
     /// <summary>Tenant ids are short ASCII words: they appear in hub group names and in every row of the database.</summary>
     public static bool IsValidId(string? id) =>

@@ -26,17 +26,70 @@ public sealed record IndicatorTemplate
     public LevelOneIndicator? FindLevelOne(string name) =>
         LevelOnes.FirstOrDefault(l => l.Name == IndicatorNames.LevelOne(name));
 
-    /// <summary>Structural errors that make the template unusable (negative weights, a zero or non-100 total).</summary>
+    public const int MaxNameLength = 100;
+    public const int MaxLevelOnes = 20;
+    public const int MaxLevelTwos = 50;
+    public const int MaxSteps = 20;
+
+    /// <summary>
+    /// Everything that makes the template unusable, as it arrived from outside: missing parts (null lists, rules,
+    /// tiers or bands), names that are blank, too long or hold control characters, weights outside 0–100, a total
+    /// other than 100, duplicate level-one names, and unusable funds rules, tiers and grade bands. Checked in that
+    /// order so that nothing later is computed from a part that is missing or out of range.
+    /// </summary>
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
+        if (BadText(Name, required: true) is { } name) problems.Add("模板名称" + name);
+        if (BadText(Locality, required: false) is { } locality) problems.Add("适用地区" + locality);
+        if (FromYear is not 0 and (< 2000 or > 2100)) problems.Add($"起始年度应在 2000–2100 之间：{FromYear}");
         if (FundsWeight < 0) problems.Add("预算执行分值不能为负数");
-        foreach (var l in LevelOnes.Where(l => l.Weight < 0)) problems.Add($"一级指标「{l.Name}」分值不能为负数");
-        if (TotalWeight != 100) problems.Add($"模板分值合计应为 100，实为 {TotalWeight}");
-        if (LevelOnes.Select(l => l.Name).Distinct().Count() != LevelOnes.Count) problems.Add("一级指标重复");
-        problems.AddRange(Tiers.Validate());
-        problems.AddRange(FundsRule.Validate());
+        else if (FundsWeight > 100) problems.Add("预算执行分值不能超过 100");
+        if (LevelOnes is null) problems.Add("缺少一级指标（levelOnes）");
+        else if (LevelOnes.Count is 0 or > MaxLevelOnes) problems.Add($"一级指标应有 1–{MaxLevelOnes} 个");
+        else
+        {
+            foreach (var (l, i) in LevelOnes.Select((l, i) => (l, i + 1)))
+            {
+                if (l is null) { problems.Add($"第 {i} 个一级指标为空"); continue; }
+                if (BadText(l.Name, required: true) is { } bad) problems.Add($"第 {i} 个一级指标名称{bad}");
+                if (l.Weight < 0) problems.Add($"一级指标「{l.Name}」分值不能为负数");
+                else if (l.Weight > 100) problems.Add($"一级指标「{l.Name}」分值不能超过 100");
+                if (l.LevelTwos is null) problems.Add($"一级指标「{l.Name}」缺少二级指标列表（levelTwos）");
+                else if (l.LevelTwos.Count > MaxLevelTwos) problems.Add($"一级指标「{l.Name}」的二级指标最多 {MaxLevelTwos} 个");
+                else if (l.LevelTwos.Any(t => BadText(t, required: true) is not null)) problems.Add($"一级指标「{l.Name}」的二级指标名称不能为空、过长或含控制字符");
+            }
+        }
+        if (problems.Count == 0)
+        {
+            // Only now are the parts known to be present and in range: the sum cannot overflow.
+            if (TotalWeight != 100) problems.Add($"模板分值合计应为 100，实为 {TotalWeight}");
+            if (LevelOnes!.Select(l => l.Name).Distinct().Count() != LevelOnes!.Count) problems.Add("一级指标重复");
+        }
+        if (Tiers is null) problems.Add("缺少定性指标档次（tiers）");
+        else problems.AddRange(Tiers.Validate());
+        if (FundsRule is null) problems.Add("缺少预算执行计分规则（fundsRule）");
+        else problems.AddRange(FundsRule.Validate());
+        if (Grades is null) problems.Add("缺少等级划分（grades）");
+        else problems.AddRange(Grades.Validate());
         return problems;
+    }
+
+    /// <summary>Why a name cannot be used, or null.</summary>
+    private static string? BadText(string? text, bool required) =>
+        string.IsNullOrWhiteSpace(text) ? (required ? "不能为空" : null)
+        : text.Length > MaxNameLength ? $"最长 {MaxNameLength} 个字"
+        : text.Any(char.IsControl) || text.Any(char.IsSurrogate) && !IsWellFormed(text) ? "含有控制字符或无效字符"
+        : null;
+
+    private static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return false;
+        }
+        return true;
     }
 }
 
@@ -72,9 +125,15 @@ public sealed record FundsRule(FundsRuleKind Kind, IReadOnlyList<FundsStep>? Ste
 
     public IEnumerable<string> Validate()
     {
+        if (!Enum.IsDefined(Kind)) yield return "预算执行计分规则只能是 Proportional（按比例）或 Stepped（阶梯）";
         if (Kind == FundsRuleKind.Stepped && (Steps is null || Steps.Count == 0)) yield return "阶梯计分规则缺少档次";
+        if (Steps is { Count: > IndicatorTemplate.MaxSteps }) yield return $"阶梯计分最多 {IndicatorTemplate.MaxSteps} 档";
         foreach (var s in Steps ?? [])
+        {
+            if (s is null) { yield return "阶梯计分档次为空"; continue; }
             if (s.ShareOfWeight is < 0 or > 1) yield return $"阶梯计分档次比例应在 0 到 1 之间：{s.ShareOfWeight}";
+            if (s.MinRatePercent is < 0 or > 100) yield return $"阶梯计分档次的执行率应在 0–100% 之间：{s.MinRatePercent}";
+        }
     }
 }
 
@@ -105,6 +164,11 @@ public sealed record QualitativeTiers(decimal AchievedFrom, decimal PartlyFrom)
 public sealed record GradeBands(decimal Excellent, decimal Good, decimal Fair)
 {
     public static readonly GradeBands Ministry = new(90, 80, 60);
+
+    public IEnumerable<string> Validate()
+    {
+        if (!(0 < Fair && Fair < Good && Good < Excellent && Excellent <= 100)) yield return "等级划分应满足 0 < 中 < 良 < 优 ≤ 100";
+    }
 
     public Grade GradeOf(decimal score) =>
         score >= Excellent ? Grade.优 : score >= Good ? Grade.良 : score >= Fair ? Grade.中 : Grade.差;

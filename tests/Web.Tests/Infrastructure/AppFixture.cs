@@ -17,6 +17,9 @@ public class AppFixture : IAsyncLifetime
 
     protected virtual bool SeedDemoData => false;
 
+    /// <summary>The reverse proxy the test hosts trust (<c>Approval:TrustedProxies</c>); tests play it with <see cref="ClientAddressFromTestHeader"/>.</summary>
+    public const string TrustedProxy = "10.99.0.1";
+
     public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateAsync(GetType().Name);
@@ -27,6 +30,8 @@ public class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Approval", AppConnectionString);
             builder.UseSetting("ConnectionStrings:ApprovalOwner", ConnectionString);
             builder.UseSetting("Approval:ChainKey", "test-chain-key");
+            // One address plays the operator's reverse proxy (SessionAndSignInTests); every other test address is a client.
+            builder.UseSetting("Approval:TrustedProxies:0", TrustedProxy);
             builder.ConfigureServices(services =>
             {
                 services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(ErrorLog);

@@ -1,4 +1,3 @@
-using Approval.Web.Auth;
 using Approval.Web.Province;
 using Approval.Workflow.Submissions;
 using Marten;
@@ -22,7 +21,7 @@ public class IndexModel(IDocumentStore store, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var reader = User.ToActor()!;
+        var reader = Approval.Web.Province.ProvinceReader.Of(User)!;
         Bureaus = await ProvinceReading.BureausAsync(store, ct);
         var chosen = string.IsNullOrEmpty(Bureau) ? Bureaus : Bureaus.Where(b => b.Id == Bureau).ToList();
         var shown = new List<BureauSubmissions>();

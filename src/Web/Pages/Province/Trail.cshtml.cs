@@ -1,4 +1,3 @@
-using Approval.Web.Auth;
 using Approval.Web.Province;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +14,7 @@ public class TrailModel(IDocumentStore store, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetAsync(string bureau, Guid id, CancellationToken ct)
     {
         if (await ProvinceReading.BureauAsync(store, bureau, ct) is not { } registered) return NotFound();
-        if (await ProvinceReading.TrailAsync(store, registered, id, User.ToActor()!, clock, ct) is not { } found) return NotFound();
+        if (await ProvinceReading.TrailAsync(store, registered, id, Approval.Web.Province.ProvinceReader.Of(User)!, clock, ct) is not { } found) return NotFound();
         (Trail, Title) = found;
         return Page();
     }

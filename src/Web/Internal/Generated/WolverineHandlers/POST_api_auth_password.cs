@@ -16,13 +16,15 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Approval.Web.Auth.AccountStamps _accountStamps;
+        private readonly Approval.Web.Auth.LoginThrottle _loginThrottle;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_auth_password(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Approval.Web.Auth.AccountStamps accountStamps, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_auth_password(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Approval.Web.Auth.AccountStamps accountStamps, Approval.Web.Auth.LoginThrottle loginThrottle, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _accountStamps = accountStamps;
+            _loginThrottle = loginThrottle;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -42,7 +44,7 @@ namespace Internal.Generated.WolverineHandlers
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual HTTP request handler execution
-            var result = await Approval.Web.Auth.LoginEndpoint.Password(request, documentSession, _accountStamps, httpContext).ConfigureAwait(false);
+            var result = await Approval.Web.Auth.LoginEndpoint.Password(request, documentSession, _accountStamps, _loginThrottle, httpContext).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
