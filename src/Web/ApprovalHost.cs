@@ -117,7 +117,12 @@ public static class ApprovalHost
     public static StoreOptions BuildStoreOptions(string connectionString, string schema, Integrity.ChainKey? chainKey)
     {
         var options = new StoreOptions();
-        options.Connection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true, MaxAutoPrepare = 100, AutoPrepareMinUsages = 2 }.ConnectionString);
+        // No automatic preparation (Max Auto Prepare 0, whatever a configured connection string says). Npgsql prepares a
+        // statement used often enough by sending its Parse along with that execution; when PostgreSQL accepts the Parse but
+        // refuses the execution's parameters (a NUL in a text value: 22021 at Bind), the connector keeps the statement as
+        // prepared without its row description, and every later use of it on that connection fails with "Received
+        // unexpected backend message DataRow": one request's bad input turns into another request's 500.
+        options.Connection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true, MaxAutoPrepare = 0 }.ConnectionString);
         options.DatabaseSchemaName = schema;
         options.Events.DatabaseSchemaName = schema;
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
