@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Approval.Web.Auth;
 
-public sealed record LoginOutcome(Account? Account, int Status, string Message, TimeSpan? RetryAfter = null);
+public sealed record LoginOutcome(Account? Account, int Status, string Message, TimeSpan? RetryAfter = null,
+    string Code = "login-required", string MessageEn = "user name and password are required");
 
 /// <summary>
 /// The password check shared by the login page and the API. An unknown, a disabled and a known account with a wrong
@@ -22,6 +23,9 @@ public static class AccountLogin
     {
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password)) return new(null, 400, "请输入用户名和密码");
         var name = userName.Trim();
+        // No account name holds a control character (see AdminEndpoints and AccountsCommand), and PostgreSQL cannot even
+        // compare text holding a NUL: refused here, before any query, like control characters in a query string.
+        if (name.Any(char.IsControl)) return new(null, 400, "用户名中含有控制字符", Code: "bad-text", MessageEn: "the user name holds control characters");
         if (throttle.WaitBeforeTrying(address, name) is { } wait) return new(null, 429, $"登录尝试过于频繁，请稍后再试", wait);
         if (name.Length > 100 || password.Length > 200)
         {

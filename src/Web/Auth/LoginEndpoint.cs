@@ -30,7 +30,7 @@ public static class LoginEndpoint
         if (outcome.Account is not { } account)
             return outcome.Status switch
             {
-                400 => Problems.BadRequest("login-required", outcome.Message, "user name and password are required"),
+                400 => Problems.BadRequest(outcome.Code, outcome.Message, outcome.MessageEn),
                 429 => TooMany(http, outcome.RetryAfter!.Value),
                 _ => Problems.Unauthorized(),
             };
