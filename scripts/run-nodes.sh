@@ -46,7 +46,7 @@ wait_healthy() {
 }
 start_node() {
   local port=$((base + $1))
-  ConnectionStrings__Redis="127.0.0.1:$redis_port" ASPNETCORE_URLS="http://127.0.0.1:$port" \
+  ConnectionStrings__Redis="127.0.0.1:$redis_port" ASPNETCORE_URLS="http://127.0.0.1:$port" Approval__NodeName="node $(($1 + 1))" \
     dotnet run --no-build --project src/Web -- "${@:2}" > >(sed -u "s/^/[node $(($1 + 1)) :$port] /") 2>&1 &
   pids+=($!) # the node itself (its output goes through sed by process substitution), so that stop_all stops it
 }

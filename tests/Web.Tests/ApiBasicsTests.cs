@@ -88,4 +88,33 @@ public class ApiBasicsTests(WorkflowFixture app) : IClassFixture<WorkflowFixture
         var catalogue = await app.Get<JsonElement>("audit", "/api/public/reports?pageSize=2");
         Assert.Equal(2, catalogue.GetProperty("pageSize").GetInt32());
     }
+
+    [Fact]
+    public async Task A_clients_correlation_id_is_recorded_on_the_commands_events_and_echoed()
+    {
+        var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = "ProjectSelfEvaluation", title = "关联编号", content = Samples.Ganfutong() }, 201);
+        var id = created.GetProperty("submissionId").GetGuid();
+        using var client = app.Host.Server.CreateClient();
+        async Task<HttpResponseMessage> Score(string correlation)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/submissions/{id}/score") { Content = JsonContent.Create(new { version = 1 }) };
+            request.Headers.Authorization = new("Bearer", await app.TokenFor("prep"));
+            request.Headers.TryAddWithoutValidation("X-Correlation-Id", correlation);
+            return await client.SendAsync(request);
+        }
+
+        var before = await app.TotalEvents();
+        var refused = await Score(new string('c', 129));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("correlation-id-invalid", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(before, await app.TotalEvents());
+
+        var scored = await Score("batch-2026-12:07.a");
+        Assert.True(scored.IsSuccessStatusCode, await scored.Content.ReadAsStringAsync());
+        Assert.Equal("batch-2026-12:07.a", scored.Headers.GetValues("X-Correlation-Id").Single());
+        var history = await app.Get<JsonElement>("prep", $"/api/submissions/{id}/history");
+        var events = history.ValueKind == JsonValueKind.Array ? history : history.GetProperty("events");
+        Assert.Equal("batch-2026-12:07.a", events.EnumerateArray().Last().GetProperty("correlationId").GetString());
+        Assert.NotEqual("batch-2026-12:07.a", events.EnumerateArray().First().GetProperty("correlationId").GetString());
+    }
 }

@@ -21,6 +21,8 @@ public class HealthTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains("AsyncDaemonHealthCheck", checks);
         // One node: it runs the async projections, once Wolverine's leader (itself) has assigned them.
         Assert.NotEqual(Guid.Empty, body.RootElement.GetProperty("node").GetProperty("id").GetGuid());
+        // No Approval:NodeName configured: the node is named by its machine (./run.sh --nodes names them "node 1" …).
+        Assert.Equal(Environment.MachineName, body.RootElement.GetProperty("node").GetProperty("name").GetString());
     }
 
     [Fact]

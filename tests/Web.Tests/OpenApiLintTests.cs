@@ -54,6 +54,17 @@ public class OpenApiLintTests(AppFixture app) : IClassFixture<AppFixture>
         // the grade is optional in the schema, and says when it is required (never for a 部门决算公开 package)
         Assert.Contains("部门决算公开（FinalAccountsDisclosure）只作通过或退回，不得填写", schemas["ApproveSubmission"]!["properties"]!["grade"]!["description"]!.GetValue<string>());
         Assert.DoesNotContain("grade", schemas["ApproveSubmission"]!["required"]?.AsArray().Select(n => n!.GetValue<string>()) ?? []);
+
+        // Query parameters too: every list's pageSize says the 1–200 the server refuses outside of.
+        var paths = JsonNode.Parse(await Document())!["paths"]!.AsObject();
+        var pageSizes = paths.SelectMany(p => p.Value!.AsObject().Select(o => (Name: $"{o.Key} {p.Key}", Parameters: o.Value!["parameters"]?.AsArray() ?? [])))
+            .SelectMany(o => o.Parameters.Where(q => q!["name"]!.GetValue<string>() == "pageSize").Select(q => (o.Name, Schema: q!["schema"]!))).ToList();
+        Assert.NotEmpty(pageSizes);
+        Assert.All(pageSizes, p =>
+        {
+            Assert.True(p.Schema["maximum"]?.GetValue<long>() == Approval.Web.Paging.MaxSize, $"{p.Name}: pageSize maximum {p.Schema["maximum"]}");
+            Assert.True(p.Schema["minimum"]?.GetValue<long>() == 1, $"{p.Name}: pageSize minimum {p.Schema["minimum"]}");
+        });
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public static class OpenApiDocumentation
         {
             o.AddSchemaTransformer((schema, context, _) =>
             {
-                Bound(schema, context.JsonPropertyInfo?.Name);
+                Bound(schema, context.JsonPropertyInfo?.Name ?? context.ParameterDescription?.Name);
                 // commandId comes first in every command record, so it cannot take a default; it is optional (the
                 // Idempotency-Key header does the same), unlike the version after it.
                 if (context.JsonTypeInfo.Type.IsAssignableTo(typeof(Submissions.ISubmissionCommand)) || context.JsonTypeInfo.Type.IsAssignableTo(typeof(Submissions.IStartSubmission)))

@@ -42,6 +42,7 @@ public static class CommandPolicies
     public static void Apply(WolverineHttpOptions opts)
     {
         opts.AddMiddleware(typeof(SignedInActor), IsCommand);
+        opts.AddMiddleware(typeof(CorrelationFromHeader), IsCommand);
         // Matched by the command's type: its Before takes the command as an ISubmissionCommand.
         opts.AddMiddlewareByMessageType(typeof(SubmissionScope));
         opts.ConfigureEndpoints(chain =>

@@ -74,14 +74,22 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            // Reading the request body via JSON deserialization
-            var (command, jsonContinue) = await ReadJsonAsync<Approval.Web.Submissions.Drafting.DraftSubmission>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails2 = Approval.Web.Submissions.Drafting.Draft.Validate(command);
+            var problemDetails2 = Approval.Web.CorrelationFromHeader.Before(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
                 await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                return;
+            }
+
+            // Reading the request body via JSON deserialization
+            var (command, jsonContinue) = await ReadJsonAsync<Approval.Web.Submissions.Drafting.DraftSubmission>(httpContext);
+            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var problemDetails3 = Approval.Web.Submissions.Drafting.Draft.Validate(command);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails3, httpContext).ConfigureAwait(false);
                 return;
             }
 

@@ -84,6 +84,14 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var problemDetails2 = Approval.Web.CorrelationFromHeader.Before(httpContext, documentSession);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             // Reading the request body via JSON deserialization
             var (command, jsonContinue) = await ReadJsonAsync<Approval.Web.Submissions.Publishing.PublishCorrection>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
@@ -96,11 +104,11 @@ namespace Internal.Generated.WolverineHandlers
             // Loading Marten aggregate as part of the aggregate handler workflow
             var stream_submission = await stream_submission_BatchItem.ConfigureAwait(false);
 
-            var problemDetails2 = Approval.Web.Submissions.SubmissionScope.Before(command, stream_submission.Aggregate, actor);
+            var problemDetails3 = Approval.Web.Submissions.SubmissionScope.Before(command, stream_submission.Aggregate, actor);
             // Evaluate whether the processing should stop if there are any problems
-            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+            if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
             {
-                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                await WriteProblems(problemDetails3, httpContext).ConfigureAwait(false);
                 return;
             }
 
@@ -113,11 +121,11 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var problemDetails3 = Approval.Web.Submissions.Publishing.Correct.Validate(command);
+            var problemDetails4 = Approval.Web.Submissions.Publishing.Correct.Validate(command);
             // Evaluate whether the processing should stop if there are any problems
-            if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
+            if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))
             {
-                await WriteProblems(problemDetails3, httpContext).ConfigureAwait(false);
+                await WriteProblems(problemDetails4, httpContext).ConfigureAwait(false);
                 return;
             }
 

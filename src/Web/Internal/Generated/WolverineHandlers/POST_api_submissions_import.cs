@@ -72,6 +72,14 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var problemDetails2 = Approval.Web.CorrelationFromHeader.Before(httpContext, documentSession);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
             var result = await Approval.Web.Submissions.Drafting.Import.Post(actor, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
