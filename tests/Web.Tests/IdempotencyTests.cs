@@ -107,14 +107,37 @@ public class IdempotencyTests(WorkflowFixture app) : IClassFixture<WorkflowFixtu
         var first = await Send("/api/submissions", body);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         var before = await app.TotalEvents();
-        // The same GUID in capitals: the same key, and since the bytes differ, not the same request — never a second report.
+        // The same GUID in capitals: the same key, and (the key is no part of the request's fingerprint) the same
+        // request — the first answer, never a second report.
         var shouted = await Send("/api/submissions", body with { commandId = commandId.ToString().ToUpperInvariant() });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, shouted.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, shouted.StatusCode);
+        Assert.Equal(first.Headers.Location, shouted.Headers.Location);
         var mixed = await Send("/api/submissions", body, commandId.ToString().ToUpperInvariant());
         Assert.Equal(HttpStatusCode.Created, mixed.StatusCode); // header and body name the same key: the first answer
         Assert.Equal(first.Headers.Location, mixed.Headers.Location);
         var empty = await Send("/api/submissions", body with { commandId = Guid.Empty.ToString() });
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Equal(before, await app.TotalEvents());
+    }
+
+    [Fact]
+    public async Task One_key_is_one_request_whether_it_comes_in_the_header_quoted_or_in_the_body()
+    {
+        var created = await Send("/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "键的位置", content = Samples.Ganfutong() });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("submissionId").GetGuid();
+        var key = $"moved-{Guid.NewGuid():N}";
+        var before = await app.TotalEvents();
+        var inHeader = await Send($"/api/submissions/{id}/score", new { version = 1 }, key);
+        var quoted = await Send($"/api/submissions/{id}/score", new { version = 1 }, $"\"{key}\"");
+        var inBody = await Send($"/api/submissions/{id}/score", new { commandId = key, version = 1 });
+        var inBodyLast = await Send($"/api/submissions/{id}/score", new { version = 1, commandId = key });
+        var both = await Send($"/api/submissions/{id}/score", new { commandId = key, version = 1 }, key);
+        var first = await inHeader.Content.ReadAsStringAsync();
+        foreach (var (how, response) in new[] { ("quoted header", quoted), ("body", inBody), ("body, last", inBodyLast), ("header and body", both) })
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{how}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            Assert.Equal(first, await response.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(before + 1, await app.TotalEvents());
     }
 }

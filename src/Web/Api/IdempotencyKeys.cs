@@ -71,9 +71,16 @@ public static class IdempotencyKeys
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var isCommandId = reader.ValueTextEquals("commandId") || reader.ValueTextEquals("CommandId");
+                var nameStart = (int)reader.TokenStartIndex;
                 reader.Read();
-                if (isCommandId) return (reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } id ? id.Trim() : null, true);
-                reader.Skip();
+                if (!isCommandId)
+                {
+                    reader.Skip();
+                    continue;
+                }
+                var id = reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } text ? text.Trim() : null;
+                if (id is not null) WithoutProperty(request, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), nameStart, (int)reader.BytesConsumed);
+                return (id, true);
             }
         }
         catch (JsonException)
@@ -85,6 +92,35 @@ public static class IdempotencyKeys
             return (null, false); // a string that is no text (GetString refuses an escaped lone surrogate)
         }
         return (null, true);
+    }
+
+    /// <summary>
+    /// The body the endpoint and Wolverine's fingerprint see: the client's bytes without the <c>commandId</c> property
+    /// (from its name to its value, with one separating comma), so that a key sent in the body and the same key sent as
+    /// the header fingerprint the same request — a retry may move its key without being taken for another request (422).
+    /// </summary>
+    private static void WithoutProperty(HttpRequest request, ReadOnlySpan<byte> body, int nameStart, int valueEnd)
+    {
+        static bool Blank(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+        var after = valueEnd;
+        while (after < body.Length && Blank(body[after])) after++;
+        int cutFrom = nameStart, cutTo = valueEnd;
+        if (after < body.Length && body[after] == (byte)',')
+        {
+            cutTo = after + 1;
+            while (cutTo < body.Length && Blank(body[cutTo])) cutTo++;
+        }
+        else
+        {
+            var before = nameStart - 1;
+            while (before >= 0 && Blank(body[before])) before--;
+            if (before >= 0 && body[before] == (byte)',') cutFrom = before;
+        }
+        var rewritten = new byte[body.Length - (cutTo - cutFrom)];
+        body[..cutFrom].CopyTo(rewritten);
+        body[cutTo..].CopyTo(rewritten.AsSpan(cutFrom));
+        request.Body = new MemoryStream(rewritten, writable: false);
+        request.ContentLength = rewritten.Length;
     }
 
     private static async Task<string?> FormCommandIdAsync(HttpRequest request, CancellationToken ct)
