@@ -85,7 +85,11 @@ public static class ApprovalHost
 
         AddSecurity(builder.Services);
         builder.Services.AddSecurityHeaders(builder.Configuration);
-        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(o =>
+        {
+            o.AddServerHeader = false;
+            o.AnswerWithProblems();
+        });
         builder.Services.AddKeyRingInDatabase();
         builder.Services.AddLoginThrottling(builder.Configuration);
         builder.Services.AddMemoryCache();

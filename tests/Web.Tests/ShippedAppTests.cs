@@ -132,6 +132,53 @@ public sealed class ShippedAppTests(ShippedAppTests.ShippedApp shipped) : IClass
         Assert.All(notBelieved.Headers.GetValues("Set-Cookie"), c => Assert.DoesNotContain("secure", c, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// Kestrel's own refusals, of requests no middleware ever sees, are problems too; the answer before one on the same
+    /// connection (pipelined) is untouched, and large answers arrive whole.
+    /// </summary>
+    [Fact]
+    public async Task Requests_kestrel_refuses_itself_are_answered_with_problems()
+    {
+        var refused = new (string Request, int Status, string Code)[]
+        {
+            ("GET /api/submissions/%00 HTTP/1.1\r\nHost: a\r\n\r\n", 400, "bad-request"),
+            ($"GET /api/submissions?q={new string('a', 100_000)} HTTP/1.1\r\nHost: a\r\n\r\n", 414, "uri-too-long"),
+            ($"GET / HTTP/1.1\r\nHost: a\r\nX-Big: {new string('b', 40_000)}\r\n\r\n", 431, "headers-too-large"),
+            ("GARBAGE\r\n\r\n", 400, "bad-request"),
+        };
+        foreach (var (request, status, code) in refused)
+        {
+            using var raw = await RawHttp.ConnectAsync(shipped.App.Url);
+            await raw.SendAsync("GET /css/site.css HTTP/1.1\r\nHost: a\r\n\r\n" + request);
+            var normal = await raw.ReadAsync();
+            Assert.Equal(200, normal.Status);
+            Assert.Contains(".topbar", normal.Text, StringComparison.Ordinal);
+            var answer = await raw.ReadAsync();
+            var what = $"{request[..Math.Min(40, request.Length)]}…";
+            Assert.True(status == answer.Status, $"{what}: {answer.Status}");
+            Assert.Equal("application/problem+json; charset=utf-8", answer.Headers["Content-Type"]);
+            Assert.Equal("close", answer.Headers["Connection"]);
+            Assert.False(answer.Headers.ContainsKey("Server"), what);
+            var problem = JsonDocument.Parse(answer.Body).RootElement;
+            Assert.Equal(code, problem.GetProperty("code").GetString());
+            Assert.Equal(status, problem.GetProperty("status").GetInt32());
+            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", problem.GetProperty("title").GetString());
+            Assert.Equal(problem.GetProperty("title").GetString(), problem.GetProperty("message").GetString());
+            Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()), what);
+            Assert.Equal(problem.GetProperty("detail").GetString(), problem.GetProperty("messageEn").GetString());
+            Assert.True(await raw.ClosedAsync(), $"{what}: the connection stayed open");
+        }
+
+        using var keepAlive = await RawHttp.ConnectAsync(shipped.App.Url);
+        await keepAlive.SendAsync("GET /openapi/v1.json HTTP/1.1\r\nHost: a\r\n\r\nGET /openapi/v1.json HTTP/1.1\r\nHost: a\r\n\r\nGET /css/site.css HTTP/1.1\r\nHost: a\r\n\r\n");
+        var first = await keepAlive.ReadAsync();
+        var second = await keepAlive.ReadAsync();
+        Assert.True(first.Body.Length > 50_000, $"the document is {first.Body.Length} bytes");
+        Assert.Equal(first.Body, second.Body);
+        Assert.StartsWith("3.", JsonDocument.Parse(first.Body).RootElement.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        Assert.Equal(200, (await keepAlive.ReadAsync()).Status);
+    }
+
     /// <summary>site.css loaded with its rules, and the top bar painted by it (not the browser's defaults).</summary>
     private static Task<bool> StylesheetApplied(IPage page) => page.EvaluateAsync<bool>("""
         () => [...document.styleSheets].some(s => s.href && s.href.includes('/css/site.css') && s.cssRules.length > 0)

@@ -19,19 +19,26 @@ public static partial class ProblemShape
         [406] = ("not-acceptable", "无法以所要求的格式答复", "The requested response format is not available."),
         [409] = ("conflict", "与当前状态冲突", "The request conflicts with the current state."),
         [422] = ("unprocessable", "请求无法处理", "The request cannot be processed."),
+        [408] = ("request-timeout", "请求未能及时收到，请重试", "The request was not received in time."),
         [413] = ("too-large", "请求内容过大", "The request body is too large."),
+        [414] = ("uri-too-long", "请求地址过长", "The request URI is too long."),
         [415] = ("unsupported-media-type", "请求内容类型不受支持，请以 application/json 发送", "Send the body as application/json."),
+        [431] = ("headers-too-large", "请求头过大", "The request headers are too large."),
         [429] = ("too-many-requests", "请求过于频繁，请稍后再试", "Too many requests; try again later."),
         [500] = ("internal-error", "服务器内部错误，已记录，请稍后重试", "Internal error; it has been logged."),
         [503] = ("unavailable", "服务暂时不可用，请稍后重试", "The service is temporarily unavailable; try again later."),
+        [505] = ("http-version-not-supported", "不支持该 HTTP 版本", "This HTTP version is not supported."),
     };
+
+    public static (string Code, string Title, string Detail) ForStatus(int status) =>
+        ByStatus.TryGetValue(status, out var known) ? known : ($"http-{status}", "请求未能完成", "The request could not be completed.");
 
     public static void Complete(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
         if (problem.Extensions.ContainsKey("code")) return; // written by Problems: complete already
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
-        var (code, title, detail) = ByStatus.TryGetValue(status, out var known) ? known : ($"http-{status}", "请求未能完成", "The request could not be completed.");
+        var (code, title, detail) = ForStatus(status);
         // The framework's JSON errors say what was wrong in English: keep that as the detail.
         if (status == 400 && problem.Title is { } frameworkTitle && frameworkTitle.Contains("JSON", StringComparison.OrdinalIgnoreCase))
         {
