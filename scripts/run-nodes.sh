@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Several app nodes on this machine, as ./run.sh --nodes N starts them: the embedded PostgreSQL (started by node 1, as
-# ./run.sh does), a private redis-server on a free loopback port without persistence (the SignalR backplane), and N app
-# processes on consecutive ports from 5080 (APPROVAL_BASE_PORT overrides). Ctrl+C stops them all, node 1 (and with it
-# the embedded database) last.
+# Several app nodes on this machine, as ./run.sh --nodes N starts them: the embedded PostgreSQL (started and owned by
+# this script, `database start --owner-pid`), a private redis-server on a free loopback port without persistence (the SignalR backplane), and N app
+# processes on consecutive ports from 5080 (APPROVAL_BASE_PORT overrides). Ctrl+C stops them all, node 1 last, then the
+# embedded database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 nodes="${1:?usage: scripts/run-nodes.sh N}"
@@ -17,8 +17,22 @@ for ((i = 0; i < nodes; i++)); do
   port_free $((base + i)) || { echo "端口 $((base + i)) 已被占用：请先停止占用它的程序，或设置 APPROVAL_BASE_PORT。" >&2; exit 1; }
 done
 
+# The embedded database's own command (src/Web `database`); what JasperFx prints on stderr is shown only when it fails.
+database() {
+  local err
+  err="$(mktemp)"
+  if dotnet run --no-build --project src/Web -- database "$@" 2>"$err" | sed -u 's/^/[database] /'; then
+    rm -f "$err"
+  else
+    cat "$err" >&2
+    rm -f "$err"
+    return 1
+  fi
+}
+
 pids=()
 redis_pid=""
+database_started=""
 stop_all() {
   trap - EXIT INT TERM
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
@@ -26,6 +40,8 @@ stop_all() {
     wait "${pids[$i]}" 2>/dev/null || true
   done
   [ -n "$redis_pid" ] && kill -TERM "$redis_pid" 2>/dev/null && wait "$redis_pid" 2>/dev/null
+  # The database last, and only if this script still owns it (it may have been another ./run.sh's all along).
+  [ -n "$database_started" ] && database stop --owner-pid $$
   exit 0
 }
 trap stop_all EXIT INT TERM
@@ -35,6 +51,12 @@ redis_pid=$!
 echo "redis-server: 127.0.0.1:$redis_port (no persistence)"
 
 dotnet build src/Web --nologo -v quiet
+# This script owns the embedded database (when no ConnectionStrings__Approval names another): a node that is killed or
+# restarted neither stops it nor leaves it orphaned, and it is stopped after every node.
+if [ -z "${ConnectionStrings__Approval:-}" ]; then
+  database start --owner-pid $$
+  database_started=1
+fi
 wait_healthy() {
   for _ in $(seq 1 300); do
     curl -fsS -o /dev/null "http://127.0.0.1:$1/health" 2>/dev/null && return 0

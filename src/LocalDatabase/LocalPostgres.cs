@@ -34,6 +34,16 @@ public sealed class LocalPostgres
     public string BinDirectory => _binDir;
     public int Port { get; private set; }
     public bool StartedByThisProcess { get; private set; }
+    /// <summary>
+    /// Whether this process owns the cluster — stops it when it ends. The owner is written down beside the state
+    /// (<c>postgres.owner.json</c>: a process id and its start time): the process that started the cluster, or the one
+    /// named as owner (<c>./run.sh --nodes</c> names its own script, so that no node takes the database down with it),
+    /// or — when the recorded owner is gone (killed) — the next process that finds the cluster running, which adopts it
+    /// instead of leaving it orphaned.
+    /// </summary>
+    public bool Owns { get; private set; }
+    /// <summary>True when this process found the cluster running with its recorded owner gone, and adopted it.</summary>
+    public bool AdoptedOrphan { get; private set; }
     private string Password { get; set; } = "";
     private string AppPassword { get; set; } = "";
 
@@ -47,8 +57,13 @@ public sealed class LocalPostgres
         return new LocalPostgres(stateDirectory ?? DefaultStateDirectory(), binDir, IsRoot());
     }
 
-    /// <summary>Creates the cluster if needed and starts it if it is not running; returns a superuser connection string to database <paramref name="database"/>.</summary>
-    public async Task<string> EnsureRunningAsync(string database = "postgres", CancellationToken ct = default)
+    /// <summary>
+    /// Creates the cluster if needed and starts it if it is not running; returns a superuser connection string to database
+    /// <paramref name="database"/>. <paramref name="ownerProcessId"/> names the owner when it is not this process (a script
+    /// that starts the cluster for processes of its own); the owner is recorded when the cluster is started here or found
+    /// orphaned.
+    /// </summary>
+    public async Task<string> EnsureRunningAsync(string database = "postgres", int? ownerProcessId = null, CancellationToken ct = default)
     {
         Directory.CreateDirectory(_stateDir);
         using (await AcquireLockAsync(ct))
@@ -66,18 +81,27 @@ public sealed class LocalPostgres
             if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
                 await InitDbAsync(ct);
 
+            var owner = ownerProcessId ?? Environment.ProcessId;
             var runningPort = ReadRunningPort();
             if (runningPort is { } port && await CanConnectAsync(port, ct))
             {
                 Port = port;
+                // Someone alive owns it already (another ./run.sh, the test run): this process shares it and stops nothing.
+                if (ClusterOwner.Read(OwnerFile) is not { IsAlive: true })
+                {
+                    AdoptedOrphan = true;
+                    ClusterOwner.Of(owner).Write(OwnerFile);
+                }
             }
             else
             {
                 Port = LoopbackPort.IsFree(state.Port) ? state.Port : LoopbackPort.Free();
                 await StartAsync(ct);
                 StartedByThisProcess = true;
+                ClusterOwner.Of(owner).Write(OwnerFile);
                 if (Port != state.Port) SaveState(state with { Port = Port });
             }
+            Owns = ClusterOwner.Read(OwnerFile)?.ProcessId == Environment.ProcessId;
         }
         return ConnectionString(database);
     }
@@ -123,7 +147,35 @@ public sealed class LocalPostgres
     {
         if (string.IsNullOrEmpty(DataDirectory)) return;
         await RunAsync(Bin("pg_ctl"), ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60"], CancellationToken.None, allowFailure: true);
+        File.Delete(OwnerFile);
     }
+
+    /// <summary>Stops the cluster when the recorded owner is <paramref name="ownerProcessId"/>; false (and nothing done) otherwise.</summary>
+    public async Task<bool> StopIfOwnedByAsync(int ownerProcessId)
+    {
+        if (ClusterOwner.Read(OwnerFile)?.ProcessId != ownerProcessId || !LoadKnownState()) return false;
+        await StopAsync();
+        return true;
+    }
+
+    /// <summary>The recorded owner of the cluster, if any (alive or not).</summary>
+    public ClusterOwner? RecordedOwner() => ClusterOwner.Read(OwnerFile);
+
+    /// <summary>Whether the cluster of this state folder answers now (without starting it).</summary>
+    public async Task<bool> IsRunningAsync(CancellationToken ct = default) =>
+        LoadKnownState() && ReadRunningPort() is { } port && await CanConnectAsync(port, ct);
+
+    /// <summary>The cluster this state folder describes, without creating one; false when there is none yet.</summary>
+    private bool LoadKnownState()
+    {
+        if (!File.Exists(StateFile)) return false;
+        var state = FollowMovedCluster(LoadOrCreateState());
+        DataDirectory = state.DataDirectory;
+        Password = state.Password;
+        return true;
+    }
+
+    private string OwnerFile => Path.Combine(_stateDir, "postgres.owner.json");
 
     private async Task InitDbAsync(CancellationToken ct)
     {

@@ -11,5 +11,5 @@ public static class CommandLine
     /// handlers built when mapped) would open the event store, and so start or migrate a database `check` never reads.
     /// </summary>
     public static bool NeedsHttpPipeline(string[] args) =>
-        !IsCommand(args) || args[0].ToLowerInvariant() is not ("check" or "accounts" or "help");
+        !IsCommand(args) || args[0].ToLowerInvariant() is not ("check" or "accounts" or "database" or "help");
 }

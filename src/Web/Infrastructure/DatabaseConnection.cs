@@ -31,6 +31,7 @@ public sealed partial class DatabaseConnection
         ConnectionString = Local.AppConnectionStringAsync(database).GetAwaiter().GetResult();
         Migrate(configuration, logger);
         LogEmbeddedCluster(logger, Local.DataDirectory, Local.Port);
+        if (Local.AdoptedOrphan) LogAdoptedOrphan(logger);
     }
 
     /// <summary>The application's runtime connection (the restricted role when the owner is known).</summary>
@@ -55,13 +56,20 @@ public sealed partial class DatabaseConnection
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Using the embedded PostgreSQL cluster in {DataDirectory} on 127.0.0.1:{Port}")]
     private static partial void LogEmbeddedCluster(ILogger logger, string dataDirectory, int port);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "The embedded PostgreSQL cluster was running without its owner (killed?): this process adopts it and stops it when it ends")]
+    private static partial void LogAdoptedOrphan(ILogger logger);
 }
 
-/// <summary>Stops the embedded cluster on shutdown when this process started it.</summary>
+/// <summary>
+/// Stops the embedded cluster on shutdown when this process owns it (<see cref="LocalPostgres.Owns"/>): it started it, or
+/// found it orphaned by a killed owner and adopted it. A cluster owned by someone alive (<c>./run.sh --nodes</c>' script,
+/// the test run) is left running.
+/// </summary>
 public sealed class LocalPostgresLifetime(DatabaseConnection connection) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken) =>
-        connection.Local is { StartedByThisProcess: true } local ? local.StopAsync() : Task.CompletedTask;
+        connection.Local is { Owns: true } local ? local.StopIfOwnedByAsync(Environment.ProcessId) : Task.CompletedTask;
 }

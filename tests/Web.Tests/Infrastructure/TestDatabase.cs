@@ -18,8 +18,8 @@ public static class TestDatabase
 
         var local = LocalPostgres.Locate();
         var admin = await local.EnsureRunningAsync();
-        if (local.StartedByThisProcess)
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => local.StopAsync().GetAwaiter().GetResult();
+        if (local.Owns)
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => local.StopIfOwnedByAsync(Environment.ProcessId).GetAwaiter().GetResult();
         return new Server(admin, local);
     }
 
