@@ -12,10 +12,12 @@ public sealed class EventStoreHealthCheck(IDocumentStore store) : IHealthCheck
         {
             await using var session = store.QuerySession();
             var schema = store.Options.Events.DatabaseSchemaName;
-            var tables = await session.QueryAsync<string>(
-                "select table_name from information_schema.tables where table_schema = ? and table_name in ('mt_events', 'mt_streams')",
-                cancellationToken, schema);
-            return tables.Count == 2
+            // to_regclass instead of information_schema: planning the catalogue views took most of the health check's
+            // one-second budget on a loaded machine, now that statements are no longer prepared automatically.
+            var tables = await session.QueryAsync<bool>(
+                "select to_regclass(quote_ident(?) || '.mt_events') is not null and to_regclass(quote_ident(?) || '.mt_streams') is not null",
+                cancellationToken, schema, schema);
+            return tables.SingleOrDefault()
                 ? HealthCheckResult.Healthy($"event store ready in schema {schema}")
                 : HealthCheckResult.Unhealthy($"event store tables missing in schema {schema}");
         }
