@@ -93,6 +93,10 @@ public class RoleGrantTests(WorkflowFixture app) : IClassFixture<WorkflowFixture
         Assert.Equal(HttpStatusCode.NotFound, (await Send("admin-b", HttpMethod.Put, "/api/admin/accounts/admin", """{"disabled":true}""")).StatusCode);
         Assert.False((await Stored(TestOrganization.Tenant, "admin"))!.Disabled);
 
+        // A province role is refused before the name is even looked up: no 409 for the province's own account name.
+        var taken = await Send("admin", HttpMethod.Post, "/api/admin/accounts", $$"""{"id":"audit-province","displayName":"x","password":"{{Password}}","role":"ProvinceAuditor"}""");
+        Assert.Equal(HttpStatusCode.Forbidden, taken.StatusCode);
+
         // Nor may anyone but a bureau administrator change accounts, the province's reader included.
         foreach (var user in new[] { "prep", "rev", "audit", "audit-province" })
             Assert.Equal(HttpStatusCode.Forbidden, (await Send(user, HttpMethod.Put, "/api/admin/accounts/promote-me", """{"role":"Admin"}""")).StatusCode);

@@ -165,7 +165,9 @@ public class SessionAndSignInTests(WorkflowFixture app) : IClassFixture<Workflow
         var throttled = await Send(HttpMethod.Post, "/api/auth/password", new { currentPassword = Password, newPassword = "Another#2026-pass" }, access, address: "10.2.0.99");
         Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
         Assert.True(throttled.Headers.RetryAfter is not null, "429 without Retry-After");
-        Assert.Equal("too-many-attempts", (await throttled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var problem = await throttled.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("too-many-attempts", problem.GetProperty("code").GetString());
+        Assert.Contains("修改密码", problem.GetProperty("title").GetString());
         await SignIn("pw-guess", Password); // the password is unchanged and the account not locked
     }
 
@@ -228,5 +230,39 @@ public class SessionAndSignInTests(WorkflowFixture app) : IClassFixture<Workflow
         Assert.Equal([System.Net.IPNetwork.Parse("10.8.0.0/24")], named.KnownIPNetworks);
         Assert.True(named.ForwardedHeaders.HasFlag(Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor));
         Assert.Throws<InvalidOperationException>(() => Options(new() { ["Approval:TrustedProxies:0"] = "proxy.local" }));
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_is_always_shown_and_a_person_over_the_limit_gets_the_chinese_page()
+    {
+        const string address = "10.61.0.1";
+        async Task<HttpResponseMessage> AsBrowser(HttpMethod method, HttpContent? content = null)
+        {
+            using var client = app.Host.Server.CreateClient();
+            var request = new HttpRequestMessage(method, "/login") { Content = content };
+            request.Headers.Add(ClientAddressFromTestHeader.Header, address);
+            request.Headers.Accept.ParseAdd("text/html");
+            return await client.SendAsync(request);
+        }
+        for (var i = 0; i < 70; i++) Assert.Equal(HttpStatusCode.OK, (await AsBrowser(HttpMethod.Get)).StatusCode);
+
+        HttpResponseMessage last = null!;
+        for (var i = 0; i <= 60; i++)
+            last = await AsBrowser(HttpMethod.Post, new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = $"nobody-{i}", ["Password"] = "wrong password" }));
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
+        Assert.Equal("text/html", last.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("操作过于频繁", await last.Content.ReadAsStringAsync());
+        Assert.NotNull(last.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, (await AsBrowser(HttpMethod.Get)).StatusCode); // the form is still there to read
+    }
+
+    [Fact]
+    public async Task A_password_nobody_could_type_is_refused()
+    {
+        var admin = await app.TokenFor("admin");
+        var created = await Send(HttpMethod.Post, "/api/admin/accounts", new { id = "nul-password", displayName = "空字符", password = new string('\0', 20), role = "Auditor" }, admin);
+        Assert.Equal(HttpStatusCode.BadRequest, created.StatusCode);
+        Assert.Equal("password-weak", (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Post, "/api/auth/login", new { userName = "nul-password", password = new string('\0', 20) }, address: "10.1.0.7")).StatusCode);
     }
 }

@@ -50,6 +50,8 @@ public static class AdminEndpoints
         if (!IsAdmin(http)) return Problems.Forbidden("只有管理员可以管理账户");
         if (Blank(command.Id) || Blank(command.DisplayName)) return Problems.BadRequest("account-invalid", "请填写账户名和姓名", "id and display name are required");
         if ((BadId(command.Id) ?? BadName(command.DisplayName, "姓名") ?? BadPassword(command.Password)) is { } bad) return bad;
+        // What may not be granted is refused before anything else is looked up (a taken name must not answer first).
+        if (Enum.IsDefined(command.Role) && !RoleGrants.MayGrant(http.User.ToActor()!.Role, command.Role)) return NotGrantable(command.Role);
         // Sign-in names are unique across every 财政局 of the deployment (the answer does not say where the name is taken).
         var name = command.Id!.Trim();
         if (await session.Query<Account>().AnyAsync(a => a.AnyTenant() && a.Id == name)) return Problems.Of(409, "account-exists", "账户名已存在", "the account already exists");
@@ -122,9 +124,10 @@ public static class AdminEndpoints
         : name.Any(char.IsControl) || InvisibleText.Contains(name) ? Problems.BadRequest("name-invisible", $"{what}中含有控制字符、不可见字符或文字方向控制符", "name has control, invisible or bidirectional characters")
         : null;
 
+    /// <summary>Length, and characters a person can type: a password of control characters could never be entered at the form.</summary>
     private static IResult? BadPassword(string? password) =>
-        (password ?? "").Length is < LoginEndpoint.MinimumPasswordLength or > 200
-            ? Problems.BadRequest("password-weak", $"密码应为 {LoginEndpoint.MinimumPasswordLength}–200 位", $"the password needs {LoginEndpoint.MinimumPasswordLength} to 200 characters")
+        (password ?? "").Length is < LoginEndpoint.MinimumPasswordLength or > 200 || password!.Any(char.IsControl)
+            ? Problems.BadRequest("password-weak", $"密码应为 {LoginEndpoint.MinimumPasswordLength}–200 位可输入的字符", $"the password needs {LoginEndpoint.MinimumPasswordLength} to 200 characters that can be typed")
             : null;
 
     /// <summary>Province roles are never granted through a bureau (<see cref="RoleGrants"/>): the same answer for a grant and for a change of such an account.</summary>

@@ -93,9 +93,14 @@ public static class LoginEndpoint
     public static async Task<IResult> Password(ChangePassword request, IDocumentSession session, AccountStamps stamps, LoginThrottle throttle, HttpContext http)
     {
         if (http.User.ToActor() is not { } actor || http.User.TenantOf() is not { } tenant) return Problems.Unauthorized();
-        if (throttle.WaitBeforeChangingPassword(tenant, actor.UserId) is { } wait) return TooMany(http, wait);
-        if ((request.NewPassword ?? "").Length is < MinimumPasswordLength or > 200)
-            return Problems.BadRequest("password-weak", $"新密码应为 {MinimumPasswordLength}–200 位", $"the new password needs {MinimumPasswordLength} to 200 characters");
+        if (throttle.WaitBeforeChangingPassword(tenant, actor.UserId) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.Of(429, "too-many-attempts", $"当前密码输错次数过多，请 {Math.Max(1, Math.Ceiling(wait.TotalMinutes))} 分钟后再修改密码",
+                "Too many wrong current passwords; wait before changing the password.");
+        }
+        if ((request.NewPassword ?? "").Length is < MinimumPasswordLength or > 200 || request.NewPassword!.Any(char.IsControl))
+            return Problems.BadRequest("password-weak", $"新密码应为 {MinimumPasswordLength}–200 位可输入的字符", $"the new password needs {MinimumPasswordLength} to 200 characters that can be typed");
         var account = await session.LoadAsync<Account>(actor.UserId, http.RequestAborted);
         if (account is null || (request.CurrentPassword ?? "").Length > 200 || !AccountLogin.Matches(account, request.CurrentPassword ?? ""))
         {

@@ -88,11 +88,16 @@ public static class LoginThrottling
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(LoginThrottle.Policy, http => RateLimitPartition.GetFixedWindowLimiter(LoginThrottle.AddressOf(http),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Only attempts count: showing the sign-in page (GET) costs no hashing and is never refused.
+            o.AddPolicy(LoginThrottle.Policy, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("reading")
+                : RateLimitPartition.GetFixedWindowLimiter(LoginThrottle.AddressOf(http),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
+                // A person at the sign-in form gets the Chinese 429 page (status code pages); a client the problem.
+                if (ErrorPages.WantsPage(context.HttpContext)) return;
                 await LoginThrottle.TooMany(TimeSpan.FromMinutes(1)).ExecuteAsync(context.HttpContext);
             };
         });
