@@ -38,13 +38,20 @@ public class ProvinceAuditTests(WorkflowFixture app) : IClassFixture<WorkflowFix
         Assert.Equal(HttpStatusCode.NotFound, (await app.Send("audit-province", HttpMethod.Get, $"/api/province/bureaus/{TestOrganization.OtherTenant}/submissions/{inA}/history")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Send("audit-province", HttpMethod.Get, $"/api/province/bureaus/nowhere/submissions/{inA}/history")).StatusCode);
 
-        var readsA = (await app.Get<JsonElement>("audit", "/api/audit/province-reads")).EnumerateArray().ToList();
+        var readsA = (await app.Get<JsonElement>("audit", "/api/audit/province-reads")).GetProperty("items").EnumerateArray().ToList();
         Assert.Contains(readsA, r => r.GetProperty("readerId").GetString() == "audit-province" && r.GetProperty("what").GetString() == "报告列表（2021 年度）");
         Assert.Contains(readsA, r => r.GetProperty("what").GetString() == "审计轨迹" && r.GetProperty("submissionId").GetGuid() == inA);
-        var readsB = (await app.Get<JsonElement>("admin-b", "/api/audit/province-reads")).EnumerateArray().ToList();
+        var readsB = (await app.Get<JsonElement>("admin-b", "/api/audit/province-reads")).GetProperty("items").EnumerateArray().ToList();
         Assert.Contains(readsB, r => r.GetProperty("what").GetString() == "报告列表（2021 年度）");
         Assert.DoesNotContain(readsB, r => r.GetProperty("what").GetString() == "审计轨迹"); // the trail read was A's, recorded in A only
         Assert.Equal(HttpStatusCode.Forbidden, (await app.Send("prep", HttpMethod.Get, "/api/audit/province-reads")).StatusCode);
+        Assert.All(readsA, r => Assert.Equal("province", r.GetProperty("readerTenant").GetString()));
+
+        // Paged with its total like every list: nothing is cut off silently.
+        var first = await app.Get<JsonElement>("audit", "/api/audit/province-reads?pageSize=1");
+        Assert.Single(first.GetProperty("items").EnumerateArray());
+        Assert.Equal(readsA.Count, first.GetProperty("total").GetInt64());
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.Send("audit", HttpMethod.Get, "/api/audit/province-reads?pageSize=201")).StatusCode);
     }
 
     [Fact]

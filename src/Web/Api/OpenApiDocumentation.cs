@@ -59,7 +59,7 @@ public static class OpenApiDocumentation
         ["GET api/submissions/{id}/verify"] = new("审计：校验防篡改链", typeof(ChainVerification)),
         ["GET api/province/submissions"] = new("省级审计：各财政局的报告（每个财政局一组；每次查阅记录在被查阅的财政局）", typeof(List<Province.BureauSubmissions>)),
         ["GET api/province/bureaus/{bureau}/submissions/{id}/history"] = new("省级审计：某财政局报告的事件时间线（查阅被记录）", typeof(Province.BureauTrail)),
-        ["GET api/audit/province-reads"] = new("审计：省级审计对本财政局的查阅记录", typeof(List<Province.ProvinceRead>)),
+        ["GET api/audit/province-reads"] = new("审计：省级审计对本财政局的查阅记录（分页，最新在前）", typeof(PageOf<Province.ProvinceRead>)),
         ["GET api/submissions/{id}/as-of"] = new("审计：某版本或某时点的报告", typeof(Submission)),
         ["GET api/submissions/{id}/diff"] = new("审计：两个版本之间的变化", typeof(JsonObject)),
         ["GET api/review-queue"] = new("业务股室审核队列（分页，附各状态计数；state=open|all|状态，mine=true 只看本人领取的）", typeof(ReviewQueue)),

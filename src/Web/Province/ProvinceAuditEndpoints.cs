@@ -42,12 +42,14 @@ public static class ProvinceAuditEndpoints
         return await ProvinceReading.TrailAsync(store, registered, id, reader, clock, ct) is { } found ? Results.Ok(found.Trail) : Problems.NotFound();
     }
 
-    /// <summary>The bureau's own 审计 and 管理员: every read of this bureau by a 省级审计, newest first.</summary>
+    /// <summary>The bureau's own 审计 and 管理员: every read of this bureau by a 省级审计, newest first, paged with its total.</summary>
     [WolverineGet("/api/audit/province-reads")]
-    public static async Task<IResult> Reads(IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Reads(int? page, int? pageSize, IQuerySession session, HttpContext http, CancellationToken ct)
     {
         if (http.User.ToActor()?.Role is not (Role.Auditor or Role.Admin)) return Problems.Forbidden("只有审计和管理员可以查看省级查阅记录");
-        return Results.Ok(await session.Query<ProvinceRead>().OrderByDescending(r => r.At).Take(500).ToListAsync(ct));
+        var (paging, refused) = Paging.From(page, pageSize);
+        if (refused is not null) return refused;
+        return Results.Ok(await paging.ApplyAsync(session.Query<ProvinceRead>().OrderByDescending(r => r.At), ct));
     }
 
     private static ProvinceReader? ProvinceAuditor(HttpContext http) => ProvinceReader.Of(http.User);
