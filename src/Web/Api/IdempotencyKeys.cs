@@ -40,16 +40,8 @@ public static class IdempotencyKeys
     }
 
     /// <summary>1–255 characters, none of them control characters, and well-formed text (no lone UTF-16 surrogate).</summary>
-    private static bool IsUsable(string key)
-    {
-        if (key.Length is 0 or > MaxLength || key.Any(char.IsControl)) return false;
-        for (var i = 0; i < key.Length; i++)
-        {
-            if (char.IsHighSurrogate(key[i]) && i + 1 < key.Length && char.IsLowSurrogate(key[i + 1])) i++;
-            else if (char.IsSurrogate(key[i])) return false;
-        }
-        return true;
-    }
+    private static bool IsUsable(string key) =>
+        key.Length is > 0 and <= MaxLength && !key.Any(char.IsControl) && Workflow.Submissions.WellFormedText.Is(key);
 
     private static IResult Invalid() =>
         Problems.BadRequest("idempotency-key-invalid", $"幂等键（Idempotency-Key 或 commandId）应为 1–{MaxLength} 个可见字符", $"the idempotency key (Idempotency-Key or commandId) must be 1 to {MaxLength} visible characters");

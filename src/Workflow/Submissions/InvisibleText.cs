@@ -13,3 +13,17 @@ public static class InvisibleText
         (>= '\u200B' and <= '\u200F') or (>= '\u202A' and <= '\u202E') or (>= '\u2060' and <= '\u2064') or
         (>= '\u2066' and <= '\u2069') or '\uFEFF' or '\u00AD' or '\u180E';
 }
+
+/// <summary>Text that is text: no lone UTF-16 surrogate (half of a character, which cannot be stored or encoded).</summary>
+public static class WellFormedText
+{
+    public static bool Is(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return false;
+        }
+        return true;
+    }
+}

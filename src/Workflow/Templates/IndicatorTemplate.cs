@@ -79,18 +79,8 @@ public sealed record IndicatorTemplate
     private static string? BadText(string? text, bool required) =>
         string.IsNullOrWhiteSpace(text) ? (required ? "不能为空" : null)
         : text.Length > MaxNameLength ? $"最长 {MaxNameLength} 个字"
-        : text.Any(char.IsControl) || text.Any(char.IsSurrogate) && !IsWellFormed(text) ? "含有控制字符或无效字符"
+        : text.Any(char.IsControl) || !Submissions.WellFormedText.Is(text) ? "含有控制字符或无效字符"
         : null;
-
-    private static bool IsWellFormed(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
-            else if (char.IsSurrogate(text[i])) return false;
-        }
-        return true;
-    }
 }
 
 public sealed record LevelOneIndicator(string Name, decimal Weight, IReadOnlyList<string> LevelTwos);
