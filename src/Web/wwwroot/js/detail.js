@@ -115,6 +115,8 @@ run("publish", () => command("publish", {
   confidentialityReviewed: document.getElementById("confidentiality").checked,
   principalSigned: document.getElementById("principal").checked,
 }), () => confirmStep("公开", "公开后全社会无需登录即可查看，不能撤下，只能以更正版本替换。"));
+// A click before this point would have done nothing: until now the page's action buttons take no clicks.
+document.body.classList.remove("actions-pending");
 
 // ---- live: another person acted on this submission ----
 watchSubmission(data.id);
