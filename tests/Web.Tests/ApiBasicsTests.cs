@@ -67,7 +67,7 @@ public class ApiBasicsTests(WorkflowFixture app) : IClassFixture<WorkflowFixture
     public async Task Lists_come_in_pages_with_their_total_and_filters()
     {
         for (var i = 0; i < 7; i++)
-            await app.Command("prep", "/api/submissions", new { fiscalYear = 2019, kind = "ProjectSelfEvaluation", title = $"分页{i}", content = Samples.Ganfutong() }, 201);
+            await app.Command("prep", "/api/submissions", new { fiscalYear = 2019, kind = "ProjectSelfEvaluation", title = $"分页{i}", content = Samples.InYear(Samples.Ganfutong(), 2019) }, 201);
         var third = await app.Get<JsonElement>("prep", "/api/submissions?year=2019&unit=U-BD&pageSize=3&page=3");
         Assert.Equal((7, 3, 3, 1), (third.GetProperty("total").GetInt32(), third.GetProperty("page").GetInt32(), third.GetProperty("pageSize").GetInt32(), third.GetProperty("items").GetArrayLength()));
         Assert.Equal(3, third.GetProperty("pages").GetInt32());

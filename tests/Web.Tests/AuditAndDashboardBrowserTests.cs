@@ -24,7 +24,7 @@ public class AuditAndDashboardBrowserTests(LiveApp app) : BrowserTest(app)
     private async Task<(Guid Id, string Title)> Scene()
     {
         var title = $"审计浏览{Guid.NewGuid():N}"[..12];
-        var form = Samples.GanfutongForm();
+        var form = Samples.InYear(Samples.Ganfutong(), Year).ProjectForm!;
         var id = (await PostAs("prep", "/api/submissions", new { fiscalYear = Year, kind = SubmissionKind.ProjectSelfEvaluation, title, content = new { projectForm = form } }))
             .GetProperty("submissionId").GetGuid();
         var lines = form.Funds.SubRows.ToList();

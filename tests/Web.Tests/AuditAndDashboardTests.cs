@@ -14,7 +14,7 @@ public class AuditAndDashboardTests(WorkflowFixture app) : IClassFixture<Workflo
 {
     private async Task<Guid> Draft(string user, int year, SubmissionKind kind, string title, SubmissionContent content, bool submit = false)
     {
-        var id = (await app.Command(user, "/api/submissions", new { fiscalYear = year, kind, title, content }, 201)).GetProperty("submissionId").GetGuid();
+        var id = (await app.Command(user, "/api/submissions", new { fiscalYear = year, kind, title, content = Samples.InYear(content, year) }, 201)).GetProperty("submissionId").GetGuid();
         if (!submit) return id;
         await app.Command(user, $"/api/submissions/{id}/score", new { version = await app.StreamVersion(id) });
         await app.Command(user, $"/api/submissions/{id}/submit", new { version = await app.StreamVersion(id) });

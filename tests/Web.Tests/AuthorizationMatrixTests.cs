@@ -63,6 +63,7 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         ["POST /api/submissions/{id}/check-content"] = "UAHFHFF",
         ["POST /api/submissions/{id}/submit"] = "UAHFHFF",
         ["POST /api/submissions/{id}/withdraw"] = "UAHFHFF",
+        ["POST /api/submissions/{id}/discard"] = "UAHFHFF",
         ["POST /api/submissions/{id}/claim"] = "UFHAHFF",
         ["POST /api/submissions/{id}/release"] = "UFHAHFF",
         ["POST /api/submissions/{id}/comments"] = "UFHAHFF",

@@ -19,7 +19,7 @@ public class DepartmentReportImportTests(WorkflowFixture app) : IClassFixture<Wo
     {
         using var client = app.Host.Server.CreateClient();
         var form = new MultipartFormDataContent { { new StringContent(kind), "kind" }, { new StringContent(year.ToString(System.Globalization.CultureInfo.InvariantCulture)), "fiscalYear" } };
-        form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(text)), "file", "report.txt");
+        form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(Samples.InYear(text, year))), "file", "report.txt");
         if (confirm) form.Add(new StringContent("true"), "confirmUnit");
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions/import") { Content = form };
         request.Headers.Authorization = new("Bearer", await app.TokenFor(user));
@@ -72,7 +72,7 @@ public class DepartmentReportImportTests(WorkflowFixture app) : IClassFixture<Wo
         var department = (await app.Load(id)).Content.Department!;
         Assert.Equal((97.44m, "优秀"), (department.StatedScore, department.StatedGrade));
         Assert.StartsWith("所附项目支出绩效自评报告", department.StatedScoreSource);
-        Assert.Equal("弋阳县政务服务中心 2021 年度部门整体支出绩效自评报告", (await app.Load(id)).Title);
+        Assert.Equal("弋阳县政务服务中心 2018 年度部门整体支出绩效自评报告", (await app.Load(id)).Title);
 
         // Another unit's package of the year is not the unit's: nothing to check against.
         await Import("prep", "FinalAccountsDisclosure", 2018, SeedText("002_3e97706fd429c0f0.txt"));
@@ -111,7 +111,7 @@ public class DepartmentReportImportTests(WorkflowFixture app) : IClassFixture<Wo
 
         using var client = app.Host.Server.CreateClient();
         var html = await client.GetStringAsync($"/public/{id}");
-        Assert.Contains("id=\"dept-title\">弋阳县政务服务中心 2021 年度部门整体支出绩效自评报告</h1>", html);
+        Assert.Contains("id=\"dept-title\">弋阳县政务服务中心 2017 年度部门整体支出绩效自评报告</h1>", html);
         Assert.Contains("<h2>三、中心整体绩效存在问题及改进措施</h2>", html);
         Assert.Contains("id=\"dept-score\">97.44 分</dd>", html);
         Assert.Contains("得分来源：所附项目支出绩效自评报告", html);

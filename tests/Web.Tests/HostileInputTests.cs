@@ -186,9 +186,9 @@ public class HostileInputTests(WorkflowFixture app) : IClassFixture<WorkflowFixt
     [Fact]
     public async Task The_public_never_sees_drafts_comments_or_unpublished_grades()
     {
-        var draft = await app.Command("prep", "/api/submissions", new { fiscalYear = 2022, kind = SubmissionKind.ProjectSelfEvaluation, title = "未公开的草稿", content = Samples.Ganfutong() }, 201);
+        var draft = await app.Command("prep", "/api/submissions", new { fiscalYear = 2022, kind = SubmissionKind.ProjectSelfEvaluation, title = "未公开的草稿", content = Samples.InYear(Samples.Ganfutong(), 2022) }, 201);
         var draftId = draft.GetProperty("submissionId").GetGuid();
-        var approved = await app.Command("prep", "/api/submissions", new { fiscalYear = 2022, kind = SubmissionKind.ProjectSelfEvaluation, title = "审核通过未公开", content = Samples.Ganfutong() }, 201);
+        var approved = await app.Command("prep", "/api/submissions", new { fiscalYear = 2022, kind = SubmissionKind.ProjectSelfEvaluation, title = "审核通过未公开", content = Samples.InYear(Samples.Ganfutong(), 2022) }, 201);
         var approvedId = approved.GetProperty("submissionId").GetGuid();
         await app.Command("prep", $"/api/submissions/{approvedId}/score", new { version = 1 });
         await app.Command("prep", $"/api/submissions/{approvedId}/submit", new { version = 2 });
@@ -288,7 +288,7 @@ public class HostileInputTests(WorkflowFixture app) : IClassFixture<WorkflowFixt
         var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "代理项", content = Samples.Ganfutong() }, 201);
         var id = created.GetProperty("submissionId").GetGuid();
         var events = await app.TotalEvents();
-        var commands = new[] { "score", "check-content", "submit", "withdraw", "claim", "release", "comments", "return", "approve", "publish", "corrections" }
+        var commands = new[] { "score", "check-content", "submit", "withdraw", "discard", "claim", "release", "comments", "return", "approve", "publish", "corrections" }
             .Select(c => $"/api/submissions/{id}/{c}").Append("/api/submissions").Append("/api/auth/password");
         foreach (var url in commands)
             foreach (var key in new[] { "\\ud800", "x\\udc00y", "\\u0000", new string('k', 256) })

@@ -21,6 +21,20 @@ public static class Samples
 
     public static SubmissionContent Ganfutong() => new() { ProjectForm = GanfutongForm() };
 
+    /// <summary>The content as a report of <paramref name="year"/>: a report is filed under the year its header states, and
+    /// tests draft the seeds' forms under years of their own to keep apart.</summary>
+    public static SubmissionContent InYear(SubmissionContent content, int year) => content with
+    {
+        ProjectForm = content.ProjectForm is { } form ? form with { Header = form.Header with { Year = year } } : null,
+        Disclosure = content.Disclosure is { } package
+            ? package with { Tables = [.. package.Tables.Select(t => t.Heading is { Year: not null } h ? t with { Heading = h with { Year = year } } : t)] }
+            : null,
+    };
+
+    /// <summary>A seed's report text as if it were of <paramref name="year"/> (its 2021 in titles and headings).</summary>
+    public static string InYear(string seedText, int year) =>
+        year == 2021 ? seedText : System.Text.RegularExpressions.Regex.Replace(seedText, @"2021(\s*)年", $"{year}$1年");
+
     public static SubmissionContent Disclosure2023()
     {
         var report = Seed("004_00e7fe4b0ab0df23.txt");

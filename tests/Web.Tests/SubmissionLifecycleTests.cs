@@ -11,7 +11,7 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IClassFixture<Workf
 {
     private async Task<Guid> Draft(SubmissionContent content, SubmissionKind kind = SubmissionKind.ProjectSelfEvaluation, string user = "prep", int year = 2021)
     {
-        var created = await app.Command(user, "/api/submissions", new { fiscalYear = year, kind, title = "测试报告", content }, 201);
+        var created = await app.Command(user, "/api/submissions", new { fiscalYear = year, kind, title = "测试报告", content = Samples.InYear(content, year) }, 201);
         return created.GetProperty("submissionId").GetGuid();
     }
 
@@ -272,9 +272,11 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IClassFixture<Workf
         Assert.Equal(("优", "张经办", "业务专用章"), (review.GetProperty("opinion").GetString(), review.GetProperty("officer").GetString(), review.GetProperty("stampReference").GetString()));
         Assert.NotEqual(JsonValueKind.Null, table.GetProperty("table").GetProperty("submittedAt").ValueKind);
         Assert.Equal(404, (int)(await app.Send("prep", HttpMethod.Get, "/api/units/U-YY/summary/2021")).StatusCode);
-        // The unit itself sees its drafts too.
+        // The unit itself sees its drafts too, beside the table: a draft is no row and counts in no total.
         var own = await app.Get<JsonElement>("prep-yy", "/api/units/U-YY/summary/2021");
-        Assert.Equal(3, own.GetProperty("rows").GetArrayLength());
+        Assert.Equal(2, own.GetProperty("rows").GetArrayLength());
+        Assert.Equal([draftOnly], own.GetProperty("drafts").EnumerateArray().Select(d => d.GetProperty("submissionId").GetGuid()));
+        Assert.Equal(97.44m, own.GetProperty("figures").GetProperty("average").GetDecimal());
 
         // Published, the table is on the public page with the reviewer's block, and with the reviewed projects only.
         await Step("rev", summary, "publish", new { indexNumber = "YY-2021-HZ", publisher = "弋阳县政务服务中心", confidentialityReviewed = true, principalSigned = true });

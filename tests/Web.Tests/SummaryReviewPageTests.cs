@@ -65,21 +65,20 @@ public class SummaryReviewPageTests(WorkflowFixture app) : IClassFixture<Workflo
         await Step("prep-yy", summary, "submit");
         await app.CatchUp();
 
-        // The unit sees every row, drafts included, and the findings on the rows they concern.
+        // The unit sees the table its section sees — a draft is no row and counts in no total — and, apart, its drafts
+        // not yet counted, each a link to finish it.
         var (ownStatus, own, _) = await Page("prep-yy");
         Assert.True(ownStatus == HttpStatusCode.OK, own);
         Assert.Contains("2021年度项目支出绩效自评情况汇总审核表", own);
-        Assert.Contains("尚未提交的草稿项目", own);
-        var start = own.IndexOf("<tr id=\"summary-row-3\"", StringComparison.Ordinal);
-        var draftRow = own[start..own.IndexOf("</tr>", start, StringComparison.Ordinal)];
-        Assert.StartsWith("<tr id=\"summary-row-3\" class=\"flag-warning\"", draftRow);
-        Assert.Contains("项目「尚未提交的草稿项目」未填写全年执行数", draftRow);
-        Assert.Contains("cell-warning", draftRow);
-        Assert.Contains($"/submissions/{draftOnly}", draftRow);
-        Assert.Contains("SR-EXECUTED-MISSING", own);
-        // Three self-evaluated projects against a declared 部门项目总个数 of 2: the unit's count cell is flagged.
-        Assert.Contains("SR-PROJECT-COUNT", own);
-        Assert.Contains("<td class=\"num cell-error\" id=\"summary-project-count\">2</td>", own);
+        Assert.DoesNotContain("summary-row-3", own);
+        var start = own.IndexOf("id=\"summary-drafts\"", StringComparison.Ordinal);
+        Assert.True(start > 0, own);
+        var drafts = own[start..own.IndexOf("</p>", start, StringComparison.Ordinal)];
+        Assert.Contains("不计入合计与平均分", drafts);
+        Assert.Contains($"/submissions/{draftOnly}\">尚未提交的草稿项目</a>", drafts);
+        Assert.Contains("自评价平均分 97.44", own);
+        Assert.DoesNotContain("SR-EXECUTED-MISSING", own); // the draft's blank 全年执行数 is the draft's own business
+        Assert.DoesNotContain("SR-PROJECT-COUNT", own);    // two projects sent, two declared
 
         // The section's reviewer: the submitted projects only, with 合计, 平均分 and coverage recomputed from them.
         var (status, page, _) = await Page("rev");

@@ -30,7 +30,7 @@ public class SummaryReviewPrintTests(LiveApp app) : BrowserTest(app)
     private Task<JsonElement> Call(string user, string url, object body) => PostAs(user, url, body);
 
     private async Task<Guid> Draft(string title, SubmissionKind kind, SubmissionContent content, int year = 2021) =>
-        (await Call("prep-yy", "/api/submissions", new { fiscalYear = year, kind, title, content })).GetProperty("submissionId").GetGuid();
+        (await Call("prep-yy", "/api/submissions", new { fiscalYear = year, kind, title, content = Samples.InYear(content, year) })).GetProperty("submissionId").GetGuid();
 
     private async Task<long> Step(string user, Guid id, long version, string action, object? extra = null)
     {
@@ -165,12 +165,13 @@ public class SummaryReviewPrintTests(LiveApp app) : BrowserTest(app)
             var content = Samples.YiyangProject(name, 1000m + n, 500m + n, 90m);
             if (n == Unexecuted) // a row the SR rules flag: 全年执行数 left blank
                 content = content with { ProjectForm = content.ProjectForm! with { Funds = content.ProjectForm.Funds with { Total = content.ProjectForm.Funds.Total with { Executed = null } } } };
-            await Draft(name, SubmissionKind.ProjectSelfEvaluation, content, 2022);
+            var id = await Draft(name, SubmissionKind.ProjectSelfEvaluation, content, 2022);
+            await Step("prep-yy", id, await Step("prep-yy", id, 1, "score"), "submit"); // only forms sent to the section are rows
         }
         await Draft("2022年度汇总审核表", SubmissionKind.SummaryReview, new SubmissionContent { Summary = new SummaryDeclaration(50_000m, count) }, 2022);
         await App.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 
-        // The unit sees its drafts on its own table, and prints it before the bureau has filled its block.
+        // The unit sees its sent projects on its own table, and prints it before the bureau has filled its block.
         var preparer = await SignIn("prep-yy");
         await preparer.GotoAsync("/units/U-YY/summary/2022");
         await Expect(preparer.Locator("#summary-table tbody tr[id^='summary-row-']")).ToHaveCountAsync(count);

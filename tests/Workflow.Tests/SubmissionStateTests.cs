@@ -39,7 +39,8 @@ public class SubmissionStateTests
     private static Stream Drafted(SubmissionContent? content = null)
     {
         var s = new Stream();
-        s.Append(DraftRules.Draft(Guid.NewGuid(), "U-001", "上饶市大数据发展管理局", 2021, SubmissionKind.ProjectSelfEvaluation, "赣服通 自评", content ?? SeedForm(), Preparer));
+        content ??= SeedForm();
+        s.Append(DraftRules.Draft(Guid.NewGuid(), "U-001", "上饶市大数据发展管理局", content.StatedYear() ?? 2021, SubmissionKind.ProjectSelfEvaluation, "赣服通 自评", content, Preparer));
         return s;
     }
 

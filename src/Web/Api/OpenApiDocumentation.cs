@@ -47,6 +47,7 @@ public static class OpenApiDocumentation
         ["GET api/submissions/{id}/score"] = new("最近一次评分的完整评分表", typeof(ScoreSheet)),
         ["POST api/submissions/{id}/submit"] = new("提交审核", typeof(CommandAccepted), Command: true),
         ["POST api/submissions/{id}/withdraw"] = new("撤回（审核人领取前）", typeof(CommandAccepted), Command: true),
+        ["POST api/submissions/{id}/discard"] = new("作废草稿或已退回的报告（须填原因；留在历史中，不再计入）", typeof(CommandAccepted), Command: true),
         ["POST api/submissions/{id}/claim"] = new("审核人领取", typeof(CommandAccepted), Command: true),
         ["POST api/submissions/{id}/release"] = new("放回队列：领取人交回，报告回到待审核", typeof(CommandAccepted), Command: true),
         ["POST api/submissions/{id}/comments"] = new("审核意见（可指明行）", typeof(CommandAccepted), Command: true),
@@ -186,11 +187,11 @@ public static class OpenApiDocumentation
                         Schema = new OpenApiSchema
                         {
                             Type = JsonSchemaType.Object,
-                            Required = new HashSet<string> { "kind", "fiscalYear" },
+                            Required = new HashSet<string> { "kind" },
                             Properties = new Dictionary<string, IOpenApiSchema>
                             {
                                 ["kind"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = Enum.GetNames<SubmissionKind>().Select(n => (JsonNode)JsonValue.Create(n)!).ToList() },
-                                ["fiscalYear"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "2000", Maximum = "2100" },
+                                ["fiscalYear"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "2000", Maximum = "2100", Description = "留空取报告表头所署年度；与表头不一致时 409 year-mismatch（statedYear）" },
                                 ["title"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
                                 ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", MaxLength = 8 * 1024 * 1024, Description = ".xlsx（按模板）或 .txt 报告文本，至多 8 MB" },
                                 ["text"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 8 * 1024 * 1024, Description = "粘贴的表格文本（代替 file）" },

@@ -32,8 +32,14 @@ public static class Problems
         ViolationKind.Invalid => 400,
         ViolationKind.Forbidden => 403,
         _ => 409,
-    }, v.Code, v.Message, v.MessageEn,
-        v.Fields.Count == 0 ? null : new Dictionary<string, object?> { ["errors"] = v.Fields.Select(f => new { f.Field, f.Code, f.Message }).ToList() });
+    }, v.Code, v.Message, v.MessageEn, Extensions(v));
+
+    private static Dictionary<string, object?> Extensions(RuleViolation v)
+    {
+        var extensions = new Dictionary<string, object?>(v.Facts);
+        if (v.Fields.Count > 0) extensions["errors"] = v.Fields.Select(f => new { f.Field, f.Code, f.Message }).ToList();
+        return extensions;
+    }
 
     public static IResult BadRequest(string code, string message, string messageEn) => Of(400, code, message, messageEn);
 

@@ -35,6 +35,8 @@ public sealed class Submission
     public ApprovalRecord? Approval { get; set; }
     public int PublicationVersion { get; set; }
     public PublicationRecord? Publication { get; set; }
+    /// <summary>Why and by whom the unit discarded the report; null unless 已作废.</summary>
+    public DiscardRecord? Discard { get; set; }
     public Actor CreatedBy { get; set; } = new("", "", Role.Preparer);
     /// <summary>The other unit the imported report named, confirmed by the preparer at drafting; shown to reviewers.</summary>
     public UnitMismatchConfirmed? UnitMismatch { get; set; }
@@ -88,6 +90,10 @@ public sealed class Submission
                 s.SubmittedAt = e.Timestamp;
                 s.ClaimedBy = null;
                 s.Rounds.Add(new ReviewRound { Number = submitted.Round, ContentVersion = submitted.ContentVersion, SubmittedAt = e.Timestamp, SubmittedBy = submitted.By });
+                break;
+            case DraftDiscarded discarded:
+                s.ClaimedBy = null;
+                s.Discard = new DiscardRecord(discarded.Reason, discarded.By, e.Timestamp);
                 break;
             case SubmissionWithdrawn:
                 s.CloseRound("已撤回", e.Timestamp);
@@ -163,6 +169,8 @@ public sealed class ReviewRound
     public List<RowRemark> RowRemarks { get; set; } = [];
     public DateTimeOffset? ClosedAt { get; set; }
 }
+
+public sealed record DiscardRecord(string Reason, Actor By, DateTimeOffset At);
 
 public sealed record ReviewComment(string Text, string? RowReference, Actor By, DateTimeOffset At);
 

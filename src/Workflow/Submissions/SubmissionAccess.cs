@@ -9,8 +9,8 @@ public static class SubmissionAccess
     public static bool CanSee(Actor? actor, Submission submission) => actor?.Role switch
     {
         Role.Preparer => actor.UnitId == submission.UnitId,
-        // Drafts stay with the unit: a section sees a report from its first submission on (not while withdrawn to draft).
-        Role.Reviewer => submission.SectionId is not null && (actor.SectionIds ?? []).Contains(submission.SectionId) && submission.State != SubmissionState.Draft,
+        // Drafts stay with the unit: a section sees a report from its first submission on (not while withdrawn to draft, nor once discarded).
+        Role.Reviewer => submission.SectionId is not null && (actor.SectionIds ?? []).Contains(submission.SectionId) && submission.State.IsSectionBusiness(),
         Role.Auditor or Role.Admin => true,
         _ => false,
     };

@@ -23,6 +23,22 @@ public sealed record SubmissionContent
         SubmissionKind.SummaryReview => Summary is not null && ProjectForm is null && Department is null && Disclosure is null,
         _ => false,
     };
+
+    /// <summary>
+    /// The fiscal year the content states itself: the 自评表's header, the 公开表' headings, the report's title. Null when it
+    /// states none, or (tables of several years) none it agrees on.
+    /// </summary>
+    public int? StatedYear()
+    {
+        if (ProjectForm is { } form) return form.Header.Year;
+        if (Department is { } department) return DepartmentReport.DepartmentReportReader.Read(department.Narrative).Year;
+        if (Disclosure is { } package)
+        {
+            var years = package.Tables.Select(t => t.Heading?.Year).OfType<int>().Distinct().ToList();
+            return years.Count == 1 ? years[0] : null;
+        }
+        return null;
+    }
 }
 
 /// <summary>

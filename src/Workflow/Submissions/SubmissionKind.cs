@@ -31,6 +31,8 @@ public enum SubmissionState
     Approved,
     /// <summary>已公开.</summary>
     Published,
+    /// <summary>已作废: the unit discarded a draft (or a returned report) it will not file; kept in the history, counted nowhere.</summary>
+    Discarded,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Role>))]
@@ -59,6 +61,10 @@ public static class Names
         _ => kind.ToString(),
     };
 
+    /// <summary>Whether a report in this state is the section's business: not while a draft (never submitted, or withdrawn) nor
+    /// once the unit discarded it. (LINQ queries state the same as <c>State != Draft &amp;&amp; State != Discarded</c>.)</summary>
+    public static bool IsSectionBusiness(this SubmissionState state) => state is not (SubmissionState.Draft or SubmissionState.Discarded);
+
     public static string Chinese(this SubmissionState state) => state switch
     {
         SubmissionState.Draft => "草稿",
@@ -67,6 +73,7 @@ public static class Names
         SubmissionState.Returned => "已退回修改",
         SubmissionState.Approved => "审核通过",
         SubmissionState.Published => "已公开",
+        SubmissionState.Discarded => "已作废",
         _ => state.ToString(),
     };
 

@@ -19,6 +19,9 @@ public sealed record RuleViolation(ViolationKind Kind, string Code, string Messa
     /// <summary>Every wrong field when the request is refused for several at once (none when it is one refusal).</summary>
     public IReadOnlyList<FieldProblem> Fields { get; init; } = [];
 
+    /// <summary>Facts a client needs to offer the way out (the year the report states, the report it duplicates), by name.</summary>
+    public IReadOnlyDictionary<string, object?> Facts { get; init; } = new Dictionary<string, object?>();
+
     /// <summary>A request wrong in several fields, refused once naming each of them.</summary>
     public static RuleViolation InvalidFields(string code, string messageEn, IReadOnlyList<FieldProblem> fields) =>
         new(ViolationKind.Invalid, code, fields.Count == 1 ? fields[0].Message : $"请补全 {fields.Count} 项：" + string.Join("；", fields.Select(f => f.Message)), messageEn)

@@ -36,6 +36,9 @@ public class DetailModel(IQuerySession session, TimeProvider clock) : PageModel
     /// <summary>Whether the 业务股室 grades this kind (a 部门决算公开 package is approved or returned, never graded).</summary>
     public bool IsGraded => ReviewRules.IsGraded(Submission.Kind);
 
+    /// <summary>The unit's other reports filing the same project and year (shown to the unit only: a section never learns of drafts).</summary>
+    public IReadOnlyList<Submission> SameReports { get; private set; } = [];
+
     public bool CanEdit => Actor.Role == Role.Preparer && Submission.State is SubmissionState.Draft or SubmissionState.Returned;
     public bool IsHolder => Submission.State == SubmissionState.InReview && Submission.ClaimedBy?.UserId == Actor.UserId;
     public bool IsSectionReviewer => Actor.Role == Role.Reviewer && Submission.SectionId is not null && (Actor.SectionIds ?? []).Contains(Submission.SectionId);
@@ -62,6 +65,14 @@ public class DetailModel(IQuerySession session, TimeProvider clock) : PageModel
                 Remarks = [.. submission.Rounds.SelectMany(r => r.RowRemarks)],
                 Review = submission.Approval is { Grade: { } grade } a ? new ReviewerSignOff(grade, a.Signature, a.ReviewedAt, a.StampReference, submission.SectionName) : null,
             };
+
+        if (Actor.Role == Role.Preparer && submission.State != SubmissionState.Discarded)
+        {
+            var unitsOfTheYear = await session.Query<Submission>()
+                .Where(o => o.UnitId == submission.UnitId && o.FiscalYear == submission.FiscalYear && o.Kind == submission.Kind && o.Id != submission.Id && o.State != SubmissionState.Discarded)
+                .ToListAsync(ct);
+            SameReports = Approval.Workflow.Submissions.Drafting.SameReport.Among(submission, unitsOfTheYear);
+        }
 
         if (submission.Content.Disclosure is { } package)
             Deadline = PublicationDeadline.Status(package.BudgetApprovedOn, submission.State == SubmissionState.Published, PublicationDeadline.Today(clock));

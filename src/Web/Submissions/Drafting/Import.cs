@@ -35,8 +35,14 @@ public static class Import
         var confirmUnit = form["confirmUnit"].ToString();
         if (confirmUnit.Length > 0 && !bool.TryParse(confirmUnit, out _))
             return Problems.BadRequest("confirm-unit", $"confirmUnit 只能是 true 或 false（收到「{confirmUnit}」）", "confirmUnit must be true or false");
-        if (!int.TryParse(form["fiscalYear"], out var year))
-            return Problems.BadRequest("fiscal-year", "请填写年度", "fiscal year is required");
+        var chosenYear = form["fiscalYear"].ToString().Trim();
+        int? year = null;
+        if (chosenYear.Length > 0)
+        {
+            if (!int.TryParse(chosenYear, out var parsed))
+                return Problems.BadRequest("fiscal-year", $"年度须为四位数字（收到「{chosenYear}」）", "fiscal year must be a number");
+            year = parsed;
+        }
 
         ImportedReport report;
         try
@@ -71,6 +77,9 @@ public static class Import
         if (content is null)
             return Problems.BadRequest("nothing-found", $"文件中没有找到{kind.Chinese()}的内容", "nothing of that kind was found");
 
+        // Left empty, the year is the one the report states; chosen, it must agree with it (DraftRules.RequireYearAsStated).
+        if ((year ?? content.StatedYear()) is not { } fiscalYear)
+            return Problems.BadRequest("fiscal-year", "报告表头未注明年度，请选择年度", "the report states no fiscal year: choose one");
         var unit = await Draft.UnitOf(actor, session, ct);
         UnitMismatchConfirmed? mismatch = null;
         if (NamedUnits.OtherThan(report, unit.Name) is { } other)
@@ -85,7 +94,7 @@ public static class Import
         }
         var title = form["title"].ToString();
         if (string.IsNullOrWhiteSpace(title)) title = content.ProjectForm?.Header.ProjectName ?? DepartmentTitle(content) ?? kind.Chinese();
-        var (drafted, start) = Draft.Start(unit, year, kind, title, content, actor, mismatch);
+        var (drafted, start) = Draft.Start(unit, fiscalYear, kind, title, content, actor, mismatch);
         start.Execute(session);
         return Results.Created(drafted.Url, drafted);
     }

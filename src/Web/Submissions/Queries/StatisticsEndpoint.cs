@@ -31,7 +31,7 @@ public static class StatisticsEndpoint
     public static async Task<IResult> Get(int? year, IQuerySession session, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (http.User.ToActor() is not { Role: Role.Reviewer or Role.Auditor or Role.Admin } actor) return Problems.Forbidden("无权查看统计");
-        var query = session.Query<ReviewQueueItem>().Where(i => i.State != SubmissionState.Draft);
+        var query = session.Query<ReviewQueueItem>().Where(i => i.State != SubmissionState.Draft && i.State != SubmissionState.Discarded);
         var sections = (actor.SectionIds ?? []).ToArray();
         if (actor.Role == Role.Reviewer) query = query.Where(i => i.SectionId != null && i.SectionId.IsOneOf(sections));
         if (year is not null) query = query.Where(i => i.FiscalYear == year);
@@ -42,7 +42,7 @@ public static class StatisticsEndpoint
         {
             var list = group.ToList();
             return new GroupStatistics(key, name,
-                Enum.GetValues<SubmissionState>().Where(s => s != SubmissionState.Draft).ToDictionary(s => s.ToString(), s => list.Count(i => i.State == s)),
+                Enum.GetValues<SubmissionState>().Where(s => s.IsSectionBusiness()).ToDictionary(s => s.ToString(), s => list.Count(i => i.State == s)),
                 Enum.GetValues<Approval.Workflow.Templates.Grade>().ToDictionary(g => g.ToString(), g => list.Count(i => i.Grade == g)),
                 list.Count(i => i.State is SubmissionState.Submitted or SubmissionState.InReview && i.DueAt < now));
         }
@@ -67,7 +67,7 @@ public static class StatisticsEndpoint
         if (actor.Role == Role.Reviewer) units = units.Where(u => u.SectionId.IsOneOf(mine));
         var inScope = (await units.ToListAsync(ct)).Select(u => new ReportingUnit(u.Id, u.Name, sections.GetValueOrDefault(u.SectionId))).ToList();
         var ids = inScope.Select(u => u.Id).ToArray();
-        var entries = await session.Query<UnitSummaryEntry>().Where(e => e.FiscalYear == year && e.UnitId.IsOneOf(ids) && e.State != SubmissionState.Draft).ToListAsync(ct);
+        var entries = await session.Query<UnitSummaryEntry>().Where(e => e.FiscalYear == year && e.UnitId.IsOneOf(ids) && e.State != SubmissionState.Draft && e.State != SubmissionState.Discarded).ToListAsync(ct);
         return UnitReporting.Of(inScope, entries);
     }
 }

@@ -33,7 +33,7 @@ public static class SubmissionQueries
         query = actor.Role switch
         {
             Role.Preparer => query.Where(s => s.UnitId == actor.UnitId),
-            Role.Reviewer => query.Where(s => s.SectionId != null && s.SectionId.IsOneOf((actor.SectionIds ?? new List<string>()).ToArray()) && s.State != SubmissionState.Draft),
+            Role.Reviewer => query.Where(s => s.SectionId != null && s.SectionId.IsOneOf((actor.SectionIds ?? new List<string>()).ToArray()) && s.State != SubmissionState.Draft && s.State != SubmissionState.Discarded),
             _ => query,
         };
         if (year is not null) query = query.Where(s => s.FiscalYear == year);
@@ -79,7 +79,7 @@ public static class SubmissionQueries
         if (!QueueFilter.TryParse(state, out var shownStates))
             return Problems.BadRequest("state", $"状态只能是 open、all 或 Submitted、InReview、Returned、Approved、Published 之一（收到「{state}」）", "unknown state filter");
         var sections = actor.SectionIds ?? [];
-        var query = session.Query<ReviewQueueItem>().Where(i => i.State != SubmissionState.Draft);
+        var query = session.Query<ReviewQueueItem>().Where(i => i.State != SubmissionState.Draft && i.State != SubmissionState.Discarded);
         if (actor.Role == Role.Reviewer) query = query.Where(i => i.SectionId != null && i.SectionId.IsOneOf(sections.ToArray()));
         if (year is not null) query = query.Where(i => i.FiscalYear == year);
         if (!string.IsNullOrWhiteSpace(unit)) query = query.Where(i => i.UnitId == unit);
@@ -106,6 +106,6 @@ public static class SubmissionQueries
     {
         var doc = await UnitSummaryAccess.LoadForAsync(session, http.User.ToActor(), unitId, year, ct);
         if (doc is null) return Problems.NotFound("汇总审核表");
-        return Results.Ok(new { doc.Id, doc.UnitId, doc.UnitName, doc.FiscalYear, Table = doc.ToTable(), doc.Figures, Rows = doc.OrderedProjects() });
+        return Results.Ok(new { doc.Id, doc.UnitId, doc.UnitName, doc.FiscalYear, Table = doc.ToTable(), doc.Figures, Rows = doc.OrderedProjects(), Drafts = doc.Drafts() });
     }
 }

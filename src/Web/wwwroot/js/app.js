@@ -20,7 +20,7 @@ export function dateTime(value) {
   return `${date(value)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-export const stateNames = { Draft: "草稿", Submitted: "已提交待审核", InReview: "审核中", Returned: "已退回修改", Approved: "审核通过", Published: "已公开" };
+export const stateNames = { Draft: "草稿", Submitted: "已提交待审核", InReview: "审核中", Returned: "已退回修改", Approved: "审核通过", Published: "已公开", Discarded: "已作废" };
 export const kindNames = { ProjectSelfEvaluation: "项目支出绩效自评表", DepartmentSelfEvaluation: "部门整体支出绩效自评报告", FinalAccountsDisclosure: "部门决算公开", SummaryReview: "汇总审核表" };
 
 /** Text is always inserted as text: nothing a user typed is ever parsed as HTML. */

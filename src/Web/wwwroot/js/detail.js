@@ -91,6 +91,13 @@ run("submit", () => command("submit"), () => confirmStep("提交审核", "提交
 run("withdraw", () => command("withdraw", { reason: "撤回修改" }), () => confirmDialog({
   title: "确认撤回？", message: "撤回后报告回到草稿，审核人的队列中不再有它；修改后需重新提交审核。", confirmText: "撤回",
 }));
+run("discard", () => command("discard", { reason: document.getElementById("discard-reason").value }), () => {
+  // a refusal after "are you sure?" is backwards: the missing reason is said at the field first
+  if (!document.getElementById("discard-reason").value.trim()) throw new Error("请填写作废原因");
+  return confirmDialog({
+    title: "确认作废？", message: "作废后报告不能再修改或提交，不再计入汇总审核表、统计和审核队列；它和作废原因保留在历史中，审计可查。", confirmText: "作废",
+  });
+});
 run("claim", () => command("claim"));
 run("release", () => command("release", { reason: document.getElementById("release-reason").value.trim() || null }));
 run("comment", () => command("comments", { text: document.getElementById("comment-text").value, row: document.getElementById("comment-row").value || null }));

@@ -55,6 +55,7 @@ public static class DraftRules
         if (fiscalYear is < 2000 or > 2100)
             throw new SubmissionRuleException(RuleViolation.Invalid("fiscal-year", $"年度 {fiscalYear} 不在 2000–2100 之间", "fiscal year out of range"));
         RequireContent(kind, content);
+        RequireYearAsStated(content, fiscalYear);
         return new SubmissionDrafted(id, unitId, unitName, fiscalYear, kind, title.Trim(), content, by);
     }
 
@@ -62,6 +63,7 @@ public static class DraftRules
     {
         RequireEditable(submission, by);
         RequireContent(submission.Kind, content);
+        RequireYearAsStated(content, submission.FiscalYear);
         var newTitle = title is null ? submission.Title : title.Trim();
         RequireTitle(newTitle);
         var changes = ContentDiff.Between(submission.Content, content);
@@ -88,6 +90,7 @@ public static class DraftRules
                     SubmissionState.Published => "（已公开的报告只能以“发布更正”修改）",
                     SubmissionState.Approved => "（已审核通过）",
                     SubmissionState.Submitted => "（撤回后方可编辑）",
+                    SubmissionState.Discarded => "（已作废）",
                     _ => "（退回修改后方可编辑）",
                 }}", $"a {submission.State} submission cannot be changed"));
     }
@@ -103,6 +106,17 @@ public static class DraftRules
         if (InvisibleText.Contains(title))
             throw new SubmissionRuleException(RuleViolation.Invalid("title-invisible", "标题中含有不可见字符或文字方向控制符，请删除后重试",
                 "title has invisible or bidirectional control characters"));
+    }
+
+    /// <summary>A report is filed under the year it states: a 2021 form filed as 2025 would be counted, reviewed and published
+    /// under the wrong year without anyone noticing.</summary>
+    public static void RequireYearAsStated(SubmissionContent content, int fiscalYear)
+    {
+        if (content.StatedYear() is { } stated && stated != fiscalYear)
+            throw new SubmissionRuleException(RuleViolation.Conflict("year-mismatch",
+                $"报告表头为 {stated} 年度，与所选的 {fiscalYear} 年度不一致；请按报告所属年度起草，或先更正表头年度",
+                $"the content states fiscal year {stated}, not {fiscalYear}") with
+            { Facts = new Dictionary<string, object?> { ["statedYear"] = stated, ["fiscalYear"] = fiscalYear } });
     }
 
     internal static void RequireContent(SubmissionKind kind, SubmissionContent content)

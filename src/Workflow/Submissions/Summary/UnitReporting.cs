@@ -18,7 +18,7 @@ public sealed record UnitReporting(
     /// <summary>Each unit of <paramref name="units"/>, in name order, against the entries of the year (of any unit; others are ignored).</summary>
     public static IReadOnlyList<UnitReporting> Of(IEnumerable<ReportingUnit> units, IEnumerable<UnitSummaryEntry> entries)
     {
-        var submitted = entries.Where(e => e.State != SubmissionState.Draft).ToLookup(e => e.UnitId);
+        var submitted = entries.Where(e => e.State.IsSectionBusiness()).ToLookup(e => e.UnitId);
         return [.. units.OrderBy(u => u.Name, StringComparer.Ordinal).Select(u => For(u, [.. submitted[u.Id]]))];
     }
 

@@ -35,11 +35,12 @@ public sealed class UnitSummaryReview
 
     public static UnitSummaryReview? Assemble(IEnumerable<UnitSummaryEntry> entries)
     {
-        var relevant = entries.Where(e => e.Kind is SubmissionKind.ProjectSelfEvaluation or SubmissionKind.SummaryReview).OrderBy(e => e.DraftedAt).ToList();
+        // a discarded report is no part of the table, for anyone
+        var relevant = entries.Where(e => e.Kind is SubmissionKind.ProjectSelfEvaluation or SubmissionKind.SummaryReview && e.State != SubmissionState.Discarded).OrderBy(e => e.DraftedAt).ToList();
         if (relevant.Count == 0) return null;
         var first = relevant[0];
         var review = new UnitSummaryReview { Id = KeyOf(first.UnitId, first.FiscalYear), UnitId = first.UnitId, UnitName = first.UnitName, FiscalYear = first.FiscalYear };
-        foreach (var project in relevant.Where(e => e.Kind == SubmissionKind.ProjectSelfEvaluation))
+        foreach (var project in OnePerProject(relevant.Where(e => e.Kind == SubmissionKind.ProjectSelfEvaluation)))
             review.Projects[project.Id] = new UnitSummaryRow
             {
                 SubmissionId = project.Id, ProjectName = project.ProjectName, InitialBudget = project.InitialBudget, Adjustment = project.Adjustment,
@@ -59,6 +60,22 @@ public sealed class UnitSummaryReview
     }
 
     /// <summary>
+    /// A project filed twice counts once: the report furthest along (公开, 通过, 在审, 退回, 草稿), the latest drafted of equals.
+    /// </summary>
+    private static IEnumerable<UnitSummaryEntry> OnePerProject(IEnumerable<UnitSummaryEntry> projects) =>
+        projects.GroupBy(p => Drafting.SameReport.ProjectKey(p.ProjectName))
+            .Select(g => g.OrderByDescending(p => Progress(p.State)).ThenByDescending(p => p.DraftedAt).First());
+
+    private static int Progress(SubmissionState state) => state switch
+    {
+        SubmissionState.Published => 5,
+        SubmissionState.Approved => 4,
+        SubmissionState.InReview or SubmissionState.Submitted => 3,
+        SubmissionState.Returned => 2,
+        _ => 1,
+    };
+
+    /// <summary>
     /// The table as <paramref name="actor"/> may see it (null: the public). Rows follow the rule of the submissions they
     /// come from: a section sees a project from its first submission on, never while it is a draft; the public sees
     /// reviewed projects only; the unit, auditors and administrators see every row.
@@ -67,7 +84,7 @@ public sealed class UnitSummaryReview
     {
         Func<SubmissionState, bool> visible = actor?.Role switch
         {
-            Role.Reviewer => state => state != SubmissionState.Draft,
+            Role.Reviewer => state => state.IsSectionBusiness(),
             Role.Preparer or Role.Auditor or Role.Admin => _ => true,
             _ => state => state is SubmissionState.Approved or SubmissionState.Published,
         };
@@ -80,8 +97,14 @@ public sealed class UnitSummaryReview
         };
     }
 
-    /// <summary>The project rows in the table's order (the order the projects were drafted): row i of <see cref="ToTable"/> is entry i.</summary>
-    public IReadOnlyList<UnitSummaryRow> OrderedProjects() => [.. Projects.Values.OrderBy(r => r.DraftedAt).ThenBy(r => r.SubmissionId)];
+    /// <summary>The project rows in the table's order (the order the projects were drafted): row i of <see cref="ToTable"/> is entry i.
+    /// A draft is no row: only forms sent to the section count in 合计 and 平均分 (<see cref="Drafts"/> lists the others).</summary>
+    public IReadOnlyList<UnitSummaryRow> OrderedProjects() =>
+        [.. Projects.Values.Where(r => r.State.IsSectionBusiness()).OrderBy(r => r.DraftedAt).ThenBy(r => r.SubmissionId)];
+
+    /// <summary>The projects whose form is still a draft (what the unit sees as not yet counted).</summary>
+    public IReadOnlyList<UnitSummaryRow> Drafts() =>
+        [.. Projects.Values.Where(r => r.State == SubmissionState.Draft).OrderBy(r => r.DraftedAt).ThenBy(r => r.SubmissionId)];
 
     /// <summary>The 汇总审核表 in the engine's terms, rows in the order the projects were drafted.</summary>
     public SummaryReviewTable ToTable() => new()

@@ -1,0 +1,16 @@
+using Approval.Workflow.Submissions;
+using Approval.Workflow.Submissions.Drafting;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Approval.Web.Submissions.Drafting;
+
+public sealed record DiscardSubmission(Guid? CommandId, long? Version, string? Reason) : ISubmissionCommand;
+
+/// <summary>作废: the unit's preparer gives up a draft or a returned report; it stays in the history, counted nowhere.</summary>
+public static class Discard
+{
+    [WolverinePost("/api/submissions/{id}/discard")]
+    public static (CommandAccepted, Events) Post(DiscardSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+        Decision.Record(submission, DiscardRules.Discard(submission, command.Reason, actor));
+}
