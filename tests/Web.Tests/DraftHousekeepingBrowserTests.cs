@@ -66,4 +66,73 @@ public class DraftHousekeepingBrowserTests(LiveApp app) : BrowserTest(app)
         await preparer.GotoAsync("/submissions?state=Discarded");
         await Expect(preparer.Locator("#my-submissions tbody tr", new() { HasText = project })).ToContainTextAsync("已作废");
     }
+
+    /// <summary>生成汇总: the unit's 汇总审核表 made from its own sent 自评表, declared, submitted, approved and printed with its block.</summary>
+    [Fact]
+    public async Task The_summary_is_generated_from_the_units_sent_forms_submitted_approved_and_printed_with_the_bureaus_block()
+    {
+        const int year = 2037;
+        var sent = new List<string>();
+        foreach (var (name, budget, executed, score) in new[] { ("生成汇总甲项目", 70m, 63m, 95.38m), ("生成汇总乙项目", 7.42m, 7.42m, 99.5m) })
+        {
+            var content = Samples.InYear(Samples.YiyangProject(name, budget, executed, score), year);
+            var id = (await PostAs("prep-yy", "/api/submissions", new { fiscalYear = year, kind = "ProjectSelfEvaluation", title = name, content })).GetProperty("submissionId").GetGuid();
+            await PostAs("prep-yy", $"/api/submissions/{id}/score", new { version = 1 });
+            await PostAs("prep-yy", $"/api/submissions/{id}/submit", new { version = 2 });
+            sent.Add(name);
+        }
+        // a draft of the year is not sent: no row
+        await PostAs("prep-yy", "/api/submissions", new
+        {
+            fiscalYear = year, kind = "ProjectSelfEvaluation", title = "生成汇总草稿项目",
+            content = Samples.InYear(Samples.YiyangProject("生成汇总草稿项目", 5m, 5m, 60m), year)
+        });
+
+        var preparer = await SignIn("prep-yy");
+        var generate = preparer.Locator($"[data-generate-summary='{year}']");
+        await Expect(generate).ToHaveTextAsync($"生成 {year} 年度汇总审核表（2 个项目）");
+        await generate.ClickAsync();
+        await preparer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/submissions/[0-9a-f-]{36}$"));
+        var summaryUrl = new Uri(preparer.Url).AbsolutePath;
+        await Expect(preparer.Locator("#summary-table tbody tr[id^='summary-row-']")).ToHaveCountAsync(2);
+        await Expect(preparer.Locator("#summary-average")).ToHaveTextAsync("自评价平均分 97.44");
+        await Expect(preparer.Locator("#summary-form")).Not.ToContainTextAsync("生成汇总草稿项目");
+        await preparer.FillAsync("#declared-expenditure", "8O");
+        await preparer.ClickAsync("#save-declaration");
+        await Expect(preparer.Locator("#summary-declaration .action-error")).ToContainTextAsync("项目支出总额须为以万元计的数字");
+        await preparer.FillAsync("#declared-expenditure", "80");
+        await preparer.FillAsync("#declared-count", "2");
+        await preparer.ClickAsync("#save-declaration");
+        await Expect(preparer.Locator("#summary-coverage-percent")).ToHaveTextAsync("88.03%"); // 70.42 ÷ 80
+        await preparer.ClickAsync("#score");
+        await Expect(preparer.Locator("#findings")).Not.ToContainTextAsync("SR-NO-PROJECTS");
+        await Chromium.WaitUntilAsync(preparer, "document.body.dataset.live === 'connected'");
+        await preparer.ClickAsync("#submit");
+        await preparer.ClickAsync("#confirm-ok");
+        await Expect(preparer.Locator("#state")).ToHaveTextAsync("已提交待审核");
+        await Shot(preparer, "housekeeping-04-summary-generated");
+
+        // 审核人 approves it on its own page, where the table is; the block is filled, on screen and on paper.
+        var reviewer = await SignIn("rev");
+        await reviewer.GotoAsync(summaryUrl);
+        await Expect(reviewer.Locator("#summary-table tbody tr[id^='summary-row-']")).ToHaveCountAsync(2);
+        await reviewer.ClickAsync("#claim");
+        await Expect(reviewer.Locator("#state")).ToHaveTextAsync("审核中");
+        await reviewer.CheckAsync("input[name='grade'][value='优']");
+        await reviewer.FillAsync("#opinion", "同意");
+        await reviewer.ClickAsync("#approve");
+        await reviewer.ClickAsync("#confirm-ok");
+        await Expect(reviewer.Locator("#state")).ToHaveTextAsync("审核通过");
+        await Expect(reviewer.Locator("#summary-officer")).ToHaveTextAsync("张经办");
+        await Expect(reviewer.Locator("#summary-opinion .chosen")).ToHaveTextAsync("■优");
+        await Shot(reviewer, "housekeeping-05-summary-approved");
+        await PrintedPages.PrintAsync(reviewer, "summary-generated");
+        var paper = await PrintedPages.TextAsync("summary-generated");
+        foreach (var expected in new[] { $"{year}年度项目支出绩效自评情况汇总审核表", sent[0], sent[1], "97.44", "张经办" }) Assert.Contains(expected, paper);
+        Assert.DoesNotContain("生成汇总草稿项目", paper);
+
+        // the generated 汇总 is the year's: no second offer
+        await preparer.GotoAsync("/submissions");
+        await Expect(preparer.Locator($"[data-generate-summary='{year}']")).ToHaveCountAsync(0);
+    }
 }

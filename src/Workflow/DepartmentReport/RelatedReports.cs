@@ -9,6 +9,10 @@ namespace Approval.Workflow.DepartmentReport;
 /// </summary>
 public sealed record RelatedReports(RelatedDisclosure? Disclosure, IReadOnlyList<RelatedProject> Projects)
 {
+    /// <summary>For a 汇总 submission: the unit's 汇总审核表 of the year as the submission declares it (rows from the unit's
+    /// 自评表 sent to the section).</summary>
+    public Summary.SummaryReviewTable? SummaryTable { get; init; }
+
     public static readonly RelatedReports None = new(null, []);
 }
 

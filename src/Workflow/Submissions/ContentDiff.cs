@@ -18,8 +18,13 @@ public static class ContentDiff
             if (da.StatedGrade != db.StatedGrade) changes.Add($"评价等级：{da.StatedGrade ?? "—"} → {db.StatedGrade ?? "—"}");
         }
         if (before.Disclosure is { } pa && after.Disclosure is { } pb) DisclosureDiff.Between(pa, pb, changes);
-        if (before.Summary is { } sa && after.Summary is { } sb && sa != sb)
-            changes.Add($"项目支出总额：{Show(sa.UnitProjectExpenditure)} → {Show(sb.UnitProjectExpenditure)}");
+        if (before.Summary is { } sa && after.Summary is { } sb)
+        {
+            if (sa.UnitProjectExpenditure != sb.UnitProjectExpenditure) changes.Add($"项目支出总额：{Show(sa.UnitProjectExpenditure)} → {Show(sb.UnitProjectExpenditure)}");
+            if (sa.UnitProjectCount != sb.UnitProjectCount)
+                changes.Add($"部门项目总个数：{sa.UnitProjectCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"} → {sb.UnitProjectCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"}");
+            Text("说明", sa.Note, sb.Note, changes);
+        }
         if (!before.Attachments.SequenceEqual(after.Attachments)) changes.Add($"附件：{before.Attachments.Count} 个 → {after.Attachments.Count} 个");
         return changes;
     }

@@ -4,6 +4,7 @@ using Approval.Workflow.DepartmentReport;
 using Approval.Workflow.Disclosure;
 using Approval.Workflow.Narrative;
 using Approval.Workflow.SelfEvaluation;
+using Approval.Workflow.Summary;
 using Approval.Workflow.Templates;
 
 namespace Approval.Workflow.Submissions;
@@ -97,7 +98,7 @@ public static class SubmissionScoring
                 return new ScoreCard(contentVersion, null, null, null, null, null, findings);
             }
             case SubmissionKind.SummaryReview:
-                return new ScoreCard(contentVersion, null, null, null, null, null, []);
+                return new ScoreCard(contentVersion, null, null, null, null, null, SummaryReviewChecker.CheckDeclared(related?.SummaryTable));
             default:
                 throw new SubmissionRuleException(RuleViolation.Invalid("content-kind", $"内容与报告类型「{kind.Chinese()}」不符", "content does not match the submission kind"));
         }

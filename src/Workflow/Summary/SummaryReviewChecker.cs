@@ -33,6 +33,15 @@ public static class SummaryReviewChecker
         return new SummaryFigures(Average(table.Rows.Select(r => r.Score)), coverage, totals);
     }
 
+    /// <summary>
+    /// A unit's 汇总 submission: the table its 自评表 make, checked like a printed one; a table with no project sent to the
+    /// section is an error of its own — there is nothing to sum, and "no problems" would say the opposite.
+    /// </summary>
+    public static IReadOnlyList<Finding> CheckDeclared(SummaryReviewTable? table) => table is { Rows.Count: > 0 }
+        ? [.. Check(table).Where(f => f.Rule != "SR-SUBMITTED-MISSING")] // 提交时间 is the submission's own, stamped when it is submitted
+        : [new Finding("SR-NO-PROJECTS", Severity.Error, new FindingLocation("汇总审核表"), null, null, null,
+            "本单位本年度尚无已提交审核的项目支出绩效自评表，汇总审核表没有可汇总的项目：请先提交各项目的自评表")];
+
     public static IReadOnlyList<Finding> Check(SummaryReviewTable table, CheckOptions? options = null)
     {
         options ??= CheckOptions.Default;

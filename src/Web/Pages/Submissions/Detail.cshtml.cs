@@ -7,6 +7,7 @@ using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Publishing;
 using Approval.Workflow.Submissions.Reviewing;
 using Approval.Workflow.Submissions.Submitting;
+using Approval.Workflow.Submissions.Summary;
 using Approval.Workflow.Templates;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -38,6 +39,9 @@ public class DetailModel(IQuerySession session, TimeProvider clock) : PageModel
 
     /// <summary>The unit's other reports filing the same project and year (shown to the unit only: a section never learns of drafts).</summary>
     public IReadOnlyList<Submission> SameReports { get; private set; } = [];
+
+    /// <summary>A 汇总 submission's table: the unit's sent 自评表 of the year as this submission declares them; null for other kinds.</summary>
+    public SummaryReviewView? SummaryView { get; private set; }
 
     public bool CanEdit => Actor.Role == Role.Preparer && Submission.State is SubmissionState.Draft or SubmissionState.Returned;
     public bool IsHolder => Submission.State == SubmissionState.InReview && Submission.ClaimedBy?.UserId == Actor.UserId;
@@ -72,6 +76,15 @@ public class DetailModel(IQuerySession session, TimeProvider clock) : PageModel
                 .Where(o => o.UnitId == submission.UnitId && o.FiscalYear == submission.FiscalYear && o.Kind == submission.Kind && o.Id != submission.Id && o.State != SubmissionState.Discarded)
                 .ToListAsync(ct);
             SameReports = Approval.Workflow.Submissions.Drafting.SameReport.Among(submission, unitsOfTheYear);
+        }
+
+        if (submission.Content.Summary is not null)
+        {
+            var forms = await session.Query<Submission>()
+                .Where(o => o.UnitId == submission.UnitId && o.FiscalYear == submission.FiscalYear && o.Kind == SubmissionKind.ProjectSelfEvaluation)
+                .ToListAsync(ct);
+            var table = UnitSummaryReview.Assemble([UnitSummaryEntries.Of(submission), .. forms.Select(UnitSummaryEntries.Of)])!;
+            SummaryView = SummaryReviewView.Of(table.DeclaredBy(submission).VisibleTo(Actor), interactive: true);
         }
 
         if (submission.Content.Disclosure is { } package)

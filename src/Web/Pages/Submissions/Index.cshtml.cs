@@ -1,6 +1,7 @@
 using Approval.Web.Auth;
 using Approval.Web.Organization;
 using Approval.Workflow.Submissions;
+using Approval.Workflow.Submissions.Summary;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,6 +17,9 @@ public class IndexModel(IQuerySession session) : PageModel
     public IReadOnlyList<int> Years { get; private set; } = [];
     /// <summary>The years with a 汇总审核表: a 项目支出绩效自评表 or a 汇总 submission.</summary>
     public IReadOnlyList<int> SummaryYears { get; private set; } = [];
+    /// <summary>生成汇总: the years whose 自评表 have reached the section and that have no live 汇总 submission yet, with how many
+    /// projects the table would list.</summary>
+    public IReadOnlyList<(int Year, int Projects)> SummaryToGenerate { get; private set; } = [];
     public string UnitId { get; private set; } = "";
     public string UnitName { get; private set; } = "";
 
@@ -27,6 +31,13 @@ public class IndexModel(IQuerySession session) : PageModel
         SummaryYears = (await session.Query<Submission>()
             .Where(s => s.UnitId == unitId && (s.Kind == SubmissionKind.ProjectSelfEvaluation || s.Kind == SubmissionKind.SummaryReview))
             .Select(s => s.FiscalYear).Distinct().ToListAsync(ct)).OrderDescending().ToList();
+        var yearly = await session.Query<Submission>()
+            .Where(s => s.UnitId == unitId && s.State != SubmissionState.Discarded && (s.Kind == SubmissionKind.ProjectSelfEvaluation || s.Kind == SubmissionKind.SummaryReview))
+            .ToListAsync(ct);
+        SummaryToGenerate = [.. yearly.GroupBy(s => s.FiscalYear)
+            .Where(g => g.All(s => s.Kind != SubmissionKind.SummaryReview))
+            .Select(g => (g.Key, UnitSummaryReview.Assemble(g.Select(UnitSummaryEntries.Of))?.OrderedProjects().Count ?? 0))
+            .Where(y => y.Item2 > 0).OrderByDescending(y => y.Key)];
         Years = (await session.Query<Submission>().Where(s => s.UnitId == unitId).Select(s => s.FiscalYear).Distinct().ToListAsync(ct)).OrderDescending().ToList();
         var query = session.Query<Submission>().Where(s => s.UnitId == unitId);
         if (Year is not null) query = query.Where(s => s.FiscalYear == Year);

@@ -72,13 +72,18 @@ public static class Import
             SubmissionKind.ProjectSelfEvaluation when report.Forms.Count > 0 => new SubmissionContent { ProjectForm = report.Forms[0] },
             SubmissionKind.FinalAccountsDisclosure when report.Tables.Count > 0 => new SubmissionContent { Disclosure = new DisclosurePackage(report.Tables, report.Narrative) },
             SubmissionKind.DepartmentSelfEvaluation when report.Narrative.Trim().Length > 0 => new SubmissionContent { Department = DepartmentReportImport.From(report.Narrative) },
+            // the rows of a 汇总 are the unit's own sent 自评表; from a file only what the unit declares
+            SubmissionKind.SummaryReview when report.Summary is { } table => new SubmissionContent { Summary = new SummaryDeclaration(table.UnitProjectExpenditure, table.UnitProjectCount) },
             _ => null,
         };
         if (content is null)
-            return Problems.BadRequest("nothing-found", $"文件中没有找到{kind.Chinese()}的内容", "nothing of that kind was found");
+            return kind == SubmissionKind.SummaryReview
+                ? Problems.BadRequest("nothing-found", "文件中没有找到项目支出绩效自评情况汇总审核表。汇总审核表由本单位已提交的自评表生成：请在「本单位报告」页使用「生成汇总审核表」，无需上传文件",
+                    "no 汇总审核表 in the file; generate it from the unit's submitted forms instead")
+                : Problems.BadRequest("nothing-found", $"文件中没有找到{kind.Chinese()}的内容", "nothing of that kind was found");
 
         // Left empty, the year is the one the report states; chosen, it must agree with it (DraftRules.RequireYearAsStated).
-        if ((year ?? content.StatedYear()) is not { } fiscalYear)
+        if ((year ?? content.StatedYear() ?? report.Summary?.Year) is not { } fiscalYear)
             return Problems.BadRequest("fiscal-year", "报告表头未注明年度，请选择年度", "the report states no fiscal year: choose one");
         var unit = await Draft.UnitOf(actor, session, ct);
         UnitMismatchConfirmed? mismatch = null;

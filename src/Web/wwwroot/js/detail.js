@@ -98,6 +98,15 @@ run("discard", () => command("discard", { reason: document.getElementById("disca
     title: "确认作废？", message: "作废后报告不能再修改或提交，不再计入汇总审核表、统计和审核队列；它和作废原因保留在历史中，审计可查。", confirmText: "作废",
   });
 });
+run("save-declaration", () => {
+  const amount = document.getElementById("declared-expenditure").value.replace(/[,，\s]/g, "");
+  const count = document.getElementById("declared-count").value.trim();
+  if (amount && !/^\d+(\.\d{1,2})?$/.test(amount)) throw new Error("项目支出总额须为以万元计的数字，至多两位小数");
+  if (count && !/^\d+$/.test(count)) throw new Error("部门项目总个数须为整数");
+  return command("content", {
+    content: { summary: { unitProjectExpenditure: amount ? Number(amount) : null, unitProjectCount: count ? Number(count) : null, note: document.getElementById("declared-note").value.trim() || null } },
+  }, "PUT");
+});
 run("claim", () => command("claim"));
 run("release", () => command("release", { reason: document.getElementById("release-reason").value.trim() || null }));
 run("comment", () => command("comments", { text: document.getElementById("comment-text").value, row: document.getElementById("comment-row").value || null }));

@@ -63,3 +63,21 @@ async function askAbout(problem) {
   }
   return null;
 }
+
+// 生成汇总: the 汇总 submission of a year, its rows made from the unit's own sent 自评表; the unit then fills its two figures.
+for (const button of document.querySelectorAll("[data-generate-summary]")) {
+  button.addEventListener("click", async () => {
+    const year = Number(button.dataset.generateSummary);
+    button.disabled = true;
+    try {
+      const created = await api("POST", "/api/submissions", {
+        commandId: newCommandId(), fiscalYear: year, kind: "SummaryReview", title: `${year}年度项目支出绩效自评情况汇总审核表`,
+        content: { summary: { unitProjectExpenditure: null, unitProjectCount: Number(button.dataset.projects) } },
+      });
+      location.href = `/submissions/${created.submissionId}`;
+    } catch (e) {
+      showError("generate-result", e);
+      button.disabled = false;
+    }
+  });
+}

@@ -67,7 +67,14 @@ public static partial class ContentValidation
         if (content.Disclosure is { } p)
             foreach (var problem in Problems(p))
                 yield return problem;
-        if (content.Summary is { UnitProjectExpenditure: < 0 }) yield return "项目支出总额不能为负数";
+        if (content.Summary is { } declared)
+        {
+            if (declared.UnitProjectExpenditure is < 0 or > 1_000_000_000m) yield return "项目支出总额应在 0 至 10 亿万元之间";
+            if (declared.UnitProjectExpenditure is { } e && decimal.Round(e, 2) != e) yield return "项目支出总额以万元计，至多两位小数";
+            if (declared.UnitProjectCount is < 0 or > 100_000) yield return "部门项目总个数应在 0 至 100000 之间";
+            if (declared.Note is { Length: > 500 }) yield return "说明不能超过 500 个字";
+            if (declared.Note is { } note && note.Any(c => char.IsControl(c))) yield return "说明中含有控制字符";
+        }
     }
 
     private static IEnumerable<(string, decimal?)> Amounts(SelfEvaluation.ProjectSelfEvaluationForm form)

@@ -37,6 +37,22 @@ public sealed class UnitSummaryEntry
     public ReviewerBlock? Review { get; set; }
 }
 
+public static class UnitSummaryEntries
+{
+    /// <summary>The entry a submission's current state makes — what the projection holds once caught up, read from the
+    /// inline snapshot when a command must not act on a lagging read model.</summary>
+    public static UnitSummaryEntry Of(Submission s)
+    {
+        var entry = new UnitSummaryEntry
+        {
+            Id = s.Id, UnitId = s.UnitId, UnitName = s.UnitName, FiscalYear = s.FiscalYear, Kind = s.Kind, DraftedAt = s.CreatedAt, State = s.State,
+            ComputedScore = s.Score?.Total, SubmittedAt = s.State.IsSectionBusiness() ? s.SubmittedAt : null,
+        };
+        UnitSummaryEntryProjection.Fill(entry, s.Content);
+        return entry;
+    }
+}
+
 public sealed class UnitSummaryEntryProjection : SingleStreamProjection<UnitSummaryEntry, Guid>
 {
     public override UnitSummaryEntry? Evolve(UnitSummaryEntry? snapshot, Guid id, IEvent e)
@@ -73,7 +89,7 @@ public sealed class UnitSummaryEntryProjection : SingleStreamProjection<UnitSumm
         return entry;
     }
 
-    private static void Fill(UnitSummaryEntry entry, SubmissionContent content)
+    internal static void Fill(UnitSummaryEntry entry, SubmissionContent content)
     {
         if (entry.Kind == SubmissionKind.SummaryReview)
         {

@@ -97,6 +97,20 @@ public sealed class UnitSummaryReview
         };
     }
 
+    /// <summary>
+    /// The table as one 汇总 submission declares it: its 项目支出总额 and 部门项目总个数, its 提交时间 and, once approved, its
+    /// 业务股室 block — whichever of the unit's 汇总 submissions is the latest.
+    /// </summary>
+    public UnitSummaryReview DeclaredBy(Submission summary) => new()
+    {
+        Id = Id, UnitId = UnitId, UnitName = UnitName, FiscalYear = FiscalYear, Projects = Projects,
+        SummarySubmissionId = summary.Id,
+        UnitProjectExpenditure = summary.Content.Summary?.UnitProjectExpenditure,
+        UnitProjectCount = summary.Content.Summary?.UnitProjectCount,
+        SubmittedAt = summary.SubmittedAt,
+        Review = summary.Approval is { Grade: { } grade } a ? new ReviewerBlock(grade, a.Signature, a.ReviewedAt, a.StampReference) : null,
+    };
+
     /// <summary>The project rows in the table's order (the order the projects were drafted): row i of <see cref="ToTable"/> is entry i.
     /// A draft is no row: only forms sent to the section count in 合计 and 平均分 (<see cref="Drafts"/> lists the others).</summary>
     public IReadOnlyList<UnitSummaryRow> OrderedProjects() =>
