@@ -92,6 +92,11 @@ public class ProvinceAuditTests(WorkflowFixture app) : IClassFixture<WorkflowFix
         Assert.Contains("页面弋阳报告", onlyB);
         Assert.DoesNotContain("页面上饶报告", onlyB);
 
+        var (_, home) = await Page("audit-province", "/");
+        Assert.Contains("id=\"province-home\"", home); // the home says what to do, and leads there
+        Assert.Contains("href=\"/province\" id=\"province-start\"", home);
+        Assert.DoesNotContain("API 文档", home);
+
         var (trailStatus, trail) = await Page("audit-province", $"/province/{TestOrganization.Tenant}/{inA}");
         Assert.Equal(HttpStatusCode.OK, trailStatus);
         Assert.Contains("审计轨迹：页面上饶报告", trail);
@@ -102,7 +107,7 @@ public class ProvinceAuditTests(WorkflowFixture app) : IClassFixture<WorkflowFix
         var (readsStatus, readsA) = await Page("audit", "/audit/province-reads");
         Assert.Equal(HttpStatusCode.OK, readsStatus);
         Assert.Contains("报告列表（2021 年度）", readsA);
-        Assert.Contains($"/audit/{inA}", readsA);
+        Assert.Contains($"/audit/{inA}\">页面上饶报告</a>", readsA); // the read names the report read
         var (_, readsB) = await Page("admin-b", "/audit/province-reads");
         Assert.Contains("报告列表（全部年度，草稿）", readsB);
         Assert.DoesNotContain($"/audit/{inA}", readsB);

@@ -75,7 +75,7 @@ public class SummaryReviewPrintTests(LiveApp app) : BrowserTest(app)
         await reviewer.ClickAsync("#summary-review-link");
         await reviewer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/units/U-YY/summary/2021$"));
         await Expect(reviewer.Locator("#summary-title")).ToHaveTextAsync("2021年度项目支出绩效自评情况汇总审核表");
-        await Expect(reviewer.Locator("#summary-unit")).ToHaveTextAsync("填报单位：弋阳县政务服务中心");
+        await Expect(reviewer.Locator("#summary-unit")).ToHaveTextAsync("主管部门：弋阳县政务服务中心");
         var rows = reviewer.Locator("#summary-table tbody tr[id^='summary-row-']");
         await Expect(rows).ToHaveCountAsync(2);
         for (var i = 0; i < Seed001Rows.Length; i++)
@@ -127,7 +127,7 @@ public class SummaryReviewPrintTests(LiveApp app) : BrowserTest(app)
         var text = await PrintedPages.TextAsync("summary-review-seed001");
         foreach (var expected in new[]
                  {
-                     "2021年度项目支出绩效自评情况汇总审核表", "填报单位：弋阳县政务服务中心", "金额单位：万元", "政府购买工作人员14名", "公共资源交易中心日常运转",
+                     "2021年度项目支出绩效自评情况汇总审核表", "主管部门：弋阳县政务服务中心", "金额单位：万元", "政府购买工作人员14名", "公共资源交易中心日常运转",
                      "开展绩效自评项目合计", "77.42", "70.42", "88.03%", "财政局业务股室审核意见（优、良、中、差）", "■优", "张经办",
                      Approval.Web.Pages.Format.Date(DateTimeOffset.UtcNow), "经济建设股业务专用章",
                  })

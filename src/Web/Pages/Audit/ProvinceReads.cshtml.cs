@@ -1,4 +1,5 @@
 using Approval.Web.Province;
+using Approval.Workflow.Submissions;
 using Marten;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,11 +10,15 @@ public class ProvinceReadsModel(IQuerySession session) : PageModel
 {
     public IReadOnlyList<ProvinceRead> Reads { get; private set; } = [];
     public PageOf<object> Pager { get; private set; } = new([], 0, 1, Paging.DefaultSize);
+    /// <summary>The reports read, by id: title and unit as they stand now.</summary>
+    public IReadOnlyDictionary<Guid, Submission> Reports { get; private set; } = new Dictionary<Guid, Submission>();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var found = await new Paging(PageQuery.Number(Request), Paging.DefaultSize).ApplyAsync(session.Query<ProvinceRead>().OrderByDescending(r => r.At), ct);
         Reads = found.Items;
         Pager = found.Position();
+        var ids = Reads.Select(r => r.SubmissionId).OfType<Guid>().Distinct().ToArray();
+        if (ids.Length > 0) Reports = (await session.LoadManyAsync<Submission>(ct, ids)).ToDictionary(s => s.Id);
     }
 }
