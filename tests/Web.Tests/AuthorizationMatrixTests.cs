@@ -34,6 +34,7 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         ["GET /api/public/reports/{id}/xlsx"] = "AAAAAAA",
         ["GET /api/review-queue"] = "UFFAAAA",
         ["GET /api/statistics"] = "UFFAAAA",
+        ["GET /api/work-counts"] = "UAAAAAA",
         ["GET /api/submissions"] = "UAAAAAA",
         ["GET /api/submissions/{id}"] = "UAHAHAA",
         ["GET /api/submissions/{id}/as-of"] = "UAHAHAA",

@@ -63,9 +63,13 @@ public class BrowserScenarioTests(LiveApp app) : BrowserTest(app)
         await Shot(preparer, "02b-preparer-confirm-submit");
         await preparer.ClickAsync("#confirm-cancel");
         await Expect(preparer.Locator("#state")).ToHaveTextAsync("草稿");
+        var waitingBefore = int.Parse(await reviewer.Locator("#nav-waiting .nav-count").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
         await preparer.ClickAsync("#submit");
         await preparer.ClickAsync("#confirm-ok");
         await Expect(preparer.Locator("#state")).ToHaveTextAsync("已提交待审核");
+        // the reviewer's 待审核 badge moves with the notification, without a reload
+        await Expect(reviewer.Locator("#nav-waiting .nav-count")).ToHaveTextAsync($"{waitingBefore + 1}");
+        await Chromium.WaitUntilAsync(preparer, "document.body.dataset.live === 'connected'");
 
         // 审核人: the new submission appears in the open queue without reloading (how fast: the benchmark's
         // notification and projection-lag figures; here only that it comes, on however loaded a machine).
@@ -75,6 +79,7 @@ public class BrowserScenarioTests(LiveApp app) : BrowserTest(app)
         await row.Locator("a").ClickAsync();
         await reviewer.ClickAsync("#claim");
         await Expect(reviewer.Locator("#state")).ToHaveTextAsync("审核中");
+        await Expect(preparer.Locator("#state")).ToHaveTextAsync("审核中"); // the preparer's open page says so too, live
         await reviewer.FillAsync("#return-reason-text", "满意度指标得分计算有误，请按公式重新计分。");
         await reviewer.FillAsync(".row-remark[data-row='企业满意度']", "实际 92% 未达 95%：92 ÷ 95 × 5 = 4.84");
         await Shot(reviewer, "04-reviewer-return");

@@ -65,6 +65,7 @@ public static class OpenApiDocumentation
         ["GET api/submissions/{id}/diff"] = new("审计：两个版本之间的变化", typeof(JsonObject)),
         ["GET api/review-queue"] = new("业务股室审核队列（分页，附各状态计数；state=open|all|状态，mine=true 只看本人领取的）", typeof(ReviewQueue)),
         ["GET api/statistics"] = new("统计：按状态、等级、股室、单位", typeof(Statistics)),
+        ["GET api/work-counts"] = new("导航栏待办计数（按链接 id：nav-drafts、nav-waiting…），收到通知后刷新徽标用", typeof(Dictionary<string, long>)),
         ["GET api/units/{unitId}/summary/{year}"] = new("单位年度汇总审核表", typeof(JsonObject)),
         ["GET api/units/{unitId}/summary/{year}/xlsx"] = new("单位年度汇总审核表（Excel，正式格式）", typeof(byte[]), MediaType: WorkbookFile.ContentType),
         ["GET api/submissions/{id}/xlsx"] = new("项目支出绩效自评表的当前内容（Excel，正式格式）", typeof(byte[]), MediaType: WorkbookFile.ContentType),

@@ -19,10 +19,11 @@ public sealed class WorkNavViewComponent(IQuerySession session) : ViewComponent
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var actor = UserClaimsPrincipal.ToActor();
-        return View(await LinksFor(actor, HttpContext.RequestAborted));
+        return View(await LinksFor(session, actor, HttpContext.RequestAborted));
     }
 
-    private async Task<IReadOnlyList<NavLink>> LinksFor(Actor? actor, CancellationToken ct)
+    /// <summary>The links and their counts; the same for the page and for <c>GET /api/work-counts</c>, which keeps the badges live.</summary>
+    public static async Task<IReadOnlyList<NavLink>> LinksFor(IQuerySession session, Actor? actor, CancellationToken ct)
     {
         NavLink publicReports = new("nav-public", "公开报告", "/public");
         switch (actor)

@@ -116,10 +116,29 @@ export function onNotification(listener) {
   return connection;
 }
 
+let countsTimer = null;
+/** The navigation's to-do badges, refetched (once for a burst of notifications) in the caller's own scope. */
+function refreshWorkCounts() {
+  clearTimeout(countsTimer);
+  countsTimer = setTimeout(async () => {
+    try {
+      const counts = await api("GET", "/api/work-counts");
+      for (const [id, count] of Object.entries(counts)) {
+        const badge = document.querySelector(`#${id} .nav-count`);
+        if (!badge) continue;
+        badge.textContent = String(count);
+        badge.classList.toggle("zero", count === 0);
+        badge.title = `${badge.title.replace(/\s*\d+ 项$/, "")} ${count} 项`;
+      }
+    } catch { /* the badges stay as they were; the page itself still says what happened */ }
+  }, 250);
+}
+
 function deliver(n) {
   if (n.sequence <= lastSequence) return; // already seen (a repeat after a reconnect)
   lastSequence = Math.max(lastSequence, n.sequence);
   for (const listener of listeners) listener(n);
+  if (document.querySelector(".work-nav .nav-count")) refreshWorkCounts();
   if (role === "Preparer" && (n.type === "returned" || n.type === "approved")) {
     toast(n.type === "returned" ? `已退回修改：${n.title}` : n.grade ? `审核通过：${n.grade}（${n.title}）` : `审核通过（${n.title}）`, n.type);
   }

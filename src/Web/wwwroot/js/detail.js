@@ -1,4 +1,4 @@
-import { api, el, showError, newCommandId, onNotification, watchSubmission, confirmDialog } from "./app.js";
+import { api, el, showError, newCommandId, onNotification, watchSubmission, confirmDialog, stateNames } from "./app.js";
 import { linkFindingsByTarget, focusElement } from "./disclosure-findings.js";
 
 const data = JSON.parse(document.getElementById("submission-data").textContent);
@@ -140,6 +140,9 @@ watchSubmission(data.id);
 const bannerClass = type => type === "returned" ? "error-box" : type === "withdrawn" ? "warn-box" : type === "approved" || type === "published" ? "ok-box" : "info-box";
 onNotification(n => {
   if (n.submissionId !== data.id || n.version <= version) return;
+  // the status badge says where the report stands now; the rest of the page waits for the person's 刷新
+  const badge = document.getElementById("state");
+  if (badge && stateNames[n.state]) { badge.textContent = stateNames[n.state]; badge.className = `badge ${n.state}`; }
   // Never reload under someone's hands: say what happened and let them refresh.
   const editing = document.body.classList.contains("form-editing");
   document.getElementById("live-banner").replaceChildren(el("div", { class: bannerClass(n.type), role: "status" }, `${n.summary}　`,
