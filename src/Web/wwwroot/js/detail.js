@@ -1,4 +1,4 @@
-import { api, el, showError, newCommandId, onNotification, watchSubmission, confirmDialog, stateNames } from "./app.js";
+import { api, el, showError, newCommandId, onNotification, watchSubmission, confirmDialog, stateNames, ApiError } from "./app.js";
 import { linkFindingsByTarget, focusElement } from "./disclosure-findings.js";
 
 const data = JSON.parse(document.getElementById("submission-data").textContent);
@@ -50,7 +50,22 @@ function errorBoxOf(button) {
 }
 
 /** The request's fields (as a problem's `errors` name them) and the inputs that hold them. */
-const fieldInputs = { indexNumber: "index-number", publisher: "publisher", confidentialityReviewed: "confidentiality", principalSigned: "principal" };
+const fieldInputs = {
+  indexNumber: "index-number", publisher: "publisher", confidentialityReviewed: "confidentiality", principalSigned: "principal",
+  reason: "return-reason-text", opinion: "opinion", overrideReason: "override-reason", discardReason: "discard-reason",
+};
+
+/**
+ * What the page can tell is missing before "are you sure?" (the server's own rules, in its words): each beside its field and no
+ * dialog, since a refusal after a confirmation is backwards. The server still decides.
+ */
+function requireFields(...checks) {
+  const errors = checks.filter(([, , missing]) => missing()).map(([field, message]) => ({ field, message }));
+  if (errors.length > 0) throw new ApiError(400, { title: errors.map(e => e.message).join("；"), errors });
+}
+const blank = id => !document.getElementById(id)?.value.trim();
+/** The trusted suggestion a differing grade must give a reason against (none while the suggestion is 不可信). */
+const suggestedGrade = data.score?.gradeCaveat ? null : data.score?.suggestedGrade ?? null;
 
 /** A refusal naming several fields: each message beside its field. */
 function showFieldProblems(e) {
@@ -92,8 +107,7 @@ run("withdraw", () => command("withdraw", { reason: "撤回修改" }), () => con
   title: "确认撤回？", message: "撤回后报告回到草稿，审核人的队列中不再有它；修改后需重新提交审核。", confirmText: "撤回",
 }));
 run("discard", () => command("discard", { reason: document.getElementById("discard-reason").value }), () => {
-  // a refusal after "are you sure?" is backwards: the missing reason is said at the field first
-  if (!document.getElementById("discard-reason").value.trim()) throw new Error("请填写作废原因");
+  requireFields(["discardReason", "请填写作废原因", () => blank("discard-reason")]);
   return confirmDialog({
     title: "确认作废？", message: "作废后报告不能再修改或提交，不再计入汇总审核表、统计和审核队列；它和作废原因保留在历史中，审计可查。", confirmText: "作废",
   });
@@ -113,7 +127,7 @@ run("comment", () => command("comments", { text: document.getElementById("commen
 run("return", () => command("return", {
   reason: document.getElementById("return-reason-text").value,
   rowRemarks: [...document.querySelectorAll(".row-remark")].filter(i => i.value.trim()).map(i => ({ rowReference: i.dataset.row, remark: i.value })),
-}), () => confirmDialog({
+}), () => requireFields(["reason", "请填写退回原因", () => blank("return-reason-text")]) ?? confirmDialog({
   title: "确认退回修改？", message: "退回后本轮审核结束，退回原因与逐行意见记入审计记录、不可更改；单位修改后重新提交，进入下一轮。", confirmText: "退回修改",
 }));
 run("approve", () => command("approve", {
@@ -122,7 +136,11 @@ run("approve", () => command("approve", {
   overrideReason: document.getElementById("override-reason")?.value || null,
   opinion: document.getElementById("opinion").value,
   stamp: document.getElementById("stamp").value,
-}), () => confirmStep("审核通过", data.kind === "FinalAccountsDisclosure"
+}), () => requireFields(
+  ["overrideReason", `系统评定等级为「${suggestedGrade}」，改评为「${document.querySelector('input[name="grade"]:checked')?.value}」需填写理由`,
+    () => suggestedGrade !== null && document.querySelector('input[name="grade"]:checked') && document.querySelector('input[name="grade"]:checked').value !== suggestedGrade && blank("override-reason")],
+  ["opinion", "请填写审核意见", () => blank("opinion")],
+) ?? confirmStep("审核通过", data.kind === "FinalAccountsDisclosure"
   ? "审核通过后审核意见记入审计记录、不可更改，之后应在公开期限内公开。"
   : `审核通过后评定等级（${document.querySelector('input[name="grade"]:checked')?.value ?? "—"}）与审核意见记入审计记录、不可更改。`));
 run("publish", () => command("publish", {
@@ -130,7 +148,12 @@ run("publish", () => command("publish", {
   publisher: document.getElementById("publisher").value,
   confidentialityReviewed: document.getElementById("confidentiality").checked,
   principalSigned: document.getElementById("principal").checked,
-}), () => confirmStep("公开", "公开后全社会无需登录即可查看，不能撤下，只能以更正版本替换。"));
+}), () => requireFields(
+  ["indexNumber", "请填写索引号", () => blank("index-number")],
+  ["publisher", "请填写发布机构", () => blank("publisher")],
+  ["confidentialityReviewed", "公开前须完成保密审查", () => !document.getElementById("confidentiality").checked],
+  ["principalSigned", "公开前须经主要负责人审签", () => !document.getElementById("principal").checked],
+) ?? confirmStep("公开", "公开后全社会无需登录即可查看，不能撤下，只能以更正版本替换。"));
 // A click before this point would have done nothing: until now the page's action buttons take no clicks.
 document.body.classList.remove("actions-pending");
 
