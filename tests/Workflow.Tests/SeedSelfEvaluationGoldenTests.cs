@@ -70,8 +70,8 @@ public class SeedSelfEvaluationGoldenTests
             new() { ProjectForm = Seeds.Import(Seeds.ShangraoBigData2021).Forms[0] }, 1);
         Assert.Null(card.SuggestedGrade);
         Assert.Equal(Grade.优, card.GradeCaveat!.Recomputed);
-        Assert.Equal("不可信（依赖的错误：SE-LEVEL1-WEIGHT（效益指标）、SE-LEVEL1-PRINTED（效益指标）、SE-WEIGHT-SUM、SE-WEIGHT-TOTAL、SE-TOTAL-OVER）",
-            card.GradeCaveat.Text);
+        Assert.Equal(["SE-LEVEL1-WEIGHT（效益指标）", "SE-LEVEL1-PRINTED（效益指标）", "SE-WEIGHT-SUM", "SE-WEIGHT-TOTAL", "SE-TOTAL-OVER"], card.GradeCaveat.DependsOn);
+        Assert.Equal("不可信（5 处错误会改变总分，见检查结果）", card.GradeCaveat.Text);
     }
 
     [Fact]

@@ -138,7 +138,7 @@ public class SubmissionStateTests
         Assert.Null(s.State.Score!.SuggestedGrade);
         var caveat = s.State.Score.GradeCaveat!;
         Assert.Equal(Grade.良, caveat.Recomputed);
-        Assert.StartsWith("不可信（依赖的错误：", s.State.Score.SuggestionText);
+        Assert.Equal($"不可信（{caveat.DependsOn.Count} 处错误会改变总分，见检查结果）", s.State.Score.SuggestionText);
         var approved = Assert.IsType<SubmissionApproved>(ReviewRules.Approve(s.State, Grade.优, null, "同意", "张经办", "章", Reviewer));
         Assert.Equal((Grade.优, (Grade?)null, (string?)null), (approved.Grade, approved.SuggestedGrade, approved.OverrideReason));
     }

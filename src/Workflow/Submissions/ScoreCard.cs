@@ -39,9 +39,10 @@ public sealed record ScoreCard(
 /// <summary>Why there is no plain suggested grade: the grade the recomputed total would give, and the errors it depends on.</summary>
 public sealed record GradeCaveat(Grade Recomputed, IReadOnlyList<string> DependsOn)
 {
-    /// <summary>"不可信（依赖的错误：SE-LEVEL1-WEIGHT（效益指标）、SE-WEIGHT-SUM）" — how the suggestion is shown where a grade would be.</summary>
+    /// <summary>"不可信（4 处错误会改变总分，见检查结果）" — how the suggestion is shown where a grade would be: a sentence, no
+    /// rule ids (those are in the findings list, each beside its message).</summary>
     [JsonIgnore]
-    public string Text => $"不可信（依赖的错误：{string.Join("、", DependsOn)}）";
+    public string Text => $"不可信（{DependsOn.Count} 处错误会改变总分，见检查结果）";
 
     /// <summary>By value, list included: a snapshot read back equals the one written.</summary>
     public bool Equals(GradeCaveat? other) => other is not null && Recomputed == other.Recomputed && DependsOn.SequenceEqual(other.DependsOn);
@@ -58,7 +59,7 @@ public sealed record ScoreSummary(int ContentVersion, decimal? Total, Grade? Sug
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public GradeCaveat? GradeCaveat { get; init; }
 
-    /// <summary>What the page shows as 系统建议: the grade, "不可信（依赖的错误：…）", or null when there is none.</summary>
+    /// <summary>What the page shows as 系统建议: the grade, "不可信（n 处错误会改变总分，见检查结果）", or null when there is none.</summary>
     [JsonIgnore]
     public string? SuggestionText => GradeCaveat?.Text ?? SuggestedGrade?.ToString();
 
