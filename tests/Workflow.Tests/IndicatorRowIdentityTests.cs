@@ -1,6 +1,8 @@
 using Approval.Workflow.SelfEvaluation;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Drafting;
+using Approval.Workflow.Submissions.Reviewing;
+using Approval.Workflow.Submissions.Submitting;
 using JasperFx.Events;
 
 namespace Approval.Workflow.Tests;
@@ -12,6 +14,7 @@ namespace Approval.Workflow.Tests;
 public class IndicatorRowIdentityTests
 {
     private static readonly Actor Preparer = new("clerk", "王填报", Role.Preparer, "U-001");
+    private static readonly Actor Reviewer = new("officer", "张经办", Role.Reviewer, null, ["S-1"]);
 
     private static IndicatorRow Row(string? id, string levelTwo, string name, decimal weight, string target = "≥95%") =>
         new() { Id = id, LevelOne = "产出", LevelTwo = levelTwo, Name = name, Target = target, Actual = target, Weight = weight, StatedScore = weight };
@@ -148,6 +151,55 @@ public class IndicatorRowIdentityTests
         Assert.Null(read.Id);
         Assert.Equal(legacy, System.Text.Json.JsonSerializer.Serialize(read));
         Assert.Contains("\"Id\":\"a1\"", System.Text.Json.JsonSerializer.Serialize(Rows(withIds: true)[0]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_remark_on_one_of_two_rows_of_one_name_is_on_that_row_only_and_named_by_its_levels()
+    {
+        var claimed = Claimed(Rows(withIds: true));
+
+        var returned = ReviewRules.Return(claimed, "请核对覆盖率", [new RowRemark("随便写的", "质量覆盖率应为 10 分") { RowId = "a3" }], Reviewer);
+        var comment = ReviewRules.Comment(claimed, "数量覆盖率口径？", null, Reviewer, rowId: "a2");
+
+        var remark = Assert.Single(returned.RowRemarks);
+        Assert.Equal(("覆盖率（产出/质量）", "a3"), (remark.RowReference, remark.RowId)); // the server names the row, not the client
+        Assert.True(remark.IsOn("a3", "覆盖率"));
+        Assert.False(remark.IsOn("a2", "覆盖率"));
+        Assert.Equal(("覆盖率（产出/数量）", "a2"), (comment.RowReference, comment.RowId));
+        Assert.Equal("张经办 添加审核意见（覆盖率（产出/数量））：数量覆盖率口径？", comment.Describe());
+    }
+
+    [Fact]
+    public void A_remark_recorded_before_rows_had_ids_still_shows_on_the_rows_of_its_name()
+    {
+        var legacy = new RowRemark("覆盖率", "请核对");
+
+        Assert.True(legacy.IsOn("a2", "覆盖率"));
+        Assert.True(legacy.IsOn("a3", "覆盖率"));
+        Assert.False(legacy.IsOn("a1", "建设数量"));
+        Assert.DoesNotContain("RowId", System.Text.Json.JsonSerializer.Serialize(legacy), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_remark_on_a_row_the_report_does_not_have_or_two_remarks_on_one_row_are_refused()
+    {
+        var claimed = Claimed(Rows(withIds: true));
+
+        var unknown = Assert.Throws<SubmissionRuleException>(() => ReviewRules.Return(claimed, "退回", [new RowRemark("", "x") { RowId = "zz" }], Reviewer));
+        var twice = Assert.Throws<SubmissionRuleException>(() =>
+            ReviewRules.Return(claimed, "退回", [new RowRemark("", "x") { RowId = "a2" }, new RowRemark("", "y") { RowId = "a2" }], Reviewer));
+        var comment = Assert.Throws<SubmissionRuleException>(() => ReviewRules.Comment(claimed, "意见", null, Reviewer, rowId: "zz"));
+
+        Assert.Equal(["row-unknown", "row-remark-twice", "row-unknown"], new[] { unknown, twice, comment }.Select(e => e.Violation.Code));
+    }
+
+    private static Submission Claimed(IReadOnlyList<IndicatorRow> rows)
+    {
+        var events = new List<object> { DraftRules.Draft(Guid.NewGuid(), "U-001", "上饶市大数据发展管理局", 2021, SubmissionKind.ProjectSelfEvaluation, "自评表", Content(rows), Preparer) };
+        events.Add(DraftRules.Score(Fold([.. events]), Preparer));
+        events.Add(SubmitRules.Submit(Fold([.. events]), "S-1", "经济建设股", Preparer));
+        events.Add(ReviewRules.Claim(Fold([.. events]), Reviewer));
+        return Fold([.. events]);
     }
 
     private static Func<string> Ids(string prefix)
