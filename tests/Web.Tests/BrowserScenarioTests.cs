@@ -81,7 +81,7 @@ public class BrowserScenarioTests(LiveApp app) : BrowserTest(app)
         await Expect(reviewer.Locator("#state")).ToHaveTextAsync("审核中");
         await Expect(preparer.Locator("#state")).ToHaveTextAsync("审核中"); // the preparer's open page says so too, live
         await reviewer.FillAsync("#return-reason-text", "满意度指标得分计算有误，请按公式重新计分。");
-        await reviewer.FillAsync(".row-remark[data-row='企业满意度']", "实际 92% 未达 95%：92 ÷ 95 × 5 = 4.84");
+        await reviewer.FillAsync(".row-remark[data-row-label='企业满意度']", "实际 92% 未达 95%：92 ÷ 95 × 5 = 4.84");
         await Shot(reviewer, "04-reviewer-return");
         await reviewer.ClickAsync("#return");
         await Expect(reviewer.Locator("#confirm-dialog")).ToContainTextAsync("退回后本轮审核结束");

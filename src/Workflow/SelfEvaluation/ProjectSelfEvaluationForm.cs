@@ -58,6 +58,14 @@ public sealed record OverallGoal(string Expected, string Actual);
 /// </summary>
 public sealed record IndicatorRow
 {
+    /// <summary>
+    /// The row's stable identity, given when the row first comes into existence (import, template, 添加指标) and kept
+    /// through every save, revision and re-import (<see cref="IndicatorRowIds"/>); the diff, the reviewers' remarks and the
+    /// audit name a row by it. Null in content recorded before rows had ids: such a row is known by its place
+    /// (<see cref="IndicatorRowIds.Legacy"/>). Never written when null, so a stored event reads and hashes as it was written.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Id { get; init; }
     public required string LevelOne { get; init; }
     public required string LevelTwo { get; init; }
     public required string Name { get; init; }

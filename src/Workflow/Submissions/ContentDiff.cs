@@ -44,29 +44,43 @@ public static class ContentDiff
         Text("年度总体目标（预期目标）", a.Goal.Expected, b.Goal.Expected, changes);
         Text("年度总体目标（实际完成情况）", a.Goal.Actual, b.Goal.Actual, changes);
 
-        var byName = a.Indicators.GroupBy(i => i.Name).ToDictionary(g => g.Key, g => g.First());
-        foreach (var i in b.Indicators)
-        {
-            if (!byName.TryGetValue(i.Name, out var old)) { changes.Add($"新增指标「{i.Name}」（分值 {i.Weight}）"); continue; }
-            if (old.Target != i.Target) changes.Add($"指标「{i.Name}」年度指标值：「{old.Target}」→「{i.Target}」");
-            if (old.Actual != i.Actual) changes.Add($"指标「{i.Name}」实际完成值：「{old.Actual}」→「{i.Actual}」");
-            if (old.Weight != i.Weight) changes.Add($"指标「{i.Name}」分值：{old.Weight} → {i.Weight}");
-            if (old.StatedScore != i.StatedScore) changes.Add($"指标「{i.Name}」得分：{Show(old.StatedScore)} → {Show(i.StatedScore)}");
-            Text($"指标「{i.Name}」偏差原因", old.Deviation, i.Deviation, changes);
-            Text($"指标「{i.Name}」指标性质", old.Nature, i.Nature, changes);
-            Text($"指标「{i.Name}」度量单位", old.Unit, i.Unit, changes);
-            if (old.LevelOne != i.LevelOne || old.LevelTwo != i.LevelTwo) changes.Add($"指标「{i.Name}」归类：{old.LevelOne}/{old.LevelTwo} → {i.LevelOne}/{i.LevelTwo}");
-        }
-        foreach (var removed in a.Indicators.Where(o => b.Indicators.All(n => n.Name != o.Name))) changes.Add($"删除指标「{removed.Name}」");
-        if (a.Indicators.Count == b.Indicators.Count && a.Indicators.Select(i => i.Name).ToHashSet().SetEquals(b.Indicators.Select(i => i.Name)) &&
-            !a.Indicators.Select(i => i.Name).SequenceEqual(b.Indicators.Select(i => i.Name)))
-            changes.Add("指标顺序：已调整");
+        Indicators(a.Indicators, b.Indicators, changes);
         Compare("总分分值", a.StatedWeightTotal, b.StatedWeightTotal, changes);
         Compare("总分", a.StatedTotal, b.StatedTotal, changes);
         if (a.StatedGrade != b.StatedGrade) changes.Add($"评价等级：{a.StatedGrade ?? "—"} → {b.StatedGrade ?? "—"}");
         foreach (var level in a.StatedLevelOneWeights.Keys.Union(b.StatedLevelOneWeights.Keys))
             Compare($"{level}指标标注分值", a.StatedLevelOneWeights.GetValueOrDefault(level), b.StatedLevelOneWeights.GetValueOrDefault(level), changes);
         Text("评分模板", a.TemplateId, b.TemplateId, changes);
+    }
+
+    /// <summary>
+    /// 绩效指标 row by row, each row matched to its earlier self by its id (<see cref="IndicatorRowIds.Pair"/>), never by
+    /// its name: a row named like another is told apart by its levels or place.
+    /// </summary>
+    private static void Indicators(IReadOnlyList<IndicatorRow> a, IReadOnlyList<IndicatorRow> b, List<string> changes)
+    {
+        var pairs = IndicatorRowIds.Pair(a, b);
+        for (var n = 0; n < b.Count; n++)
+        {
+            var i = b[n];
+            var label = $"指标{IndicatorRowIds.Quoted(b, n)}";
+            if (pairs[n] is not { } o) { changes.Add($"新增指标{IndicatorRowIds.Quoted(b, n)}（分值 {i.Weight}）"); continue; }
+            var old = a[o];
+            if (old.Name != i.Name) changes.Add($"指标{IndicatorRowIds.Quoted(a, o)}名称：「{Cut(old.Name)}」→「{Cut(i.Name)}」");
+            if (old.Target != i.Target) changes.Add($"{label}年度指标值：「{old.Target}」→「{i.Target}」");
+            if (old.Actual != i.Actual) changes.Add($"{label}实际完成值：「{old.Actual}」→「{i.Actual}」");
+            if (old.Weight != i.Weight) changes.Add($"{label}分值：{old.Weight} → {i.Weight}");
+            if (old.StatedScore != i.StatedScore) changes.Add($"{label}得分：{Show(old.StatedScore)} → {Show(i.StatedScore)}");
+            Text($"{label}偏差原因", old.Deviation, i.Deviation, changes);
+            Text($"{label}指标性质", old.Nature, i.Nature, changes);
+            Text($"{label}度量单位", old.Unit, i.Unit, changes);
+            if (old.LevelOne != i.LevelOne || old.LevelTwo != i.LevelTwo) changes.Add($"{label}归类：{old.LevelOne}/{old.LevelTwo} → {i.LevelOne}/{i.LevelTwo}");
+        }
+        var kept = pairs.OfType<int>().ToHashSet();
+        for (var o = 0; o < a.Count; o++)
+            if (!kept.Contains(o)) changes.Add($"删除指标{IndicatorRowIds.Quoted(a, o)}");
+        var order = pairs.OfType<int>().ToList();
+        if (!order.SequenceEqual(order.Order())) changes.Add("指标顺序：已调整");
     }
 
     /// <summary>资金来源明细 by line name: each changed figure old → new, lines added or removed.</summary>

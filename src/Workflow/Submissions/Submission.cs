@@ -107,7 +107,7 @@ public sealed class Submission
                 if (s.CurrentRound is { } held) { held.ClaimedBy = null; held.ClaimedAt = null; }
                 break;
             case ReviewCommented comment:
-                s.CurrentRound?.Comments.Add(new ReviewComment(comment.Text, comment.RowReference, comment.By, e.Timestamp));
+                s.CurrentRound?.Comments.Add(new ReviewComment(comment.Text, comment.RowReference, comment.By, e.Timestamp) { RowId = comment.RowId });
                 break;
             case ReturnedForRevision returned:
                 s.ClaimedBy = null;
@@ -172,7 +172,11 @@ public sealed class ReviewRound
 
 public sealed record DiscardRecord(string Reason, Actor By, DateTimeOffset At);
 
-public sealed record ReviewComment(string Text, string? RowReference, Actor By, DateTimeOffset At);
+public sealed record ReviewComment(string Text, string? RowReference, Actor By, DateTimeOffset At)
+{
+    /// <summary>The 三级指标 row's id when the comment is on one (null for comments recorded before rows had ids).</summary>
+    public string? RowId { get; init; }
+}
 
 /// <summary>The 业务股室's approval; <see cref="Grade"/> is null for a 部门决算公开 package, which is approved without one.</summary>
 public sealed record ApprovalRecord(Grade? Grade, Grade? SuggestedGrade, string? OverrideReason, string Opinion, string Signature, string StampReference, Actor Reviewer, DateTimeOffset ReviewedAt);

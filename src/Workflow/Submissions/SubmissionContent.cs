@@ -15,6 +15,16 @@ public sealed record SubmissionContent
     public SummaryDeclaration? Summary { get; init; }
     public IReadOnlyList<AttachmentInfo> Attachments { get; init; } = [];
 
+    /// <summary>
+    /// This content with every 三级指标 row's id set: a row that brings an id keeps it, one that does not takes the id of
+    /// its match in <paramref name="before"/> (the content it replaces; null for a new report), else a new one.
+    /// </summary>
+    public SubmissionContent WithRowIds(SubmissionContent? before, Func<string>? newId = null) =>
+        ProjectForm is not { } form ? this : this with
+        {
+            ProjectForm = form with { Indicators = IndicatorRowIds.Adopt(before?.ProjectForm?.Indicators ?? [], form.Indicators, newId) },
+        };
+
     public bool Matches(SubmissionKind kind) => kind switch
     {
         SubmissionKind.ProjectSelfEvaluation => ProjectForm is not null && Department is null && Disclosure is null && Summary is null,

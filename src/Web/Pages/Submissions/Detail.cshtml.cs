@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Approval.Web.Auth;
 using Approval.Web.Pages.Forms;
+using Approval.Workflow.SelfEvaluation;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Publishing;
 using Approval.Workflow.Submissions.Reviewing;
@@ -100,7 +101,10 @@ public class DetailModel(IQuerySession session, TimeProvider clock) : PageModel
 
         DataJson = JsonSerializer.Serialize(new
         {
-            submission.Id, submission.Version, submission.Kind, submission.State, submission.Title, submission.Content, Score = ScoreCard,
+            submission.Id, submission.Version, submission.Kind, submission.State, submission.Title,
+            // every row with its id (a row stored without one gets its place's): the editor sends them back, and the rows stay themselves
+            Content = submission.Content.ProjectForm is { } shown ? submission.Content with { ProjectForm = IndicatorRowIds.WithIds(shown) } : submission.Content,
+            Score = ScoreCard,
             LevelOnes = BuiltInTemplates.All.SelectMany(t => t.LevelOnes).GroupBy(l => l.Name)
                 .ToDictionary(g => g.Key, g => g.SelectMany(l => l.LevelTwos).Distinct().ToList()),
         }, Json);

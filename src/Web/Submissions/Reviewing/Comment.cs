@@ -5,12 +5,12 @@ using Wolverine.Marten;
 
 namespace Approval.Web.Submissions.Reviewing;
 
-public sealed record CommentOnSubmission(Guid? CommandId, long? Version, string? Text, string? Row = null) : ISubmissionCommand;
+public sealed record CommentOnSubmission(Guid? CommandId, long? Version, string? Text, string? Row = null, string? RowId = null) : ISubmissionCommand;
 
-/// <summary>审核意见: a reviewer's comment, optionally on one row.</summary>
+/// <summary>审核意见: a reviewer's comment, optionally on one row (a 三级指标 row by its id, another row by its name or code).</summary>
 public static class Comment
 {
     [WolverinePost("/api/submissions/{id}/comments")]
     public static (CommandAccepted, Events) Post(CommentOnSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
-        Decision.Record(submission, ReviewRules.Comment(submission, command.Text ?? "", command.Row, actor));
+        Decision.Record(submission, ReviewRules.Comment(submission, command.Text ?? "", command.Row, actor, command.RowId));
 }

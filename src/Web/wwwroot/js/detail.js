@@ -123,10 +123,11 @@ run("save-declaration", () => {
 });
 run("claim", () => command("claim"));
 run("release", () => command("release", { reason: document.getElementById("release-reason").value.trim() || null }));
-run("comment", () => command("comments", { text: document.getElementById("comment-text").value, row: document.getElementById("comment-row").value || null }));
+// a 三级指标 row is named by its id: two rows may share a name; the server writes the row's label
+run("comment", () => command("comments", { text: document.getElementById("comment-text").value, rowId: document.getElementById("comment-row").value || null }));
 run("return", () => command("return", {
   reason: document.getElementById("return-reason-text").value,
-  rowRemarks: [...document.querySelectorAll(".row-remark")].filter(i => i.value.trim()).map(i => ({ rowReference: i.dataset.row, remark: i.value })),
+  rowRemarks: [...document.querySelectorAll(".row-remark")].filter(i => i.value.trim()).map(i => ({ rowId: i.dataset.row, rowReference: i.dataset.rowLabel, remark: i.value })),
 }), () => requireFields(["reason", "请填写退回原因", () => blank("return-reason-text")]) ?? confirmDialog({
   title: "确认退回修改？", message: "退回后本轮审核结束，退回原因与逐行意见记入审计记录、不可更改；单位修改后重新提交，进入下一轮。", confirmText: "退回修改",
 }));

@@ -36,6 +36,7 @@ public static partial class ContentValidation
                 yield return $"预算执行得分 {form.Funds.StatedScore} 应在 0–{form.Funds.Weight} 之间";
             if (form.Indicators.Count == 0) yield return "至少需要一个绩效指标";
             if (form.Indicators.Count > MaxIndicators) yield return $"绩效指标不能超过 {MaxIndicators} 个";
+            foreach (var problem in SelfEvaluation.IndicatorRowIds.Problems(form.Indicators)) yield return problem;
             foreach (var (name, value) in Amounts(form))
             {
                 if (value is not { } v) continue;

@@ -47,7 +47,8 @@ public static class DraftRules
 {
     public const int MaxTitleLength = 200;
 
-    public static SubmissionDrafted Draft(Guid id, string unitId, string unitName, int fiscalYear, SubmissionKind kind, string title, SubmissionContent content, Actor by)
+    public static SubmissionDrafted Draft(Guid id, string unitId, string unitName, int fiscalYear, SubmissionKind kind, string title, SubmissionContent content, Actor by,
+        Func<string>? newRowId = null)
     {
         if (by.Role != Role.Preparer || by.UnitId != unitId)
             throw new SubmissionRuleException(RuleViolation.Forbidden("not-preparer", "只有本单位填报人可以起草报告", "only the unit's preparer can draft its reports"));
@@ -56,14 +57,16 @@ public static class DraftRules
             throw new SubmissionRuleException(RuleViolation.Invalid("fiscal-year", $"年度 {fiscalYear} 不在 2000–2100 之间", "fiscal year out of range"));
         RequireContent(kind, content);
         RequireYearAsStated(content, fiscalYear);
-        return new SubmissionDrafted(id, unitId, unitName, fiscalYear, kind, title.Trim(), content, by);
+        return new SubmissionDrafted(id, unitId, unitName, fiscalYear, kind, title.Trim(), content.WithRowIds(null, newRowId), by);
     }
 
-    public static DraftRevised Revise(Submission submission, string? title, SubmissionContent content, Actor by)
+    /// <summary>The preparer's new content; its rows keep their ids, rows new to it get new ones (<paramref name="newRowId"/>, random by default).</summary>
+    public static DraftRevised Revise(Submission submission, string? title, SubmissionContent content, Actor by, Func<string>? newRowId = null)
     {
         RequireEditable(submission, by);
         RequireContent(submission.Kind, content);
         RequireYearAsStated(content, submission.FiscalYear);
+        content = content.WithRowIds(submission.Content, newRowId);
         var newTitle = title is null ? submission.Title : title.Trim();
         RequireTitle(newTitle);
         var changes = ContentDiff.Between(submission.Content, content);

@@ -63,6 +63,7 @@ public static class PublishRules
             throw new SubmissionRuleException(RuleViolation.Invalid("content-kind", "更正内容与报告类型不符", "content does not match the kind"));
         foreach (var problem in Drafting.ContentValidation.Problems(content))
             throw new SubmissionRuleException(RuleViolation.Invalid("content-invalid", problem, problem));
+        content = content.WithRowIds(submission.Content);
         var changes = ContentDiff.Between(submission.Content, content);
         if (changes.Count == 0) throw new SubmissionRuleException(RuleViolation.Invalid("no-change", "更正内容与已公开版本相同", "nothing changed"));
         var version = submission.ContentVersion + 1;

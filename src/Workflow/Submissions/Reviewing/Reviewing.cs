@@ -1,3 +1,4 @@
+using Approval.Workflow.SelfEvaluation;
 using Approval.Workflow.Templates;
 
 namespace Approval.Workflow.Submissions.Reviewing;
@@ -20,16 +21,35 @@ public sealed record ReviewReleased(Guid SubmissionId, int Round, string? Reason
     public EventNotice Notice(string title, string unitName) => new("released", $"{By.Name} 将「{title}」放回审核队列");
 }
 
-/// <summary>A reviewer's comment, optionally on one row (an indicator's name, a table row's code).</summary>
+/// <summary>
+/// A reviewer's comment, optionally on one row: <see cref="RowReference"/> names it for a reader (an indicator's name, with its
+/// levels when another row has that name; a table row's code); <see cref="RowId"/> is the 三级指标 row's id, null for comments
+/// recorded before rows had ids and for rows that are not indicators.
+/// </summary>
 public sealed record ReviewCommented(Guid SubmissionId, int Round, string Text, string? RowReference, Actor By) : ISubmissionEvent
 {
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? RowId { get; init; }
+
     public SubmissionState StateAfter(SubmissionState before) => before;
     public string ActionName() => "审核意见";
     public string Describe() => $"{By.Name} 添加审核意见{(RowReference is null ? "" : $"（{RowReference}）")}：{Text}";
     public EventNotice Notice(string title, string unitName) => new("commented", Describe());
 }
 
-public sealed record RowRemark(string RowReference, string Remark);
+/// <summary>
+/// A 逐行意见: <see cref="RowId"/> is the 三级指标 row's id (<see cref="SelfEvaluation.IndicatorRowIds"/>), and the remark shows on
+/// that row only; <see cref="RowReference"/> is the row as a reader tells it. A remark recorded before rows had ids has only
+/// the reference (the row's name) and shows on the rows of that name.
+/// </summary>
+public sealed record RowRemark(string RowReference, string Remark)
+{
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? RowId { get; init; }
+
+    /// <summary>Whether this remark is about the row with <paramref name="rowId"/> and <paramref name="name"/>.</summary>
+    public bool IsOn(string rowId, string name) => RowId is { } id ? id == rowId : RowReference == name;
+}
 
 /// <summary>退回修改: back to the preparer with the reasons and per-row remarks.</summary>
 public sealed record ReturnedForRevision(Guid SubmissionId, int Round, string Reason, IReadOnlyList<RowRemark> RowRemarks, Actor By) : ISubmissionEvent
@@ -95,12 +115,15 @@ public static class ReviewRules
         return new ReviewReleased(submission.Id, submission.Round, clean is null ? null : RequireText(clean, "reason-invalid", "放回原因"), by);
     }
 
-    public static ReviewCommented Comment(Submission submission, string text, string? row, Actor by)
+    /// <summary>审核意见, on the whole report, on a row named by <paramref name="row"/>, or on the 三级指标 row <paramref name="rowId"/> (named for the reader by the server).</summary>
+    public static ReviewCommented Comment(Submission submission, string text, string? row, Actor by, string? rowId = null)
     {
         RequireSectionReviewer(submission, by);
         if (submission.State is not (SubmissionState.Submitted or SubmissionState.InReview))
             throw new SubmissionRuleException(RuleViolation.Conflict("not-in-review", $"报告当前为「{submission.State.Chinese()}」，不能添加审核意见", "not under review"));
-        return new ReviewCommented(submission.Id, submission.Round, RequireText(text, "comment-required", "请填写意见内容"), RowReference(row), by);
+        var clean = RequireText(text, "comment-required", "请填写意见内容");
+        if (Submitting.SubmitRules.Clean(rowId) is { } id) return new ReviewCommented(submission.Id, submission.Round, clean, IndicatorReference(submission, id), by) { RowId = id };
+        return new ReviewCommented(submission.Id, submission.Round, clean, RowReference(row), by);
     }
 
     public static ReturnedForRevision Return(Submission submission, string reason, IReadOnlyList<RowRemark>? remarks, Actor by)
@@ -110,8 +133,12 @@ public static class ReviewRules
             throw new SubmissionRuleException(RuleViolation.Invalid("too-many-remarks", $"逐行意见不能超过 {MaxRowRemarks} 条（每行一条）", "too many row remarks"));
         if (remarks?.Any(r => r is null) == true)
             throw new SubmissionRuleException(RuleViolation.Invalid("row-remark-invalid", "逐行意见中有空项", "a row remark is null"));
-        var cleanRemarks = (remarks ?? []).Where(r => !string.IsNullOrWhiteSpace(r.Remark))
-            .Select(r => new RowRemark(RowReference(r.RowReference) ?? RequireText(null, "row-required", "逐行意见需指明所在行"), RequireText(r.Remark, "remark-required", "请填写逐行意见"))).ToList();
+        var cleanRemarks = (remarks ?? []).Where(r => !string.IsNullOrWhiteSpace(r.Remark)).Select(r => Submitting.SubmitRules.Clean(r.RowId) is { } id
+                ? new RowRemark(IndicatorReference(submission, id), RequireText(r.Remark, "remark-required", "请填写逐行意见")) { RowId = id }
+                : new RowRemark(RowReference(r.RowReference) ?? RequireText(null, "row-required", "逐行意见需指明所在行"), RequireText(r.Remark, "remark-required", "请填写逐行意见")))
+            .ToList();
+        if (cleanRemarks.Where(r => r.RowId is not null).GroupBy(r => r.RowId).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new SubmissionRuleException(RuleViolation.Invalid("row-remark-twice", $"「{twice.First().RowReference}」有两条逐行意见：每行一条", "two remarks on one row"));
         return new ReturnedForRevision(submission.Id, submission.Round, RequireText(reason, "reason-required", "请填写退回原因"), cleanRemarks, by);
     }
 
@@ -179,6 +206,22 @@ public static class ReviewRules
             throw new SubmissionRuleException(RuleViolation.Conflict("not-in-review", $"报告当前为「{submission.State.Chinese()}」，不能作审核决定", "not under review"));
         if (submission.ClaimedBy?.UserId != by.UserId)
             throw new SubmissionRuleException(RuleViolation.Conflict("held-by-other", $"该报告由 {submission.ClaimedBy?.Name} 审核中", "another reviewer holds this review"));
+    }
+
+    /// <summary>The 三级指标 row <paramref name="id"/> of the submission's content, as a reader tells it; an id it has no row of is refused.</summary>
+    private static string IndicatorReference(Submission submission, string id)
+    {
+        var rows = submission.Content.ProjectForm?.Indicators ?? [];
+        for (var i = 0; i < rows.Count; i++)
+            if (IndicatorRowIds.IdAt(rows, i) == id)
+            {
+                var reference = IndicatorRowIds.Reference(rows, i);
+                if (reference.Length <= MaxRowReferenceLength) return reference;
+                var cut = MaxRowReferenceLength - 1;
+                if (char.IsHighSurrogate(reference[cut - 1])) cut--;
+                return string.Concat(reference.AsSpan(0, cut), "…");
+            }
+        throw new SubmissionRuleException(RuleViolation.Invalid("row-unknown", "所指的指标行不在本报告中", "no indicator row has this id"));
     }
 
     private static string? RowReference(string? row)
