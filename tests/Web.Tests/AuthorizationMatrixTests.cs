@@ -86,6 +86,12 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         ["GET audit"] = "UFFFFAA",
         ["GET audit/{id:guid}"] = "UAHAHAA",
         ["GET audit/province-reads"] = "UFFFFAA",
+        ["GET admin"] = "UFFFFFA", // 系统管理: the bureau's 管理员 only (AdminBrowserTests)
+        ["GET admin/sections"] = "UFFFFFA",
+        ["GET admin/units"] = "UFFFFFA",
+        ["GET admin/accounts"] = "UFFFFFA",
+        ["GET admin/roles"] = "UFFFFFA",
+        ["GET admin/templates"] = "UFFFFFA",
         ["GET province"] = "UFFFFFF", // 省级审计 only (ProvinceAuditTests)
         ["GET province/{bureau}/{id:guid}"] = "UFFFFFF",
         ["GET errors/{status:int}"] = "HHHHHHH", // the 404 page, opened directly, answers 404 to everyone
