@@ -23,14 +23,14 @@ public class AdminBrowserTests(LiveApp app) : BrowserTest(app)
         await Expect(admin.Locator("#nav-admin")).ToHaveAttributeAsync("href", "/admin");
         await Shot(admin, "admin-01-home");
 
-        // 业务股室: a taken id is refused beside the id (the API's POST would rename it); a bad id gets the API's rule.
+        // 业务股室: a taken id is refused beside the id (409: a new section never renames one); a bad id gets the API's rule.
         await admin.ClickAsync("#home-sections");
         await Expect(admin.Locator("#sections tbody tr")).ToHaveCountAsync(2);
         await Expect(admin.Locator("#sections")).Not.ToContainTextAsync("弋阳"); // the other bureau's S-1 is 经济建设股（弋阳）
         await admin.FillAsync("#section-id", "S-1");
         await admin.FillAsync("#section-name", "农业农村股");
         await admin.ClickAsync("#section-save");
-        await Expect(admin.Locator("#section-form-problem-id")).ToHaveTextAsync("股室编号 S-1 已存在：要修改它，请点列表中该行的「修改」");
+        await Expect(admin.Locator("#section-form-problem-id")).ToHaveTextAsync("股室编号 S-1 已存在；修改名称请用「修改」");
         await admin.FillAsync("#section-id", "农业 股");
         await admin.ClickAsync("#section-save");
         await Expect(admin.Locator("#section-form-problem-id")).ToContainTextAsync("编号只能");
@@ -56,6 +56,14 @@ public class AdminBrowserTests(LiveApp app) : BrowserTest(app)
         await admin.FillAsync("#unit-department", "上饶市农业农村局");
         await admin.ClickAsync("#unit-save");
         await Expect(admin.Locator("#units tr[data-id='U-NY']")).ToContainTextAsync("农业农村股");
+        // 修改 changes it in place (PUT): the id stays, an emptied 主管部门 is cleared.
+        await admin.Locator("#units tr[data-id='U-NY'] [data-edit]").ClickAsync();
+        await Expect(admin.Locator("#unit-id")).ToHaveAttributeAsync("readonly", "");
+        await admin.FillAsync("#unit-name", "上饶市农业农村局（本级）");
+        await admin.FillAsync("#unit-department", "");
+        await admin.ClickAsync("#unit-save");
+        await Expect(admin.Locator("#admin-note")).ToHaveTextAsync("已保存预算单位「上饶市农业农村局（本级）」（U-NY）。");
+        await Expect(admin.Locator("#units tr[data-id='U-NY'] td").Nth(2)).ToHaveTextAsync("—");
         await Shot(admin, "admin-03-unit-created");
 
         // 账户: only the roles a bureau admin may grant are offered — never 省级审计.
@@ -79,7 +87,7 @@ public class AdminBrowserTests(LiveApp app) : BrowserTest(app)
         await Expect(admin.Locator("#admin-note")).ToContainTextAsync("已新建账户 nongye（农填报）");
         var row = admin.Locator("#accounts tr[data-id='nongye']");
         await Expect(row).ToContainTextAsync("填报人");
-        await Expect(row).ToContainTextAsync("上饶市农业农村局");
+        await Expect(row).ToContainTextAsync("上饶市农业农村局（本级）");
         await Shot(admin, "admin-05-account-created");
 
         // The new person signs in with what the admin gave them and lands on their unit's reports.
@@ -93,7 +101,7 @@ public class AdminBrowserTests(LiveApp app) : BrowserTest(app)
         await admin.SelectOptionAsync("#f-section", "S-NY");
         await admin.ClickAsync("form[role=search] button");
         await Expect(admin.Locator("#roles tbody tr")).ToHaveCountAsync(1);
-        await Expect(admin.Locator("#roles tbody tr")).ToContainTextAsync("上饶市农业农村局（农业农村股）");
+        await Expect(admin.Locator("#roles tbody tr")).ToContainTextAsync("上饶市农业农村局（本级）（农业农村股）");
         await Expect(admin.Locator("#roles tbody tr")).ToContainTextAsync("农填报（nongye）");
         await Shot(admin, "admin-07-roles");
     }

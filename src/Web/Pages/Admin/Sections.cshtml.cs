@@ -13,8 +13,6 @@ public class SectionsModel(IQuerySession session) : PageModel
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public PageOf<object> Pager { get; private set; } = new([], 0, 1, Paging.DefaultSize);
     public string Search { get; private set; } = "";
-    /// <summary>Every section id of the bureau: a new section may not take one (the API's POST would rename it).</summary>
-    public IReadOnlyList<string> TakenIds { get; private set; } = [];
 
     public async Task OnGetAsync(string? q, CancellationToken ct)
     {
@@ -27,6 +25,5 @@ public class SectionsModel(IQuerySession session) : PageModel
         var reviewers = await session.Query<Account>().Where(a => a.Role == Workflow.Submissions.Role.Reviewer).ToListAsync(ct);
         Rows = found.Items.Select(s => new Row(s, units.Count(u => u == s.Id), reviewers.Count(a => a.SectionIds.Contains(s.Id)))).ToList();
         Pager = found.Position();
-        TakenIds = await session.Query<ReviewSection>().Select(s => s.Id).ToListAsync(ct);
     }
 }

@@ -16,8 +16,6 @@ public class UnitsModel(IQuerySession session) : PageModel
     public PageOf<object> Pager { get; private set; } = new([], 0, 1, Paging.DefaultSize);
     public string Search { get; private set; } = "";
     public string Section { get; private set; } = "";
-    /// <summary>Every unit id of the bureau: a new unit may not take one (the API's POST would overwrite it).</summary>
-    public IReadOnlyList<string> TakenIds { get; private set; } = [];
 
     public async Task OnGetAsync(string? q, string? section, CancellationToken ct)
     {
@@ -35,6 +33,5 @@ public class UnitsModel(IQuerySession session) : PageModel
         var names = Sections.ToDictionary(s => s.Id, s => s.Name);
         Rows = found.Items.Select(u => new Row(u, names.GetValueOrDefault(u.SectionId), preparers.Count(p => p == u.Id))).ToList();
         Pager = found.Position();
-        TakenIds = await session.Query<BudgetUnit>().Select(u => u.Id).ToListAsync(ct);
     }
 }

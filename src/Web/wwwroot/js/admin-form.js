@@ -3,7 +3,7 @@ import { api, ApiError, el } from "./app.js";
 
 /** Which field a problem code is about (the API's codes in src/Web/Admin/AdminEndpoints.cs). */
 const fieldOfCode = {
-  "id-invalid": "id", "account-exists": "id", "id-taken": "id",
+  "id-invalid": "id", "account-exists": "id", "section-exists": "id", "unit-exists": "id",
   "section-unknown": ["sectionId", "sectionIds"], "section-required": "sectionIds",
   "unit-unknown": "unitId", "unit-required": "unitId",
   "password-weak": "password", "role-unknown": "role", "role-not-grantable": "role",

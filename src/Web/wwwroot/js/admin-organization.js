@@ -1,5 +1,5 @@
-// 业务股室 and 预算单位: one form creates or (after 修改) renames; the API's POST stores by id, so a new id must be free.
-import { clearProblems, reloadWith, send, showProblem, values } from "./admin-form.js";
+// 业务股室 and 预算单位: one form creates (POST; a taken id is 409) or, after 修改, changes one (PUT …/{id}).
+import { clearProblems, reloadWith, send, values } from "./admin-form.js";
 
 const form = document.querySelector("form.admin-form");
 // getAttribute: a form with a field named "id" answers form.id with that field.
@@ -8,7 +8,6 @@ const idField = form.elements.namedItem("id");
 const save = form.querySelector("button[type=submit]");
 const cancel = form.querySelector("button[type=button]");
 const heading = form.querySelector("h2");
-const taken = new Set(JSON.parse(form.dataset.taken || "[]"));
 let editing = null;
 
 function startEdit(data) {
@@ -42,11 +41,10 @@ cancel.addEventListener("click", stopEdit);
 form.addEventListener("submit", async e => {
   e.preventDefault();
   const body = values(form);
-  if (!editing && taken.has(body.id)) {
-    clearProblems(form);
-    showProblem(form, "id-taken", `${kind.word}编号 ${body.id} 已存在：要修改它，请点列表中该行的「修改」`);
-    return;
-  }
-  if (await send(form, "POST", form.dataset.endpoint, body) === null) return;
-  reloadWith(editing ? `已保存${kind.title}「${body.name}」。` : `已新建${kind.title}「${body.name}」（${body.id}）。`);
+  if (editing) delete body.id;
+  const sent = editing
+    ? await send(form, "PUT", `${form.dataset.endpoint}/${encodeURIComponent(editing)}`, { supervisingDepartment: "", ...body })
+    : await send(form, "POST", form.dataset.endpoint, body);
+  if (sent === null) return;
+  reloadWith(editing ? `已保存${kind.title}「${body.name}」（${editing}）。` : `已新建${kind.title}「${body.name}」（${body.id}）。`);
 });
