@@ -57,6 +57,8 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         ["POST /api/admin/sections"] = "UFFFFFA",
         ["POST /api/admin/templates"] = "UFFFFFA",
         ["POST /api/admin/units"] = "UFFFFFA",
+        ["PUT /api/admin/sections/{id}"] = "UFFFFFA",
+        ["PUT /api/admin/units/{id}"] = "UFFFFFA",
         ["POST /api/submissions"] = "UAAFFFF",
         ["POST /api/submissions/import"] = "UAAFFFF",
         ["PUT /api/submissions/{id}/content"] = "UAHFHFF",
@@ -88,6 +90,12 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         ["GET audit"] = "UFFFFAA",
         ["GET audit/{id:guid}"] = "UAHAHAA",
         ["GET audit/province-reads"] = "UFFFFAA",
+        ["GET admin"] = "UFFFFFA", // 系统管理: the bureau's 管理员 only (AdminBrowserTests)
+        ["GET admin/sections"] = "UFFFFFA",
+        ["GET admin/units"] = "UFFFFFA",
+        ["GET admin/accounts"] = "UFFFFFA",
+        ["GET admin/roles"] = "UFFFFFA",
+        ["GET admin/templates"] = "UFFFFFA",
         ["GET province"] = "UFFFFFF", // 省级审计 only (ProvinceAuditTests)
         ["GET province/{bureau}/{id:guid}"] = "UFFFFFF",
         ["GET errors/{status:int}"] = "HHHHHHH", // the 404 page, opened directly, answers 404 to everyone
@@ -121,6 +129,8 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         "POST /api/admin/accounts" => new { id = $"matrix-{n}", displayName = "矩阵测试", password = "Matrix#password1", role = "Auditor" },
         "POST /api/admin/sections" => new { id = $"S-M{n}", name = "测试股" },
         "POST /api/admin/units" => new { id = $"U-M{n}", name = "测试单位", sectionId = "S-1" },
+        "PUT /api/admin/sections/{id}" => new { name = $"测试股{n}" },
+        "PUT /api/admin/units/{id}" => new { name = $"测试单位{n}" },
         "POST /api/admin/templates" => BuiltInTemplates.Ministry2020 with { Id = $"matrix-{n}" },
         "POST /api/submissions" => new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "矩阵", content = Samples.Ganfutong() },
         "PUT /api/submissions/{id}/content" => new { version, content = Samples.Ganfutong() },
@@ -176,6 +186,7 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
                 var method = route[..route.IndexOf(' ')];
                 var url = "/" + route[(route.IndexOf(' ') + 1)..].TrimStart('/')
                     .Replace("admin/accounts/{id}", "admin/accounts/matrix-target")
+                    .Replace("admin/sections/{id}", "admin/sections/S-2").Replace("admin/units/{id}", "admin/units/U-OT")
                     .Replace("{id}", id.ToString()).Replace("{id:guid}", id.ToString()).Replace("{unitId}", "U-BD").Replace("{year}", "2021")
                     .Replace("{documentName}", "v1").Replace("{status:int}", "404").Replace("Index", "");
                 if (route.EndsWith("/as-of", StringComparison.Ordinal)) url += "?version=1";

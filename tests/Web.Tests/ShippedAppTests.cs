@@ -67,7 +67,7 @@ public sealed class ShippedAppTests(ShippedAppTests.ShippedApp shipped) : IClass
             ("jingban", ["/review", "/dashboard", $"/submissions/{published}"]),
             ("shengshenji", ["/province", $"/province/shangrao/{published}"]), // before 上饶's 审计 reads the record of it
             ("shenji", ["/audit", $"/audit/{published}", "/dashboard", $"/submissions/{published}", "/audit/province-reads"]),
-            ("admin", ["/audit", "/dashboard"]),
+            ("admin", ["/admin", "/admin/sections", "/admin/units", "/admin/accounts", "/admin/roles", "/admin/templates", "/audit", "/dashboard"]),
         };
         var problems = new List<string>();
         foreach (var (user, paths) in pages)

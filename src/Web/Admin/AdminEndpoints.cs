@@ -27,6 +27,8 @@ public static class AdminEndpoints
         if (!IsAdmin(http)) return Problems.Forbidden("只有管理员可以管理业务股室");
         if (Blank(command.Id) || Blank(command.Name)) return Problems.BadRequest("section-invalid", "请填写股室编号和名称", "id and name are required");
         if ((BadId(command.Id) ?? BadName(command.Name, "股室名称")) is { } bad) return bad;
+        // A new section never takes a registered id (in this 财政局): renaming is PUT /api/admin/sections/{id}.
+        if (await session.LoadAsync<ReviewSection>(command.Id!.Trim()) is not null) return Problems.Of(409, "section-exists", $"股室编号 {command.Id!.Trim()} 已存在；修改名称请用「修改」", "the section exists; change it with PUT");
         session.Store(new ReviewSection { Id = command.Id!.Trim(), Name = command.Name!.Trim() });
         await session.SaveChangesAsync();
         return Results.Ok();
@@ -39,6 +41,8 @@ public static class AdminEndpoints
         if (Blank(command.Id) || Blank(command.Name) || Blank(command.SectionId)) return Problems.BadRequest("unit-invalid", "请填写单位编号、名称和所属股室", "id, name and section are required");
         if ((BadId(command.Id) ?? BadName(command.Name, "单位名称") ?? BadName(command.SupervisingDepartment, "主管部门")) is { } bad) return bad;
         if (!SafeId.IsValid(command.SectionId!.Trim()) || await session.LoadAsync<ReviewSection>(command.SectionId!.Trim()) is null) return Problems.BadRequest("section-unknown", "所属股室不存在", "unknown section");
+        // A new unit never takes a registered id (in this 财政局): a change is PUT /api/admin/units/{id}.
+        if (await session.LoadAsync<BudgetUnit>(command.Id!.Trim()) is not null) return Problems.Of(409, "unit-exists", $"单位编号 {command.Id!.Trim()} 已存在；修改请用「修改」", "the unit exists; change it with PUT");
         session.Store(new BudgetUnit { Id = command.Id!.Trim(), Name = command.Name!.Trim(), SectionId = command.SectionId!.Trim(), SupervisingDepartment = command.SupervisingDepartment?.Trim() });
         await session.SaveChangesAsync();
         return Results.Ok();
@@ -115,10 +119,10 @@ public static class AdminEndpoints
         return null;
     }
 
-    private static IResult? BadId(string? id) =>
+    internal static IResult? BadId(string? id) =>
         SafeId.IsValid(id!.Trim()) ? null : Problems.BadRequest("id-invalid", SafeId.Rule, "ids are 1 to 64 ASCII letters, digits, '-', '_' or '.', starting with a letter or digit");
 
-    private static IResult? BadName(string? name, string what) =>
+    internal static IResult? BadName(string? name, string what) =>
         name is null ? null
         : name.Trim().Length > MaxNameLength ? Problems.BadRequest("name-too-long", $"{what}最长 {MaxNameLength} 个字", "name too long")
         : name.Any(char.IsControl) || InvisibleText.Contains(name) ? Problems.BadRequest("name-invisible", $"{what}中含有控制字符、不可见字符或文字方向控制符", "name has control, invisible or bidirectional characters")
@@ -135,7 +139,7 @@ public static class AdminEndpoints
         role == Role.ProvinceAuditor ? "省级审计只能由省级管理在安装时创建（accounts add-province-auditor），财政局管理员不能授予或管理" : "无权授予或管理该角色",
         "this role cannot be granted or managed by this administrator");
 
-    private static bool IsAdmin(HttpContext http) => http.User.ToActor()?.Role == Role.Admin;
+    internal static bool IsAdmin(HttpContext http) => http.User.ToActor()?.Role == Role.Admin;
 
-    private static bool Blank(string? s) => string.IsNullOrWhiteSpace(s);
+    internal static bool Blank(string? s) => string.IsNullOrWhiteSpace(s);
 }

@@ -32,6 +32,8 @@ public static class OpenApiDocumentation
         ["GET api/auth/me"] = new("当前登录人", typeof(Actor)),
         ["POST api/admin/sections"] = new("管理员：登记业务股室", typeof(JsonObject)),
         ["POST api/admin/units"] = new("管理员：登记预算单位", typeof(JsonObject)),
+        ["PUT api/admin/sections/{id}"] = new("管理员：修改业务股室名称", typeof(JsonObject)),
+        ["PUT api/admin/units/{id}"] = new("管理员：修改预算单位（名称、所属股室、主管部门）", typeof(JsonObject)),
         ["POST api/admin/accounts"] = new("管理员：创建账户", typeof(JsonObject)),
         ["PUT api/admin/accounts/{id}"] = new("管理员：修改、降级、停用账户或重置密码（其会话随即失效）", typeof(JsonObject)),
         ["POST api/admin/templates"] = new("管理员：发布指标模板版本", typeof(JsonObject)),

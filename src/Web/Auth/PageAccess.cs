@@ -14,6 +14,7 @@ public static class PageAccess
     public const string Auditing = "auditing";
     public const string Preparing = "preparing";
     public const string ReadingProvince = "reading-province";
+    public const string Administering = "administering";
 
     public static void Conventions(RazorPagesOptions options)
     {
@@ -24,6 +25,7 @@ public static class PageAccess
         options.Conventions.AuthorizePage("/Audit/ProvinceReads", Auditing);
         options.Conventions.AuthorizeFolder("/Province", ReadingProvince);
         options.Conventions.AuthorizePage("/Submissions/Index", Preparing);
+        options.Conventions.AuthorizeFolder("/Admin", Administering);
     }
 
     public static void Policies(AuthorizationOptions options)
@@ -31,6 +33,8 @@ public static class PageAccess
         options.AddPolicy(Reviewing, p => p.RequireAssertion(c => c.User.ToActor()?.Role is Role.Reviewer or Role.Auditor or Role.Admin));
         options.AddPolicy(Auditing, p => p.RequireAssertion(c => c.User.ToActor()?.Role is Role.Auditor or Role.Admin));
         options.AddPolicy(ReadingProvince, p => p.RequireAssertion(c => Approval.Web.Province.ProvinceReader.Of(c.User) is not null));
+        // A bureau's 管理员 only: what the pages list is that bureau's own (the session is the account's tenant).
+        options.AddPolicy(Administering, p => p.RequireAssertion(c => c.User.ToActor()?.Role == Role.Admin));
         options.AddPolicy(Preparing, p => p.RequireAssertion(c => c.User.ToActor() is { Role: Role.Preparer, UnitId: not null }));
     }
 
@@ -39,8 +43,12 @@ public static class PageAccess
     {
         Role.Preparer => ("本单位报告", "/submissions"),
         Role.Reviewer => ("审核队列", "/review"),
-        Role.Auditor or Role.Admin => ("审计查阅", "/audit"),
+        Role.Auditor => ("审计查阅", "/audit"),
+        Role.Admin => ("系统管理", "/admin"),
         Role.ProvinceAuditor => ("跨财政局查阅", "/province"),
         _ => ("公开报告", "/public"),
     };
+
+    /// <summary>The list a person finds reports in: their home, except the 管理员's, whose home is 系统管理 and who reads reports in 审计查阅.</summary>
+    public static (string Text, string Href) ReportsOf(Actor? actor) => actor?.Role == Role.Admin ? ("审计查阅", "/audit") : HomeOf(actor);
 }

@@ -12,4 +12,7 @@ public static class Format
 
     public static string DateTime(DateTimeOffset? value) =>
         value is { } v ? v.ToOffset(ChinaStandardTime).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>A weight or a bound of a template as its author wrote it: 10, 12.5 (no trailing zeros).</summary>
+    public static string Points(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

@@ -14,7 +14,8 @@ public class IndexModel : PageModel
     {
         Role.Preparer => Redirect("/submissions"),
         Role.Reviewer => Redirect("/review"),
-        Role.Auditor or Role.Admin => Redirect("/audit"),
+        Role.Auditor => Redirect("/audit"),
+        Role.Admin => Redirect("/admin"),
         _ => Page(),
     };
 }

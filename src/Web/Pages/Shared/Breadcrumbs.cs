@@ -15,7 +15,7 @@ public sealed class Breadcrumbs(params (string Text, string? Href)[] steps)
     /// <summary>A report's page, under the list its reader came from: their unit's reports, the queue, or the audit list.</summary>
     public static Breadcrumbs ForSubmission(Actor? actor, string title) => actor?.Role switch
     {
-        Role.Preparer or Role.Reviewer or Role.Auditor or Role.Admin => new Breadcrumbs(PageAccess.HomeOf(actor), (title, null)),
+        Role.Preparer or Role.Reviewer or Role.Auditor or Role.Admin => new Breadcrumbs(PageAccess.ReportsOf(actor), (title, null)),
         _ => new Breadcrumbs(("公开报告", "/public"), (title, null)),
     };
 }

@@ -46,6 +46,7 @@ public sealed class WorkNavViewComponent(IQuerySession session) : ViewComponent
                 var approved = batch.Query<Submission>().Count(InScope(sections, SubmissionState.Approved));
                 await batch.Execute(ct);
                 List<NavLink> links = [];
+                if (actor.Role == Role.Admin) links.Add(new("nav-admin", "系统管理", "/admin"));
                 if (actor.Role != Role.Reviewer) links.Add(new("nav-audit", "审计查阅", "/audit"));
                 links.Add(new("nav-queue", "审核队列", "/review"));
                 links.Add(new("nav-waiting", "待审核", "/review?state=Submitted", await waiting));

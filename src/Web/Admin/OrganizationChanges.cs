@@ -1,0 +1,48 @@
+using Approval.Web.Organization;
+using Approval.Workflow.Submissions;
+using Marten;
+using Wolverine.Http;
+using static Approval.Web.Admin.AdminEndpoints;
+
+namespace Approval.Web.Admin;
+
+/// <summary>A section's new name; its id never changes (units, accounts and reports refer to it).</summary>
+public sealed record UpdateSection(string? Name);
+
+/// <summary>A unit's new name, section and 主管部门; what is left out stays as it is. Its id never changes.</summary>
+public sealed record UpdateUnit(string? Name, string? SectionId, string? SupervisingDepartment);
+
+/// <summary>管理员: renaming a 业务股室, changing a 预算单位 — of its own 财政局 (the session's tenant); unknown ids are 404.</summary>
+public static class OrganizationChanges
+{
+    [WolverinePut("/api/admin/sections/{id}")]
+    public static async Task<IResult> Section(string id, UpdateSection command, IDocumentSession session, HttpContext http)
+    {
+        if (!IsAdmin(http)) return Problems.Forbidden("只有管理员可以管理业务股室");
+        if (!SafeId.IsValid(id) || await session.LoadAsync<ReviewSection>(id) is not { } section) return Problems.NotFound("业务股室");
+        if (Blank(command.Name)) return Problems.BadRequest("section-invalid", "请填写股室名称", "name is required");
+        if (BadName(command.Name, "股室名称") is { } bad) return bad;
+        section.Name = command.Name!.Trim();
+        session.Store(section);
+        await session.SaveChangesAsync();
+        return Results.Ok(new { section.Id, section.Name });
+    }
+
+    [WolverinePut("/api/admin/units/{id}")]
+    public static async Task<IResult> Unit(string id, UpdateUnit command, IDocumentSession session, HttpContext http)
+    {
+        if (!IsAdmin(http)) return Problems.Forbidden("只有管理员可以管理预算单位");
+        if (!SafeId.IsValid(id) || await session.LoadAsync<BudgetUnit>(id) is not { } unit) return Problems.NotFound("预算单位");
+        if (command.Name is not null && Blank(command.Name)) return Problems.BadRequest("unit-invalid", "单位名称不能为空", "name cannot be blank");
+        if ((BadName(command.Name, "单位名称") ?? BadName(command.SupervisingDepartment, "主管部门")) is { } bad) return bad;
+        if (command.SectionId is not null && (!SafeId.IsValid(command.SectionId.Trim()) || await session.LoadAsync<ReviewSection>(command.SectionId.Trim()) is null))
+            return Problems.BadRequest("section-unknown", "所属股室不存在", "unknown section");
+        if (command.Name is not null) unit.Name = command.Name.Trim();
+        if (command.SectionId is not null) unit.SectionId = command.SectionId.Trim();
+        // An empty 主管部门 clears it; one left out stays.
+        if (command.SupervisingDepartment is not null) unit.SupervisingDepartment = Blank(command.SupervisingDepartment) ? null : command.SupervisingDepartment.Trim();
+        session.Store(unit);
+        await session.SaveChangesAsync();
+        return Results.Ok(new { unit.Id, unit.Name, unit.SectionId, unit.SupervisingDepartment });
+    }
+}
