@@ -38,6 +38,7 @@ public static partial class ReportChecker
     public const string FormKind = "项目支出绩效自评表";
     public const string TableKind = "部门决算公开表";
     public const string NarrativeKind = "部门决算情况说明";
+    public const string DepartmentKind = DepartmentReportInCheck.Kind;
     public const string ScoreListKind = "项目绩效自评得分汇总";
 
     public static CheckReport Check(ImportedReport report, CheckOptions? options = null, IReadOnlyList<IndicatorTemplate>? templates = null)
@@ -71,7 +72,13 @@ public static partial class ReportChecker
                 });
         }
 
-        if (report.Narrative.Trim().Length > 0)
+        if (report.Narrative.Trim().Length > 0 && DepartmentReportInCheck.IsDepartmentReport(report.Narrative))
+        {
+            // A 部门整体 report: its DE- rules (with the NR- rules of its text) instead of a 情况说明's.
+            documents.Add(DepartmentReportInCheck.Check(report, packages.Count == 1 ? packages[0] : [], options));
+            if (Unread(report, new HashSet<int>()) is { Count: > 0 } unread) documents.Add(UnreadDocument(unread));
+        }
+        else if (report.Narrative.Trim().Length > 0)
         {
             var claims = NarrativeChecker.ClaimCount(report.Narrative);
             var rateTables = NarrativeChecker.CheckRateTables(report.Narrative, NarrativeKind);
