@@ -53,7 +53,7 @@ public static partial class ReportChecker
             documents.Add(new CheckedDocument($"{FormKind}：{form.Header.ProjectName}", FormKind, Money.Round2(result.Total), result.Grade.ToString(), result.Findings)
             {
                 SelfEvaluation = result,
-                Reading = $"资金 {form.Funds.SubRows.Count + 1} 行、绩效指标 {form.Indicators.Count} 行",
+                Reading = $"资金 {form.Funds.SubRows.Count + 1} 行、绩效指标 {form.Indicators.Count} 行" + (form.ColumnsRead is { } columns ? $"；指标列{columns}" : ""),
                 Checked = form.Indicators.Count + 1,
             });
         }
