@@ -101,4 +101,40 @@ public class NeverASilentPassTests
         Assert.All(report.Documents.Where(d => d.Kind != ReportChecker.TableKind), d => Assert.NotEqual("", d.Reading));
         Assert.Equal(1, CheckReportFormatter.ExitCode(report)); // each holds real mistakes
     }
+
+    [Theory]
+    [InlineData("\t")]
+    [InlineData("  ")]
+    public void A_three_public_table_without_line_numbers_is_read_by_its_labels(string separator)
+    {
+        string Row(params string[] cells) => string.Join(separator, cells);
+        var text = string.Join("\n",
+            "财政拨款“三公”经费支出决算表",
+            Row("项目", "年初预算数", "决算数"),
+            Row("合 计", "12.50", "10.20"),
+            Row("1.因公出国（境）费", "0.00", "0.00"),
+            Row("2.公务用车购置及运行维护费", "8.00", "7.00"),
+            Row("（1）公务用车购置费", "0.00", "0.00"),
+            Row("（2）公务用车运行维护费", "8.00", "7.00"),
+            Row("3.公务接待费", "4.50", "3.20"),
+            Row("其中：国内接待费", "4.50", "3.20"),
+            Row("国（境）外接待费", "0.00", "0.00"));
+        var report = Check(text);
+        var table = Assert.Single(report.Documents, d => d.Kind == ReportChecker.TableKind);
+        Assert.Equal("8 行", table.Reading);
+        Assert.DoesNotContain(report.Documents, d => d.Kind == UnreadTables.Kind);
+        Assert.Equal(0, CheckReportFormatter.ExitCode(report));
+        // 合计 10.20 against 0 + 7.00 + 3.20: holds; made 11.20 it is DT3G-TOTAL.
+        var wrong = Check(text.Replace(Row("合 计", "12.50", "10.20"), Row("合 计", "12.50", "11.20"), StringComparison.Ordinal));
+        Assert.Contains(wrong.Documents.SelectMany(d => d.Findings), f => f.Rule == "DT3G-TOTAL" && f.Severity == Severity.Error);
+    }
+
+    [Fact]
+    public void A_three_public_row_with_an_unknown_label_and_no_line_number_is_unread_not_ignored()
+    {
+        var text = "财政拨款“三公”经费支出决算表\n项目\t年初预算数\t决算数\n合 计\t12.50\t10.20\n会议费\t1.00\t1.00\n";
+        var report = Check(text);
+        Assert.Contains(report.Documents, d => d.Kind == UnreadTables.Kind && d.Findings.Any(f => f.Message.Contains("会议费", StringComparison.Ordinal) || f.Message.Contains("第 4 行", StringComparison.Ordinal)));
+        Assert.Equal(2, CheckReportFormatter.ExitCode(report));
+    }
 }

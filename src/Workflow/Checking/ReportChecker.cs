@@ -93,6 +93,14 @@ public static partial class ReportChecker
             if (Unread(report, rateTables.Lines) is { Count: > 0 } unread) documents.Add(UnreadDocument(unread));
         }
 
+        // Rows of a recognised table that held figures no column took (a 三公 line with neither 行次 nor a known label).
+        foreach (var issue in report.Issues.Where(i => i.UnreadTable))
+            documents.Add(new CheckedDocument(UnreadTables.Kind, UnreadTables.Kind, null, null,
+                [new Finding(UnreadTables.Rule, Severity.Error, new FindingLocation(UnreadTables.Kind, null, $"原文第 {issue.Line} 行"), null, null, null, issue.Message + "，其中的数字未经核对")])
+            {
+                Reading = "表中含数字的行未能读取",
+            });
+
         if (report.ProjectScores.Count > 0)
             documents.Add(ScoreList(report));
 
