@@ -8,6 +8,7 @@ public static partial class NarrativeChecker
     {
         var text = Flatten(narrative);
         return CompletionPattern().Count(text) + ChangePattern().Count(text) + ShareOfPattern().Count(text)
+            + text.Split('。').Where(s => !s.Contains("构成", StringComparison.Ordinal)).Sum(s => WholeThenSharesPattern().IsMatch(s) ? ShareItemPattern().Count(s) : 0)
             + text.Split('。').Where(s => s.Contains("构成", StringComparison.Ordinal)).Sum(s => ShareItemPattern().Count(s) is var n and >= 2 ? n : 0);
     }
 }
