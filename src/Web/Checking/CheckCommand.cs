@@ -17,7 +17,7 @@ public class CheckInput
 /// <summary>
 /// `check FILE… [--json]`: scores every 自评表 and checks every 公开表 and the narrative of each report file (a
 /// directory means its .txt and .xlsx files). Exit code 0 without errors, 1 with errors, 2 when a file cannot be read
-/// or holds no recognisable report — the worst over all files.
+/// or holds no recognisable report, a table no reader took (RD-UNREAD-TABLE) or nothing that could be checked — the worst over all files.
 /// </summary>
 [Description("审核报告文件：重算自评表得分与等级，检查公开表勾稽关系 / check report files", Name = "check")]
 public class CheckCommand : JasperFxCommand<CheckInput>
@@ -73,7 +73,10 @@ public class CheckCommand : JasperFxCommand<CheckInput>
         }
         var report = ReportChecker.Check(imported);
         var exit = CheckReportFormatter.ExitCode(report);
-        if (exit == 2) error.WriteLine($"无法读取 {file}：{string.Join("；", imported.Issues.Where(i => i.Fatal).Select(i => i.Message))}");
+        if (exit == 2)
+            error.WriteLine(imported.IsUnreadable ? $"无法读取 {file}：{string.Join("；", imported.Issues.Where(i => i.Fatal).Select(i => i.Message))}"
+                : report.HasUnreadTables ? $"未完整读取 {file}：有未能识别的表格（{UnreadTables.Rule}）"
+                : $"未核对 {file}：没有读到可核对的表格、自评表或表述");
         return (exit, json ? CheckReportFormatter.ToJson(report) : CheckReportFormatter.ToText(report));
     }
 

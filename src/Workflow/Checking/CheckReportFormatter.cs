@@ -43,6 +43,8 @@ public static class CheckReportFormatter
                 ["kind"] = d.Kind,
                 ["score"] = d.Score is { } s ? JsonValue.Create(s) : null,
                 ["grade"] = d.Grade,
+                ["read"] = d.Reading,
+                ["checked"] = d.Checked,
                 // The errors the grade depends on (GradeTrust): while any stand, the grade is no suggestion (不可信).
                 ["gradeDependsOn"] = d.SelfEvaluation is { } trust ? new JsonArray((trust.GradeDependsOn ?? []).Select(f => (JsonNode)JsonValue.Create(f.Rule)!).ToArray()) : null,
                 ["indicators"] = d.SelfEvaluation is { } r
@@ -95,6 +97,7 @@ public static class CheckReportFormatter
             if (d.SelfEvaluation is { GradeIsTrusted: false } untrusted)
                 sb.Append(Invariant, $"（不可信，依赖的错误：{string.Join("、", untrusted.GradeDependsOn!.Select(f => f.Rule).Distinct())}）");
             sb.AppendLine();
+            if (d.Reading.Length > 0) sb.AppendLine(Invariant, $"  读取：{d.Reading}");
             if (d.SelfEvaluation is { } r)
             {
                 sb.AppendLine(Invariant, $"  模板 {r.TemplateId}@{r.TemplateVersion}；预算执行：{r.Funds.Explanation}");
@@ -103,7 +106,8 @@ public static class CheckReportFormatter
             }
             if (d.Findings.Count == 0)
             {
-                sb.AppendLine("  未发现问题");
+                // "未发现问题" only for what was read and checked; text read without a checkable statement says so.
+                sb.AppendLine(d.Checked > 0 ? "  未发现问题" : "  未核对（没有可核对的内容）");
                 continue;
             }
             foreach (var f in d.Findings.OrderBy(f => f.Severity))
@@ -117,10 +121,16 @@ public static class CheckReportFormatter
         }
         var all = report.Documents.SelectMany(d => d.Findings).ToList();
         sb.AppendLine();
+        if (report.HasUnreadTables) sb.AppendLine("有未能识别的表格：报告未被完整读取，不能视为审核通过");
+        else if (report.NothingChecked && !report.Issues.Any(i => i.Fatal)) sb.AppendLine("未核对任何内容：没有读到可核对的表格、自评表或表述");
         sb.AppendLine(Invariant, $"合计：{report.Documents.Count} 份文档，错误 {all.Count(f => f.Severity == Checking.Severity.Error)}，提示 {all.Count(f => f.Severity == Checking.Severity.Warning)}，尾差 {all.Count(f => f.Severity == Checking.Severity.Rounding)}");
         return sb.ToString();
     }
 
-    /// <summary>0 when there is no error, 1 when there is, 2 when the input could not be read.</summary>
-    public static int ExitCode(CheckReport report) => report.Issues.Any(i => i.Fatal) ? 2 : report.HasErrors ? 1 : 0;
+    /// <summary>
+    /// 0 when there is no error, 1 when there is, 2 when the input could not be read, holds a table no reader took
+    /// (RD-UNREAD-TABLE) or nothing of it could be checked: an unread report never looks like a clean one.
+    /// </summary>
+    public static int ExitCode(CheckReport report) =>
+        report.Issues.Any(i => i.Fatal) || report.HasUnreadTables || report.NothingChecked ? 2 : report.HasErrors ? 1 : 0;
 }

@@ -202,16 +202,33 @@ internal static partial class DisclosureTableParser
             if (named.Count > 0) columns = named;
         }
         var rows = new List<TableRow>();
+        var skipped = new List<int>();
         foreach (var (line, cells) in lines)
         {
             var nameIndex = Array.FindIndex(cells, c => c.Length > 0);
             if (nameIndex < 0) continue;
             var lineIndex = Array.FindIndex(cells, nameIndex + 1, c => c.Length > 0);
-            if (lineIndex < 0 || !Cells.IsLineNumber(cells[lineIndex])) continue;
             var name = cells[nameIndex];
             if (Cells.Compact(name) is "行次" or "项目" or "栏次") continue;
-            rows.Add(new TableRow(line, "", null, name, cells[lineIndex], Cells.Figures(cells, lineIndex + 1, columns.Count, line, issues)));
+            if (lineIndex >= 0 && Cells.IsLineNumber(cells[lineIndex]))
+            {
+                rows.Add(new TableRow(line, "", null, name, cells[lineIndex], Cells.Figures(cells, lineIndex + 1, columns.Count, line, issues)));
+                continue;
+            }
+            // No 行次 printed: a 三公 line is known by its label (合 计, 3.公务用车费, 其中：国内接待费 …).
+            if (kind == DisclosureTableKind.ThreePublicExpenses && lineIndex >= 0 && ThreePublicLabels.LineOf(name) is { } byLabel
+                && rows.All(r => r.LineNo != byLabel))
+            {
+                rows.Add(new TableRow(line, "", null, name, byLabel, Cells.Figures(cells, nameIndex + 1, columns.Count, line, issues)));
+                continue;
+            }
+            if (cells.Skip(nameIndex + 1).Any(Money.IsNumber) && !Money.IsNumber(name)) skipped.Add(line);
         }
+        if (skipped.Count > 0)
+            issues.Add(new ImportIssue(skipped[0], $"「{title}」中 {skipped.Count} 行含数字但未能读取（第 {string.Join("、", skipped)} 行：没有行次，标签也不是已知的项目）")
+            {
+                UnreadTable = true,
+            });
         return new DisclosureTable(kind, number, title, columns, rows);
     }
 
@@ -227,12 +244,17 @@ internal static partial class DisclosureTableParser
             var tokens = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(Money.Clean).ToArray();
             if (tokens.Length == 0) continue;
             if (tokens.Any(t => t is "年初预算数" or "决算数")) { result.Add((line, tokens)); continue; }
+            var placed = false;
             for (var i = 1; i < tokens.Length; i++)
             {
                 if (!Cells.IsLineNumber(tokens[i]) || !tokens.Skip(i + 1).All(t => Money.IsNumber(t) || t.Trim('-', '—').Length == 0)) continue;
                 result.Add((line, [string.Concat(tokens.Take(i)), .. tokens.Skip(i)]));
+                placed = true;
                 break;
             }
+            // No 行次: cells split by pipes or runs of spaces, a label then its figures ("合 计    12.50    10.20", "| 3.公务接待费 | 4.50 | 3.20 |").
+            if (!placed && Checking.UnreadTables.SplitCells(text) is { Length: >= 2 } cells && cells.Skip(1).All(c => Money.IsNumber(Money.Clean(c))))
+                result.Add((line, [.. cells.Select(Money.Clean)]));
         }
         return result;
     }

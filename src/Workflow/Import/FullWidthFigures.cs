@@ -11,6 +11,7 @@ public static class FullWidthFigures
 {
     public static string Normalize(string text)
     {
+        text = LookAlikes(text);
         if (!text.AsSpan().ContainsAnyInRange('\uFF05', '\uFF19')) return text;
         var sb = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
@@ -28,6 +29,14 @@ public static class FullWidthFigures
         }
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Signs a target is written with in other fonts and input methods: the small-form ﹦ (U+FE66) and full-width ＝ become =,
+    /// ≧ and ≦ become ≥ and ≤ (％ after a digit becomes % below; TargetParser takes ％ anywhere in a target).
+    /// </summary>
+    public static string LookAlikes(string text) =>
+        text.AsSpan().IndexOfAny("\uFE66\uFF1D\u2267\u2266") < 0 ? text
+            : text.Replace('\uFE66', '=').Replace('\uFF1D', '=').Replace('\u2267', '≥').Replace('\u2266', '≤');
 
     private static bool IsDigit(char c) => c is >= '0' and <= '9' or >= '０' and <= '９';
 

@@ -5,7 +5,11 @@ using Approval.Workflow.Summary;
 namespace Approval.Workflow.Import;
 
 /// <summary>A problem with the input itself, with the line (or sheet row) it is on. Fatal issues make the input unreadable.</summary>
-public sealed record ImportIssue(int Line, string Message, bool Fatal = false);
+public sealed record ImportIssue(int Line, string Message, bool Fatal = false)
+{
+    /// <summary>Rows of a recognised table holding figures the reader could not place: the report was not fully read (RD-UNREAD-TABLE).</summary>
+    public bool UnreadTable { get; init; }
+}
 
 /// <summary>A project score mentioned in narrative text ("（3）…项目绩效自评得分79.1分").</summary>
 public sealed record ProjectScoreMention(int Sequence, string ProjectName, decimal Score);

@@ -116,8 +116,7 @@ public static partial class ReportTextImporter
     {
         if (IsPlainGridStart(lines, i)) return true;
         var compact = HeadingDecorations().Replace(lines[i].Text, "");
-        if (!compact.StartsWith("项目支出绩效自评表", StringComparison.Ordinal) && !compact.EndsWith("项目支出绩效自评表", StringComparison.Ordinal)) return false;
-        if (compact.Length > 60) return false;
+        if (compact.Length > 60 || !FormTitle().IsMatch(compact)) return false;
         for (var j = i + 1; j < Math.Min(lines.Count, i + 8); j++)
             if (lines[j].Text.Contains("项目名称")) return true;
         return false;
@@ -169,6 +168,13 @@ public static partial class ReportTextImporter
 
     [GeneratedRegex(@"^[#\s*]+|[\s*]+$|\s+")]
     private static partial Regex HeadingDecorations();
+
+    /// <summary>
+    /// A 自评表 of a project by its family of titles: 项目支出绩效自评表, 绩效目标自评表, 项目绩效自评表,
+    /// 部门预算项目支出绩效自评表（2023年度）, 项目支出绩效自评表（附件2）, with a year or 附件 before or after it.
+    /// </summary>
+    [GeneratedRegex(@"(项目支出绩效|项目绩效|绩效目标|项目支出)自评表(?:[（(][^（）()]{0,16}[）)])?$|^(?:附件\d*[：:]?)?(?:\d{4}年度?)?项目支出绩效自评表")]
+    private static partial Regex FormTitle();
 
     [GeneratedRegex(@"^公开\s*0?(\d{1,2})\s*表?$")]
     private static partial Regex SheetCode();

@@ -9,8 +9,8 @@ namespace Approval.Workflow.Import;
 /// <summary>Reads a 项目支出绩效自评表 laid out as tab-separated lines (seeds 002 and 004), however its cells drift.</summary>
 internal static partial class SelfEvaluationFormParser
 {
-    /// <summary>Columns an indicator header must have; 年度指标值 is matched by prefix.</summary>
-    private static readonly string[] RequiredIndicatorColumns = ["分值", "得分"];
+    /// <summary>Columns an indicator header must have, by any of their names (<see cref="FormColumns"/>).</summary>
+    private static readonly string[] RequiredIndicatorColumns = [FormColumns.Weight, FormColumns.Score, FormColumns.Target];
 
     public static ProjectSelfEvaluationForm? Parse(IReadOnlyList<(int Line, string Text)> region, List<ImportIssue> issues)
     {
@@ -30,6 +30,8 @@ internal static partial class SelfEvaluationFormParser
         var inIndicators = false;
         var headerChecked = false;
         Dictionary<string, int>? columns = null;
+        string? columnsRead = null;
+        List<string> fundsOrder = [.. FormColumns.StandardFunds];
         string levelOne = "", levelTwo = "";
 
         for (var k = 0; k < lines.Count; k++)
@@ -59,8 +61,9 @@ internal static partial class SelfEvaluationFormParser
                 unit = After(cells, compact, "实施单位") ?? unit;
                 continue;
             }
-            if (compact.Any(c => c.StartsWith("项目资金", StringComparison.Ordinal)) && compact.Contains("年初预算数") || compact.Contains("年初预算数"))
+            if (!compact.Any(c => c.StartsWith("一级指标", StringComparison.Ordinal)) && FundsLabel(compact) is null && FormColumns.OfFunds(compact) is { } fundsHeader)
             {
+                fundsOrder = fundsHeader; // the header's own order: 年初预算数 may be missing, 执行率 may stand before 分值
                 var header = compact.FirstOrDefault(c => c.StartsWith("项目资金", StringComparison.Ordinal) || c.StartsWith("年度预算", StringComparison.Ordinal));
                 if (header is not null && WeightInLabel().Match(header) is { Success: true } w) fundsWeight = decimal.Parse(w.Groups[1].Value, CultureInfo.InvariantCulture);
                 continue;
@@ -68,15 +71,17 @@ internal static partial class SelfEvaluationFormParser
             if (FundsLabel(compact) is { } fundsIndex)
             {
                 var name = compact[fundsIndex].TrimEnd(':', '：');
-                var values = Cells.Figures(cells.Select(c => c.Replace("%", "")).ToArray(), fundsIndex + 1, 6, line, issues);
-                var fundsLine = new FundsLine(name, values[0], values[1], values[2]);
+                var values = Cells.Figures(cells.Select(c => c.Replace("%", "")).ToArray(), fundsIndex + 1, fundsOrder.Count, line, issues);
+                decimal? Value(string key) => fundsOrder.IndexOf(key) is var at and >= 0 ? values[at] : null;
+                var fundsLine = new FundsLine(name, Value(FormColumns.PlannedBudget), Value(FormColumns.Budget), Value(FormColumns.Executed));
                 if (name.Contains("年度资金总额") || name.Contains("资金总额"))
                 {
                     total = fundsLine;
-                    if (values[3] is { } weight) fundsWeight = weight;
-                    statedRate = values[4];
-                    statedRateText = cells.Skip(fundsIndex + 1).Where(c => c.Length > 0).Skip(4).FirstOrDefault();
-                    statedFundsScore = values[5];
+                    if (Value(FormColumns.Weight) is { } weight) fundsWeight = weight;
+                    statedRate = Value(FormColumns.Rate);
+                    var rateAt = fundsOrder.IndexOf(FormColumns.Rate);
+                    statedRateText = rateAt < 0 ? null : cells.Skip(fundsIndex + 1).Where(c => c.Length > 0).Skip(rateAt).FirstOrDefault();
+                    statedFundsScore = Value(FormColumns.Score);
                 }
                 else subRows.Add(fundsLine with { Name = name.Replace("其中:", "").Replace("其中：", "") });
                 continue;
@@ -99,20 +104,22 @@ internal static partial class SelfEvaluationFormParser
                 }
                 continue;
             }
-            if (compact.Contains("一级指标") && compact.Contains("三级指标"))
+            if (compact.Any(c => c.StartsWith("一级指标", StringComparison.Ordinal)) && compact.Any(c => c.StartsWith("三级指标", StringComparison.Ordinal)))
             {
                 inIndicators = true;
                 if (!headerChecked)
                 {
                     headerChecked = true;
-                    var missing = RequiredIndicatorColumns.Where(c => !compact.Contains(c)).ToList();
-                    if (!compact.Any(c => c.StartsWith("年度指标", StringComparison.Ordinal))) missing.Add("年度指标值");
+                    var map = FormColumns.OfIndicators(compact);
+                    var missing = RequiredIndicatorColumns.Where(c => !map.ContainsKey(c)).ToList();
                     if (missing.Count > 0)
                     {
-                        issues.Add(new ImportIssue(line, $"第 {line} 行：自评表指标表头缺少列：{string.Join("、", missing)}", Fatal: true));
+                        issues.Add(new ImportIssue(line, $"第 {line} 行：自评表指标表头缺少列：{string.Join("、", missing)}（分值也可写作权重，年度指标值也可写作指标值）", Fatal: true));
                         return null;
                     }
-                    if (compact.Contains("指标性质") || compact.Contains("度量单位")) columns = HeaderColumns(compact);
+                    // The seeds' own header is read by position (its rows drift); any other order or wording by the header's words.
+                    if (!FormColumns.IsStandard(compact, map)) columns = map;
+                    columnsRead = (columns is null ? "按位置（标准表头）：" : "按表头：") + FormColumns.Describe(compact, map);
                 }
                 continue;
             }
@@ -180,6 +187,7 @@ internal static partial class SelfEvaluationFormParser
             StatedTotal = statedTotal,
             StatedGrade = statedGrade,
             StatedLevelOneWeights = printedWeights,
+            ColumnsRead = columnsRead,
         };
     }
 
@@ -244,24 +252,6 @@ internal static partial class SelfEvaluationFormParser
     }
 
     private static bool IsDash(string cell) => Cells.Compact(cell).Length > 0 && Money.TryParse(cell, out var v) && v is null;
-
-    /// <summary>Templates with explicit 指标性质/度量单位 columns (Sichuan's, and our xlsx template) are read by header position.</summary>
-    private static Dictionary<string, int> HeaderColumns(string[] compact)
-    {
-        var map = new Dictionary<string, int>();
-        foreach (var (key, match) in new (string, Func<string, bool>)[]
-                 {
-                     ("一级指标", c => c == "一级指标"), ("二级指标", c => c == "二级指标"), ("三级指标", c => c == "三级指标"),
-                     ("指标性质", c => c == "指标性质"), ("度量单位", c => c == "度量单位"),
-                     ("年度指标值", c => c.StartsWith("年度指标", StringComparison.Ordinal)), ("实际完成值", c => c.StartsWith("实际完成", StringComparison.Ordinal)),
-                     ("分值", c => c == "分值"), ("得分", c => c == "得分"), ("偏差原因", c => c.StartsWith("偏差原因", StringComparison.Ordinal)),
-                 })
-        {
-            var index = Array.FindIndex(compact, c => match(c));
-            if (index >= 0) map[key] = index;
-        }
-        return map;
-    }
 
     private static IndicatorRow? IndicatorByColumns(string[] cells, Dictionary<string, int> columns, int line, ref string levelOne, ref string levelTwo,
         Dictionary<string, decimal> printedWeights, List<ImportIssue> issues)

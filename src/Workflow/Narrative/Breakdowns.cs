@@ -21,7 +21,10 @@ public static partial class Breakdowns
         var m = ClauseBreakdown().Match(clause);
         if (!m.Success || m.Groups["rest"].Value.Contains("较上年", StringComparison.Ordinal)) return null;
         var unit = m.Groups["u"].Value;
-        var parts = new Regex($@"(?<!(?:增加|减少|降低|增长|下降|增减)了?|预算数?为?)(?<![\d.])(\d+(?:\.\d+)?){unit}").Matches(m.Groups["rest"].Value)
+        var rest = m.Groups["rest"].Value;
+        // "在职 20 人，其中…15 人，…5 人，退休人员 8 人": the retired (and what comes after 另有/此外) are listed beside the total, not in it.
+        if (OtherPopulation().Match(rest) is { Success: true } other && !OtherPopulation().IsMatch(clause[..m.Index])) rest = rest[..other.Index];
+        var parts = new Regex($@"(?<!(?:增加|减少|降低|增长|下降|增减)了?|预算数?为?)(?<![\d.])(\d+(?:\.\d+)?){unit}").Matches(rest)
             .Select(p => Parse(p.Groups[1].Value)).ToList();
         return parts.Count < 2 ? null : new Breakdown(Parse(m.Groups["t"].Value), unit, parts, [], clause, false);
     }
@@ -95,6 +98,9 @@ public static partial class Breakdowns
 
     [GeneratedRegex(@"(?<t>\d+(?:\.\d+)?)(?<u>万元|人|个|件)[，,]其中[：:]?(?<rest>.+)$")]
     private static partial Regex ClauseBreakdown();
+
+    [GeneratedRegex(@"离退休|退休|离休|遗属|另有|此外")]
+    private static partial Regex OtherPopulation();
 
     [GeneratedRegex(@"其中[：:]?(?=（一）)")]
     private static partial Regex ListStart();

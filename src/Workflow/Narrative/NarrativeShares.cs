@@ -23,6 +23,24 @@ public static partial class NarrativeChecker
                 Snippet(text, m), document, findings);
         }
 
+        // "支出合计 1664.55 万元，其中：基本支出 328.25 万元，占 19.72%；项目支出 1336.3 万元，占 80.28%": each share of the whole stated before 其中.
+        foreach (var sentence in text.Split('。').Where(s => !s.Contains("构成", StringComparison.Ordinal)))
+            foreach (Match m in WholeThenSharesPattern().Matches(sentence))
+            {
+                var whole = Amount(m.Groups["whole"].Value);
+                if (whole <= 0) continue;
+                var rest = sentence[(m.Index + m.Length)..];
+                var next = WholeThenSharesPattern().Match(rest);
+                if (next.Success) rest = rest[..next.Index];
+                foreach (Match item in ShareItemPattern().Matches(rest))
+                {
+                    var part = Amount(item.Groups["amount"].Value);
+                    var (low, high) = Range(part, whole, (p, w) => p / w * 100);
+                    Judge("NR-SHARE", item.Groups["pct"].Value, part / whole * 100, low, high, $"{item.Groups["amount"].Value} ÷ {m.Groups["whole"].Value}",
+                        $"{m.Groups["whole"].Value}万元，其中{item.Groups["name"].Value}{item.Groups["amount"].Value}万元，占{item.Groups["pct"].Value}%", document, findings);
+                }
+            }
+
         foreach (var sentence in text.Split('。').Where(s => s.Contains("构成", StringComparison.Ordinal)))
         {
             var items = ShareItemPattern().Matches(sentence).ToList();
@@ -46,6 +64,10 @@ public static partial class NarrativeChecker
     // 一般公共服务支出328.25万元，占本年支出合计1664.55万元的19.72%
     [GeneratedRegex(@"(?<part>\d[\d,]*(?:\.\d+)?)万元[，,]?占[^，,。；\d%]{0,20}?(?<whole>\d[\d,]*(?:\.\d+)?)万元的(?<pct>\d+(?:\.\d+)?)%")]
     private static partial Regex ShareOfPattern();
+
+    // 本年支出合计1664.55万元，其中：
+    [GeneratedRegex(@"(?<whole>\d[\d,]*(?:\.\d+)?)万元[，,]?其中[：:，,]?")]
+    private static partial Regex WholeThenSharesPattern();
 
     // 基本支出328.25万元，占20%
     [GeneratedRegex(@"(?<name>[^，,；;：:。\d]{1,30}?)(?<amount>\d[\d,]*(?:\.\d+)?)万元[，,]占(?<pct>\d+(?:\.\d+)?)%")]

@@ -20,6 +20,10 @@ public sealed record ProjectSelfEvaluationForm
     /// <summary>Template id the preparer chose; null lets the engine choose by structure, weights, region and year.</summary>
     public string? TemplateId { get; init; }
 
+    /// <summary>How the reader found the indicator columns ("按表头：分值=权重、…" or "按位置"); what `check` says it read. Not stored.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? ColumnsRead { get; init; }
+
     /// <summary>What the form tells about its template: level-1 weights as printed, else as its rows add up.</summary>
     public TemplateClues TemplateClues()
     {

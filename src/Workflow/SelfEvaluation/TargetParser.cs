@@ -40,9 +40,9 @@ public static partial class TargetParser
             if (number is null) return new(TargetKind.Qualitative, null, null, $"指标性质为「{nature}」但年度指标值无数值，按定性处理");
             return nature switch
             {
-                "≥" or ">=" or "＞" or ">" => new(TargetKind.Positive, number.Value, unit, null),
-                "≤" or "<=" or "＜" or "<" => new(TargetKind.Negative, number.Value, unit, null),
-                "=" or "＝" => new(TargetKind.Positive, number.Value, unit, "指标性质为「=」，达到指标值即满分"),
+                "≥" or ">=" or "＞" or ">" or "≧" => new(TargetKind.Positive, number.Value, unit, null),
+                "≤" or "<=" or "＜" or "<" or "≦" => new(TargetKind.Negative, number.Value, unit, null),
+                "=" or "＝" or "﹦" => new(TargetKind.Positive, number.Value, unit, "指标性质为「=」，达到指标值即满分"),
                 _ => new(TargetKind.Qualitative, null, null, $"无法识别的指标性质「{nature}」，按定性处理"),
             };
         }
@@ -51,6 +51,8 @@ public static partial class TargetParser
 
         var before = text[..number.Index];
         var after = text[(number.Index + number.Length)..].TrimStart();
+        // "=100%" / "﹦100%" (Sichuan's forms write the 指标性质 into the value): reaching the value is full marks.
+        if (before.Trim() == "=") return new(TargetKind.Positive, number.Value, unit, "指标值为「=」，达到指标值即满分");
         var (positive, negative) = Directions(before, after);
         if (negative && !positive) return new(TargetKind.Negative, number.Value, unit, null);
         if (positive && !negative) return new(TargetKind.Positive, number.Value, unit, null);
@@ -106,7 +108,7 @@ public static partial class TargetParser
         .ToArray();
 
     private static string Normalize(string? text) =>
-        (text ?? "").Replace('％', '%').Replace('，', ',').Replace('．', '.').Trim();
+        Import.FullWidthFigures.LookAlikes(text ?? "").Replace('％', '%').Replace('，', ',').Replace('．', '.').Trim();
 
     [GeneratedRegex(@"(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<u>%|万元|元|个|次|人次|人|分钟|小时|天|日|分|项|家|台|套|件|户|篇|期|场|批|辆|平方米|米|公里|GB|TB|M)?")]
     private static partial Regex NumberPattern();
