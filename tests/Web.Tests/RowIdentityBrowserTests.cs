@@ -28,7 +28,7 @@ public class RowIdentityBrowserTests(LiveApp app) : BrowserTest(app)
         var title = $"同名指标{Guid.NewGuid():N}"[..12];
         var id = (await PostAs("prep", "/api/submissions", new
         {
-            fiscalYear = 2037, kind = SubmissionKind.ProjectSelfEvaluation, title, content = new { projectForm = form with { Indicators = rows } },
+            fiscalYear = 2037, kind = SubmissionKind.ProjectSelfEvaluation, title, content = new { projectForm = form with { Header = form.Header with { Year = 2037 }, Indicators = rows } },
         })).GetProperty("submissionId").GetGuid();
         await Score("prep", id, 1);
         await PostAs("prep", $"/api/submissions/{id}/submit", new { version = 2, commandId = Guid.NewGuid() });
