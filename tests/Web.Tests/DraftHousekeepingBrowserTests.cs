@@ -48,7 +48,8 @@ public class DraftHousekeepingBrowserTests(LiveApp app) : BrowserTest(app)
         // 作废 asks for a reason at the field before any "are you sure", then records it.
         await preparer.ClickAsync("#discard-block summary");
         await preparer.ClickAsync("#discard");
-        await Expect(preparer.Locator("#discard-block .action-error")).ToContainTextAsync("请填写作废原因");
+        await Expect(preparer.Locator("#problem-discard-reason")).ToHaveTextAsync("请填写作废原因"); // beside its field, said once
+        await Expect(preparer.Locator("#discard-block .action-error")).ToBeEmptyAsync();
         await Expect(preparer.Locator("#state")).ToHaveTextAsync("草稿");
         await preparer.FillAsync("#discard-reason", "重复起草，以先起草的一份为准");
         await preparer.ClickAsync("#discard");

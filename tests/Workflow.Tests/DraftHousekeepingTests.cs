@@ -113,6 +113,18 @@ public class DraftHousekeepingTests
     };
 
     [Fact]
+    public void A_later_draft_of_the_summary_never_hides_the_one_sent_to_the_section()
+    {
+        var sent = Entry("", SubmissionState.Approved, 0m, 1);
+        sent.Kind = SubmissionKind.SummaryReview;
+        sent.UnitProjectExpenditure = 80m;
+        var later = Entry("", SubmissionState.Draft, 0m, 9);
+        later.Kind = SubmissionKind.SummaryReview;
+        var table = UnitSummaryReview.Assemble([Entry("赣服通", SubmissionState.Approved, 90m, 0), sent, later])!;
+        Assert.Equal((sent.Id, 80m), (table.SummarySubmissionId, table.UnitProjectExpenditure));
+    }
+
+    [Fact]
     public void The_summary_counts_each_submitted_project_once_and_no_draft_or_discarded_report()
     {
         var table = UnitSummaryReview.Assemble(

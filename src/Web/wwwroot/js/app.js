@@ -1,4 +1,5 @@
 // Shared helpers of every page: API calls with readable Chinese errors, formatting, toasts, and the live hub.
+import { beijingDateTime } from "./beijing-time.js";
 
 export const role = document.body.dataset.role || "";
 
@@ -7,17 +8,14 @@ export function money(value) {
   return Number(value).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
+/** 2026年11月22日 in Beijing time, whatever zone the browser is set to (as the server renders every date). */
 export function date(value) {
-  if (!value) return "—";
-  const d = new Date(value);
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+  return value ? beijingDateTime(value).split(" ")[0] : "—";
 }
 
+/** 2026年11月22日 10:03 in Beijing time. */
 export function dateTime(value) {
-  if (!value) return "—";
-  const d = new Date(value);
-  const pad = n => String(n).padStart(2, "0");
-  return `${date(value)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return beijingDateTime(value);
 }
 
 export const stateNames = { Draft: "草稿", Submitted: "已提交待审核", InReview: "审核中", Returned: "已退回修改", Approved: "审核通过", Published: "已公开", Discarded: "已作废" };

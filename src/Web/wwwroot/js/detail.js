@@ -94,7 +94,10 @@ function run(buttonId, work, ask = () => Promise.resolve(true)) {
       await work();
       location.reload();
     } catch (e) {
-      showError(errorBoxOf(button), e);
+      // a refusal naming its fields is said beside them; the block repeats it only when some field is not on the page
+      const fields = e?.problem?.errors || [];
+      if (fields.length === 0 || !fields.every(p => document.getElementById(fieldInputs[p.field]))) showError(errorBoxOf(button), e);
+      else errorBoxOf(button).replaceChildren();
       showFieldProblems(e);
       button.disabled = false;
     }

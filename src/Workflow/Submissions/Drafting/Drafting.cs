@@ -88,12 +88,11 @@ public static class DraftRules
             throw new SubmissionRuleException(RuleViolation.Forbidden("not-preparer", "只有本单位填报人可以修改报告", "only the unit's preparer can change its report"));
         if (submission.State is not (SubmissionState.Draft or SubmissionState.Returned))
             throw new SubmissionRuleException(RuleViolation.Conflict("not-editable",
-                $"报告当前为「{submission.State.Chinese()}」，不能修改{submission.State switch
+                submission.State == SubmissionState.Discarded ? "报告已作废，不能修改" : $"报告当前为「{submission.State.Chinese()}」，不能修改{submission.State switch
                 {
                     SubmissionState.Published => "（已公开的报告只能以“发布更正”修改）",
                     SubmissionState.Approved => "（已审核通过）",
                     SubmissionState.Submitted => "（撤回后方可编辑）",
-                    SubmissionState.Discarded => "（已作废）",
                     _ => "（退回修改后方可编辑）",
                 }}", $"a {submission.State} submission cannot be changed"));
     }

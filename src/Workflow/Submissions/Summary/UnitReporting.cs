@@ -30,7 +30,7 @@ public sealed record UnitReporting(
         var figures = table?.Figures;
         var expenditure = table?.UnitProjectExpenditure;
         return new UnitReporting(unit.Id, unit.Name, unit.SectionName,
-            Count(SubmissionKind.ProjectSelfEvaluation), Count(SubmissionKind.DepartmentSelfEvaluation), Count(SubmissionKind.FinalAccountsDisclosure), Count(SubmissionKind.SummaryReview),
+            table?.OrderedProjects().Count ?? 0, Count(SubmissionKind.DepartmentSelfEvaluation), Count(SubmissionKind.FinalAccountsDisclosure), Count(SubmissionKind.SummaryReview),
             missing, entries.Count == 0, figures?.Totals.Executed, expenditure, figures?.CoveragePercent is { } c ? Money.Round2(c) : null);
     }
 }

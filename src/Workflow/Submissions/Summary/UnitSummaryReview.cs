@@ -47,8 +47,8 @@ public sealed class UnitSummaryReview
                 FullYearBudget = project.FullYearBudget, Executed = project.Executed, StatedScore = project.StatedScore, ComputedScore = project.ComputedScore,
                 State = project.State, DraftedAt = project.DraftedAt,
             };
-        // the latest drafted 汇总 submission is the unit's declaration
-        if (relevant.LastOrDefault(e => e.Kind == SubmissionKind.SummaryReview) is { } summary)
+        // the unit's declaration: its 汇总 submission furthest along (a later draft never hides a submitted or approved one), the latest of equals
+        if (relevant.Where(e => e.Kind == SubmissionKind.SummaryReview).OrderBy(e => Progress(e.State)).ThenBy(e => e.DraftedAt).LastOrDefault() is { } summary)
         {
             review.SummarySubmissionId = summary.Id;
             review.UnitProjectExpenditure = summary.UnitProjectExpenditure;
