@@ -80,13 +80,7 @@ public class DetailModel(IQuerySession session, TimeProvider clock) : PageModel
         }
 
         if (submission.Content.Summary is not null)
-        {
-            var forms = await session.Query<Submission>()
-                .Where(o => o.UnitId == submission.UnitId && o.FiscalYear == submission.FiscalYear && o.Kind == SubmissionKind.ProjectSelfEvaluation)
-                .ToListAsync(ct);
-            var table = UnitSummaryReview.Assemble([UnitSummaryEntries.Of(submission), .. forms.Select(UnitSummaryEntries.Of)])!;
-            SummaryView = SummaryReviewView.Of(table.DeclaredBy(submission).VisibleTo(Actor), interactive: true);
-        }
+            SummaryView = SummaryReviewView.Of((await UnitSummaryReview.OfSummaryAsync(session, submission, ct)).VisibleTo(Actor), interactive: true);
 
         if (submission.Content.Disclosure is { } package)
             Deadline = PublicationDeadline.Status(package.BudgetApprovedOn, submission.State == SubmissionState.Published, PublicationDeadline.Today(clock));

@@ -27,14 +27,7 @@ public static class Score
     private static async Task<RelatedReports?> RelatedAsync(Submission submission, IQuerySession session, CancellationToken ct)
     {
         if (submission.Kind == SubmissionKind.SummaryReview)
-        {
-            // from the inline snapshots, never the async 汇总 entries: a form submitted a moment ago counts
-            var forms = await session.Query<Submission>()
-                .Where(s => s.UnitId == submission.UnitId && s.FiscalYear == submission.FiscalYear && s.Kind == SubmissionKind.ProjectSelfEvaluation)
-                .ToListAsync(ct);
-            var table = UnitSummaryReview.Assemble([UnitSummaryEntries.Of(submission), .. forms.Select(UnitSummaryEntries.Of)])!;
-            return RelatedReports.None with { SummaryTable = table.DeclaredBy(submission).ToTable() };
-        }
+            return RelatedReports.None with { SummaryTable = (await UnitSummaryReview.OfSummaryAsync(session, submission, ct)).ToTable() };
         if (submission.Kind is not (SubmissionKind.DepartmentSelfEvaluation or SubmissionKind.FinalAccountsDisclosure)) return null;
         var others = await session.Query<Submission>()
             .Where(s => s.UnitId == submission.UnitId && s.FiscalYear == submission.FiscalYear && s.Id != submission.Id && s.State != SubmissionState.Discarded &&

@@ -98,6 +98,18 @@ public sealed class UnitSummaryReview
     }
 
     /// <summary>
+    /// One 汇总 submission's table, from the inline snapshots of the unit's 自评表 of its year rather than the async entries:
+    /// a form submitted a moment ago counts (what its score checks and its page shows).
+    /// </summary>
+    public static async Task<UnitSummaryReview> OfSummaryAsync(IQuerySession session, Submission summary, CancellationToken ct)
+    {
+        var forms = await session.Query<Submission>()
+            .Where(s => s.UnitId == summary.UnitId && s.FiscalYear == summary.FiscalYear && s.Kind == SubmissionKind.ProjectSelfEvaluation)
+            .ToListAsync(ct);
+        return Assemble([UnitSummaryEntries.Of(summary), .. forms.Select(UnitSummaryEntries.Of)])!.DeclaredBy(summary);
+    }
+
+    /// <summary>
     /// The table as one 汇总 submission declares it: its 项目支出总额 and 部门项目总个数, its 提交时间 and, once approved, its
     /// 业务股室 block — whichever of the unit's 汇总 submissions is the latest.
     /// </summary>
