@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Approval.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -157,6 +158,63 @@ public class AdminBrowserTests(LiveApp app) : BrowserTest(app)
         await Expect(admin.Locator("#accounts tr[data-id='admin'] [data-account-toggle]")).ToHaveCountAsync(0);
         await admin.GotoAsync("/admin/accounts?status=disabled");
         await Expect(admin.Locator("#accounts tbody tr")).ToHaveCountAsync(1);
+        await AssertAccessible(admin);
+    }
+
+    [Fact]
+    public async Task Admin_publishes_a_template_version_from_an_existing_one_and_closes_it_and_closes_a_unit_but_not_a_section_in_use()
+    {
+        var admin = await SignIn("admin");
+        await admin.GotoAsync("/admin/templates");
+        await Expect(admin.Locator("#templates tr[data-id='ganzhou-2023@1'] [data-template-toggle]")).ToHaveCountAsync(0); // built in: stays
+
+        // 以此为基础发布新版本: the form holds the template with the next version; a line it cannot read is said beside it.
+        await admin.Locator("#templates tr[data-id='ganzhou-2023@1'] [data-template-copy]").ClickAsync();
+        await Expect(admin.Locator("#t-version")).ToHaveValueAsync("2");
+        await Expect(admin.Locator("#t-levels")).ToHaveValueAsync(new Regex("^成本 20 经济成本、社会成本、生态环境成本\n产出 40 数量、质量、时效"));
+        await admin.FillAsync("#t-name", "赣州市项目支出绩效自评（2026 修订）");
+        var levels = await admin.InputValueAsync("#t-levels");
+        await admin.FillAsync("#t-levels", levels.Replace("产出 40", "产出 四十", StringComparison.Ordinal));
+        await admin.ClickAsync("#template-save");
+        await Expect(admin.Locator("#template-form .field-problem")).ToContainTextAsync("一级指标「产出」应写成");
+        // the API's own refusal (weights no longer add up to 100) is shown too, in Chinese
+        await admin.FillAsync("#t-levels", levels.Replace("产出 40", "产出 45", StringComparison.Ordinal));
+        await admin.ClickAsync("#template-save");
+        await Expect(admin.Locator("#template-form")).ToContainTextAsync("模板分值合计应为 100，实为 105");
+        await admin.SelectOptionAsync("#t-rule", "Stepped");
+        await admin.FillAsync("#t-steps", "90 100\n60 50\n0 0");
+        await admin.FillAsync("#t-levels", levels);
+        await admin.ClickAsync("#template-save");
+        await Expect(admin.Locator("#admin-note")).ToHaveTextAsync("已发布评分模板「赣州市项目支出绩效自评（2026 修订）」（ganzhou-2023@2）。");
+        var published = admin.Locator("#templates tr[data-id='ganzhou-2023@2']");
+        await Expect(published).ToContainTextAsync("阶梯计分：执行率≥90%");
+        await Expect(published.Locator(".org-status")).ToHaveTextAsync("在用");
+        await Shot(admin, "admin-13-template-published");
+
+        // 停用 asks first, then the version is marked and leaves what /api/templates offers to scoring
+        await published.Locator("[data-template-toggle]").ClickAsync();
+        await admin.ClickAsync("#confirm-ok");
+        await Expect(published.Locator(".org-status")).ToHaveTextAsync("已停用");
+        await Expect(published.Locator("[data-template-toggle]")).ToHaveTextAsync("启用");
+        var offered = await admin.EvaluateAsync<string>("async () => JSON.stringify((await (await fetch('/api/templates')).json()).map(t => t.id + '@' + t.version))");
+        Assert.DoesNotContain("ganzhou-2023@2", offered, StringComparison.Ordinal);
+        Assert.Contains("ganzhou-2023@1", offered, StringComparison.Ordinal);
+
+        // 预算单位: closed after a question; a section that still covers units in use is not closed, and says why beside the button
+        using (var api = await ApiAs("admin"))
+            Assert.True((await api.PostAsJsonAsync("/api/admin/units", new { id = "U-MERGED", name = "上饶市撤并中心", sectionId = "S-2" })).IsSuccessStatusCode);
+        await admin.GotoAsync("/admin/units?q=U-MERGED");
+        var unit = admin.Locator("#units tr[data-id='U-MERGED']");
+        await unit.Locator("[data-toggle]").ClickAsync();
+        await Expect(admin.Locator("#confirm-dialog")).ToContainTextAsync("不能再新建报告");
+        await admin.ClickAsync("#confirm-ok");
+        await Expect(unit.Locator(".org-status")).ToHaveTextAsync("已停用");
+        await admin.GotoAsync("/admin/sections");
+        await admin.Locator("#sections tr[data-id='S-1'] [data-toggle]").ClickAsync();
+        await admin.ClickAsync("#confirm-ok");
+        await Expect(admin.Locator("#sections tr[data-id='S-1'] .form-error")).ToContainTextAsync("还负责 2 个在用的预算单位");
+        await Expect(admin.Locator("#sections tr[data-id='S-1'] .org-status")).ToHaveTextAsync("在用");
+        await Shot(admin, "admin-14-section-in-use");
         await AssertAccessible(admin);
     }
 

@@ -85,5 +85,12 @@ public class DraftHousekeepingTests(WorkflowFixture app) : IClassFixture<Workflo
         Assert.Equal([kept], summary.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("submissionId").GetGuid()));
         Assert.Empty(summary.GetProperty("drafts").EnumerateArray());
         Assert.Equal(90m, summary.GetProperty("figures").GetProperty("average").GetDecimal());
+
+        // 本单位报告 links the 汇总 of a year with a form sent to the section, not of a year holding only a draft
+        var onlyDrafted = Samples.InYear(Samples.YiyangProject("只有草稿的项目", 10m, 9m, 90m), year + 1);
+        await app.Command("prep", "/api/submissions", new { fiscalYear = year + 1, kind = SubmissionKind.ProjectSelfEvaluation, title = "只有草稿的项目", content = onlyDrafted }, 201);
+        var page = await (await app.Send("prep", HttpMethod.Get, "/submissions")).Content.ReadAsStringAsync();
+        Assert.Contains($"/units/U-BD/summary/{year}\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/units/U-BD/summary/{year + 1}\"", page, StringComparison.Ordinal);
     }
 }

@@ -63,4 +63,46 @@ public class OrganizationChangesTests(WorkflowFixture app) : IClassFixture<Workf
         Assert.Equal("经济建设股", (await Stored<ReviewSection>(TestOrganization.Tenant, "S-1"))!.Name);
         Assert.Equal(HttpStatusCode.Forbidden, (await app.Send("audit", HttpMethod.Put, "/api/admin/sections/S-1", new { name = "x" })).StatusCode);
     }
+
+    [Fact]
+    public async Task A_closed_unit_starts_no_report_and_gets_no_preparer_and_a_section_closes_only_once_its_units_are_gone()
+    {
+        await app.Command("admin", "/api/admin/sections", new { id = "S-CLOSE", name = "将撤并股" });
+        await app.Command("admin", "/api/admin/units", new { id = "U-CLOSE", name = "将撤并单位", sectionId = "S-CLOSE" });
+        await app.Command("admin", "/api/admin/accounts", new { id = "prep-close", displayName = "撤并单位填报人", password = WorkflowFixture.Password, role = "Preparer", unitId = "U-CLOSE" });
+
+        // the section still covers a unit in use: 409, nothing changed
+        var refused = await app.Send("admin", HttpMethod.Put, "/api/admin/sections/S-CLOSE", new { disabled = true });
+        Assert.Equal((HttpStatusCode.Conflict, "section-in-use"), (refused.StatusCode, await Code(refused)));
+        Assert.False((await Stored<ReviewSection>(TestOrganization.Tenant, "S-CLOSE"))!.Disabled);
+
+        Assert.Equal(HttpStatusCode.OK, (await app.Send("admin", HttpMethod.Put, "/api/admin/units/U-CLOSE", new { disabled = true })).StatusCode);
+        var draft = await app.Command("prep-close", "/api/submissions",
+            new { fiscalYear = 2021, kind = "ProjectSelfEvaluation", title = "停用后起草", content = Samples.Ganfutong() }, 409);
+        Assert.Equal("unit-disabled", draft.GetProperty("code").GetString());
+        var joined = await app.Send("admin", HttpMethod.Post, "/api/admin/accounts", new { id = "prep-close-2", displayName = "新填报人", password = WorkflowFixture.Password, role = "Preparer", unitId = "U-CLOSE" });
+        Assert.Equal((HttpStatusCode.BadRequest, "unit-disabled"), (joined.StatusCode, await Code(joined)));
+
+        Assert.Equal(HttpStatusCode.OK, (await app.Send("admin", HttpMethod.Put, "/api/admin/sections/S-CLOSE", new { disabled = true })).StatusCode);
+        Assert.True((await Stored<ReviewSection>(TestOrganization.Tenant, "S-CLOSE"))!.Disabled);
+        // a closed section takes no unit, no new reviewer, and its closed unit is not reopened inside it
+        var placed = await app.Send("admin", HttpMethod.Post, "/api/admin/units", new { id = "U-LATE", name = "迟到单位", sectionId = "S-CLOSE" });
+        Assert.Equal((HttpStatusCode.BadRequest, "section-disabled"), (placed.StatusCode, await Code(placed)));
+        var moved = await app.Send("admin", HttpMethod.Put, "/api/admin/units/U-BD", new { sectionId = "S-CLOSE" });
+        Assert.Equal((HttpStatusCode.BadRequest, "section-disabled"), (moved.StatusCode, await Code(moved)));
+        var reviewer = await app.Send("admin", HttpMethod.Post, "/api/admin/accounts", new { id = "rev-close", displayName = "审核人", password = WorkflowFixture.Password, role = "Reviewer", sectionIds = new[] { "S-CLOSE" } });
+        Assert.Equal((HttpStatusCode.BadRequest, "section-disabled"), (reviewer.StatusCode, await Code(reviewer)));
+        var reopened = await app.Send("admin", HttpMethod.Put, "/api/admin/units/U-CLOSE", new { disabled = false });
+        Assert.Equal((HttpStatusCode.BadRequest, "section-disabled"), (reopened.StatusCode, await Code(reopened)));
+        Assert.True((await Stored<BudgetUnit>(TestOrganization.Tenant, "U-CLOSE"))!.Disabled);
+        Assert.Equal("S-1", (await Stored<BudgetUnit>(TestOrganization.Tenant, "U-BD"))!.SectionId);
+
+        // reopened into a section in use, the unit drafts again
+        Assert.Equal(HttpStatusCode.OK, (await app.Send("admin", HttpMethod.Put, "/api/admin/units/U-CLOSE", new { disabled = false, sectionId = "S-1" })).StatusCode);
+        await app.Command("prep-close", "/api/submissions",
+            new { fiscalYear = 2021, kind = "ProjectSelfEvaluation", title = "重新启用后起草", content = Samples.Ganfutong() }, 201);
+        // the account already in the unit keeps it while it is closed (a rename is not a new member)
+        Assert.Equal(HttpStatusCode.OK, (await app.Send("admin", HttpMethod.Put, "/api/admin/units/U-CLOSE", new { disabled = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Send("admin", HttpMethod.Put, "/api/admin/accounts/prep-close", new { displayName = "撤并单位原填报人" })).StatusCode);
+    }
 }

@@ -40,6 +40,18 @@ public class TemplateTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
         Assert.NotEmpty(rules);
         Assert.DoesNotContain("SE-FUNDS-SCORE", rules);
         Assert.Equal(summary.ErrorCount + summary.WarningCount, card.GetProperty("findings").EnumerateArray().Count(f => f.GetProperty("severity").GetString() is "Error" or "Warning"));
+
+        // 停用: the version is no longer chosen (the built-in ganzhou-2023@1 scores the same form again) and no longer listed
+        await app.Command("prep", "/api/admin/templates/ganzhou-2023@2", new { disabled = true }, 403, HttpMethod.Put);
+        Assert.Equal("template-built-in", (await app.Command("admin", "/api/admin/templates/ganzhou-2023@1", new { disabled = true }, 409, HttpMethod.Put)).GetProperty("code").GetString());
+        await app.Command("admin", "/api/admin/templates/ganzhou-2023@9", new { disabled = true }, 404, HttpMethod.Put);
+        await app.Command("admin", "/api/admin/templates/ganzhou-2023@2", new { }, 400, HttpMethod.Put);
+        await app.Command("admin", "/api/admin/templates/ganzhou-2023@2", new { disabled = true }, 200, HttpMethod.Put);
+        var listed = await app.Get<JsonElement>("prep", "/api/templates");
+        Assert.DoesNotContain(listed.EnumerateArray(), t => t.GetProperty("id").GetString() == "ganzhou-2023" && t.GetProperty("version").GetInt32() == 2);
+        await app.Command("prep", $"/api/submissions/{id}/score", new { version = 2 });
+        var rescored = (await app.Load(id)).Score!;
+        Assert.Equal(("ganzhou-2023", 1), (rescored.TemplateId, rescored.TemplateVersion));
     }
 
     [Fact]

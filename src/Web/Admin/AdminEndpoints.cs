@@ -40,7 +40,8 @@ public static class AdminEndpoints
         if (!IsAdmin(http)) return Problems.Forbidden("只有管理员可以管理预算单位");
         if (Blank(command.Id) || Blank(command.Name) || Blank(command.SectionId)) return Problems.BadRequest("unit-invalid", "请填写单位编号、名称和所属股室", "id, name and section are required");
         if ((BadId(command.Id) ?? BadName(command.Name, "单位名称") ?? BadName(command.SupervisingDepartment, "主管部门")) is { } bad) return bad;
-        if (!SafeId.IsValid(command.SectionId!.Trim()) || await session.LoadAsync<ReviewSection>(command.SectionId!.Trim()) is null) return Problems.BadRequest("section-unknown", "所属股室不存在", "unknown section");
+        if (!SafeId.IsValid(command.SectionId!.Trim()) || await session.LoadAsync<ReviewSection>(command.SectionId!.Trim()) is not { } section) return Problems.BadRequest("section-unknown", "所属股室不存在", "unknown section");
+        if (section.Disabled) return Problems.BadRequest("section-disabled", $"业务股室「{section.Name}」已停用，不能再负责单位", "the section is disabled");
         // A new unit never takes a registered id (in this 财政局): a change is PUT /api/admin/units/{id}.
         if (await session.LoadAsync<BudgetUnit>(command.Id!.Trim()) is not null) return Problems.Of(409, "unit-exists", $"单位编号 {command.Id!.Trim()} 已存在；修改请用「修改」", "the unit exists; change it with PUT");
         session.Store(new BudgetUnit { Id = command.Id!.Trim(), Name = command.Name!.Trim(), SectionId = command.SectionId!.Trim(), SupervisingDepartment = command.SupervisingDepartment?.Trim() });
@@ -103,15 +104,21 @@ public static class AdminEndpoints
         var sections = (sectionIds ?? []).Select(s => s?.Trim() ?? "").Distinct().ToList();
         if (!Blank(unitId) && !SafeId.IsValid(unitId!.Trim()))
             return Problems.BadRequest("unit-unknown", "所属预算单位不存在", "unknown unit");
-        if (role == Role.Preparer && (Blank(unitId) || await session.LoadAsync<BudgetUnit>(unitId!.Trim()) is null))
-            return Problems.BadRequest("unit-required", "填报人必须属于一个已登记的预算单位", "a preparer needs a known unit");
+        if (role == Role.Preparer)
+        {
+            if (Blank(unitId) || await session.LoadAsync<BudgetUnit>(unitId!.Trim()) is not { } unit)
+                return Problems.BadRequest("unit-required", "填报人必须属于一个已登记的预算单位", "a preparer needs a known unit");
+            // An account already in a closed unit keeps it (to finish what it sent); no one new joins it.
+            if (unit.Disabled && unit.Id != account.UnitId) return Problems.BadRequest("unit-disabled", $"预算单位「{unit.Name}」已停用，不能再添加填报人", "the unit is disabled");
+        }
         if (role == Role.Reviewer && sections.Count == 0)
             return Problems.BadRequest("section-required", "审核人至少属于一个业务股室", "a reviewer needs a section");
         foreach (var section in sections)
         {
             // An id outside the safe alphabet names no section, and is not echoed back.
             if (!SafeId.IsValid(section)) return Problems.BadRequest("section-unknown", "业务股室编号无效：" + SafeId.Rule, "unknown section");
-            if (await session.LoadAsync<ReviewSection>(section) is null) return Problems.BadRequest("section-unknown", $"业务股室「{section}」不存在", "unknown section");
+            if (await session.LoadAsync<ReviewSection>(section) is not { } known) return Problems.BadRequest("section-unknown", $"业务股室「{section}」不存在", "unknown section");
+            if (known.Disabled && !account.SectionIds.Contains(section)) return Problems.BadRequest("section-disabled", $"业务股室「{known.Name}」已停用，不能再添加审核人", "the section is disabled");
         }
         account.Role = role;
         account.UnitId = Blank(unitId) ? null : unitId!.Trim();

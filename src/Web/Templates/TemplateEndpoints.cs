@@ -13,16 +13,21 @@ public sealed class StoredTemplate
 {
     public string Id { get; set; } = "";
     public IndicatorTemplate Template { get; set; } = null!;
+    /// <summary>停用: no longer chosen for scoring or offered as the empty workbook; scores already recorded with it stay.</summary>
+    public bool Disabled { get; set; }
 
     public static string KeyOf(IndicatorTemplate t) => $"{t.Id}@{t.Version}";
 }
 
+/// <summary>停用/启用 of a published template version.</summary>
+public sealed record ChangeTemplate(bool? Disabled);
+
 public static class TemplateCatalogue
 {
-    /// <summary>The built-in templates and every stored version: scoring chooses among all of them.</summary>
+    /// <summary>The built-in templates and every stored version in use (not 停用): scoring chooses among all of them.</summary>
     public static async Task<IReadOnlyList<IndicatorTemplate>> AllAsync(IQuerySession session, CancellationToken ct)
     {
-        var stored = await session.Query<StoredTemplate>().ToListAsync(ct);
+        var stored = await session.Query<StoredTemplate>().Where(s => !s.Disabled).ToListAsync(ct);
         return BuiltInTemplates.All.Concat(stored.Select(s => s.Template)).ToList();
     }
 }
@@ -51,6 +56,21 @@ public static class TemplateEndpoints
         session.Insert(new StoredTemplate { Id = key, Template = template });
         await session.SaveChangesAsync(ct);
         return Results.Created($"/api/templates/{key}", new { Id = key });
+    }
+
+    /// <summary>停用 or 启用 a version this bureau published; the built-in ones come with the system and stay.</summary>
+    [WolverinePut("/api/admin/templates/{key}")]
+    public static async Task<IResult> Change(string key, ChangeTemplate command, IDocumentSession session, HttpContext http, CancellationToken ct)
+    {
+        if (http.User.ToActor()?.Role != Role.Admin) return Problems.Forbidden("只有管理员可以维护指标模板");
+        if (BuiltInTemplates.All.Any(t => StoredTemplate.KeyOf(t) == key))
+            return Problems.Of(409, "template-built-in", $"模板 {key} 是内置模板，随系统提供，不能停用", "built-in templates cannot be disabled");
+        if (key.Length > 80 || !SafeId.IsValid(key.Replace('@', '.')) || await session.LoadAsync<StoredTemplate>(key, ct) is not { } stored) return Problems.NotFound("指标模板");
+        if (command.Disabled is not { } disabled) return Problems.BadRequest("template-invalid", "请说明停用（disabled: true）还是启用（disabled: false）", "disabled is required");
+        stored.Disabled = disabled;
+        session.Store(stored);
+        await session.SaveChangesAsync(ct);
+        return Results.Ok(new { Id = key, stored.Disabled });
     }
 
     /// <summary>The empty 自评表 for a year (default: this year in China), laid out by the template in force that year.</summary>

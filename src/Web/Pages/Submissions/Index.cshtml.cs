@@ -15,7 +15,7 @@ public class IndexModel(IQuerySession session) : PageModel
     public IReadOnlyList<Submission> Submissions { get; private set; } = [];
     public PageOf<object> Pager { get; private set; } = new([], 0, 1, Paging.DefaultSize);
     public IReadOnlyList<int> Years { get; private set; } = [];
-    /// <summary>The years with a 汇总审核表: a 项目支出绩效自评表 or a 汇总 submission.</summary>
+    /// <summary>The years with a 汇总审核表: a 项目支出绩效自评表 sent to the section, or a 汇总 submission (discarded ones aside).</summary>
     public IReadOnlyList<int> SummaryYears { get; private set; } = [];
     /// <summary>生成汇总: the years whose 自评表 have reached the section and that have no live 汇总 submission yet, with how many
     /// projects the table would list.</summary>
@@ -28,12 +28,12 @@ public class IndexModel(IQuerySession session) : PageModel
         if (User.ToActor() is not { Role: Role.Preparer, UnitId: { } unitId }) return Forbid(); // PageAccess admits only a unit's preparers
         UnitId = unitId;
         UnitName = (await session.LoadAsync<BudgetUnit>(unitId, ct))?.Name ?? unitId;
-        SummaryYears = (await session.Query<Submission>()
-            .Where(s => s.UnitId == unitId && (s.Kind == SubmissionKind.ProjectSelfEvaluation || s.Kind == SubmissionKind.SummaryReview))
-            .Select(s => s.FiscalYear).Distinct().ToListAsync(ct)).OrderDescending().ToList();
         var yearly = await session.Query<Submission>()
             .Where(s => s.UnitId == unitId && s.State != SubmissionState.Discarded && (s.Kind == SubmissionKind.ProjectSelfEvaluation || s.Kind == SubmissionKind.SummaryReview))
             .ToListAsync(ct);
+        // A year whose 自评表 are all drafts has no 汇总 yet: its table would be empty.
+        SummaryYears = [.. yearly.Where(s => s.Kind == SubmissionKind.SummaryReview || s.State.IsSectionBusiness())
+            .Select(s => s.FiscalYear).Distinct().OrderDescending()];
         SummaryToGenerate = [.. yearly.GroupBy(s => s.FiscalYear)
             .Where(g => g.All(s => s.Kind != SubmissionKind.SummaryReview))
             .Select(g => (g.Key, UnitSummaryReview.Assemble(g.Select(UnitSummaryEntries.Of))?.OrderedProjects().Count ?? 0))

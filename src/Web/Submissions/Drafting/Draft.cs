@@ -26,10 +26,15 @@ public static class Draft
         return Start(unit, command.FiscalYear, command.Kind, command.Title ?? "", command.Content!, actor);
     }
 
-    /// <summary>The unit a preparer drafts for; anyone else is refused.</summary>
-    public static async Task<BudgetUnit> UnitOf(Actor actor, IQuerySession session, CancellationToken ct) =>
-        (actor.UnitId is { } unitId ? await session.LoadAsync<BudgetUnit>(unitId, ct) : null)
-        ?? throw new SubmissionRuleException(RuleViolation.Forbidden("not-preparer", "只有预算单位的填报人可以起草报告", "only a unit's preparer can draft"));
+    /// <summary>The unit a preparer drafts for; anyone else is refused, and so is a unit the 管理员 has closed (停用).</summary>
+    public static async Task<BudgetUnit> UnitOf(Actor actor, IQuerySession session, CancellationToken ct)
+    {
+        var unit = (actor.UnitId is { } unitId ? await session.LoadAsync<BudgetUnit>(unitId, ct) : null)
+            ?? throw new SubmissionRuleException(RuleViolation.Forbidden("not-preparer", "只有预算单位的填报人可以起草报告", "only a unit's preparer can draft"));
+        return unit.Disabled
+            ? throw new SubmissionRuleException(RuleViolation.Conflict("unit-disabled", $"{unit.Name}已停用，不能新建报告；已提交的报告照常审核", "the unit is disabled and starts no new report"))
+            : unit;
+    }
 
     public static (SubmissionDraftedResponse, IStartStream) Start(BudgetUnit unit, int fiscalYear, SubmissionKind kind, string title, SubmissionContent content, Actor actor,
         UnitMismatchConfirmed? unitMismatch = null)

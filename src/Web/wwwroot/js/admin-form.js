@@ -7,6 +7,7 @@ const fieldOfCode = {
   "section-unknown": ["sectionId", "sectionIds"], "section-required": "sectionIds",
   "unit-unknown": "unitId", "unit-required": "unitId",
   "password-weak": "password", "role-unknown": "role", "role-not-grantable": "role",
+  "template-exists": "version", "section-disabled": ["sectionId", "sectionIds"], "unit-disabled": "unitId",
 };
 
 export function clearProblems(form) {
@@ -27,8 +28,7 @@ function fieldFor(form, code, message) {
   return null;
 }
 
-export function showProblem(form, code, message) {
-  const field = fieldFor(form, code, message);
+export function showProblem(form, code, message, field = fieldFor(form, code, message)) {
   const anchor = field?.closest("fieldset") ?? field;
   if (!anchor) {
     form.querySelector(".form-error")?.replaceChildren(el("div", { class: "error-box", role: "alert" }, message));
