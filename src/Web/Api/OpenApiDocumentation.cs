@@ -48,6 +48,7 @@ public static class OpenApiDocumentation
         ["POST api/submissions/{id}/score"] = new("评分：按规则重算并核对", typeof(CommandAccepted), Command: true),
         ["POST api/submissions/{id}/check-content"] = new("核对（不保存）：按规则核对正在编辑的内容，返回发现的问题", typeof(ScoreCard)),
         ["GET api/submissions/{id}/score"] = new("最近一次评分的完整评分表", typeof(ScoreSheet)),
+        ["GET api/submissions/{id}/credibility"] = new("自评质量提示：自评分缺乏支撑的迹象（含与上年同一项目的对比）", typeof(Approval.Web.Submissions.Credibility.FormCredibilityView)),
         ["POST api/submissions/{id}/submit"] = new("提交审核", typeof(CommandAccepted), Command: true),
         ["POST api/submissions/{id}/withdraw"] = new("撤回（审核人领取前）", typeof(CommandAccepted), Command: true),
         ["POST api/submissions/{id}/discard"] = new("作废草稿或已退回的报告（须填原因；留在历史中，不再计入）", typeof(CommandAccepted), Command: true),

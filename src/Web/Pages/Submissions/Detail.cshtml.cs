@@ -41,6 +41,9 @@ public class DetailModel(IQuerySession session, TimeProvider clock) : PageModel
     /// <summary>The unit's other reports filing the same project and year (shown to the unit only: a section never learns of drafts).</summary>
     public IReadOnlyList<Submission> SameReports { get; private set; } = [];
 
+    /// <summary>A scored 自评表's 自评质量 flags (against its current score and last year's form); null otherwise.</summary>
+    public Approval.Web.Submissions.Credibility.FormCredibilityView? Credibility { get; private set; }
+
     /// <summary>A 汇总 submission's table: the unit's sent 自评表 of the year as this submission declares them; null for other kinds.</summary>
     public SummaryReviewView? SummaryView { get; private set; }
 
@@ -70,6 +73,8 @@ public class DetailModel(IQuerySession session, TimeProvider clock) : PageModel
                 Remarks = [.. submission.Rounds.SelectMany(r => r.RowRemarks)],
                 Review = submission.Approval is { Grade: { } grade } a ? new ReviewerSignOff(grade, a.Signature, a.ReviewedAt, a.StampReference, submission.SectionName) : null,
             };
+
+        Credibility = await Approval.Web.Submissions.Credibility.FormCredibility.OfAsync(submission, ScoreCard, Actor, session, ct);
 
         if (Actor.Role == Role.Preparer && submission.State != SubmissionState.Discarded)
         {
