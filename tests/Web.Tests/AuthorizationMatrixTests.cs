@@ -45,6 +45,7 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         ["GET /api/province/bureaus/{bureau}/submissions/{id}/history"] = "UFFFFFF",
         ["GET /api/audit/province-reads"] = "UFFFFAA",
         ["GET /api/submissions/{id}/score"] = "UAHAHAA",
+        ["GET /api/submissions/{id}/credibility"] = "UAHAHAA",
         ["GET /api/submissions/{id}/verify"] = "UAHAHAA",
         ["GET /api/submissions/{id}/xlsx"] = "UAHAHAA",
         ["GET /api/templates"] = "UAAAAAA",
@@ -56,6 +57,7 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         ["POST /api/admin/accounts"] = "UFFFFFA",
         ["POST /api/admin/sections"] = "UFFFFFA",
         ["POST /api/admin/templates"] = "UFFFFFA",
+        ["PUT /api/admin/templates/{key}"] = "UFFFFFA", // a built-in version: 409 for the admin, through the rules
         ["POST /api/admin/units"] = "UFFFFFA",
         ["PUT /api/admin/sections/{id}"] = "UFFFFFA",
         ["PUT /api/admin/units/{id}"] = "UFFFFFA",
@@ -132,6 +134,7 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         "PUT /api/admin/sections/{id}" => new { name = $"测试股{n}" },
         "PUT /api/admin/units/{id}" => new { name = $"测试单位{n}" },
         "POST /api/admin/templates" => BuiltInTemplates.Ministry2020 with { Id = $"matrix-{n}" },
+        "PUT /api/admin/templates/{key}" => new { disabled = true },
         "POST /api/submissions" => new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "矩阵", content = Samples.Ganfutong() },
         "PUT /api/submissions/{id}/content" => new { version, content = Samples.Ganfutong() },
         "POST /api/submissions/{id}/check-content" => new { content = Samples.Ganfutong() },
@@ -186,7 +189,7 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
                 var method = route[..route.IndexOf(' ')];
                 var url = "/" + route[(route.IndexOf(' ') + 1)..].TrimStart('/')
                     .Replace("admin/accounts/{id}", "admin/accounts/matrix-target")
-                    .Replace("admin/sections/{id}", "admin/sections/S-2").Replace("admin/units/{id}", "admin/units/U-OT")
+                    .Replace("admin/sections/{id}", "admin/sections/S-2").Replace("admin/units/{id}", "admin/units/U-OT").Replace("{key}", "ganzhou-2023@1")
                     .Replace("{id}", id.ToString()).Replace("{id:guid}", id.ToString()).Replace("{unitId}", "U-BD").Replace("{year}", "2021")
                     .Replace("{documentName}", "v1").Replace("{status:int}", "404").Replace("Index", "");
                 if (route.EndsWith("/as-of", StringComparison.Ordinal)) url += "?version=1";
