@@ -51,6 +51,7 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         ["GET /api/templates"] = "UAAAAAA",
         ["GET /api/templates/self-evaluation.xlsx"] = "UAAAAAA",
         ["GET /api/units/{unitId}/summary/{year}"] = "UAHHHAA",
+        ["GET /api/units/{unitId}/reconciliation/{year}"] = "UAHHHAA", // as the 汇总审核表
         ["GET units/{unitId}/summary/{year}"] = "UAHHHAA",
         ["GET /api/units/{unitId}/summary/{year}/xlsx"] = "UAHHHAA",
         ["GET /openapi/{documentName}.json"] = "AAAAAAA",

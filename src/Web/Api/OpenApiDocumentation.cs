@@ -71,6 +71,7 @@ public static class OpenApiDocumentation
         ["GET api/statistics"] = new("统计：按状态、等级、股室、单位", typeof(Statistics)),
         ["GET api/work-counts"] = new("导航栏待办计数（按链接 id：nav-drafts、nav-waiting…），收到通知后刷新徽标用", typeof(Dictionary<string, long>)),
         ["GET api/units/{unitId}/summary/{year}"] = new("单位年度汇总审核表", typeof(JsonObject)),
+        ["GET api/units/{unitId}/reconciliation/{year}"] = new("单位年度跨报告核对：自评表、决算公开、部门整体、汇总审核表之间的勾稽", typeof(Approval.Web.Submissions.Reconciliation.UnitReconciliationView)),
         ["GET api/units/{unitId}/summary/{year}/xlsx"] = new("单位年度汇总审核表（Excel，正式格式）", typeof(byte[]), MediaType: WorkbookFile.ContentType),
         ["GET api/submissions/{id}/xlsx"] = new("项目支出绩效自评表的当前内容（Excel，正式格式）", typeof(byte[]), MediaType: WorkbookFile.ContentType),
         ["GET api/public/reports"] = new("公开报告目录（分页）", typeof(PageOf<PublicListEntry>), Anonymous: true),

@@ -5,6 +5,7 @@ using Approval.Workflow.Narrative;
 namespace Approval.Workflow.Reconciliation;
 
 /// <summary>一致 / 不一致 / 未核对: never "一致" for what could not be compared.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReconciliationVerdict>))]
 public enum ReconciliationVerdict { Agrees, Differs, NotChecked }
 
 /// <summary>One comparison across a unit's reports of a year, with the figures compared and why.</summary>

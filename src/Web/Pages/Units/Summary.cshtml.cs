@@ -17,6 +17,8 @@ public class SummaryModel(IQuerySession session) : PageModel
     public SummaryReviewView View { get; private set; } = null!;
     /// <summary>The unit's 汇总 submission the bureau approves; null until the unit drafts one.</summary>
     public Submission? SummarySubmission { get; private set; }
+    /// <summary>跨报告核对 of the unit's reports of the year the caller may see.</summary>
+    public Approval.Web.Submissions.Reconciliation.UnitReconciliationView Reconciliation { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string unitId, int year, CancellationToken ct)
     {
@@ -25,6 +27,7 @@ public class SummaryModel(IQuerySession session) : PageModel
         if (review is null) return NotFound();
         Review = review;
         View = SummaryReviewView.Of(review, interactive: true);
+        Reconciliation = await Approval.Web.Submissions.Reconciliation.UnitReconciliation.OfAsync(session, actor!, review, ct);
         if (review.SummarySubmissionId is { } id && await session.LoadAsync<Submission>(id, ct) is { } summary && SubmissionAccess.CanSee(actor, summary))
             SummarySubmission = summary;
         return Page();
