@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
@@ -128,7 +127,7 @@ public class DisclosurePackageViewTests(LiveApp app) : BrowserTest(app)
         var pngs = await PrintedPages.PrintAsync(page, "disclosure-seed002");
         var (pages, _) = await PrintedPages.InfoAsync("disclosure-seed002");
         Assert.Equal(pngs.Count, pages);
-        var sizes = await PageSizes("disclosure-seed002");
+        var sizes = await PrintedPages.SizesAsync("disclosure-seed002");
         Assert.Equal(pages, sizes.Count);
         var sheets = (await PrintedPages.TextAsync("disclosure-seed002")).Split('\f');
         string[] titles = ["收入支出决算总表", "支出决算表", "收入决算表", "财政收支决算表", "一般公共预算财政拨款支出决算表", "一般公共预算财政拨款基本支出决算表",
@@ -149,17 +148,5 @@ public class DisclosurePackageViewTests(LiveApp app) : BrowserTest(app)
         Assert.DoesNotContain("评分并检查", string.Concat(sheets));
 
         ILocator Section(int index) => page.Locator($"section#table-{index}[data-table='{index}']");
-    }
-
-    /// <summary>Each printed page's width and height in points (pdfinfo -f 1 -l N).</summary>
-    private static async Task<List<(double Width, double Height)>> PageSizes(string name)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("pdfinfo") { RedirectStandardOutput = true };
-        foreach (var a in new[] { "-f", "1", "-l", "999", Path.Combine(PrintedPages.Folder, name + ".pdf") }) start.ArgumentList.Add(a);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return [.. Regex.Matches(output, @"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts").Select(m =>
-            (double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))];
     }
 }

@@ -43,6 +43,22 @@ public static class PrintedPages
         return (pages, size);
     }
 
+    /// <summary>Each printed page's width and height in points (pdfinfo -f 1 -l N), in page order.</summary>
+    public static async Task<IReadOnlyList<(double Width, double Height)>> SizesAsync(string name)
+    {
+        var output = await RunAsync("pdfinfo", "-f", "1", "-l", "9999", Path.Combine(Folder, name + ".pdf"));
+        return [.. System.Text.RegularExpressions.Regex.Matches(output, @"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts").Select(m =>
+            (double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))];
+    }
+
+    /// <summary>The PDF's text split into its pages (pdftotext ends each page with a form feed).</summary>
+    public static async Task<IReadOnlyList<string>> PagesAsync(string name) =>
+        [.. (await TextAsync(name)).Split('\f').SkipLast(1)];
+
+    /// <summary>A4 portrait is 595 × 842 pt, landscape 842 × 595 (Chromium rounds to its own units).</summary>
+    public static bool IsA4(double width, double height, bool landscape) =>
+        landscape ? Math.Abs(width - 841.9) < 1.5 && Math.Abs(height - 595.3) < 1.5 : Math.Abs(width - 595.3) < 1.5 && Math.Abs(height - 841.9) < 1.5;
+
     private static async Task<string> RunAsync(string file, params string[] args)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
