@@ -85,22 +85,9 @@ public class SelfEvaluationPrintTests(LiveApp app) : BrowserTest(app)
         Assert.Contains("三级指标", sheets[0]);
     }
 
-    /// <summary>Each corner of every line box of the seal's text lies inside the ellipse its border draws.</summary>
     private static async Task AssertSealTextInsideOval(IPage page)
     {
-        var outside = await page.EvaluateAsync<string[]>(@"() => {
-            const seal = document.querySelector('#reviewer-block .stamp-mark');
-            if (!seal) return ['no seal'];
-            const o = seal.getBoundingClientRect(), border = parseFloat(getComputedStyle(seal).borderTopWidth);
-            const cx = o.left + o.width / 2, cy = o.top + o.height / 2, a = o.width / 2 - border, b = o.height / 2 - border;
-            const range = document.createRange(); range.selectNodeContents(seal);
-            const bad = [];
-            for (const r of range.getClientRects()) {
-              if (r.width === 0) continue;
-              for (const [x, y] of [[r.left, r.top], [r.right, r.top], [r.left, r.bottom], [r.right, r.bottom]])
-                if (((x - cx) / a) ** 2 + ((y - cy) / b) ** 2 > 1) bad.push(`(${x.toFixed(1)}, ${y.toFixed(1)}) outside ${o.width.toFixed(1)}×${o.height.toFixed(1)}`);
-            }
-            return bad; }");
+        var outside = await PrintedPages.TextOutsideOvalAsync(page, "#reviewer-block .stamp-mark");
         Assert.True(outside.Length == 0, "seal text outside its oval: " + string.Join("; ", outside));
     }
 }
