@@ -62,15 +62,15 @@ public static partial class NarrativeText
     [GeneratedRegex(@"^[#*\s]+|\*\*|<\/?b>")]
     private static partial Regex Decorations();
 
-    [GeneratedRegex(@"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)")]
+    [GeneratedRegex(@"^([一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)")]
     private static partial Regex Numbered();
 }
 
 /// <summary>
 /// The 情况说明 proper — its parts 一、收入决算情况说明 … 九、预算绩效情况说明, each with its text, in the order of their
 /// numbers however the source (a PDF's extraction) ordered them — and the rest of the narrative (概况, 目录, 名词解释 …)
-/// in source order. A part named twice (the 目录 lists it, the text follows later) is the occurrence with the most text;
-/// the other stays in the rest.
+/// in source order. A part named twice (the 目录 lists it, the text follows later) is taken at the last place it is named
+/// with something under it; the other stays in the rest.
 /// </summary>
 public static partial class NarrativeParts
 {
@@ -84,10 +84,8 @@ public static partial class NarrativeParts
             while (end < blocks.Count && PartNumber(blocks[end].Text) is null && !EndsExplanation(blocks[end].Text)) end++;
             parts.Add((number, i, end));
         }
-        var chosen = parts.GroupBy(p => p.Number)
-            .Select(g => g.OrderByDescending(p => Enumerable.Range(p.From + 1, p.To - p.From - 1).Sum(k => blocks[k].Text.Length)).First())
-            .Where(p => p.To - p.From > 1)
-            .OrderBy(p => p.Number).ToList();
+        // A 目录 comes before the text: of the places a part is named with something under it, the last.
+        var chosen = parts.Where(p => p.To - p.From > 1).GroupBy(p => p.Number).Select(g => g.Last()).OrderBy(p => p.Number).ToList();
         if (chosen.Count == 0) return ([], blocks);
         var taken = chosen.SelectMany(p => Enumerable.Range(p.From, p.To - p.From)).ToHashSet();
         return ([.. chosen.SelectMany(p => blocks.Skip(p.From).Take(p.To - p.From))], [.. blocks.Where((_, k) => !taken.Contains(k))]);
