@@ -114,5 +114,20 @@ public class DepartmentReportBrowserTests(LiveApp app) : BrowserTest(app)
         await Expect(page.Locator("#check-notes")).ToContainTextAsync("所附部门整体支出绩效自评表（按自评表规则评分；DE-FORM-TOTAL）");
         await attachment.ScrollIntoViewIfNeededAsync();
         await attachment.ScreenshotAsync(new() { Path = Path.Combine(Shots, "department-report-overall-form.png") });
+
+        // On paper: A4 portrait sheets; the form starts on a sheet of its own and continues from there, never a sheet
+        // holding its header row alone or left mostly blank before it.
+        var pngs = await PrintedPages.PrintAsync(page, "department-report-overall-form");
+        var sizes = await PrintedPages.SizesAsync("department-report-overall-form");
+        Assert.Equal(pngs.Count, sizes.Count);
+        Assert.All(sizes, s => Assert.True(PrintedPages.IsA4(s.Width, s.Height, landscape: false), $"not A4 portrait: {s}"));
+        var sheets = await PrintedPages.PagesAsync("department-report-overall-form");
+        var formSheets = sheets.Select((text, n) => (text, n)).Where(p => p.text.Contains("三级指标", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(formSheets);
+        Assert.True(formSheets.Count <= 2, $"the form on {formSheets.Count} sheets");
+        foreach (var (text, _) in formSheets)
+            Assert.Matches(@"\d+\.\d{2}\s+\d+\.\d{2}", text[text.IndexOf("三级指标", StringComparison.Ordinal)..]); // a row under the header
+        var formStart = sheets.Select((text, n) => (text, n)).First(p => p.text.Contains("部门整体支出绩效自评表", StringComparison.Ordinal) && p.text.Contains("部门名称", StringComparison.Ordinal)).n;
+        Assert.Contains("三级指标", sheets[formStart]); // the table starts where the form does, not a sheet later
     }
 }

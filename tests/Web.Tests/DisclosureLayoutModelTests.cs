@@ -29,6 +29,34 @@ public class DisclosureLayoutModelTests
         Assert.NotEmpty(view.NarrativeBlocks);
     }
 
+    [Theory]
+    [InlineData("002_3e97706fd429c0f0.txt")]
+    [InlineData("003_ba354a0d5473f1fe.txt")]
+    [InlineData("004_00e7fe4b0ab0df23.txt")]
+    public void The_情况说明_is_its_parts_in_order_and_the_tables_01_to_10(string seed)
+    {
+        var report = Samples.Seed(seed);
+        var view = new DisclosurePackageView(report.Tables, report.Narrative, 2021);
+        var positions = view.TableViews.Select(t => t.OfficialPosition).ToList();
+        Assert.Equal(positions.Order(), positions);
+        var (explanation, others) = view.ArrangedNarrative;
+        Assert.Equal(view.NarrativeBlocks.Count, explanation.Count + others.Count); // nothing lost, nothing twice
+        var parts = explanation.Select(b => System.Text.RegularExpressions.Regex.Match(b.Text.Replace(" ", ""), "^([一二三四五六七八九])、.*情况说明"))
+            .Where(m => m.Success).Select(m => "一二三四五六七八九".IndexOf(m.Groups[1].Value, StringComparison.Ordinal) + 1).ToList();
+        Assert.True(parts.Count >= 3, string.Join(",", parts));
+        Assert.Equal(parts.Order().Distinct(), parts); // each part once, in its order
+        Assert.Equal(1, parts[0]);
+    }
+
+    [Fact]
+    public void A_part_listed_in_the_contents_and_stated_later_is_taken_where_its_text_is()
+    {
+        var blocks = NarrativeText.Blocks("目录\n- 一、收入决算情况说明\n- 二、支出决算情况说明\n# 概况\n本部门……\n### 二、支出决算情况说明\n支出总计 10 万元。\n### 一、收入决算情况说明\n收入总计 10 万元。\n第四部分 名词解释\n1.财政拨款收入。");
+        var (explanation, others) = NarrativeParts.Arrange(blocks);
+        Assert.Equal(["一、收入决算情况说明", "收入总计 10 万元。", "二、支出决算情况说明", "支出总计 10 万元。"], explanation.Select(b => b.Text));
+        Assert.Equal(["目录", "一、收入决算情况说明", "二、支出决算情况说明", "概况", "本部门……", "第四部分 名词解释", "1.财政拨款收入。"], others.Select(b => b.Text));
+    }
+
     [Fact]
     public void Narrative_joins_hard_breaks_and_keeps_numbered_headings_apart()
     {

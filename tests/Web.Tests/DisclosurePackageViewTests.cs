@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
@@ -128,10 +127,10 @@ public class DisclosurePackageViewTests(LiveApp app) : BrowserTest(app)
         var pngs = await PrintedPages.PrintAsync(page, "disclosure-seed002");
         var (pages, _) = await PrintedPages.InfoAsync("disclosure-seed002");
         Assert.Equal(pngs.Count, pages);
-        var sizes = await PageSizes("disclosure-seed002");
+        var sizes = await PrintedPages.SizesAsync("disclosure-seed002");
         Assert.Equal(pages, sizes.Count);
         var sheets = (await PrintedPages.TextAsync("disclosure-seed002")).Split('\f');
-        string[] titles = ["收入支出决算总表", "支出决算表", "收入决算表", "财政收支决算表", "一般公共预算财政拨款支出决算表", "一般公共预算财政拨款基本支出决算表",
+        string[] titles = ["收入支出决算总表", "收入决算表", "支出决算表", "财政收支决算表", "一般公共预算财政拨款支出决算表", "一般公共预算财政拨款基本支出决算表",
             "一般公共预算财政拨款“三公”经费支出决算表", "政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款支出决算表", "国有资产占用情况表"];
         bool[] landscape = [true, true, true, true, false, true, false, true, false, false];
         for (var k = 0; k < titles.Length; k++)
@@ -140,26 +139,30 @@ public class DisclosurePackageViewTests(LiveApp app) : BrowserTest(app)
             Assert.Equal(titles[k], sheets[k].Trim().Split('\n')[0].Trim());
             Assert.True(landscape[k] == sizes[k].Width > sizes[k].Height, $"{titles[k]}: {sizes[k]}");
         }
+        // 公开01表 … 公开10表 in their order though seed 002 prints 03 before 02; each sheet's notes under its own table.
+        for (var k = 0; k < titles.Length; k++)
+            Assert.Contains($"公开{k + 1:00}表", sheets[k]);
+        Assert.Contains("注：本表反映部门本年度取得的各项收入情况。", sheets[1]);
+        Assert.Contains("注：本表反映部门本年度各项支出情况。", sheets[2]);
+        Assert.Matches(@"说明：当此表数据为空时，即本部门（单位）无\s*相关资产。", sheets[9]);
+        Assert.Matches(@"公用支出合计\s+33\.86", sheets[5]); // as seed 002 prints it
         Assert.Contains("本年支出合计", sheets[0]);
         Assert.Contains("1,664.55", sheets[0]);
         Assert.Contains("人员经费合计", sheets[5]);
         Assert.Contains("562", sheets[6]);
         Assert.Contains("本表无数据", sheets[7]);
         Assert.StartsWith("部门决算情况说明", sheets[10].Trim(), StringComparison.Ordinal);
+        // The 情况说明 in its parts, 一 … 九 in order, before the rest of the text (目录, 概况, 名词解释); no table's note in it.
+        var explanation = string.Concat(sheets.Skip(10));
+        string[] parts = ["一、收入决算情况说明", "二、支出决算情况说明", "三、财政拨款支出决算情况说明", "四、一般公共预算财政拨款基本支出决算情况说明",
+            "五、一般公共预算财政拨款“三公”经费支出决算情况说明", "六、机关运行经费支出情况说明", "七、政府采购支出情况说明", "八、国有资产占用情况说明", "九、预算绩效情况说明"];
+        var at = parts.Select(part => explanation.IndexOf(part, StringComparison.Ordinal)).ToList();
+        Assert.All(at, position => Assert.True(position >= 0));
+        Assert.Equal(at.Order(), at);
+        Assert.True(at[0] < explanation.IndexOf("第一部分", StringComparison.Ordinal), "the 情况说明 comes before the rest of the text");
+        Assert.DoesNotContain("本表反映", explanation);
         Assert.DoesNotContain("评分并检查", string.Concat(sheets));
 
         ILocator Section(int index) => page.Locator($"section#table-{index}[data-table='{index}']");
-    }
-
-    /// <summary>Each printed page's width and height in points (pdfinfo -f 1 -l N).</summary>
-    private static async Task<List<(double Width, double Height)>> PageSizes(string name)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("pdfinfo") { RedirectStandardOutput = true };
-        foreach (var a in new[] { "-f", "1", "-l", "999", Path.Combine(PrintedPages.Folder, name + ".pdf") }) start.ArgumentList.Add(a);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return [.. Regex.Matches(output, @"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts").Select(m =>
-            (double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))];
     }
 }

@@ -114,6 +114,12 @@ public class SummaryReviewPrintTests(LiveApp app) : BrowserTest(app)
         await Expect(reviewer.Locator("#download-xlsx")).ToHaveAttributeAsync("href", "/api/units/U-YY/summary/2021/xlsx");
         await reviewer.ScreenshotAsync(new() { Path = Path.Combine(Shots, "summary-review-seed001.png"), FullPage = true });
 
+        // The seal's text inside its oval, on screen and on paper.
+        Assert.Empty(await PrintedPages.TextOutsideOvalAsync(reviewer, "#summary-stamp .stamp-box"));
+        await reviewer.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.Empty(await PrintedPages.TextOutsideOvalAsync(reviewer, "#summary-stamp .stamp-box"));
+        await reviewer.EmulateMediaAsync(new() { Media = Media.Screen });
+
         // On paper: the form alone, A4 landscape.
         var pngs = await PrintedPages.PrintAsync(reviewer, "summary-review-seed001");
         var (pages, size) = await PrintedPages.InfoAsync("summary-review-seed001");
@@ -129,9 +135,10 @@ public class SummaryReviewPrintTests(LiveApp app) : BrowserTest(app)
                  {
                      "2021年度项目支出绩效自评情况汇总审核表", "主管部门：弋阳县政务服务中心", "金额单位：万元", "政府购买工作人员14名", "公共资源交易中心日常运转",
                      "开展绩效自评项目合计", "77.42", "70.42", "88.03%", "财政局业务股室审核意见（优、良、中、差）", "■优", "张经办",
-                     Approval.Web.Pages.Format.Date(DateTimeOffset.UtcNow), "经济建设股业务专用章",
+                     Approval.Web.Pages.Format.Date(DateTimeOffset.UtcNow),
                  })
             Assert.Contains(expected, text);
+        Assert.Matches(@"经济建设股业\s*务专用章", text); // the seal's text, wrapped inside its oval
         Assert.Matches(@"自评价平均分\s+97\.44", text);
         // Nothing of the screen: navigation, buttons, states, the findings list.
         foreach (var absent in new[] { "绩效自评与决算公开审核", "打印", "下载 Excel", "审核通过", "检查结果", "张经办 · 审核人" })
@@ -190,7 +197,9 @@ public class SummaryReviewPrintTests(LiveApp app) : BrowserTest(app)
             .Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
         Assert.Equal(pngs.Count, sheets.Count);
         Assert.Contains("2022年度项目支出绩效自评情况汇总审核表", sheets[0]);
-        foreach (var sheet in sheets) Assert.Matches(@"序号\s+预算单位\s+项目名称", sheet); // the header row on every sheet
+        foreach (var sheet in sheets) Assert.Matches(@"序号\s+预算单位\s+项目名称", sheet); // the header row on every sheet …
+        foreach (var sheet in sheets) Assert.Matches(@"第\d+号项目：", sheet);                // … never alone: a project row under it
+        Assert.All(await PrintedPages.SizesAsync("summary-review-long"), s => Assert.True(PrintedPages.IsA4(s.Width, s.Height, landscape: true), $"not A4 landscape: {s}"));
         Assert.Contains("财政局业务股室审核意见（优、良、中、差）", sheets[^1]);
         Assert.Contains("开展绩效自评项目合计", sheets[^1]);
         // Every row printed once and whole: its name and its figures on one sheet, none of it on another.

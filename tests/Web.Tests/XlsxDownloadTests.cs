@@ -88,6 +88,41 @@ public class XlsxDownloadTests(WorkflowFixture app) : IClassFixture<WorkflowFixt
     }
 
     [Fact]
+    public async Task A_form_saved_without_a_stated_rate_downloads_with_its_rate_the_绩效指标_column_and_scores_as_10_00()
+    {
+        // The editor saves no 执行率 (it would go stale as the figures change): the workbook computes it, B/A.
+        var seed = Samples.GanfutongForm();
+        var id = await Draft(new SubmissionContent { ProjectForm = seed with { Funds = seed.Funds with { StatedRatePercent = null, StatedRateText = null } } });
+        var bytes = await Workbook("prep", $"/api/submissions/{id}/xlsx");
+
+        using (var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false))
+        {
+            var part = document.WorkbookPart!;
+            var strings = part.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList();
+            var cells = part.WorksheetParts.Single().Worksheet.Descendants<Cell>().ToList();
+            string? Text(Cell c) => c.CellValue is null ? null : c.DataType?.Value == CellValues.SharedString ? strings[int.Parse(c.CellValue.Text, System.Globalization.CultureInfo.InvariantCulture)] : c.CellValue.Text;
+            Cell At(string reference) => cells.Single(c => c.CellReference == reference);
+            string Row(string text) => new([.. cells.Single(c => Text(c) == text).CellReference!.Value!.SkipWhile(char.IsLetter)]);
+            var formats = part.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+            uint FormatOf(Cell c) => formats[(int)(c.StyleIndex?.Value ?? 0)].NumberFormatId?.Value ?? 0;
+
+            var total = Row("年度资金总额");
+            Assert.Equal("75.00", Text(At($"H{total}")));              // 321 ÷ 428 × 100, the formula's value
+            Assert.Equal($"F{total}/E{total}*100", At($"H{total}").CellFormula!.Text);
+            var header = Row("三级指标");
+            Assert.Equal("绩效指标", Text(At($"A{header}")));           // the official form's first column
+            Assert.Equal(["一级指标", "二级指标"], new[] { "B", "C" }.Select(c => Text(At(c + header))));
+            Assert.Equal("10", Text(At($"G{total}")));                 // stored as the number …
+            Assert.Equal(2u, FormatOf(At($"G{total}")));               // … shown 0.00: 10.00
+            Assert.Equal(2u, FormatOf(At($"G{Row("总分")}")));
+        }
+        // and it re-imports with the rate it showed
+        var back = Assert.Single(ReportImporter.Read(bytes, "download.xlsx").Forms);
+        Assert.Equal(75m, back.Funds.StatedRatePercent);
+        Assert.Equal(Content(seed with { Funds = seed.Funds with { StatedRatePercent = null, StatedRateText = null } }), Content(back with { Funds = back.Funds with { StatedRatePercent = null, StatedRateText = null } }));
+    }
+
+    [Fact]
     public async Task A_report_that_is_not_a_self_evaluation_form_is_a_conflict_not_a_crash()
     {
         var id = await Draft(new SubmissionContent { Summary = new SummaryDeclaration(80m, 2) }, kind: SubmissionKind.SummaryReview);

@@ -38,6 +38,21 @@ public class SeedDisclosureGoldenTests
     }
 
     [Fact]
+    public void Seed_002_tables_keep_the_notes_printed_under_them_and_06_its_printed_total_label()
+    {
+        var report = Seeds.Import(Seeds.ShangraoBigData2021);
+        var tables = report.Tables;
+        Assert.Equal(["注：本表反映部门本年度取得的各项收入情况。"], tables.Single(t => t.Kind == DisclosureTableKind.Income).Notes);
+        Assert.Equal(["注：本表反映部门本年度国有资本经营预算财政拨款支出情况。", "说明：当此表数据为空时，即本部门无国有资本经营预算财政拨款支出。"],
+            tables.Single(t => t.Kind == DisclosureTableKind.StateCapital).Notes);
+        Assert.All(tables, t => Assert.NotEmpty(t.Notes ?? [])); // every table of seed 002 prints one
+        Assert.DoesNotContain("本表反映", report.Narrative);     // no longer left to the narrative
+        var basic = tables.Single(t => t.Kind == DisclosureTableKind.GeneralBudgetBasicExpenditure);
+        Assert.Equal("公用支出合计", basic.PrintedTotalLabels!["公用经费合计"]); // as printed; the check keys it 公用经费合计
+        Assert.False(basic.PrintedTotalLabels.ContainsKey("人员经费合计"));
+    }
+
+    [Fact]
     public void Seed_002_tables_balance_except_for_rounding_in_06()
     {
         var findings = DisclosureChecker.Check(Seeds.Import(Seeds.ShangraoBigData2021).Tables);

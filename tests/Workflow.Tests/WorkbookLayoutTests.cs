@@ -19,31 +19,61 @@ public class WorkbookLayoutTests
 
         Assert.Equal("项目支出绩效自评表", cells.Texts["A1"]);
         Assert.Equal("（2021年度）", cells.Texts["A2"]);
-        Assert.Contains("A1:J1", cells.Merges);
+        Assert.Contains("A1:K1", cells.Merges);
         Assert.Equal((9u, OrientationValues.Landscape, 1u, 0u),
             (cells.PageSetup.PaperSize!.Value, cells.PageSetup.Orientation!.Value, cells.PageSetup.FitToWidth!.Value, cells.PageSetup.FitToHeight!.Value));
-        Assert.StartsWith("'项目支出绩效自评表'!$A$1:$J$", cells.DefinedNames["_xlnm.Print_Area"]);
-        var header = WorkbookCells.RowOf(cells.Find("三级指标"));
-        Assert.Equal($"'项目支出绩效自评表'!${header}:${header}", cells.DefinedNames["_xlnm.Print_Titles"]);
-        Assert.All(cells.Columns, c => Assert.True(c.CustomWidth!.Value && c.Width!.Value >= 9));
+        Assert.StartsWith("'项目支出绩效自评表'!$A$1:$K$", cells.DefinedNames["_xlnm.Print_Area"]);
+        var headerRow = WorkbookCells.RowOf(cells.Find("三级指标"));
+        Assert.Equal($"'项目支出绩效自评表'!${headerRow}:${headerRow}", cells.DefinedNames["_xlnm.Print_Titles"]);
+        Assert.All(cells.Columns.Skip(1), c => Assert.True(c.CustomWidth!.Value && c.Width!.Value >= 9));
         // no row uses 指标性质/度量单位: those two columns are hidden, so the paper form has the seed's columns
-        Assert.Equal([9u, 10u], cells.Columns.Where(c => c.Hidden?.Value == true).Select(c => c.Min!.Value));
+        Assert.Equal([10u, 11u], cells.Columns.Where(c => c.Hidden?.Value == true).Select(c => c.Min!.Value));
 
         // money: the value as entered, shown with two decimals
         var total = WorkbookCells.RowOf(cells.Find("年度资金总额"));
-        Assert.Equal("220", cells.Texts[$"C{total}"]);
-        Assert.Equal("#,##0.00", NumberFormat(cells, $"C{total}"));
-        Assert.Equal("97.70%", cells.Texts[$"G{total}"]);
+        Assert.Equal("220", cells.Texts[$"D{total}"]);
+        Assert.Equal("#,##0.00", NumberFormat(cells, $"D{total}"));
+        Assert.Equal("97.70%", cells.Texts[$"H{total}"]); // 执行率 as the form states it
+        // scores and weights: the number as entered, shown with two decimals (10.00, not 10)
+        Assert.Equal(("10", "0.00"), (cells.Texts[$"G{total}"], NumberFormat(cells, $"G{total}")));
+        Assert.Equal(("9.8", "0.00"), (cells.Texts[$"I{total}"], NumberFormat(cells, $"I{total}")));
+
+        // the 绩效指标 column of the official form: written down column A from the header row over every indicator row
+        var header = WorkbookCells.RowOf(cells.Find("三级指标"));
+        Assert.Equal("绩效指标", cells.Texts[$"A{header}"]);
+        Assert.Equal(["一级指标", "二级指标", "三级指标"], new[] { "B", "C", "D" }.Select(c => cells.Texts[$"{c}{header}"]));
+        Assert.Contains($"A{header}:A{header + form.Indicators.Count}", cells.Merges);
 
         // 产出 spans its rows in one merged cell, each 二级 its own
         var output = cells.Find("产出指标(50分)");
-        Assert.Contains(cells.Merges, m => m.StartsWith(output + ":A", StringComparison.Ordinal));
-        Assert.Contains(cells.Merges, m => m.StartsWith(cells.Find("数量指标") + ":B", StringComparison.Ordinal));
+        Assert.Contains(cells.Merges, m => m.StartsWith(output + ":B", StringComparison.Ordinal));
+        Assert.Contains(cells.Merges, m => m.StartsWith(cells.Find("数量指标") + ":C", StringComparison.Ordinal));
         var totalRow = WorkbookCells.RowOf(cells.Find("总分"));
-        Assert.Equal(("100", "99.8"), (cells.Texts[$"F{totalRow}"], cells.Texts[$"G{totalRow}"]));
+        Assert.Equal(("100", "99.8"), (cells.Texts[$"G{totalRow}"], cells.Texts[$"H{totalRow}"]));
+        Assert.Equal("0.00", NumberFormat(cells, $"G{totalRow}"));
         Assert.Equal(["优", "良", "中", "差"], new[] { "D", "E", "F", "G" }.Select(c => cells.Texts[$"{c}{totalRow + 1}"]));
         Assert.Contains(cells.Texts.Values, t => t.StartsWith("注：1.", StringComparison.Ordinal));
         Assert.Contains(cells.Texts.Values, t => t.StartsWith("优(≥90分)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_execution_rate_the_form_does_not_state_is_the_formula_of_its_figures_with_the_value()
+    {
+        var seed = Seeds.Import(Seeds.ShangraoBigData2021).Forms[0]; // 215 of 220; a form saved from the editor states no rate
+        var form = seed with { Funds = seed.Funds with { StatedRatePercent = null, StatedRateText = null } };
+        var bytes = SelfEvaluationWorkbook.Write(form);
+        var cells = WorkbookCells.Read(bytes);
+        var total = WorkbookCells.RowOf(cells.Find("年度资金总额"));
+        Assert.Equal("97.73", cells.Texts[$"H{total}"]); // 215 ÷ 220 × 100, the value Excel shows before it recalculates
+        Assert.Equal("0.00\"%\"", NumberFormat(cells, $"H{total}"));
+        using (var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false))
+            Assert.Equal($"F{total}/E{total}*100", document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Cell>().Single(c => c.CellReference == $"H{total}").CellFormula!.Text);
+        // read back, the rate is the computed one: no formula without its value, no 执行率 finding
+        var imported = ReportImporter.Read(bytes, "form.xlsx");
+        Assert.DoesNotContain(imported.Issues, i => i.Message.Contains("公式", StringComparison.Ordinal));
+        var back = Assert.Single(imported.Forms);
+        Assert.Equal(97.73m, back.Funds.StatedRatePercent);
+        Assert.DoesNotContain(SelfEvaluationEngine.Evaluate(back).Findings, f => f.Rule == "SE-FUNDS-RATE");
     }
 
     [Theory]
@@ -70,11 +100,11 @@ public class WorkbookLayoutTests
         var first = WorkbookCells.RowOf(cells.Find("一级指标")) + 1;
         var last = WorkbookCells.RowOf(cells.Find("总分")) - 1;
         Assert.Equal(template.LevelOnes.Sum(l => l.LevelTwos.Count) * SelfEvaluationTemplateWorkbook.BlankRowsPerLevelTwo, last - first + 1);
-        var (levelOneRange, levelOneList) = cells.Lists.Single(l => l.Range.StartsWith('A'));
-        Assert.Equal($"A{first}:A{last}", levelOneRange);
+        var (levelOneRange, levelOneList) = cells.Lists.Single(l => l.Range.StartsWith('B'));
+        Assert.Equal($"B{first}:B{last}", levelOneRange);
         Assert.Equal("\"" + string.Join(",", template.LevelOnes.Select(l => $"{l.Name}指标({l.Weight}分)")) + "\"", levelOneList);
-        var (levelTwoRange, levelTwoList) = cells.Lists.Single(l => l.Range.StartsWith('B'));
-        Assert.Equal($"B{first}:B{last}", levelTwoRange);
+        var (levelTwoRange, levelTwoList) = cells.Lists.Single(l => l.Range.StartsWith('C'));
+        Assert.Equal($"C{first}:C{last}", levelTwoRange);
         Assert.Contains("服务对象满意度指标", levelTwoList);
     }
 
@@ -98,9 +128,9 @@ public class WorkbookLayoutTests
         bytes = Fill(bytes, new Dictionary<string, object>
         {
             ["C4"] = "大厅运行维护", ["F5"] = "某政务服务中心",
-            [$"C{funds}"] = 100m, [$"D{funds}"] = 100m, [$"E{funds}"] = 90m, [$"H{funds}"] = 9m,
-            [$"C{first}"] = "单位运行成本", [$"D{first}"] = "≤100万元", [$"E{first}"] = "90万元", [$"F{first}"] = 20m, [$"G{first}"] = 20m,
-            [$"I{first}"] = "≤", [$"J{first}"] = "万元",
+            [$"D{funds}"] = 100m, [$"E{funds}"] = 100m, [$"F{funds}"] = 90m, [$"I{funds}"] = 9m,
+            [$"D{first}"] = "单位运行成本", [$"E{first}"] = "≤100万元", [$"F{first}"] = "90万元", [$"G{first}"] = 20m, [$"H{first}"] = 20m,
+            [$"J{first}"] = "≤", [$"K{first}"] = "万元",
         });
         var form = Assert.Single(ReportImporter.Read(bytes, "filled.xlsx").Forms);
         Assert.Equal(new ProjectHeader("大厅运行维护", null, "某政务服务中心", 2025), form.Header);
@@ -137,7 +167,7 @@ public class WorkbookLayoutTests
     private static string NumberFormat(WorkbookCells cells, string reference)
     {
         var format = cells.FormatOfStyle[cells.Styles[reference]];
-        return format == 0 ? "General" : cells.NumberFormats[(int)format - 164];
+        return format switch { 0 => "General", 2 => "0.00", _ => cells.NumberFormats[(int)format - 164] }; // 2: built-in 0.00
     }
 
     /// <summary>Types values into existing cells, as Excel would save them.</summary>

@@ -38,7 +38,10 @@ public class WorkbookPrintTests
             Assert.Contains("（2021年度）", text["self-evaluation"]);
             Assert.Contains("“赣服通”上饶分厅4.0版项目", text["self-evaluation"]);
             Assert.Contains("428.00", text["self-evaluation"]);   // 全年预算数, two decimals
-            Assert.Contains("87.5", text["self-evaluation"]);     // 总分 得分
+            Assert.Contains("87.50", text["self-evaluation"]);    // 总分 得分, shown with two decimals
+            Assert.Contains("10.00", text["self-evaluation"]);    // 分值, likewise
+            Assert.Contains("75.00%", text["self-evaluation"]);   // 执行率 as stated
+            Assert.Contains("一级指标二级指标三级指标", text["self-evaluation"]); // after the 绩效指标 column (stacked, so pdftotext splits it)
             Assert.Contains("经济成本指标", text["template-2025"]); // the 2023 template's 成本 rows
             Assert.Contains("服务对象满意度指标", text["template-2025"]);
             Assert.Contains("（2025年度）", text["template-2025"]);

@@ -83,7 +83,7 @@ public partial class WorkbookRoundTripTests
         var cells = WorkbookCells.Read(bytes);
         var back = Assert.Single(ReportImporter.Read(bytes, "form.xlsx").Forms);
         foreach (var row in back.Indicators)
-            Assert.Equal(row.Name, cells.Texts[$"C{row.SourceLine}"]);
+            Assert.Equal(row.Name, cells.Texts[$"D{row.SourceLine}"]); // 三级指标, after 绩效指标 | 一级 | 二级
     }
 
     private static string Content(ProjectSelfEvaluationForm form) =>

@@ -35,6 +35,15 @@ public sealed record DisclosureTable(
     /// <summary>The line printed above the table (编制单位, 年度, 金额单位); null when the source had none.</summary>
     public DisclosureTableHeading? Heading { get; init; }
 
+    /// <summary>The notes printed under the table (注：…, 说明：…); null when none (and then not written, so events
+    /// stored before notes were read serialize as they were hashed).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Notes { get; init; }
+
+    /// <summary>A stated total's label where the source printed another than its key (公用支出合计 for 公用经费合计); null when none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? PrintedTotalLabels { get; init; }
+
     public string DisplayName => Number is null ? Title : $"公开{Number}表 {Title}";
 }
 

@@ -165,6 +165,7 @@ internal static partial class DisclosureTableParser
     {
         var rows = new List<TableRow>();
         var totals = new Dictionary<string, decimal>();
+        Dictionary<string, string>? labels = null;
         foreach (var (line, cells) in lines)
         {
             for (var i = 0; i < cells.Length; i++)
@@ -173,8 +174,10 @@ internal static partial class DisclosureTableParser
                 if (compact is "人员经费合计" or "公用经费合计" or "公用支出合计")
                 {
                     var valueCell = cells.Skip(i + 1).FirstOrDefault(c => c.Length > 0);
+                    var key = compact == "人员经费合计" ? "人员经费合计" : "公用经费合计";
                     if (valueCell is not null && Money.TryParse(valueCell, out var v) && v is not null)
-                        totals[compact == "人员经费合计" ? "人员经费合计" : "公用经费合计"] = v.Value;
+                        totals[key] = v.Value;
+                    if (compact != key) (labels ??= [])[key] = compact; // printed as the source says it: 公用支出合计
                     continue;
                 }
                 if (!Cells.IsCode(cells[i], 3, 5)) continue;
@@ -189,7 +192,7 @@ internal static partial class DisclosureTableParser
                 i += 2;
             }
         }
-        return new DisclosureTable(DisclosureTableKind.GeneralBudgetBasicExpenditure, number, title, ["金额"], rows) { StatedTotals = totals };
+        return new DisclosureTable(DisclosureTableKind.GeneralBudgetBasicExpenditure, number, title, ["金额"], rows) { StatedTotals = totals, PrintedTotalLabels = labels };
     }
 
     private static DisclosureTable Numbered(DisclosureTableKind kind, string? number, string title, List<(int Line, string[] Cells)> lines, List<ImportIssue> issues)

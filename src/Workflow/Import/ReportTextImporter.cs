@@ -47,8 +47,9 @@ public static partial class ReportTextImporter
             {
                 var end = TableEnd(lines, i + 1);
                 var table = DisclosureTableParser.Parse(title.Kind, title.Printed, lines.GetRange(i, end - i), issues);
-                tables.Add(table);
-                i = end;
+                var (notes, afterNotes) = TableNotes(lines, end);
+                tables.Add(notes.Count > 0 ? table with { Notes = notes } : table);
+                i = afterNotes;
                 continue;
             }
             if (IsFormStart(lines, i))
@@ -98,6 +99,30 @@ public static partial class ReportTextImporter
     {
         var next = lines.Skip(i + 1).FirstOrDefault(l => l.Text.Trim().Length > 0).Text;
         return next is not null && !next.StartsWith(SheetMarker, StringComparison.Ordinal) && TableTitle(next.Split('\t').FirstOrDefault(c => c.Trim().Length > 0) ?? "") is not null;
+    }
+
+    /// <summary>
+    /// The notes printed under a table from <paramref name="from"/> on — "注：…" and "说明：…" lines, blank lines between
+    /// them, a note's continuation on the next line while its sentence goes on — and the line after them.
+    /// </summary>
+    private static (List<string> Notes, int Next) TableNotes(List<(int Line, string Text)> lines, int from)
+    {
+        var notes = new List<string>();
+        var next = from;
+        for (var j = from; j < lines.Count; j++)
+        {
+            var t = lines[j].Text.Replace('\t', ' ').Trim();
+            if (t.Length == 0) continue;
+            if (IsNote(t)) notes.Add(t);
+            else if (notes.Count > 0 && j == next && !notes[^1].EndsWith('。') && !t.StartsWith('#') && TableTitle(lines[j].Text) is null && !IsFormStart(lines, j))
+                notes[^1] += t;
+            else break;
+            next = j + 1;
+        }
+        return (notes, next);
+
+        static bool IsNote(string t) => t.StartsWith("注：", StringComparison.Ordinal) || t.StartsWith("注:", StringComparison.Ordinal)
+            || t.StartsWith("说明：", StringComparison.Ordinal) || t.StartsWith("说明:", StringComparison.Ordinal);
     }
 
     private static int TableEnd(List<(int Line, string Text)> lines, int from)

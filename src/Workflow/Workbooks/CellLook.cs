@@ -19,13 +19,18 @@ internal enum CellLook : uint
     /// <summary>A percentage stored as its number of percent (97.70 shows as 97.70%).</summary>
     Percent,
     Note,
+    /// <summary>A label written top to bottom, a character under the other (绩效指标 down the indicator rows).</summary>
+    VerticalLabel,
+    /// <summary>A score or weight: the number as entered, shown with two decimals (10 shows as 10.00).</summary>
+    Score,
 }
 
-/// <summary>The stylesheet behind <see cref="CellLook"/>: 宋体, thin borders, wrapped text, #,##0.00 for money.</summary>
+/// <summary>The stylesheet behind <see cref="CellLook"/>: 宋体, thin borders, wrapped text, #,##0.00 for money, 0.00 for scores.</summary>
 internal static class WorkbookStyles
 {
     private const uint MoneyFormat = 164;
     private const uint PercentFormat = 165;
+    private const uint TwoDecimals = 2; // built-in "0.00"
 
     public static Stylesheet Create()
     {
@@ -43,12 +48,16 @@ internal static class WorkbookStyles
             (CellLook.Figure, 0, true, HorizontalAlignmentValues.Center, 0),
             (CellLook.Percent, 0, true, HorizontalAlignmentValues.Center, PercentFormat),
             (CellLook.Note, 3, false, HorizontalAlignmentValues.Left, 0),
+            (CellLook.VerticalLabel, 0, true, HorizontalAlignmentValues.Center, 0),
+            (CellLook.Score, 0, true, HorizontalAlignmentValues.Center, TwoDecimals),
         };
         var cellFormats = new CellFormats { Count = (uint)formats.Length };
         foreach (var (look, font, border, horizontal, numberFormat) in formats)
         {
             if ((uint)look != cellFormats.ChildElements.Count) throw new InvalidOperationException("cell formats out of order");
-            cellFormats.Append(new CellFormat(new Alignment { Horizontal = horizontal, Vertical = VerticalAlignmentValues.Center, WrapText = look != CellLook.Default })
+            var alignment = new Alignment { Horizontal = horizontal, Vertical = VerticalAlignmentValues.Center, WrapText = look != CellLook.Default };
+            if (look == CellLook.VerticalLabel) alignment.TextRotation = 255; // stacked, as the paper form prints 绩效指标
+            cellFormats.Append(new CellFormat(alignment)
             {
                 FontId = font, FillId = 0, BorderId = border ? 1u : 0u, NumberFormatId = numberFormat, FormatId = 0,
                 ApplyFont = true, ApplyBorder = true, ApplyAlignment = true, ApplyNumberFormat = numberFormat != 0,

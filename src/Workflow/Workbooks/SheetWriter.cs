@@ -13,6 +13,9 @@ namespace Approval.Workflow.Workbooks;
 /// list validations, print area, repeated header rows and A4 page setup. Numbers are written as the decimal was
 /// entered (never through double); text goes to the shared-string table.
 /// </summary>
+/// <summary>A formula with the value it computes now, so a reader that does not calculate (our importer) sees the figure.</summary>
+internal sealed record SheetFormula(string Expression, decimal? Value);
+
 internal sealed class SheetWriter(string sheetName, IReadOnlyList<double> columnWidths)
 {
     private readonly SortedDictionary<(int Row, int Column), (object? Value, CellLook Look)> cells = [];
@@ -155,6 +158,10 @@ internal sealed class SheetWriter(string sheetName, IReadOnlyList<double> column
                 break;
             case int i:
                 cell.CellValue = new CellValue(i.ToString(CultureInfo.InvariantCulture));
+                break;
+            case SheetFormula f:
+                cell.CellFormula = new CellFormula(f.Expression);
+                if (f.Value is { } computed) cell.CellValue = new CellValue(computed.ToString(CultureInfo.InvariantCulture));
                 break;
             default:
                 // Characters XML 1.0 cannot carry (control characters) would make the file unreadable: they are dropped.

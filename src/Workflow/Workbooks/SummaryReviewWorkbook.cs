@@ -49,7 +49,7 @@ public static class SummaryReviewWorkbook
             sheet.Set(row, 5, r.Adjustment, CellLook.Money);
             sheet.Set(row, 6, r.Subtotal, CellLook.Money);
             sheet.Set(row, 7, r.Executed, CellLook.Money);
-            sheet.Set(row, 8, r.Score, CellLook.Figure);
+            sheet.Set(row, 8, r.Score, CellLook.Score);
             sheet.Height(row, Math.Max(SheetWriter.HeightFor(r.ProjectName, Widths[2]), SheetWriter.HeightFor(r.Unit, Widths[1])));
             row++;
         }
@@ -62,7 +62,7 @@ public static class SummaryReviewWorkbook
         sheet.Set(row, 8, null, CellLook.Figure);
         row++;
         sheet.Merge(row, 1, row, 7, "自评价平均分", CellLook.Label);
-        sheet.Set(row, 8, figures.Average, CellLook.Figure);
+        sheet.Set(row, 8, figures.Average, CellLook.Score);
         row++;
 
         row = Coverage(sheet, table, figures, row);

@@ -43,6 +43,40 @@ public static class PrintedPages
         return (pages, size);
     }
 
+    /// <summary>Each printed page's width and height in points (pdfinfo -f 1 -l N), in page order.</summary>
+    public static async Task<IReadOnlyList<(double Width, double Height)>> SizesAsync(string name)
+    {
+        var output = await RunAsync("pdfinfo", "-f", "1", "-l", "9999", Path.Combine(Folder, name + ".pdf"));
+        return [.. System.Text.RegularExpressions.Regex.Matches(output, @"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts").Select(m =>
+            (double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))];
+    }
+
+    /// <summary>The PDF's text split into its pages (pdftotext ends each page with a form feed).</summary>
+    public static async Task<IReadOnlyList<string>> PagesAsync(string name) =>
+        [.. (await TextAsync(name)).Split('\f').SkipLast(1)];
+
+    /// <summary>A4 portrait is 595 × 842 pt, landscape 842 × 595 (Chromium rounds to its own units).</summary>
+    public static bool IsA4(double width, double height, bool landscape) =>
+        landscape ? Math.Abs(width - 841.9) < 1.5 && Math.Abs(height - 595.3) < 1.5 : Math.Abs(width - 595.3) < 1.5 && Math.Abs(height - 841.9) < 1.5;
+
+    /// <summary>
+    /// The corners of the text's line boxes that lie outside the ellipse the element <paramref name="selector"/> draws
+    /// with its border (a seal): empty when the text sits inside its oval, as on a stamped form.
+    /// </summary>
+    public static Task<string[]> TextOutsideOvalAsync(IPage page, string selector) => page.EvaluateAsync<string[]>(@"selector => {
+        const seal = document.querySelector(selector);
+        if (!seal) return ['no ' + selector];
+        const o = seal.getBoundingClientRect(), border = parseFloat(getComputedStyle(seal).borderTopWidth);
+        const cx = o.left + o.width / 2, cy = o.top + o.height / 2, a = o.width / 2 - border, b = o.height / 2 - border;
+        const range = document.createRange(); range.selectNodeContents(seal);
+        const bad = [];
+        for (const r of range.getClientRects()) {
+          if (r.width === 0) continue;
+          for (const [x, y] of [[r.left, r.top], [r.right, r.top], [r.left, r.bottom], [r.right, r.bottom]])
+            if (((x - cx) / a) ** 2 + ((y - cy) / b) ** 2 > 1) bad.push(`(${x.toFixed(1)}, ${y.toFixed(1)}) outside ${o.width.toFixed(1)}×${o.height.toFixed(1)}`);
+        }
+        return bad; }", selector);
+
     private static async Task<string> RunAsync(string file, params string[] args)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -12,9 +12,15 @@ namespace Approval.Web.Pages.Disclosure;
 /// </summary>
 public sealed record DisclosurePackageView(IReadOnlyList<DisclosureTable> Tables, string Narrative, int? Year)
 {
-    public IReadOnlyList<DisclosureTableView> TableViews { get; } = [.. Tables.Select((t, i) => new DisclosureTableView(i, t, Year))];
+    /// <summary>The tables in the official order 公开01表 … 公开10表 (by the number each prints, else its kind's place),
+    /// whatever order they were imported in; each keeps its index in the package for data-cell and the editor.</summary>
+    public IReadOnlyList<DisclosureTableView> TableViews { get; } =
+        [.. Tables.Select((t, i) => new DisclosureTableView(i, t, Year)).OrderBy(v => v.OfficialPosition).ThenBy(v => v.Index)];
 
     public IReadOnlyList<NarrativeBlock> NarrativeBlocks => NarrativeText.Blocks(Narrative);
+
+    /// <summary>The 情况说明's parts in their order, then the rest of the narrative as the source has it.</summary>
+    public (IReadOnlyList<NarrativeBlock> Explanation, IReadOnlyList<NarrativeBlock> Others) ArrangedNarrative => NarrativeParts.Arrange(NarrativeBlocks);
 }
 
 public enum DisclosureLayout { TwoSided, Coded, BasicExpenditure, Counted }
@@ -40,6 +46,15 @@ public sealed class DisclosureTableView(int index, DisclosureTable table, int? y
         or DisclosureTableKind.GeneralBudgetBasicExpenditure or DisclosureTableKind.Income or DisclosureTableKind.Expenditure or DisclosureTableKind.GovernmentFund;
 
     public string Number => Table.Number ?? (Index + 1).ToString("00", CultureInfo.InvariantCulture);
+
+    /// <summary>Where the table comes in the package: the 公开 number it prints, else the standard place of its kind.</summary>
+    public int OfficialPosition => int.TryParse(Table.Number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int)Table.Kind + 1;
+
+    /// <summary>The notes printed under the table (注：本表反映…, 说明：当此表数据为空时…), in their order.</summary>
+    public IReadOnlyList<string> Notes => Table.Notes ?? [];
+
+    /// <summary>A total's label as the source printed it (公用支出合计 where the form says so), else <paramref name="key"/>.</summary>
+    public string TotalLabel(string key) => Table.PrintedTotalLabels?.GetValueOrDefault(key) ?? key;
 
     public string PreparingUnit => Table.Heading?.PreparingUnit ?? "";
 

@@ -62,6 +62,62 @@ public static partial class NarrativeText
     [GeneratedRegex(@"^[#*\s]+|\*\*|<\/?b>")]
     private static partial Regex Decorations();
 
-    [GeneratedRegex(@"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)")]
+    [GeneratedRegex(@"^([一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)")]
     private static partial Regex Numbered();
+}
+
+/// <summary>
+/// The 情况说明 proper — its parts 一、收入决算情况说明 … 九、预算绩效情况说明, each with its text, in the order of their
+/// numbers however the source (a PDF's extraction) ordered them — and the rest of the narrative (概况, 目录, 名词解释 …)
+/// in source order. A part named twice (the 目录 lists it, the text follows later) is taken at the last place it is named
+/// with something under it; the other stays in the rest.
+/// </summary>
+public static partial class NarrativeParts
+{
+    public static (IReadOnlyList<NarrativeBlock> Explanation, IReadOnlyList<NarrativeBlock> Others) Arrange(IReadOnlyList<NarrativeBlock> blocks)
+    {
+        var parts = new List<(int Number, int From, int To)>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (PartNumber(blocks[i].Text) is not { } number) continue;
+            var end = i + 1;
+            while (end < blocks.Count && PartNumber(blocks[end].Text) is null && !EndsExplanation(blocks[end].Text)) end++;
+            parts.Add((number, i, end));
+        }
+        // A 目录 comes before the text: of the places a part is named with something under it, the last.
+        var chosen = parts.Where(p => p.To - p.From > 1).GroupBy(p => p.Number).Select(g => g.Last()).OrderBy(p => p.Number).ToList();
+        if (chosen.Count == 0) return ([], blocks);
+        var taken = chosen.SelectMany(p => Enumerable.Range(p.From, p.To - p.From)).ToHashSet();
+        return ([.. chosen.SelectMany(p => blocks.Skip(p.From).Take(p.To - p.From))], [.. blocks.Where((_, k) => !taken.Contains(k))]);
+    }
+
+    private static int? PartNumber(string text)
+    {
+        var compact = Whitespace().Replace(text, "");
+        return PartHeading().Match(compact) is { Success: true } m ? ChineseNumber(m.Groups[1].Value) : null;
+    }
+
+    private static bool EndsExplanation(string text)
+    {
+        var compact = Whitespace().Replace(text, "");
+        return compact.StartsWith('第') && compact.Contains("部分", StringComparison.Ordinal) && compact.Length <= 40
+            || compact.StartsWith("名词解释", StringComparison.Ordinal) || compact.StartsWith("附件", StringComparison.Ordinal);
+    }
+
+    private static int ChineseNumber(string numeral)
+    {
+        const string digits = "一二三四五六七八九";
+        if (numeral == "十") return 10;
+        if (numeral.StartsWith('十')) return 10 + digits.IndexOf(numeral[1], StringComparison.Ordinal) + 1;
+        if (numeral.EndsWith('十')) return (digits.IndexOf(numeral[0], StringComparison.Ordinal) + 1) * 10;
+        return numeral.Length == 1 ? digits.IndexOf(numeral[0], StringComparison.Ordinal) + 1
+            : (digits.IndexOf(numeral[0], StringComparison.Ordinal) + 1) * 10 + digits.IndexOf(numeral[^1], StringComparison.Ordinal) + 1;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    /// <summary>"一、收入决算情况说明", "八、国有资产占用情况说明。", "九、预算绩效评价情况说明" — a heading, not a sentence.</summary>
+    [GeneratedRegex(@"^([一二三四五六七八九十]{1,3})、[^。，；]{0,40}情况说明。?$")]
+    private static partial Regex PartHeading();
 }
