@@ -68,6 +68,6 @@ public class ContentDiffTests
 
         var changes = ContentDiff.Between(before, after);
 
-        Assert.Equal(["报告正文第 2 段：「全年预算执行率为 95.5%。」→「全年预算执行率为 97.2%。」"], changes);
+        Assert.Equal(["报告正文第 2 部分第 1 段：「全年预算执行率为 95.5%。」→「全年预算执行率为 97.2%。」"], changes);
     }
 }
