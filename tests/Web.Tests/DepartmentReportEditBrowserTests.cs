@@ -87,5 +87,44 @@ public class DepartmentReportEditBrowserTests(LiveApp app) : BrowserTest(app)
         await Expect(diff).ToContainTextAsync("编制 3 人");
         await Expect(diff).ToContainTextAsync("一、部门概述和基本情况");
         await Shot(reviewer, "department-edit-reviewer-diff");
+
+        // Returned: the preparer writes the 整体's score into the text (DE-SCORE-SOURCE: it was read from an attachment),
+        // on a phone; the reviewer's round diff names that part and sentence.
+        await reviewer.GotoAsync($"/submissions/{id}");
+        await Chromium.WaitUntilAsync(reviewer, "document.body.dataset.live === 'connected'");
+        await reviewer.ClickAsync("#claim");
+        await Expect(reviewer.Locator("#state")).ToHaveTextAsync("审核中");
+        await reviewer.FillAsync("#return-reason-text", "报告正文请写明部门整体自评得分。");
+        await reviewer.ClickAsync("#return");
+        await reviewer.ClickAsync("#confirm-ok");
+        await Expect(reviewer.Locator("#state")).ToHaveTextAsync("已退回修改");
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync($"/submissions/{id}");
+        await Expect(page.Locator("#return-reason")).ToContainTextAsync("报告正文请写明部门整体自评得分。");
+        await page.ClickAsync("#edit-department");
+        var source = page.Locator("#live-findings li[data-rule='DE-SCORE-SOURCE']");
+        await Expect(source).ToHaveCountAsync(1);
+        value = await editor.InputValueAsync();
+        const string Stated = "\n经自评，部门整体支出绩效自评得分 97.44 分，评价等级为优秀。";
+        await editor.FillAsync(value.Replace("一、部门概述和基本情况", "一、部门概述和基本情况" + Stated, StringComparison.Ordinal));
+        await Expect(page.Locator("#live-counts")).ToContainTextAsync("实时检查：未发现问题");
+        await Expect(page.Locator("#live-check")).ToHaveTextAsync("实时检查：未发现问题（尚未保存）");
+        await AssertNoSidewaysScroll(page);
+        await Shot(page, "department-edit-returned-390", fullPage: false);
+        await page.ClickAsync("#save-department");
+        await Expect(page.Locator("#editor-status")).ToHaveTextAsync("已保存");
+        await Expect(page.Locator("#findings")).Not.ToContainTextAsync("DE-SCORE-SOURCE");
+        await Chromium.WaitUntilAsync(page, "document.body.dataset.live === 'connected'");
+        await page.ClickAsync("#submit");
+        await page.ClickAsync("#confirm-ok");
+        await Expect(page.Locator("#state")).ToHaveTextAsync("已提交待审核");
+
+        await reviewer.GotoAsync($"/submissions/{id}");
+        var roundDiff = reviewer.Locator("#round-diff li");
+        await Expect(roundDiff).ToHaveCountAsync(1);
+        await Expect(roundDiff).ToHaveTextAsync("报告正文「一、部门概述和基本情况」第 1 段：新增「经自评，部门整体支出绩效自评得分 97.44 分，评价等级为优秀。」");
+        await reviewer.Locator("#round-diff").ScrollIntoViewIfNeededAsync();
+        await Shot(reviewer, "department-edit-round-diff", fullPage: false);
     }
 }

@@ -200,10 +200,12 @@ if (report && bar && original) {
         `${SEVERITY[f.severity] ?? ""}：${f.message} `, el("span", { class: "rule-id" }, f.rule),
         at ? el("button", { type: "button", class: "small secondary locate", onclick: () => { const now = locate(draft.narrative, f.location?.row); if (now) goTo(now); } }, "在正文中定位") : null);
     };
-    live.replaceChildren(
+    // replaceChildren would write a null out as the text "null": only what there is
+    live.replaceChildren(...[
       el("div", { id: "live-counts", class: errors.length ? "sev-error" : "ok-text" },
         errors.length || warnings.length ? `实时检查：错误 ${errors.length} 处 · 提示 ${warnings.length} 处（尚未保存）` : "实时检查：未发现问题（尚未保存）"),
-      errors.length || warnings.length ? el("ul", { id: "live-findings" }, [...errors, ...warnings].slice(0, 30).map(item)) : null);
+      errors.length || warnings.length ? el("ul", { id: "live-findings" }, [...errors, ...warnings].slice(0, 30).map(item)) : null,
+    ].filter(Boolean));
   }
 
   async function save() {
