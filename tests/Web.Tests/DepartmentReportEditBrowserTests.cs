@@ -58,6 +58,7 @@ public class DepartmentReportEditBrowserTests(LiveApp app) : BrowserTest(app)
         await Expect(page.Locator("#live-counts")).ToContainTextAsync("实时检查");
         await Expect(parts).ToHaveCountAsync(0);
         await Shot(page, "department-edit-editing", fullPage: false);
+        await AssertAccessible(page);
 
         // 保存并评分: the page comes back rescored, the sentence corrected and unmarked.
         await page.ClickAsync("#save-department");

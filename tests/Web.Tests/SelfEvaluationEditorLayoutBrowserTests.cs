@@ -81,6 +81,7 @@ public class SelfEvaluationEditorLayoutBrowserTests(LiveApp app) : BrowserTest(a
         await AssertNothingClipped(page);
         await AssertNoSidewaysScroll(page);
         await Shot(page, $"editor-layout-{width}");
+        await AssertAccessible(page);
 
         // The longest 二级指标 a picker offers, chosen: still shown whole.
         await row.Locator("select[data-field='levelOne']").SelectOptionAsync("满意度");
@@ -141,6 +142,7 @@ public class SelfEvaluationEditorLayoutBrowserTests(LiveApp app) : BrowserTest(a
         await Expect(editor.Locator("tr[data-index='1'] + tr.editor-remark-row")).ToHaveCountAsync(0);
         await editor.Locator("tr[data-index='12']").ScrollIntoViewIfNeededAsync();
         await Shot(page, "editor-layout-remarks", fullPage: false);
+        await AssertAccessible(page);
 
         await page.SetViewportSizeAsync(390, 844);
         await Expect(editor.Locator("tr[data-index='12'] + tr.editor-remark-row")).ToBeVisibleAsync();

@@ -114,9 +114,9 @@ if (report && bar && original) {
     gradeBox = el("select", { id: "dept-grade-input", class: "auto-width", "aria-label": "评价等级" },
       el("option", { value: "" }, "（未写）"), choices.map(g => el("option", { value: g, selected: g === draft.grade }, g)));
     gradeBox.addEventListener("change", () => { draft.grade = gradeBox.value; changed(); });
-    score.hidden = true;
+    // inside their <dd>: a <dl> holds nothing but its terms and descriptions
+    score.replaceChildren(el("span", { class: "dept-edit-field" }, scoreBox, " 分", message));
     grade.hidden = true;
-    score.after(el("span", { class: "dept-edit-field" }, scoreBox, " 分", message));
     grade.after(gradeBox);
   }
 
