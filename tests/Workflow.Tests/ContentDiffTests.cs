@@ -68,6 +68,19 @@ public class ContentDiffTests
 
         var changes = ContentDiff.Between(before, after);
 
-        Assert.Equal(["报告正文第 2 段：「全年预算执行率为 95.5%。」→「全年预算执行率为 97.2%。」"], changes);
+        Assert.Equal(["报告正文第 2 部分第 1 段：「全年预算执行率为 95.5%。」→「全年预算执行率为 97.2%。」"], changes);
+    }
+
+    [Fact]
+    public void A_figure_changed_in_seed_001s_report_is_named_by_its_part_and_sentence_not_by_a_line_of_the_pdf()
+    {
+        var text = Seeds.Import(Seeds.YiyangGovService2021).Narrative;
+        var before = new SubmissionContent { Department = new DepartmentSelfEvaluation(text, 97.44m, "优秀") };
+        var after = new SubmissionContent { Department = new DepartmentSelfEvaluation(text.Replace("编制 4 人；", "编制 3 人；", StringComparison.Ordinal), 97.44m, "优秀") };
+
+        var change = Assert.Single(ContentDiff.Between(before, after));
+
+        Assert.StartsWith("报告正文「一、部门概述和基本情况」第 ", change, StringComparison.Ordinal);
+        Assert.EndsWith("其中参照公务员管理的事业编制人数为 7 人，补助事业编制 4 人；」→「编制人数共 10人，其中参照公务员管理的事业编制人数为 7 人，补助事业编制 3 人；」", change, StringComparison.Ordinal);
     }
 }

@@ -128,4 +128,28 @@ public class DepartmentReportCheckerTests
         var band = Assert.Single(findings, f => f.Rule == "DE-GRADE-BAND");
         Assert.Equal(("良", "优秀"), (band.Expected, band.Actual));
     }
+
+    [Theory]
+    [InlineData(97.44, "优秀", 0)]
+    [InlineData(97.44, "优", 0)]
+    [InlineData(88, "优秀", 1)]
+    [InlineData(88, "良好", 2)]
+    public void The_entered_score_and_grade_agree_with_the_ones_the_text_states(double score, string grade, int found)
+    {
+        var text = Seed001.Narrative.Replace("一、部门概述和基本情况", "一、部门概述和基本情况\n经自评，部门整体支出绩效自评得分 97.44 分，评价等级为优秀。", StringComparison.Ordinal);
+
+        var (findings, notes) = DepartmentReportChecker.Check(new DepartmentSelfEvaluation(text, (decimal)score, grade));
+
+        Assert.Equal(found, findings.Count(f => f.Rule == "DE-SCORE-TEXT"));
+        Assert.True(Assert.Single(notes, n => n.What.Contains("DE-SCORE-TEXT", StringComparison.Ordinal)).Done);
+    }
+
+    [Fact]
+    public void A_text_that_states_no_score_of_its_own_is_not_compared()
+    {
+        var (findings, notes) = DepartmentReportChecker.Check(Seed001 with { StatedScore = 50m });
+
+        Assert.DoesNotContain(findings, f => f.Rule == "DE-SCORE-TEXT");
+        Assert.False(Assert.Single(notes, n => n.What.Contains("DE-SCORE-TEXT", StringComparison.Ordinal)).Done);
+    }
 }

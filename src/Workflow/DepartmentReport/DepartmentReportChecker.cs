@@ -38,6 +38,7 @@ public static partial class DepartmentReportChecker
         DisclosureFigures.Check(document, body, related.Disclosure, options, findings, notes);
         ProjectScores(report, document, related.Projects, findings, notes);
         OverallFormCheck.Check(report, document, findings, notes);
+        StatedAsWritten(report, document, findings, notes);
         return (findings, notes);
     }
 
@@ -59,6 +60,31 @@ public static partial class DepartmentReportChecker
         if (stated != band)
             findings.Add(new Finding("DE-GRADE-BAND", Severity.Error, new FindingLocation(Document, null, "评价等级"), band.ToString(), printed, null,
                 $"自评得分 {score} 对应等级为「{band}」，报告中为「{printed}」"));
+    }
+
+    /// <summary>
+    /// The 自评得分 and 等级 entered beside the report against the ones its text states: edited apart (the figure in the
+    /// editor, the sentence in the text), they would tell the reviewer and the public two different scores.
+    /// </summary>
+    private static void StatedAsWritten(DepartmentSelfEvaluation report, DepartmentReportDocument document, List<Finding> findings, List<CheckNote> notes)
+    {
+        const string what = "填报的得分、等级与报告正文一致（DE-SCORE-TEXT）";
+        if (StatedScoreReader.Find(document) is not { Origin: ScoreOrigin.Report } written)
+        {
+            notes.Add(new CheckNote(what, false, "报告正文未写部门整体的自评得分和等级"));
+            return;
+        }
+        var where = new FindingLocation(Document, null, Excerpt(QuotedFigures.Compact(written.Sentence)));
+        var count = findings.Count;
+        if (written.Value is { } text && report.StatedScore != text)
+            findings.Add(new Finding("DE-SCORE-TEXT", Severity.Error, where, Money.Format(text), report.StatedScore is { } s ? Money.Format(s) : null,
+                report.StatedScore - text, $"填报的自评得分{(report.StatedScore is { } v ? $" {v} 分" : "为空")}，报告正文写的是 {text} 分：「{written.Sentence}」"));
+        if (written.Grade is { } grade && StatedScoreReader.GradeOf(grade) != StatedScoreReader.GradeOf(report.StatedGrade))
+            findings.Add(new Finding("DE-SCORE-TEXT", Severity.Error, where, grade, report.StatedGrade, null,
+                $"填报的评价等级为「{report.StatedGrade ?? "空"}」，报告正文写的是「{grade}」：「{written.Sentence}」"));
+        notes.Add(new CheckNote(what, true, findings.Count == count
+            ? $"正文写明{(written.Value is { } w ? $" {w} 分" : "")}{(written.Grade is { } g ? $"「{g}」" : "")}，与填报一致"
+            : "正文与填报不一致"));
     }
 
     private static readonly (ReportTopic Topic, string Name)[] Expected =

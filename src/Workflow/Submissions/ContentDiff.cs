@@ -14,7 +14,7 @@ public static class ContentDiff
         if (before.Department is { } da && after.Department is { } db)
         {
             if (da.StatedScore != db.StatedScore) changes.Add($"自评得分：{Show(da.StatedScore)} → {Show(db.StatedScore)}");
-            NarrativeDiff.Between("报告正文", da.Narrative ?? "", db.Narrative ?? "", changes);
+            DepartmentReportDiff.Between(da.Narrative ?? "", db.Narrative ?? "", changes);
             if (da.StatedGrade != db.StatedGrade) changes.Add($"评价等级：{da.StatedGrade ?? "—"} → {db.StatedGrade ?? "—"}");
         }
         if (before.Disclosure is { } pa && after.Disclosure is { } pb) DisclosureDiff.Between(pa, pb, changes);

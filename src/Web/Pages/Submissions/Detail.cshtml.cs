@@ -104,6 +104,8 @@ public class DetailModel(IQuerySession session, TimeProvider clock) : PageModel
             // every row with its id (a row stored without one gets its place's): the editor sends them back, and the rows stay themselves
             Content = submission.Content.ProjectForm is { } shown ? submission.Content with { ProjectForm = IndicatorRowIds.WithIds(shown) } : submission.Content,
             Score = ScoreCard,
+            // the reviewers' 逐行意见, shown beside their rows while the preparer edits a returned form
+            Remarks = submission.Rounds.SelectMany(r => r.RowRemarks.Select(m => new { Round = r.Number, m.RowId, m.RowReference, m.Remark })),
             LevelOnes = BuiltInTemplates.All.SelectMany(t => t.LevelOnes).GroupBy(l => l.Name)
                 .ToDictionary(g => g.Key, g => g.SelectMany(l => l.LevelTwos).Distinct().ToList()),
         }, Json);

@@ -20,6 +20,6 @@ public static class CheckContent
         if (submission is null || !SubmissionAccess.CanSee(actor, submission)) return Problems.NotFound();
         if (request.Content is null) return Problems.BadRequest("content-required", "请提供报告内容", "content is required");
         var templates = submission.Kind == SubmissionKind.ProjectSelfEvaluation ? await TemplateCatalogue.AllAsync(session, ct) : null;
-        return Results.Ok(ContentCheck.Run(submission, request.Content, actor, templates));
+        return Results.Ok(ContentCheck.Run(submission, request.Content, actor, templates, await Score.RelatedAsync(submission, session, ct)));
     }
 }

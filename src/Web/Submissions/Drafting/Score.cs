@@ -24,7 +24,7 @@ public static class Score
     /// for a 部门决算公开 package: the unit's 自评表 of that year, whose scores and funds its 情况说明 quotes.
     /// Of several 决算公开 packages the furthest along (published, approved, …), then the latest; a discarded report is none of them.
     /// </summary>
-    private static async Task<RelatedReports?> RelatedAsync(Submission submission, IQuerySession session, CancellationToken ct)
+    internal static async Task<RelatedReports?> RelatedAsync(Submission submission, IQuerySession session, CancellationToken ct)
     {
         if (submission.Kind == SubmissionKind.SummaryReview)
             return RelatedReports.None with { SummaryTable = (await UnitSummaryReview.OfSummaryAsync(session, submission, ct)).ToTable() };

@@ -182,10 +182,12 @@ if (root && bar && original) {
     const warnings = findings.filter(f => f.severity === "Warning");
     const list = el("ul", { id: "live-findings" }, [...errors, ...warnings].slice(0, 30).map(f =>
       el("li", { class: `sev-${f.severity.toLowerCase()}` }, `${SEVERITY[f.severity]}：${f.message}`)));
-    live.replaceChildren(
+    // replaceChildren would write a null out as the text "null": only what there is
+    live.replaceChildren(...[
       el("div", { id: "live-counts", class: errors.length ? "sev-error" : "ok-text" },
         errors.length || warnings.length ? `实时核对：错误 ${errors.length} 处 · 提示 ${warnings.length} 处（尚未保存）` : "实时核对：未发现错误（尚未保存）"),
-      errors.length || warnings.length ? el("details", {}, el("summary", {}, "查看问题"), list) : null);
+      errors.length || warnings.length ? el("details", {}, el("summary", {}, "查看问题"), list) : null,
+    ].filter(Boolean));
   }
 
   async function save() {

@@ -31,7 +31,11 @@ function stateOf(form) {
   };
 }
 
-export function buildEditor(form, levelOnes, onChange, restored) {
+/** A cell of the editor; its column's name stands above its control where the tables stack (a phone). */
+const cell = (column, control, attrs = {}) => el("td", { "data-label": column, ...attrs }, control);
+
+/** `remarks`: the reviewers' 逐行意见 ({ round, rowId, rowReference, remark }), shown under the rows they are about. */
+export function buildEditor(form, levelOnes, onChange, restored, remarks = []) {
   const state = restored ? structuredClone(restored) : stateOf(form);
   const { header, goal, funds, rows, foot } = state;
   const numericFields = [];
@@ -72,18 +76,19 @@ export function buildEditor(form, levelOnes, onChange, restored) {
       el("th", { scope: "row" }, "实际完成情况"), el("td", {}, field(goal, "actual", "年度总体目标 实际完成情况", { id: "f-goal-actual", multiline: true, maxlength: 5000 })))));
 
   const fundLine = (line, label, withScore) => el("tr", {}, el("th", { scope: "row", class: "row-name" }, label),
-    el("td", {}, numeric(line, "initialBudget", `${label} 年初预算数`, withScore ? { id: "f-initial" } : {})),
-    el("td", {}, numeric(line, "fullYearBudget", `${label} 全年预算数`, withScore ? { id: "f-budget" } : {})),
-    el("td", {}, numeric(line, "executed", `${label} 全年执行数`, withScore ? { id: "f-executed" } : {})),
-    el("td", {}, withScore ? numeric(funds, "weight", "预算执行 分值", { id: "f-weight" }) : ""),
-    el("td", {}, withScore ? numeric(funds, "statedScore", "预算执行 得分", { id: "f-score" }) : ""));
+    cell("年初预算数", numeric(line, "initialBudget", `${label} 年初预算数`, withScore ? { id: "f-initial" } : {})),
+    cell("全年预算数", numeric(line, "fullYearBudget", `${label} 全年预算数`, withScore ? { id: "f-budget" } : {})),
+    cell("全年执行数", numeric(line, "executed", `${label} 全年执行数`, withScore ? { id: "f-executed" } : {})),
+    withScore ? cell("预算执行 分值", numeric(funds, "weight", "预算执行 分值", { id: "f-weight" })) : el("td", { class: "blank" }),
+    withScore ? cell("预算执行 得分", numeric(funds, "statedScore", "预算执行 得分", { id: "f-score" })) : el("td", { class: "blank" }));
   const fundsTable = el("table", { class: "paper editor-table", id: "funds-editor" },
     el("thead", {}, el("tr", {}, ...["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "得分"].map(h => el("th", { scope: "col" }, h)))),
     el("tbody", {}, fundLine(funds.total, funds.total.name || "年度资金总额", true), ...funds.subRows.map(r => fundLine(r, `其中：${r.name}`, false))));
 
   const body = el("tbody");
+  const columns = ["一级指标", "二级指标", "三级指标", "指标性质", "度量单位", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "操作"];
   const table = el("table", { class: "paper editor-table", id: "indicator-editor" },
-    el("thead", {}, el("tr", {}, ...["一级指标", "二级指标", "三级指标", "指标性质", "度量单位", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "操作"].map(h => el("th", { scope: "col" }, h)))),
+    el("thead", {}, el("tr", {}, ...columns.map(h => el("th", { scope: "col" }, h)))),
     body);
 
   function draw() {
@@ -96,19 +101,23 @@ export function buildEditor(form, levelOnes, onChange, restored) {
       const nature = el("select", { "data-field": "nature", "aria-label": label("指标性质"), onchange: e => { row.nature = e.target.value || null; changed(); } },
         natures.map(n => el("option", { value: n, selected: (row.nature || "") === n }, n || "（按指标值）")));
       const move = (to, text, name) => el("button", { type: "button", class: "small secondary", title: text, "aria-label": label(text), onclick: () => { if (to >= 0 && to < rows.length) { [rows[to], rows[index]] = [rows[index], rows[to]]; draw(); } } }, name);
-      return el("tr", { "data-index": index, id: `edit-row-${index + 1}` },
-        el("td", {}, levelOne), el("td", {}, levelTwo),
-        el("td", {}, field(row, "name", label("三级指标"), { "data-field": "name", multiline: true, maxlength: 500 })),
-        el("td", {}, nature),
-        el("td", {}, field(row, "unit", label("度量单位"), { "data-field": "unit", maxlength: 20 })),
-        el("td", {}, field(row, "target", label("年度指标值"), { "data-field": "target", multiline: true, maxlength: 2000 })),
-        el("td", {}, field(row, "actual", label("实际完成值"), { "data-field": "actual", multiline: true, maxlength: 2000 })),
-        el("td", {}, rowNumeric(row, "weight", label("分值"), { "data-field": "weight" })),
-        el("td", {}, rowNumeric(row, "statedScore", label("得分"), { "data-field": "statedScore" })),
-        el("td", {}, field(row, "deviation", label("偏差原因分析及改进措施"), { "data-field": "deviation", multiline: true, maxlength: 5000 })),
-        el("td", { class: "no-print row-buttons" }, move(index - 1, "上移", "↑"), move(index + 1, "下移", "↓"),
+      const line = el("tr", { "data-index": index, "data-row-id": row.id ?? "", id: `edit-row-${index + 1}` },
+        cell("一级指标", levelOne), cell("二级指标", levelTwo),
+        cell("三级指标", field(row, "name", label("三级指标"), { "data-field": "name", multiline: true, maxlength: 500 }), { class: "wide" }),
+        cell("指标性质", nature),
+        cell("度量单位", field(row, "unit", label("度量单位"), { "data-field": "unit", maxlength: 20 })),
+        cell("年度指标值", field(row, "target", label("年度指标值"), { "data-field": "target", multiline: true, maxlength: 2000 }), { class: "wide" }),
+        cell("实际完成值", field(row, "actual", label("实际完成值"), { "data-field": "actual", multiline: true, maxlength: 2000 }), { class: "wide" }),
+        cell("分值", rowNumeric(row, "weight", label("分值"), { "data-field": "weight" })),
+        cell("得分", rowNumeric(row, "statedScore", label("得分"), { "data-field": "statedScore" })),
+        cell("偏差原因分析及改进措施", field(row, "deviation", label("偏差原因分析及改进措施"), { "data-field": "deviation", multiline: true, maxlength: 5000 }), { class: "wide" }),
+        el("td", { class: "no-print row-buttons" }, el("span", { class: "row-number" }, `第 ${index + 1} 行`), move(index - 1, "上移", "↑"), move(index + 1, "下移", "↓"),
           el("button", { type: "button", class: "small secondary", title: "删除", "aria-label": label("删除"), onclick: () => { rows.splice(index, 1); draw(); } }, "删除")));
-    }));
+      // the reviewer's 逐行意见 on this row (by its id; a remark from before rows had ids, by its name) right under it
+      const said = remarks.filter(r => r.rowId ? r.rowId === row.id : r.rowReference === row.name);
+      return said.length === 0 ? [line] : [line, el("tr", { class: "editor-remark-row" }, el("td", { colspan: columns.length },
+        said.map(r => el("div", { class: "editor-remark remark", role: "note" }, `审核意见（第 ${r.round} 轮）：${r.remark}`))))];
+    }).flat());
     changed();
   }
 

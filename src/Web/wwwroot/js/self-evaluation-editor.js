@@ -42,7 +42,7 @@ if (bar && sheet && form) {
   }
 
   function startEditing(restored) {
-    editor = buildEditor(form, data.levelOnes, showState, restored);
+    editor = buildEditor(form, data.levelOnes, showState, restored, data.remarks || []);
     for (const part of view) part.hidden = true;
     view[view.length - 1].after(editor.element);
     sheet.classList.add("editing");

@@ -9,10 +9,13 @@ namespace Approval.Workflow.Submissions.Drafting;
 /// </summary>
 public static class ContentCheck
 {
-    public static ScoreCard Run(Submission submission, SubmissionContent content, Actor by, IReadOnlyList<IndicatorTemplate>? templates = null)
+    /// <param name="related">The unit's other reports of the year the saved score is checked against (as 评分 passes them), so that
+    /// the live count and the saved one agree.</param>
+    public static ScoreCard Run(Submission submission, SubmissionContent content, Actor by, IReadOnlyList<IndicatorTemplate>? templates = null,
+        DepartmentReport.RelatedReports? related = null)
     {
         DraftRules.RequireEditable(submission, by);
         DraftRules.RequireContent(submission.Kind, content);
-        return SubmissionScoring.Score(submission.Kind, content, submission.ContentVersion, templates);
+        return SubmissionScoring.Score(submission.Kind, content, submission.ContentVersion, templates, related);
     }
 }
