@@ -12,8 +12,10 @@ internal static partial class SelfEvaluationFormParser
     /// <summary>Columns an indicator header must have, by any of their names (<see cref="FormColumns"/>).</summary>
     private static readonly string[] RequiredIndicatorColumns = [FormColumns.Weight, FormColumns.Score, FormColumns.Target];
 
-    public static ProjectSelfEvaluationForm? Parse(IReadOnlyList<(int Line, string Text)> region, List<ImportIssue> issues)
+    public static ProjectSelfEvaluationForm? Parse(IReadOnlyList<(int Line, string Text)> region, List<ImportIssue> issues, IReadOnlySet<int>? spaced = null)
     {
+        spaced ??= new HashSet<int>();
+        var unreadRows = new List<int>();
         var firstLine = region.Count > 0 ? region[0].Line : 0;
         int? year = region.Select(l => YearPattern().Match(l.Text)).FirstOrDefault(m => m.Success) is { } y ? int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture) : null;
         var lines = region.Where(l => l.Text.Contains('\t')).Select(l => (l.Line, Cells: Cells.Split(l.Text))).ToList();
@@ -31,6 +33,7 @@ internal static partial class SelfEvaluationFormParser
         var headerChecked = false;
         Dictionary<string, int>? columns = null;
         string? columnsRead = null;
+        var textColumns = 3; // 三级指标 … before 分值 in the seeds' header: 三级指标, 年度指标值, 实际完成值
         List<string> fundsOrder = [.. FormColumns.StandardFunds];
         string levelOne = "", levelTwo = "";
 
@@ -71,6 +74,18 @@ internal static partial class SelfEvaluationFormParser
             if (FundsLabel(compact) is { } fundsIndex)
             {
                 var name = compact[fundsIndex].TrimEnd(':', '：');
+                var present = cells.Skip(fundsIndex + 1).Count(c => c.Length > 0);
+                if (spaced.Contains(line) && present > 0 && present < fundsOrder.Count)
+                {
+                    // Runs of spaces left no trace of the empty cell: which figure is which cannot be told.
+                    if (name.Contains("资金总额"))
+                    {
+                        issues.Add(new ImportIssue(line, $"第 {line} 行：以空格分列的「{name}」只有 {present} 个数，少于表头的 {fundsOrder.Count} 列，无法确定各数属于哪一列（请用制表符或竖线分列，空单元格留空位）", Fatal: true));
+                        return null;
+                    }
+                    unreadRows.Add(line);
+                    continue;
+                }
                 var values = Cells.Figures(cells.Select(c => c.Replace("%", "")).ToArray(), fundsIndex + 1, fundsOrder.Count, line, issues);
                 decimal? Value(string key) => fundsOrder.IndexOf(key) is var at and >= 0 ? values[at] : null;
                 var fundsLine = new FundsLine(name, Value(FormColumns.PlannedBudget), Value(FormColumns.Budget), Value(FormColumns.Executed));
@@ -119,6 +134,7 @@ internal static partial class SelfEvaluationFormParser
                     }
                     // The seeds' own header is read by position (its rows drift); any other order or wording by the header's words.
                     if (!FormColumns.IsStandard(compact, map)) columns = map;
+                    else textColumns = map[FormColumns.Weight] - map[FormColumns.LevelThree];
                     columnsRead = (columns is null ? "按位置（标准表头）：" : "按表头：") + FormColumns.Describe(compact, map);
                 }
                 continue;
@@ -148,12 +164,27 @@ internal static partial class SelfEvaluationFormParser
             }
             if (!inIndicators) continue;
 
+            if (columns is not null && spaced.Contains(line))
+            {
+                // Spaces keep no empty cell: place the row's cells under the header (levels by their names, the rest in order).
+                if (SpacedRow(cells, columns) is { } placed) cells = placed;
+                else
+                {
+                    unreadRows.Add(line);
+                    continue;
+                }
+            }
             var row = columns is null
-                ? IndicatorLine(cells, compact, line, ref levelOne, ref levelTwo, printedWeights, issues)
+                ? IndicatorLine(cells, compact, line, ref levelOne, ref levelTwo, printedWeights, issues, textColumns)
                 : IndicatorByColumns(cells, columns, line, ref levelOne, ref levelTwo, printedWeights, issues);
             if (row is not null) indicators.Add(row);
         }
 
+        if (unreadRows.Count > 0)
+            issues.Add(new ImportIssue(unreadRows[0], $"自评表中 {unreadRows.Count} 行以空格分列且少于表头的列数（第 {string.Join("、", unreadRows)} 行）：空单元格没有留下位置，无法确定各格属于哪一列，未读取（请用制表符或竖线分列，空单元格留空位）")
+            {
+                UnreadTable = true,
+            });
         if (total is null)
         {
             issues.Add(new ImportIssue(firstLine, $"第 {firstLine} 行起的自评表缺少“年度资金总额”行", Fatal: true));
@@ -192,7 +223,7 @@ internal static partial class SelfEvaluationFormParser
     }
 
     private static IndicatorRow? IndicatorLine(string[] cells, string[] compact, int line, ref string levelOne, ref string levelTwo,
-        Dictionary<string, decimal> printedWeights, List<ImportIssue> issues)
+        Dictionary<string, decimal> printedWeights, List<ImportIssue> issues, int textColumns)
     {
         var rest = new List<string>();
         for (var i = 0; i < cells.Length; i++)
@@ -231,6 +262,12 @@ internal static partial class SelfEvaluationFormParser
             issues.Add(new ImportIssue(line, $"第 {line} 行：无法读出指标的分值和得分，该行未计入"));
             return null;
         }
+        // A figure alone under 偏差原因分析: the row holds one cell more than 三级指标…得分 and ends in three figures. The pair is
+        // then the one standing where the header puts 分值 and 得分, when every text cell before it is filled (a row with an
+        // empty cell among them may have drifted, as seed 002's do: it keeps the last pair).
+        if (pair == textColumns + 1 && rest.Count == textColumns + 3 && Money.IsNumber(rest[textColumns])
+            && rest.Take(textColumns).All(c => c.Length > 0))
+            pair = textColumns;
         // The pair was chosen because both cells are numbers.
         _ = Money.TryParse(rest[pair], out var weight);
         _ = Money.TryParse(rest[pair + 1], out var score);
@@ -284,6 +321,32 @@ internal static partial class SelfEvaluationFormParser
             Weight = weight.Value, StatedScore = score, Deviation = deviation.Length > 0 ? deviation : null,
             Nature = NullIfEmpty(Cell("指标性质")), Unit = NullIfEmpty(Cell("度量单位")), SourceLine = line,
         };
+    }
+
+    /// <summary>
+    /// A row pasted with runs of spaces under a header read by its words: leading level names go under 一级/二级指标, the other
+    /// cells under the remaining columns in order; the last column (偏差原因分析) may be missing. Any other count is ambiguous: null.
+    /// </summary>
+    private static string[]? SpacedRow(string[] cells, Dictionary<string, int> columns)
+    {
+        var rest = cells.Where(c => c.Length > 0).SkipWhile(c => Cells.Compact(c) == "绩效指标").ToList();
+        var placed = new string[columns.Values.Max() + 1];
+        Array.Fill(placed, "");
+        if (rest.Count > 0 && columns.TryGetValue(FormColumns.LevelOne, out var one) && IndicatorNames.IsLevelOne(Cells.Compact(rest[0])) && !IndicatorNames.IsLevelTwo(Cells.Compact(rest[0])))
+        {
+            placed[one] = rest[0];
+            rest.RemoveAt(0);
+        }
+        if (rest.Count > 0 && columns.TryGetValue(FormColumns.LevelTwo, out var two) && IndicatorNames.IsLevelTwo(Cells.Compact(rest[0])))
+        {
+            placed[two] = rest[0];
+            rest.RemoveAt(0);
+        }
+        var others = columns.Where(p => p.Key is not (FormColumns.LevelOne or FormColumns.LevelTwo)).OrderBy(p => p.Value).Select(p => p.Value).ToList();
+        var lastIsDeviation = columns.TryGetValue(FormColumns.Deviation, out var deviation) && deviation == others[^1];
+        if (rest.Count != others.Count && !(lastIsDeviation && rest.Count == others.Count - 1)) return rest.Count == 0 ? placed : null;
+        for (var i = 0; i < rest.Count; i++) placed[others[i]] = rest[i];
+        return placed;
     }
 
     private static int? FundsLabel(string[] compact)
