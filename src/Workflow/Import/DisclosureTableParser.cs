@@ -28,7 +28,8 @@ internal static partial class DisclosureTableParser
             DisclosureTableKind.ThreePublicExpenses or DisclosureTableKind.StateAssets => Numbered(kind, number, title, lines, issues, shortRows),
             _ => Coded(kind, number, title, lines, issues, shortRows),
         };
-        shortRows.Report(title, issues);
+        // A table some of whose rows could not be placed is not checked on the rest: its sums would be false alarms.
+        if (shortRows.Report(title, issues)) table = table with { Rows = [] };
         return table with { Heading = Heading(region) };
     }
 
@@ -195,7 +196,8 @@ internal static partial class DisclosureTableParser
                     issues.Add(new ImportIssue(line, $"第 {line} 行科目 {code} 的金额「{amountCell}」不是数值"));
                 var section = code.StartsWith("301", StringComparison.Ordinal) || code.StartsWith("303", StringComparison.Ordinal) ? "人员经费" : "公用经费";
                 rows.Add(new TableRow(line, section, code, name, null, [amount]));
-                i += 2;
+                // With spaces for separators an empty amount leaves no cell: the next code stands right after the name.
+                i += Cells.IsCode(amountCell, 3, 5) ? 1 : 2;
             }
         }
         return new DisclosureTable(DisclosureTableKind.GeneralBudgetBasicExpenditure, number, title, ["金额"], rows) { StatedTotals = totals };
@@ -321,13 +323,14 @@ internal static partial class DisclosureTableParser
             return true;
         }
 
-        public void Report(string title, List<ImportIssue> issues)
+        public bool Report(string title, List<ImportIssue> issues)
         {
-            if (lines.Count == 0) return;
-            issues.Add(new ImportIssue(lines[0], $"「{title}」中 {lines.Count} 行以空格分列且少于表格的列数（第 {string.Join("、", lines)} 行）：空单元格没有留下位置，无法确定各数字属于哪一列，未读取（请用制表符或竖线分列，空单元格留空位）")
+            if (lines.Count == 0) return false;
+            issues.Add(new ImportIssue(lines[0], $"「{title}」中 {lines.Count} 行以空格分列且少于表格的列数（第 {string.Join("、", lines)} 行）：空单元格没有留下位置，无法确定各数字属于哪一列，整张表未核对（请用制表符或竖线分列，空单元格留空位）")
             {
                 UnreadTable = true,
             });
+            return true;
         }
     }
 }

@@ -62,7 +62,8 @@ public static partial class ReportTextImporter
                 i = end;
                 continue;
             }
-            narrative.AppendLine(original[i]);
+            // A pasted row of the narrative (a 评价报告's budget table) reads as its tab layout too; prose keeps its spaces.
+            narrative.AppendLine(laidOut[i].Layout == LineLayout.Pipes || laidOut[i].Layout == LineLayout.Spaces && lines[i].Text.Count(c => c == '\t') >= 2 ? lines[i].Text : original[i]);
             i++;
         }
 

@@ -18,7 +18,9 @@ internal static partial class SelfEvaluationFormParser
         var unreadRows = new List<int>();
         var firstLine = region.Count > 0 ? region[0].Line : 0;
         int? year = region.Select(l => YearPattern().Match(l.Text)).FirstOrDefault(m => m.Success) is { } y ? int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture) : null;
-        var lines = region.Where(l => l.Text.Contains('\t')).Select(l => (l.Line, Cells: Cells.Split(l.Text))).ToList();
+        // A row is a line with a tab, or an empty funds row (上年结转资金) left as its label alone (spaces, pipes or a pasted row keep no tab).
+        var lines = region.Where(l => l.Text.Contains('\t') || FundsLabel([Cells.Compact(l.Text)]) is not null)
+            .Select(l => (l.Line, Cells: Cells.Split(l.Text))).ToList();
 
         string projectName = "", department = "", unit = "";
         FundsLine? total = null;
