@@ -207,10 +207,16 @@ internal static partial class DisclosureTableParser
         ShortRows shortRows)
     {
         var columns = DisclosureTableKinds.Columns(kind);
-        var header = lines.FirstOrDefault(l => l.Cells.Any(c => Cells.Compact(c) is "年初预算数" or "决算数"));
-        if (header.Cells is not null)
+        // The header may take two rows under merged cells (预算数 over 年初预算数 / 全年预算数, 决算数 spanning both): each column
+        // is named by the lower row's word where it has one.
+        static bool IsColumnWord(string c) => c is "年初预算数" or "全年预算数" or "决算数";
+        var headers = lines.Where(l => l.Cells.Any(c => IsColumnWord(Cells.Compact(c)))).Take(2).ToList();
+        if (headers.Count == 2 && headers[1].Line - headers[0].Line != 1) headers.RemoveAt(1);
+        if (headers.Count > 0)
         {
-            var named = header.Cells.Select(Cells.Compact).Where(c => c is "年初预算数" or "全年预算数" or "决算数").ToList();
+            var named = Enumerable.Range(0, headers.Max(h => h.Cells.Length))
+                .Select(i => headers.Select(h => i < h.Cells.Length ? Cells.Compact(h.Cells[i]) : "").LastOrDefault(IsColumnWord))
+                .OfType<string>().ToList();
             if (named.Count > 0) columns = named;
         }
         var rows = new List<TableRow>();

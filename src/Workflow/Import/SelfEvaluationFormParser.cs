@@ -127,6 +127,15 @@ internal static partial class SelfEvaluationFormParser
                 if (!headerChecked)
                 {
                     headerChecked = true;
+                    // A header in two rows under merged cells ("指标值" over 年度指标值 / 实际完成值): the lower row names its columns.
+                    if (k + 1 < lines.Count && lines[k + 1].Cells.Select(Cells.Compact).ToArray() is var lower
+                        && lower.Count(c => c.Length > 0) is var named and > 0 && FormColumns.OfIndicators(lower).Count == named
+                        && !lower.Any(c => c.StartsWith("一级指标", StringComparison.Ordinal)))
+                    {
+                        compact = [.. Enumerable.Range(0, Math.Max(compact.Length, lower.Length))
+                            .Select(i => i < lower.Length && lower[i].Length > 0 ? lower[i] : i < compact.Length ? compact[i] : "")];
+                        k++;
+                    }
                     var map = FormColumns.OfIndicators(compact);
                     var missing = RequiredIndicatorColumns.Where(c => !map.ContainsKey(c)).ToList();
                     if (missing.Count > 0)
