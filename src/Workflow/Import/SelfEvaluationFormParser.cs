@@ -154,7 +154,7 @@ internal static partial class SelfEvaluationFormParser
             {
                 // Only cells that are numbers, so each TryParse succeeds.
                 var numbers = cells.Skip(first + 1).Where(Money.IsNumber).ToList();
-                if (columns is not null && columns.TryGetValue("分值", out var weightColumn) && columns.TryGetValue("得分", out var scoreColumn))
+                if (columns is not null && !spaced.Contains(line) && columns.TryGetValue("分值", out var weightColumn) && columns.TryGetValue("得分", out var scoreColumn))
                 {
                     // A grid with header positions: each figure under its own column, either may be empty.
                     _ = Money.TryParse(weightColumn < cells.Length ? cells[weightColumn] : "", out statedWeightTotal);
@@ -366,6 +366,7 @@ internal static partial class SelfEvaluationFormParser
         if (index < 0) return null;
         var c = compact[index];
         var isFunds = c.Contains("资金总额") || c.Contains("当年财政拨款") || c.Contains("上年结转资金") || c.Contains("其他资金") || c.Contains("政府预算资金") || c.Contains("财政拨款")
+            || c.Contains("财政资金") // 四川: 其中：财政资金
             || OverallFundsRows.Contains(c.Replace("其中:", "").Replace("其中：", "")); // a 部门整体 form's 年度预算 by kind of expenditure
         return isFunds ? index : null;
     }
