@@ -49,8 +49,16 @@ public static partial class ReportTextImporter
             if (TableTitle(lines[i].Text) is { } title && !(lines[i].Text.StartsWith(SheetMarker, StringComparison.Ordinal) && TitleRowFollows(lines, i)))
             {
                 var end = TableEnd(lines, i + 1);
+                var before = issues.Count;
                 var table = DisclosureTableParser.Parse(title.Kind, title.Printed, lines.GetRange(i, end - i), issues, spaced);
                 tables.Add(table);
+                // Amounts under a known title of which no row could be read (one cell per line, a layout no reader knows): unread, not empty.
+                if (table.Rows.Count == 0 && !issues.Skip(before).Any(x => x.UnreadTable || x.Fatal)
+                    && lines.GetRange(i + 1, end - i - 1).FirstOrDefault(l => !l.Text.Contains("编制单位", StringComparison.Ordinal) && Amount().IsMatch(l.Text)) is { Text: not null } first)
+                    issues.Add(new ImportIssue(first.Line, $"「{title.Printed}」中有数字，但没有一行能按表格读取（第 {first.Line} 行起；每行一格等排列无法确定行列），其中的数字未经核对")
+                    {
+                        UnreadTable = true,
+                    });
                 i = end;
                 continue;
             }
@@ -193,6 +201,10 @@ public static partial class ReportTextImporter
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespacePattern();
+
+    /// <summary>An amount as the 公开表 print it (1,387.15, 0.00): column numbers and years have no decimals.</summary>
+    [GeneratedRegex(@"(?<![\d.])-?\d{1,3}(?:,\d{3})*\.\d{1,2}(?![\d.])|(?<![\d.,])-?\d+\.\d{1,2}(?![\d.])")]
+    private static partial Regex Amount();
 
     /// <summary>Words every 情况说明 and 绩效报告 uses: text without any of them is not a report at all.</summary>
     [GeneratedRegex("决算|绩效|自评|预算|财政拨款|收入|支出|万元")]

@@ -160,6 +160,8 @@ internal static partial class SelfEvaluationFormParser
                     _ = Money.TryParse(weightColumn < cells.Length ? cells[weightColumn] : "", out statedWeightTotal);
                     _ = Money.TryParse(scoreColumn < cells.Length ? cells[scoreColumn] : "", out statedTotal);
                 }
+                else if (numbers.Count >= 2 && columns is not null && columns.TryGetValue(FormColumns.Weight, out var w) && columns.TryGetValue(FormColumns.Score, out var sc) && sc < w)
+                { _ = Money.TryParse(numbers[^2], out statedTotal); _ = Money.TryParse(numbers[^1], out statedWeightTotal); } // 得分 printed before 分值
                 else if (numbers.Count >= 2) { _ = Money.TryParse(numbers[^2], out statedWeightTotal); _ = Money.TryParse(numbers[^1], out statedTotal); }
                 else if (numbers.Count == 1) _ = Money.TryParse(numbers[0], out statedTotal);
                 inIndicators = false;
@@ -270,7 +272,8 @@ internal static partial class SelfEvaluationFormParser
         }
         if (pair < 0)
         {
-            issues.Add(new ImportIssue(line, $"第 {line} 行：无法读出指标的分值和得分，该行未计入"));
+            // A row with figures the form could not place is an unread row, not a smaller form (RD-UNREAD-TABLE).
+            issues.Add(new ImportIssue(line, $"第 {line} 行：无法读出指标的分值和得分，该行未计入") { UnreadTable = rest.Any(Money.IsNumber) });
             return null;
         }
         // A figure alone under 偏差原因分析: the row holds one cell more than 三级指标…得分 and ends in three figures. The pair is
