@@ -175,4 +175,28 @@ public class PastedLayoutTests
         Assert.Equal(Verdicts(tabs, IsSummary), Verdicts(retitled, IsSummary));
         Assert.DoesNotContain(retitled.Documents, d => d.Kind == UnreadTables.Kind);
     }
+
+    [Fact]
+    public void The_seed_three_public_table_one_cell_per_line_is_read_whole_and_refused_when_a_blank_dropped_a_cell()
+    {
+        var text = Text(Seeds.ShangraoBigData2021);
+        var start = text.IndexOf("## 一般公共预算财政拨款“三公”经费支出决算表\n", StringComparison.Ordinal);
+        var end = text.IndexOf("\n注", start, StringComparison.Ordinal);
+        var table = text[start..end];
+        static string OnePerLine(string t) => string.Join("\n", t.Split('\n').SelectMany(l => l.Split('\t')).Select(c => c.Trim()).Where(c => c.Length > 0));
+        bool IsThreePublic(CheckedDocument d) => d.Title.StartsWith("公开07表", StringComparison.Ordinal);
+        var tabs = Check(table);
+        var lines = Check(OnePerLine(table));
+        Assert.Equal(20, Assert.Single(tabs.Documents, IsThreePublic).Checked);
+        Assert.Equal(Verdicts(tabs, IsThreePublic), Verdicts(lines, IsThreePublic));
+        Assert.DoesNotContain(lines.Documents, d => d.Kind == UnreadTables.Kind);
+        // 公务接待费's 决算数 wrong: found as in the tab layout.
+        var wrong = Check(OnePerLine(table.Replace("3.公务接待费\t6\t8.00\t7.11", "3.公务接待费\t6\t8.00\t9.11", StringComparison.Ordinal)));
+        Assert.Contains(wrong.Documents.SelectMany(d => d.Findings), f => f.Rule.StartsWith("DT3G", StringComparison.Ordinal) && f.Severity == Severity.Error);
+        // A blank 年初预算数 dropped: no row can be trusted to its columns — the table is named unread, exit 2.
+        var blank = Check(OnePerLine(table.Replace("1.因公出国（境）费\t2\t0.00\t0.00", "1.因公出国（境）费\t2\t\t0.00", StringComparison.Ordinal)));
+        Assert.Equal(0, Assert.Single(blank.Documents, IsThreePublic).Checked);
+        Assert.Contains(blank.Documents.Where(d => d.Kind == UnreadTables.Kind).SelectMany(d => d.Findings), f => f.Message.Contains("没有一行能按表格读取", StringComparison.Ordinal));
+        Assert.Equal(2, CheckReportFormatter.ExitCode(blank));
+    }
 }

@@ -12,6 +12,7 @@ internal static partial class DisclosureTableParser
         IReadOnlySet<int>? spaced = null)
     {
         var shortRows = new ShortRows(spaced);
+        if (kind == DisclosureTableKind.ThreePublicExpenses && OneCellPerLine.Regroup(region) is { } regrouped) region = regrouped;
         var number = region.Select(l => NumberPattern().Match(l.Text)).FirstOrDefault(m => m.Success)?.Groups[1].Value.PadLeft(2, '0');
         var lines = region.Where(l => l.Text.Contains('\t')).Select(l => (l.Line, Cells: Cells.Split(l.Text))).ToList();
         // Editors and pastes strip a row's trailing tabs: give every row the table's width again, so figures keep their columns.
