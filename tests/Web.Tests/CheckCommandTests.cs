@@ -155,4 +155,32 @@ public class CheckCommandTests
         }
         finally { File.Delete(path); }
     }
+
+    [Fact]
+    public void A_department_report_says_what_the_checked_file_lacks_not_what_an_app_holds()
+    {
+        var (exit, output, _) = Run(Seed("001_de08246b7e89c2ac.txt"), json: false);
+        Assert.Equal(1, exit); // its held-out staffing mistake (DE-PARTS-EXCEED)
+        Assert.Contains("[错误] DE-PARTS-EXCEED", output);
+        // A CLI user has no records in an app: the note speaks of the file checked and says how to check the figures too.
+        Assert.Contains("所查文件中没有部门决算公开（check 只与同一文件中的表核对", output);
+        Assert.DoesNotContain("系统中", output);
+    }
+
+    [Fact]
+    public void A_form_pasted_from_a_web_page_with_pipes_is_checked_as_its_tab_layout()
+    {
+        var seed = File.ReadAllText(Seed("002_3e97706fd429c0f0.txt"));
+        var path = Path.Combine(Path.GetTempPath(), $"pipes-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(path, string.Join("\n", seed.Replace("\r\n", "\n").Split('\n')
+            .Select(l => l.Contains('\t') ? "| " + string.Join(" | ", l.Split('\t').Select(c => c.Trim())) + " |" : l)));
+        try
+        {
+            var (exit, output, _) = Run(path, json: false);
+            Assert.Equal(1, exit);
+            Assert.Contains("■ 项目支出绩效自评表：“赣服通”上饶分厅4.0版项目  得分 81.34  等级 良", output);
+            Assert.DoesNotContain("未能识别的表格", output);
+        }
+        finally { File.Delete(path); }
+    }
 }

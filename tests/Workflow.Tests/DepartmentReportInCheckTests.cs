@@ -18,6 +18,9 @@ public class DepartmentReportInCheckTests
         // Read and checked, and says what was not: the 公开表 it quotes are not in the file.
         Assert.True(department.Checked > 0);
         Assert.Contains("未核对：与本单位同年度部门决算公开核对", department.Reading);
+        // Said to a CLI user, who has no records in an app: the file holds no 公开表, not "the system".
+        Assert.Contains("所查文件中没有部门决算公开（check 只与同一文件中的表核对", department.Reading);
+        Assert.DoesNotContain("系统中", department.Reading);
         // Not checked twice as a 情况说明 as well.
         Assert.DoesNotContain(report.Documents, d => d.Kind == ReportChecker.NarrativeKind);
         Assert.Equal(1, CheckReportFormatter.ExitCode(report));

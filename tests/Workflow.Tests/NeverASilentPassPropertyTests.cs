@@ -57,8 +57,19 @@ public class NeverASilentPassPropertyTests
         }
     }
 
+    /// <summary>Rows laid out as tabs, pipes, runs of spaces or one cell per line (the last drops empty cells, as a web page's text does).</summary>
+    private static string LaidOut(int layout, IEnumerable<string[]> rows) => layout switch
+    {
+        0 => string.Join("\n", rows.Select(r => string.Join("\t", r))),
+        1 => string.Join("\n", rows.Select(r => "| " + string.Join(" | ", r) + " |")),
+        2 => string.Join("\n", rows.Select(r => string.Join("   ", r.Where(c => c.Length > 0)))),
+        _ => string.Join("\n", rows.SelectMany(r => r.Where(c => c.Length > 0))),
+    };
+
+    private static readonly string[] LayoutNames = ["制表符", "竖线", "连续空格", "每行一格"];
+
     [Fact]
-    public void A_form_with_its_optional_columns_in_any_order_and_under_any_name_is_read_whole()
+    public void A_form_in_any_layout_with_its_optional_columns_in_any_order_is_read_whole_or_refused_never_misread()
     {
         (string Key, string[] Names)[] movable =
         [
@@ -68,27 +79,82 @@ public class NeverASilentPassPropertyTests
         var values = new Dictionary<string, string[]>
         {
             ["target"] = ["≥10个", "有效提升", "≥90%"], ["actual"] = ["12个", "有效提升", "95%"], ["weight"] = ["50", "30", "10"],
-            ["score"] = ["50", "30", "10"], ["deviation"] = ["超额完成2个", "", ""], // a figure inside the text; a bare figure under the seeds' own header is a known gap (see the report)
+            ["score"] = ["50", "30", "10"], ["deviation"] = ["超额完成2个", "", "3"], // a figure alone in the deviation cell, too
         };
         string[][] levels = [["产出指标", "数量指标", "完成事项"], ["效益指标", "社会效益指标", "群众受益"], ["满意度指标", "服务对象满意度指标", "群众满意率"]];
-        for (var seed = 0; seed < 200; seed++)
+        var read = new int[4];
+        for (var seed = 0; seed < 400; seed++)
         {
             var random = new Random(seed);
+            var layout = random.Next(4);
             var chosen = movable.Where(c => c.Key is "target" or "weight" or "score" || random.Next(2) == 0).OrderBy(_ => random.Next()).ToList();
             var header = (string[])["一级指标", "二级指标", "三级指标", .. chosen.Select(c => c.Names[random.Next(c.Names.Length)])];
-            var rows = levels.Select((l, i) => string.Join("\t", (string[])[.. l, .. chosen.Select(c => values[c.Key][i])])).ToList();
-            var text = string.Join("\n",
-                "项目绩效自评表",
-                "项目名称\t测试项目\t\t实施单位\t测试单位",
-                "项目资金(万元)\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
-                "年度资金总额:\t100\t100\t90\t10\t90.00%\t9",
-                string.Join("\t", header), string.Join("\n", rows), "总分\t\t\t\t\t100\t99");
-            var report = ReportTextImporter.ReadText(text, $"form-{seed}.txt");
-            var form = Assert.Single(report.Forms);
-            Assert.True(form.Indicators.Select(i => i.Weight).SequenceEqual([50m, 30m, 10m]),
-                $"seed {seed}: {string.Join(" | ", header)} read weights {string.Join(",", form.Indicators.Select(i => i.Weight))}");
-            Assert.True(form.Indicators.Select(i => i.StatedScore).SequenceEqual([50m, 30m, 10m]), $"seed {seed}: {string.Join(" | ", header)} read scores {string.Join(",", form.Indicators.Select(i => i.StatedScore))}");
-            Assert.True(form.Indicators[2].Target == "≥90%", $"seed {seed}: {string.Join(" | ", header)} read target {form.Indicators[2].Target}");
+            string[] TotalRow() => [.. header.Select((h, i) => i == 0 ? "总分" : chosen[i - 3 < 0 ? 0 : i - 3] is var c && i >= 3 && c.Key == "weight" ? "100" : i >= 3 && chosen[i - 3].Key == "score" ? "99" : "")];
+            List<string[]> rows =
+            [
+                ["项目名称", "测试项目", "", "实施单位", "测试单位"],
+                ["项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+                ["年度资金总额:", "100", "100", "90", "10", "90.00%", "9"],
+                header,
+                .. levels.Select((l, i) => (string[])[.. l, .. chosen.Select(c => values[c.Key][i])]),
+                TotalRow(),
+            ];
+            var text = string.Join("\n", Prose(random), "项目绩效自评表", LaidOut(layout, rows), Prose(random));
+            var imported = ReportTextImporter.ReadText(text, $"form-{seed}.txt");
+            var report = ReportChecker.Check(imported);
+            var exit = CheckReportFormatter.ExitCode(report);
+            var printed = CheckReportFormatter.ToText(report);
+            var why = $"seed {seed}（{LayoutNames[layout]}）: {string.Join(" | ", header)} exited {exit}\n{printed}";
+            var whole = imported.Forms.Count == 1 && imported.Forms[0] is var form
+                && form.Indicators.Select(i => i.Weight).SequenceEqual([50m, 30m, 10m]) && form.Indicators.Select(i => i.StatedScore).SequenceEqual([50m, 30m, 10m])
+                && form.Indicators[2].Target == "≥90%" && form.StatedTotal == 99m;
+            if (whole)
+            {
+                read[layout]++;
+                Assert.True(exit is 0 or 2, why); // 2 only for an unread table beside it, never a misread form
+            }
+            else
+            {
+                // Not read whole: refused, with the reason named; never 0, never "未发现问题" alone.
+                Assert.True(exit == 2, why);
+                Assert.True(imported.Forms.Count == 0 || imported.Issues.Any(i => i.UnreadTable), why);
+            }
+            if (exit == 0) Assert.Contains("未发现问题", printed);
+        }
+        // Tabs and pipes keep every cell: always read; spaces read whenever a row's cells can be placed.
+        Assert.True(read[0] > 80 && read[1] > 80 && read[2] > 40, string.Join(",", read));
+    }
+
+    [Fact]
+    public void A_seed_table_in_any_layout_with_blank_cells_is_read_whole_or_named_unread()
+    {
+        var seed002 = File.ReadAllText(Seeds.PathOf(Seeds.ShangraoBigData2021)).Replace("\r\n", "\n");
+        string Region(string title)
+        {
+            var start = seed002.IndexOf(title + "\n", StringComparison.Ordinal);
+            var end = seed002.IndexOf("\n注", start, StringComparison.Ordinal);
+            return seed002[start..end];
+        }
+        string[] tables = [Region("### 收入支出决算总表"), Region("### 支出决算表"), Region("## 一般公共预算财政拨款“三公”经费支出决算表")];
+        var full = tables.Select(t => ReportChecker.Check(ReportTextImporter.ReadText(t, "tab.txt")).Documents.Single(d => d.Kind == ReportChecker.TableKind).Checked).ToArray();
+        for (var seed = 0; seed < 300; seed++)
+        {
+            var random = new Random(seed);
+            var which = random.Next(tables.Length);
+            var layout = random.Next(4);
+            var lines = tables[which].Split('\n');
+            // A clerk's copy leaves some zeros blank.
+            var rows = lines.Skip(1).Select(l => l.Split('\t').Select(c => c == "0.00" && random.Next(6) == 0 ? "" : c).ToArray()).ToList();
+            var text = string.Join("\n", Prose(random), lines[0], LaidOut(layout, rows), Prose(random));
+            var report = ReportChecker.Check(ReportTextImporter.ReadText(text, $"table-{seed}.txt"));
+            var exit = CheckReportFormatter.ExitCode(report);
+            var printed = CheckReportFormatter.ToText(report);
+            var table = report.Documents.SingleOrDefault(d => d.Kind == ReportChecker.TableKind);
+            var why = $"seed {seed}（{LayoutNames[layout]}，表 {which}）exited {exit}\n{printed}";
+            if (table is not null && table.Checked == full[which]) continue; // read whole: its checks say what they found
+            Assert.True(exit == 2, why);
+            Assert.True(printed.Contains("有未能识别的表格", StringComparison.Ordinal) || printed.Contains("无法", StringComparison.Ordinal), why);
+            Assert.DoesNotContain("未发现问题", printed);
         }
     }
 }

@@ -20,8 +20,14 @@ public static partial class PastedIntoExcel
 
     public static byte[] Create(string text, string sheetName = "Sheet1") => CreateSheets([(sheetName, text)]);
 
+    /// <summary>
+    /// A sheet as a clerk lays it out with merged cells: each merged range (A1:I1, A5:B8) holds its text in its top-left cell,
+    /// the cells it covers are blank cells of the range, as Excel writes them.
+    /// </summary>
+    public static byte[] CreateMerged(string text, IReadOnlyList<string> merges, string sheetName = "Sheet1") => CreateSheets([(sheetName, text)], merges);
+
     /// <summary>A workbook of several sheets, each one pasted as <see cref="Create"/> does.</summary>
-    public static byte[] CreateSheets(IReadOnlyList<(string Name, string Text)> sheetTexts)
+    public static byte[] CreateSheets(IReadOnlyList<(string Name, string Text)> sheetTexts, IReadOnlyList<string>? merges = null)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -31,14 +37,15 @@ public static partial class PastedIntoExcel
             AddStyles(workbook);
             var sheets = workbook.Workbook.AppendChild(new Sheets());
             foreach (var (sheetName, text) in sheetTexts)
-                AddSheet(workbook, sheets, sheetName, text);
+                AddSheet(workbook, sheets, sheetName, text, merges ?? []);
             workbook.Workbook.Save();
         }
         return stream.ToArray();
     }
 
-    private static void AddSheet(WorkbookPart workbook, Sheets sheets, string sheetName, string text)
+    private static void AddSheet(WorkbookPart workbook, Sheets sheets, string sheetName, string text, IReadOnlyList<string> merges)
     {
+        var covered = merges.SelectMany(Covered).ToHashSet();
         var sheetPart = workbook.AddNewPart<WorksheetPart>();
         var data = new SheetData();
         var lines = text.Replace("\r\n", "\n").Split('\n');
@@ -49,12 +56,19 @@ public static partial class PastedIntoExcel
             for (var c = 0; c < cells.Length; c++)
             {
                 var value = Markup().Replace(cells[c], "").Trim();
-                if (value.Length == 0) continue;
+                if (value.Length == 0)
+                {
+                    if (covered.Contains(Reference(c, r))) row.Append(new Cell { CellReference = Reference(c, r) });
+                    continue;
+                }
+                if (covered.Contains(Reference(c, r))) throw new ArgumentException($"{Reference(c, r)} lies inside a merged range: only its top-left cell holds text");
                 row.Append(CellFor(Reference(c, r), value));
             }
             data.Append(row);
         }
         sheetPart.Worksheet = new Worksheet(data);
+        if (merges.Count > 0)
+            sheetPart.Worksheet.Append(new MergeCells(merges.Select(m => new MergeCell { Reference = m })) { Count = (uint)merges.Count });
         sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = (uint)sheets.Count() + 1, Name = sheetName });
     }
 
@@ -65,6 +79,19 @@ public static partial class PastedIntoExcel
         if (value.EndsWith('%') && decimal.TryParse(value[..^1], NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var percent))
             return new Cell { CellReference = reference, CellValue = new CellValue(AsExcelStores(percent / 100)), DataType = CellValues.Number, StyleIndex = PercentStyle(Money.Decimals(value[..^1])) };
         return new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value)) };
+    }
+
+    /// <summary>The cells a range covers besides its top-left one ("A5:B6" → B5, A6, B6).</summary>
+    private static IEnumerable<string> Covered(string range)
+    {
+        var (from, to) = (range.Split(':')[0], range.Split(':')[1]);
+        static (int Column, int Row) At(string reference) =>
+            (reference.TakeWhile(char.IsLetter).Aggregate(0, (n, ch) => n * 26 + ch - 'A' + 1) - 1, int.Parse(new string(reference.SkipWhile(char.IsLetter).ToArray()), CultureInfo.InvariantCulture) - 1);
+        var (c1, r1) = At(from);
+        var (c2, r2) = At(to);
+        for (var r = r1; r <= r2; r++)
+            for (var c = c1; c <= c2; c++)
+                if (r != r1 || c != c1) yield return Reference(c, r);
     }
 
     /// <summary>The double nearest the figure, written with 17 significant digits (round-trip), as Excel's file format does.</summary>

@@ -23,7 +23,8 @@ public static partial class DepartmentReportInCheck
         var narrative = WithoutSheetMarkers(report.Narrative);
         var department = DepartmentReportImport.From(narrative);
         var related = new RelatedReports(package.Count > 0 ? new RelatedDisclosure("同一文件中的公开表", new DisclosurePackage(package, "")) : null,
-            [.. report.Forms.Select(f => new RelatedProject(f.Header.ProjectName, f))]);
+            [.. report.Forms.Select(f => new RelatedProject(f.Header.ProjectName, f))])
+        { LookedIn = RelatedReports.InTheCheckedFile };
         var (findings, notes) = DepartmentReportChecker.Check(department, related, options);
         var title = DepartmentReportReader.Read(narrative).Title ?? Kind;
         var done = notes.Where(n => n.Done).ToList();

@@ -35,8 +35,8 @@ public static partial class DepartmentReportChecker
         var narrative = NarrativeChecker.Check(report.Narrative, Document);
         findings.AddRange(narrative);
         notes.Add(new CheckNote("报告中的增减百分比（NR-）", true, narrative.Count == 0 ? "未发现问题" : $"发现 {narrative.Count} 处"));
-        DisclosureFigures.Check(document, body, related.Disclosure, options, findings, notes);
-        ProjectScores(report, document, related.Projects, findings, notes);
+        DisclosureFigures.Check(document, body, related, options, findings, notes);
+        ProjectScores(report, document, related, findings, notes);
         OverallFormCheck.Check(report, document, findings, notes);
         StatedAsWritten(report, document, findings, notes);
         return (findings, notes);
@@ -123,14 +123,15 @@ public static partial class DepartmentReportChecker
         notes.Add(new CheckNote("「其中」分项不超过总数（DE-PARTS-EXCEED）", true, checkedCount == 0 ? "报告中没有可核对的「其中」分项" : $"核对了 {checkedCount} 处"));
     }
 
-    private static void ProjectScores(DepartmentSelfEvaluation report, DepartmentReportDocument document, IReadOnlyList<RelatedProject> projects,
+    private static void ProjectScores(DepartmentSelfEvaluation report, DepartmentReportDocument document, RelatedReports related,
         List<Finding> findings, List<CheckNote> notes)
     {
+        var projects = related.Projects;
         var scored = projects.Where(p => p.Form.StatedTotal is not null).ToList();
         if (scored.Count == 0)
         {
             notes.Add(new CheckNote("与本单位同年度项目支出绩效自评表核对（DE-PROJECT-SCORE、DE-PROJECT-AVERAGE）", false,
-                projects.Count == 0 ? "系统中没有本单位同年度的项目支出绩效自评表" : "本单位同年度的项目支出绩效自评表均未填写总分"));
+                projects.Count == 0 ? related.Missing("项目支出绩效自评表") : related.LookedIn == RelatedReports.InTheApp ? "本单位同年度的项目支出绩效自评表均未填写总分" : "所查文件中的项目支出绩效自评表均未填写总分"));
             return;
         }
         var text = QuotedFigures.Compact(report.Narrative);

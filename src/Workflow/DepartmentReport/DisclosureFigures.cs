@@ -13,15 +13,15 @@ internal static class DisclosureFigures
 {
     private const string What = "与本单位同年度部门决算公开核对（DE-FIGURE-DISCLOSURE）";
 
-    public static void Check(DepartmentReportDocument document, string body, RelatedDisclosure? disclosure, CheckOptions options,
+    public static void Check(DepartmentReportDocument document, string body, RelatedReports related, CheckOptions options,
         List<Finding> findings, List<CheckNote> notes)
     {
         var quoted = QuotedFigures.Find(body);
-        if (disclosure is null)
+        if (related.Disclosure is not { } disclosure)
         {
             notes.Add(new CheckNote(What, false, quoted.Count == 0
-                ? "系统中没有本单位同年度的部门决算公开，报告中也没有可核对的决算数"
-                : $"系统中没有本单位同年度的部门决算公开；报告引用的 {quoted.Count} 个决算数（{string.Join("、", quoted.Select(q => q.Label).Distinct())}）未核对"));
+                ? $"{related.Missing("部门决算公开")}，报告中也没有可核对的决算数"
+                : $"{related.Missing("部门决算公开")}；报告引用的 {quoted.Count} 个决算数（{string.Join("、", quoted.Select(q => q.Label).Distinct())}）未核对"));
             return;
         }
         var tables = disclosure.Package.Tables;

@@ -8,22 +8,29 @@ namespace Approval.Workflow.Import;
 /// <summary>Reads one 公开表 from the tab-separated lines of a report, by the table's own layout.</summary>
 internal static partial class DisclosureTableParser
 {
-    public static DisclosureTable Parse(DisclosureTableKind kind, string title, IReadOnlyList<(int Line, string Text)> region, List<ImportIssue> issues)
+    public static DisclosureTable Parse(DisclosureTableKind kind, string title, IReadOnlyList<(int Line, string Text)> region, List<ImportIssue> issues,
+        IReadOnlySet<int>? spaced = null)
     {
+        var shortRows = new ShortRows(spaced);
+        if (kind == DisclosureTableKind.ThreePublicExpenses && OneCellPerLine.Regroup(region) is { } regrouped) region = regrouped;
         var number = region.Select(l => NumberPattern().Match(l.Text)).FirstOrDefault(m => m.Success)?.Groups[1].Value.PadLeft(2, '0');
         var lines = region.Where(l => l.Text.Contains('\t')).Select(l => (l.Line, Cells: Cells.Split(l.Text))).ToList();
         // Editors and pastes strip a row's trailing tabs: give every row the table's width again, so figures keep their columns.
         var width = lines.Count == 0 ? 0 : lines.Max(l => l.Cells.Length);
         lines = lines.Select(l => (l.Line, Cells: l.Cells.Length < width ? [.. l.Cells, .. Enumerable.Repeat("", width - l.Cells.Length)] : l.Cells)).ToList();
-        if (lines.Count == 0 && kind is DisclosureTableKind.ThreePublicExpenses or DisclosureTableKind.StateAssets)
+        // Text extracted with single spaces (seed 003): runs of spaces split only its headings, no row of figures.
+        var spacedHeadingsOnly = spaced is not null && lines.All(l => spaced.Contains(l.Line) && l.Cells.Count(Money.IsNumber) < 2);
+        if (spacedHeadingsOnly && kind is DisclosureTableKind.ThreePublicExpenses or DisclosureTableKind.StateAssets)
             lines = SpaceSeparated(region.Skip(1));
         var table = kind switch
         {
-            DisclosureTableKind.IncomeExpenditureSummary or DisclosureTableKind.FiscalAppropriationSummary => TwoSided(kind, number, title, lines, issues),
+            DisclosureTableKind.IncomeExpenditureSummary or DisclosureTableKind.FiscalAppropriationSummary => TwoSided(kind, number, title, lines, issues, shortRows),
             DisclosureTableKind.GeneralBudgetBasicExpenditure => BasicExpenditure(number, title, lines, issues),
-            DisclosureTableKind.ThreePublicExpenses or DisclosureTableKind.StateAssets => Numbered(kind, number, title, lines, issues),
-            _ => Coded(kind, number, title, lines, issues),
+            DisclosureTableKind.ThreePublicExpenses or DisclosureTableKind.StateAssets => Numbered(kind, number, title, lines, issues, shortRows),
+            _ => Coded(kind, number, title, lines, issues, shortRows),
         };
+        // A table some of whose rows could not be placed is not checked on the rest: its sums would be false alarms.
+        if (shortRows.Report(title, issues)) table = table with { Rows = [] };
         return table with { Heading = Heading(region) };
     }
 
@@ -50,7 +57,8 @@ internal static partial class DisclosureTableParser
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-    private static DisclosureTable Coded(DisclosureTableKind kind, string? number, string title, List<(int Line, string[] Cells)> lines, List<ImportIssue> issues)
+    private static DisclosureTable Coded(DisclosureTableKind kind, string? number, string title, List<(int Line, string[] Cells)> lines, List<ImportIssue> issues,
+        ShortRows shortRows)
     {
         var columns = DisclosureTableKinds.Columns(kind);
         RequireHeader(columns, lines, title, issues);
@@ -73,6 +81,7 @@ internal static partial class DisclosureTableParser
                     if (nameIndex < 0) { issues.Add(new ImportIssue(line, $"第 {line} 行科目编码 {code} 缺少科目名称")); nameIndex = codeIndex; name = ""; }
                     else name = cells[nameIndex];
                 }
+                if (shortRows.Skip(line, cells, nameIndex + 1, columns.Count)) continue;
                 rows.Add(new TableRow(line, "", code, name, null, Cells.Figures(cells, nameIndex + 1, columns.Count, line, issues)));
                 continue;
             }
@@ -81,6 +90,7 @@ internal static partial class DisclosureTableParser
             if (labelIndex < 0) continue;
             var label = Cells.Compact(cells[labelIndex]);
             if (Money.IsNumber(label)) continue;
+            if ((label.Contains("合计") || label == "栏次") && shortRows.Skip(line, cells, labelIndex + 1, columns.Count)) continue;
             var values = Cells.Figures(cells, labelIndex + 1, columns.Count, line, []);
             var isColumnNumbers = values.Select((v, i) => v == i + 1).All(b => b) || values.All(v => v is null);
             if (label.Contains("合计") && values.Any(v => v is not null))
@@ -101,7 +111,8 @@ internal static partial class DisclosureTableParser
         [27] = "本年收入合计", [28] = "年初财政拨款结转和结余", [32] = "总计",
     };
 
-    private static DisclosureTable TwoSided(DisclosureTableKind kind, string? number, string title, List<(int Line, string[] Cells)> lines, List<ImportIssue> issues)
+    private static DisclosureTable TwoSided(DisclosureTableKind kind, string? number, string title, List<(int Line, string[] Cells)> lines, List<ImportIssue> issues,
+        ShortRows shortRows)
     {
         var rightColumns = DisclosureTableKinds.Columns(kind);
         var leftNames = kind == DisclosureTableKind.IncomeExpenditureSummary ? SummaryLeftByLine : FiscalLeftByLine;
@@ -137,7 +148,7 @@ internal static partial class DisclosureTableParser
 
             if (second < 0) continue;
             var rightName = rightNameIndex >= 0 ? cells[rightNameIndex] : "";
-            if (rightName.Length == 0) continue;
+            if (rightName.Length == 0 || shortRows.Skip(line, cells, second + 1, rightColumns.Count)) continue;
             rows.Add(new TableRow(line, "支出", null, rightName, cells[second], Cells.Figures(cells, second + 1, rightColumns.Count, line, issues)));
         }
         return new DisclosureTable(kind, number, title, rightColumns, rows);
@@ -189,19 +200,27 @@ internal static partial class DisclosureTableParser
                     issues.Add(new ImportIssue(line, $"第 {line} 行科目 {code} 的金额「{amountCell}」不是数值"));
                 var section = code.StartsWith("301", StringComparison.Ordinal) || code.StartsWith("303", StringComparison.Ordinal) ? "人员经费" : "公用经费";
                 rows.Add(new TableRow(line, section, code, name, null, [amount]));
-                i += 2;
+                // With spaces for separators an empty amount leaves no cell: the next code stands right after the name.
+                i += Cells.IsCode(amountCell, 3, 5) ? 1 : 2;
             }
         }
         return new DisclosureTable(DisclosureTableKind.GeneralBudgetBasicExpenditure, number, title, ["金额"], rows) { StatedTotals = totals, PrintedTotalLabels = labels };
     }
 
-    private static DisclosureTable Numbered(DisclosureTableKind kind, string? number, string title, List<(int Line, string[] Cells)> lines, List<ImportIssue> issues)
+    private static DisclosureTable Numbered(DisclosureTableKind kind, string? number, string title, List<(int Line, string[] Cells)> lines, List<ImportIssue> issues,
+        ShortRows shortRows)
     {
         var columns = DisclosureTableKinds.Columns(kind);
-        var header = lines.FirstOrDefault(l => l.Cells.Any(c => Cells.Compact(c) is "年初预算数" or "决算数"));
-        if (header.Cells is not null)
+        // The header may take two rows under merged cells (预算数 over 年初预算数 / 全年预算数, 决算数 spanning both): each column
+        // is named by the lower row's word where it has one.
+        static bool IsColumnWord(string c) => c is "年初预算数" or "全年预算数" or "决算数";
+        var headers = lines.Where(l => l.Cells.Any(c => IsColumnWord(Cells.Compact(c)))).Take(2).ToList();
+        if (headers.Count == 2 && headers[1].Line - headers[0].Line != 1) headers.RemoveAt(1);
+        if (headers.Count > 0)
         {
-            var named = header.Cells.Select(Cells.Compact).Where(c => c is "年初预算数" or "全年预算数" or "决算数").ToList();
+            var named = Enumerable.Range(0, headers.Max(h => h.Cells.Length))
+                .Select(i => headers.Select(h => i < h.Cells.Length ? Cells.Compact(h.Cells[i]) : "").LastOrDefault(IsColumnWord))
+                .OfType<string>().ToList();
             if (named.Count > 0) columns = named;
         }
         var rows = new List<TableRow>();
@@ -215,6 +234,7 @@ internal static partial class DisclosureTableParser
             if (Cells.Compact(name) is "行次" or "项目" or "栏次") continue;
             if (lineIndex >= 0 && Cells.IsLineNumber(cells[lineIndex]))
             {
+                if (shortRows.Skip(line, cells, lineIndex + 1, columns.Count)) continue;
                 rows.Add(new TableRow(line, "", null, name, cells[lineIndex], Cells.Figures(cells, lineIndex + 1, columns.Count, line, issues)));
                 continue;
             }
@@ -222,6 +242,7 @@ internal static partial class DisclosureTableParser
             if (kind == DisclosureTableKind.ThreePublicExpenses && lineIndex >= 0 && ThreePublicLabels.LineOf(name) is { } byLabel
                 && rows.All(r => r.LineNo != byLabel))
             {
+                if (shortRows.Skip(line, cells, nameIndex + 1, columns.Count)) continue;
                 rows.Add(new TableRow(line, "", null, name, byLabel, Cells.Figures(cells, nameIndex + 1, columns.Count, line, issues)));
                 continue;
             }
@@ -294,4 +315,32 @@ internal static partial class DisclosureTableParser
 
     [GeneratedRegex(@"公开\s*(\d{1,2})\s*表")]
     private static partial Regex NumberPattern();
+
+    /// <summary>
+    /// Rows laid out with runs of spaces that hold fewer figures than the table has columns: an empty cell left no trace,
+    /// so which column each figure belongs to cannot be told. Such a row is not guessed at: it is named as unread.
+    /// </summary>
+    private sealed class ShortRows(IReadOnlySet<int>? spaced)
+    {
+        private readonly List<int> lines = [];
+
+        public bool Skip(int line, string[] cells, int start, int columns)
+        {
+            if (spaced?.Contains(line) != true) return false;
+            var figures = cells.Skip(start).Count(c => c.Length > 0);
+            if (figures == 0 || figures >= columns) return false;
+            lines.Add(line);
+            return true;
+        }
+
+        public bool Report(string title, List<ImportIssue> issues)
+        {
+            if (lines.Count == 0) return false;
+            issues.Add(new ImportIssue(lines[0], $"「{title}」中 {lines.Count} 行以空格分列且少于表格的列数（第 {string.Join("、", lines)} 行）：空单元格没有留下位置，无法确定各数字属于哪一列，整张表未核对（请用制表符或竖线分列，空单元格留空位）")
+            {
+                UnreadTable = true,
+            });
+            return true;
+        }
+    }
 }

@@ -49,7 +49,8 @@ internal static class FormColumns
         !map.ContainsKey(Nature) && !map.ContainsKey(Unit)
         && map.TryGetValue(Target, out var target) && compact[target].StartsWith("年度指标", StringComparison.Ordinal)
         && map.TryGetValue(Weight, out var weight) && compact[weight] == "分值" && map.TryGetValue(Score, out var score) && compact[score] == "得分"
-        && target < weight && weight < score && (!map.TryGetValue(Actual, out var actual) || target < actual && actual < weight);
+        && target < weight && weight < score && (!map.TryGetValue(Actual, out var actual) || target < actual && actual < weight)
+        && (!map.TryGetValue(Deviation, out var deviation) || deviation > score);
 
     /// <summary>The funds block's figure columns in the order its header prints them (执行率 may stand anywhere; 年初预算数 may be missing).</summary>
     public static List<string>? OfFunds(string[] compact)

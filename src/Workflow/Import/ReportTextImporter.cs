@@ -34,8 +34,11 @@ public static partial class ReportTextImporter
     {
         if (string.IsNullOrWhiteSpace(text)) throw new UnreadableInputException("文件为空");
         text = FullWidthFigures.Normalize(text);
-        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
-            .Select((t, i) => (Line: i + 1, Text: t)).ToList();
+        var original = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        // Rows pasted with pipes or runs of spaces are read as tab-separated rows; the narrative keeps the text as written.
+        var laidOut = original.Select(TableLayouts.ToTabs).ToArray();
+        var lines = laidOut.Select((t, i) => (Line: i + 1, t.Text)).ToList();
+        var spaced = laidOut.Select((t, i) => (Line: i + 1, t.Layout)).Where(t => t.Layout == LineLayout.Spaces).Select(t => t.Line).ToHashSet();
         var issues = new List<ImportIssue>();
         var tables = new List<DisclosureTable>();
         var forms = new List<ProjectSelfEvaluationForm>();
@@ -46,21 +49,30 @@ public static partial class ReportTextImporter
             if (TableTitle(lines[i].Text) is { } title && !(lines[i].Text.StartsWith(SheetMarker, StringComparison.Ordinal) && TitleRowFollows(lines, i)))
             {
                 var end = TableEnd(lines, i + 1);
-                var table = DisclosureTableParser.Parse(title.Kind, title.Printed, lines.GetRange(i, end - i), issues);
+                var before = issues.Count;
+                var table = DisclosureTableParser.Parse(title.Kind, title.Printed, lines.GetRange(i, end - i), issues, spaced);
                 var (notes, afterNotes) = TableNotes(lines, end);
                 tables.Add(notes.Count > 0 ? table with { Notes = notes } : table);
+                // Amounts under a known title of which no row could be read (one cell per line, a layout no reader knows): unread, not empty.
+                if (table.Rows.Count == 0 && !issues.Skip(before).Any(x => x.UnreadTable || x.Fatal)
+                    && lines.GetRange(i + 1, end - i - 1).FirstOrDefault(l => !l.Text.Contains("编制单位", StringComparison.Ordinal) && Amount().IsMatch(l.Text)) is { Text: not null } first)
+                    issues.Add(new ImportIssue(first.Line, $"「{title.Printed}」中有数字，但没有一行能按表格读取（第 {first.Line} 行起；每行一格等排列无法确定行列），其中的数字未经核对")
+                    {
+                        UnreadTable = true,
+                    });
                 i = afterNotes;
                 continue;
             }
             if (IsFormStart(lines, i))
             {
                 var end = FormEnd(lines, i + 1);
-                var form = SelfEvaluationFormParser.Parse(lines.GetRange(i, end - i), issues);
+                var form = SelfEvaluationFormParser.Parse(lines.GetRange(i, end - i), issues, spaced);
                 if (form is not null) forms.Add(form);
                 i = end;
                 continue;
             }
-            narrative.AppendLine(lines[i].Text);
+            // A pasted row of the narrative (a 评价报告's budget table) reads as its tab layout too; prose keeps its spaces.
+            narrative.AppendLine(laidOut[i].Layout == LineLayout.Pipes || laidOut[i].Layout == LineLayout.Spaces && lines[i].Text.Count(c => c == '\t') >= 2 ? lines[i].Text : original[i]);
             i++;
         }
 
@@ -71,7 +83,8 @@ public static partial class ReportTextImporter
             else if (!ReportWords().IsMatch(narrativeText))
                 issues.Add(new ImportIssue(1, "未识别到报表：文中既没有公开表、自评表，也没有决算或绩效报告的文字", Fatal: true));
         }
-        return new ImportedReport(source, tables, forms, narrativeText, ProjectScores(narrativeText), issues) { Summary = SummaryReviewTextParser.Parse(lines) };
+        var asWritten = original.Select((t, i) => (Line: i + 1, Text: t)).ToList();
+        return new ImportedReport(source, tables, forms, narrativeText, ProjectScores(narrativeText), issues) { Summary = SummaryReviewTextParser.Parse(asWritten) };
     }
 
     /// <summary>The line XlsxImporter writes before each sheet's rows: "## 工作表 {name}".</summary>
@@ -87,7 +100,8 @@ public static partial class ReportTextImporter
                 && DisclosureTableKinds.ByStandardNumber(int.Parse(code.Groups[1].Value, CultureInfo.InvariantCulture)) is { } byCode)
                 return (byCode, DisclosureTableKinds.Title(byCode));
         }
-        var compact = HeadingDecorations().Replace(line, "");
+        // The table's number may share the title's row or cell: "收入支出决算总表 公开01表", "公开01表 收入支出决算总表", "…（公开01表）".
+        var compact = CodeBesideTitle().Replace(HeadingDecorations().Replace(line, ""), "");
         if (compact.Length is 0 or > 40) return null;
         foreach (var (title, kind) in DisclosureTableKinds.PrintedTitles)
             if (compact == title) return (kind, title);
@@ -201,6 +215,9 @@ public static partial class ReportTextImporter
     [GeneratedRegex(@"(项目支出绩效|项目绩效|绩效目标|项目支出)自评表(?:[（(][^（）()]{0,16}[）)])?$|^(?:附件\d*[：:]?)?(?:\d{4}年度?)?项目支出绩效自评表")]
     private static partial Regex FormTitle();
 
+    [GeneratedRegex(@"^[（(]?公开0?\d{1,2}表[）)]?[：:、-]?|[-—、]?[（(]?公开0?\d{1,2}表[）)]?$")]
+    private static partial Regex CodeBesideTitle();
+
     [GeneratedRegex(@"^公开\s*0?(\d{1,2})\s*表?$")]
     private static partial Regex SheetCode();
 
@@ -209,6 +226,10 @@ public static partial class ReportTextImporter
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespacePattern();
+
+    /// <summary>An amount as the 公开表 print it (1,387.15, 0.00): column numbers and years have no decimals.</summary>
+    [GeneratedRegex(@"(?<![\d.])-?\d{1,3}(?:,\d{3})*\.\d{1,2}(?![\d.])|(?<![\d.,])-?\d+\.\d{1,2}(?![\d.])")]
+    private static partial Regex Amount();
 
     /// <summary>Words every 情况说明 and 绩效报告 uses: text without any of them is not a report at all.</summary>
     [GeneratedRegex("决算|绩效|自评|预算|财政拨款|收入|支出|万元")]

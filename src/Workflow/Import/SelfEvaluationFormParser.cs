@@ -12,11 +12,15 @@ internal static partial class SelfEvaluationFormParser
     /// <summary>Columns an indicator header must have, by any of their names (<see cref="FormColumns"/>).</summary>
     private static readonly string[] RequiredIndicatorColumns = [FormColumns.Weight, FormColumns.Score, FormColumns.Target];
 
-    public static ProjectSelfEvaluationForm? Parse(IReadOnlyList<(int Line, string Text)> region, List<ImportIssue> issues)
+    public static ProjectSelfEvaluationForm? Parse(IReadOnlyList<(int Line, string Text)> region, List<ImportIssue> issues, IReadOnlySet<int>? spaced = null)
     {
+        spaced ??= new HashSet<int>();
+        var unreadRows = new List<int>();
         var firstLine = region.Count > 0 ? region[0].Line : 0;
         int? year = region.Select(l => YearPattern().Match(l.Text)).FirstOrDefault(m => m.Success) is { } y ? int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture) : null;
-        var lines = region.Where(l => l.Text.Contains('\t')).Select(l => (l.Line, Cells: Cells.Split(l.Text))).ToList();
+        // A row is a line with a tab, or an empty funds row (上年结转资金) left as its label alone (spaces, pipes or a pasted row keep no tab).
+        var lines = region.Where(l => l.Text.Contains('\t') || FundsLabel([Cells.Compact(l.Text)]) is not null)
+            .Select(l => (l.Line, Cells: Cells.Split(l.Text))).ToList();
 
         string projectName = "", department = "", unit = "";
         FundsLine? total = null;
@@ -31,6 +35,7 @@ internal static partial class SelfEvaluationFormParser
         var headerChecked = false;
         Dictionary<string, int>? columns = null;
         string? columnsRead = null;
+        var textColumns = 3; // 三级指标 … before 分值 in the seeds' header: 三级指标, 年度指标值, 实际完成值
         List<string> fundsOrder = [.. FormColumns.StandardFunds];
         string levelOne = "", levelTwo = "";
 
@@ -71,6 +76,18 @@ internal static partial class SelfEvaluationFormParser
             if (FundsLabel(compact) is { } fundsIndex)
             {
                 var name = compact[fundsIndex].TrimEnd(':', '：');
+                var present = cells.Skip(fundsIndex + 1).Count(c => c.Length > 0);
+                if (spaced.Contains(line) && present > 0 && present < fundsOrder.Count)
+                {
+                    // Runs of spaces left no trace of the empty cell: which figure is which cannot be told.
+                    if (name.Contains("资金总额"))
+                    {
+                        issues.Add(new ImportIssue(line, $"第 {line} 行：以空格分列的「{name}」只有 {present} 个数，少于表头的 {fundsOrder.Count} 列，无法确定各数属于哪一列（请用制表符或竖线分列，空单元格留空位）", Fatal: true));
+                        return null;
+                    }
+                    unreadRows.Add(line);
+                    continue;
+                }
                 var values = Cells.Figures(cells.Select(c => c.Replace("%", "")).ToArray(), fundsIndex + 1, fundsOrder.Count, line, issues);
                 decimal? Value(string key) => fundsOrder.IndexOf(key) is var at and >= 0 ? values[at] : null;
                 var fundsLine = new FundsLine(name, Value(FormColumns.PlannedBudget), Value(FormColumns.Budget), Value(FormColumns.Executed));
@@ -110,6 +127,15 @@ internal static partial class SelfEvaluationFormParser
                 if (!headerChecked)
                 {
                     headerChecked = true;
+                    // A header in two rows under merged cells ("指标值" over 年度指标值 / 实际完成值): the lower row names its columns.
+                    if (k + 1 < lines.Count && lines[k + 1].Cells.Select(Cells.Compact).ToArray() is var lower
+                        && lower.Count(c => c.Length > 0) is var named and > 0 && FormColumns.OfIndicators(lower).Count == named
+                        && !lower.Any(c => c.StartsWith("一级指标", StringComparison.Ordinal)))
+                    {
+                        compact = [.. Enumerable.Range(0, Math.Max(compact.Length, lower.Length))
+                            .Select(i => i < lower.Length && lower[i].Length > 0 ? lower[i] : i < compact.Length ? compact[i] : "")];
+                        k++;
+                    }
                     var map = FormColumns.OfIndicators(compact);
                     var missing = RequiredIndicatorColumns.Where(c => !map.ContainsKey(c)).ToList();
                     if (missing.Count > 0)
@@ -119,6 +145,7 @@ internal static partial class SelfEvaluationFormParser
                     }
                     // The seeds' own header is read by position (its rows drift); any other order or wording by the header's words.
                     if (!FormColumns.IsStandard(compact, map)) columns = map;
+                    else textColumns = map[FormColumns.Weight] - map[FormColumns.LevelThree];
                     columnsRead = (columns is null ? "按位置（标准表头）：" : "按表头：") + FormColumns.Describe(compact, map);
                 }
                 continue;
@@ -127,12 +154,14 @@ internal static partial class SelfEvaluationFormParser
             {
                 // Only cells that are numbers, so each TryParse succeeds.
                 var numbers = cells.Skip(first + 1).Where(Money.IsNumber).ToList();
-                if (columns is not null && columns.TryGetValue("分值", out var weightColumn) && columns.TryGetValue("得分", out var scoreColumn))
+                if (columns is not null && !spaced.Contains(line) && columns.TryGetValue("分值", out var weightColumn) && columns.TryGetValue("得分", out var scoreColumn))
                 {
                     // A grid with header positions: each figure under its own column, either may be empty.
                     _ = Money.TryParse(weightColumn < cells.Length ? cells[weightColumn] : "", out statedWeightTotal);
                     _ = Money.TryParse(scoreColumn < cells.Length ? cells[scoreColumn] : "", out statedTotal);
                 }
+                else if (numbers.Count >= 2 && columns is not null && columns.TryGetValue(FormColumns.Weight, out var w) && columns.TryGetValue(FormColumns.Score, out var sc) && sc < w)
+                { _ = Money.TryParse(numbers[^2], out statedTotal); _ = Money.TryParse(numbers[^1], out statedWeightTotal); } // 得分 printed before 分值
                 else if (numbers.Count >= 2) { _ = Money.TryParse(numbers[^2], out statedWeightTotal); _ = Money.TryParse(numbers[^1], out statedTotal); }
                 else if (numbers.Count == 1) _ = Money.TryParse(numbers[0], out statedTotal);
                 inIndicators = false;
@@ -148,12 +177,27 @@ internal static partial class SelfEvaluationFormParser
             }
             if (!inIndicators) continue;
 
+            if (columns is not null && spaced.Contains(line))
+            {
+                // Spaces keep no empty cell: place the row's cells under the header (levels by their names, the rest in order).
+                if (SpacedRow(cells, columns) is { } placed) cells = placed;
+                else
+                {
+                    unreadRows.Add(line);
+                    continue;
+                }
+            }
             var row = columns is null
-                ? IndicatorLine(cells, compact, line, ref levelOne, ref levelTwo, printedWeights, issues)
+                ? IndicatorLine(cells, compact, line, ref levelOne, ref levelTwo, printedWeights, issues, textColumns)
                 : IndicatorByColumns(cells, columns, line, ref levelOne, ref levelTwo, printedWeights, issues);
             if (row is not null) indicators.Add(row);
         }
 
+        if (unreadRows.Count > 0)
+            issues.Add(new ImportIssue(unreadRows[0], $"自评表中 {unreadRows.Count} 行以空格分列且少于表头的列数（第 {string.Join("、", unreadRows)} 行）：空单元格没有留下位置，无法确定各格属于哪一列，未读取（请用制表符或竖线分列，空单元格留空位）")
+            {
+                UnreadTable = true,
+            });
         if (total is null)
         {
             issues.Add(new ImportIssue(firstLine, $"第 {firstLine} 行起的自评表缺少“年度资金总额”行", Fatal: true));
@@ -192,7 +236,7 @@ internal static partial class SelfEvaluationFormParser
     }
 
     private static IndicatorRow? IndicatorLine(string[] cells, string[] compact, int line, ref string levelOne, ref string levelTwo,
-        Dictionary<string, decimal> printedWeights, List<ImportIssue> issues)
+        Dictionary<string, decimal> printedWeights, List<ImportIssue> issues, int textColumns)
     {
         var rest = new List<string>();
         for (var i = 0; i < cells.Length; i++)
@@ -228,9 +272,16 @@ internal static partial class SelfEvaluationFormParser
         }
         if (pair < 0)
         {
-            issues.Add(new ImportIssue(line, $"第 {line} 行：无法读出指标的分值和得分，该行未计入"));
+            // A row with figures the form could not place is an unread row, not a smaller form (RD-UNREAD-TABLE).
+            issues.Add(new ImportIssue(line, $"第 {line} 行：无法读出指标的分值和得分，该行未计入") { UnreadTable = rest.Any(Money.IsNumber) });
             return null;
         }
+        // A figure alone under 偏差原因分析: the row holds one cell more than 三级指标…得分 and ends in three figures. The pair is
+        // then the one standing where the header puts 分值 and 得分, when every text cell before it is filled (a row with an
+        // empty cell among them may have drifted, as seed 002's do: it keeps the last pair).
+        if (pair == textColumns + 1 && rest.Count == textColumns + 3 && Money.IsNumber(rest[textColumns])
+            && rest.Take(textColumns).All(c => c.Length > 0))
+            pair = textColumns;
         // The pair was chosen because both cells are numbers.
         _ = Money.TryParse(rest[pair], out var weight);
         _ = Money.TryParse(rest[pair + 1], out var score);
@@ -286,12 +337,39 @@ internal static partial class SelfEvaluationFormParser
         };
     }
 
+    /// <summary>
+    /// A row pasted with runs of spaces under a header read by its words: leading level names go under 一级/二级指标, the other
+    /// cells under the remaining columns in order; the last column (偏差原因分析) may be missing. Any other count is ambiguous: null.
+    /// </summary>
+    private static string[]? SpacedRow(string[] cells, Dictionary<string, int> columns)
+    {
+        var rest = cells.Where(c => c.Length > 0).SkipWhile(c => Cells.Compact(c) == "绩效指标").ToList();
+        var placed = new string[columns.Values.Max() + 1];
+        Array.Fill(placed, "");
+        if (rest.Count > 0 && columns.TryGetValue(FormColumns.LevelOne, out var one) && IndicatorNames.IsLevelOne(Cells.Compact(rest[0])) && !IndicatorNames.IsLevelTwo(Cells.Compact(rest[0])))
+        {
+            placed[one] = rest[0];
+            rest.RemoveAt(0);
+        }
+        if (rest.Count > 0 && columns.TryGetValue(FormColumns.LevelTwo, out var two) && IndicatorNames.IsLevelTwo(Cells.Compact(rest[0])))
+        {
+            placed[two] = rest[0];
+            rest.RemoveAt(0);
+        }
+        var others = columns.Where(p => p.Key is not (FormColumns.LevelOne or FormColumns.LevelTwo)).OrderBy(p => p.Value).Select(p => p.Value).ToList();
+        var lastIsDeviation = columns.TryGetValue(FormColumns.Deviation, out var deviation) && deviation == others[^1];
+        if (rest.Count != others.Count && !(lastIsDeviation && rest.Count == others.Count - 1)) return rest.Count == 0 ? placed : null;
+        for (var i = 0; i < rest.Count; i++) placed[others[i]] = rest[i];
+        return placed;
+    }
+
     private static int? FundsLabel(string[] compact)
     {
         var index = Array.FindIndex(compact, c => c.Length > 0 && !c.StartsWith("项目资金", StringComparison.Ordinal));
         if (index < 0) return null;
         var c = compact[index];
         var isFunds = c.Contains("资金总额") || c.Contains("当年财政拨款") || c.Contains("上年结转资金") || c.Contains("其他资金") || c.Contains("政府预算资金") || c.Contains("财政拨款")
+            || c.Contains("财政资金") // 四川: 其中：财政资金
             || OverallFundsRows.Contains(c.Replace("其中:", "").Replace("其中：", "")); // a 部门整体 form's 年度预算 by kind of expenditure
         return isFunds ? index : null;
     }
