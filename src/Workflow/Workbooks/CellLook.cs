@@ -19,6 +19,8 @@ internal enum CellLook : uint
     /// <summary>A percentage stored as its number of percent (97.70 shows as 97.70%).</summary>
     Percent,
     Note,
+    /// <summary>A count (团组数, 车辆数): a whole number, right-aligned like the amounts.</summary>
+    Count,
 }
 
 /// <summary>The stylesheet behind <see cref="CellLook"/>: 宋体, thin borders, wrapped text, #,##0.00 for money.</summary>
@@ -43,6 +45,7 @@ internal static class WorkbookStyles
             (CellLook.Figure, 0, true, HorizontalAlignmentValues.Center, 0),
             (CellLook.Percent, 0, true, HorizontalAlignmentValues.Center, PercentFormat),
             (CellLook.Note, 3, false, HorizontalAlignmentValues.Left, 0),
+            (CellLook.Count, 0, true, HorizontalAlignmentValues.Right, 1), // built-in "0"
         };
         var cellFormats = new CellFormats { Count = (uint)formats.Length };
         foreach (var (look, font, border, horizontal, numberFormat) in formats)
