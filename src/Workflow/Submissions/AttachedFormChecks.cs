@@ -23,6 +23,10 @@ public static class AttachedFormChecks
 
     public static bool Concerns(Finding finding, AttachedForm attached) => finding.Location.Document == attached.Name;
 
+    /// <summary>The finding's message without the attachment's name before it (on the attached form itself).</summary>
+    public static string Unnamed(Finding finding, AttachedForm attached) =>
+        finding.Message.StartsWith(attached.Name + "：", StringComparison.Ordinal) ? finding.Message[(attached.Name.Length + 1)..] : finding.Message;
+
     private static Finding Named(Finding f, AttachedForm attached) =>
         f with { Location = f.Location with { Document = attached.Name }, Message = $"{attached.Name}：{f.Message}" };
 }
