@@ -83,6 +83,7 @@ public class DisclosurePackageBrowserTests(LiveApp app) : BrowserTest(app)
         await Expect(visitor.Locator("#attached-form-1-h-project")).ToHaveTextAsync("智能化维保");
         await Expect(visitor.Locator("#attached-form-2 .attachment-label")).ToHaveTextAsync("附件4");
         await Expect(visitor.Locator("#print-pdf")).ToHaveTextAsync("打印 / 另存为 PDF");
+        await AssertAccessible(visitor); // two forms on one page: ids and region names stay unique
         await Shot(visitor, "package-public", fullPage: false);
         await visitor.Locator("#attached-form-2").ScrollIntoViewIfNeededAsync();
         await visitor.Locator("#attached-form-2").ScreenshotAsync(new() { Path = Path.Combine(Shots, "package-public-attached.png") });

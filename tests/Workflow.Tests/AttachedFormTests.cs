@@ -142,6 +142,24 @@ public class AttachedFormTests
             .Select(f => System.Text.RegularExpressions.Regex.Replace($"{f.Rule}|{f.Location}|{f.Expected}|{f.Actual}", @"（原文第 \d+ 行）", ""))
             .Order(StringComparer.Ordinal)];
 
+    [Fact]
+    public void A_change_in_an_attached_form_is_named_with_its_attachment_in_the_diff()
+    {
+        var before = new SubmissionContent { Disclosure = Seed002() }.WithRowIds(null);
+        var package = before.Disclosure!;
+        var form = package.Forms[1].Form;
+        var changed = form with { Indicators = [.. form.Indicators.Select((r, i) => i == 12 ? r with { StatedScore = 4.6m } : r)] };
+        var after = before with { Disclosure = package with { AttachedForms = [package.Forms[0], package.Forms[1] with { Form = changed }] } };
+        var diff = ContentDiff.Between(before, after);
+        var line = Assert.Single(diff);
+        Assert.StartsWith("附件4 项目支出绩效自评表「“赣服通”上饶分厅4.0版项目」 ", line, StringComparison.Ordinal);
+        Assert.Contains("企业满意度", line);
+        Assert.Contains("4.5 → 4.6", line);
+        Assert.Equal(["附件2 项目支出绩效自评表「智能化维保」：删除"],
+            ContentDiff.Between(before, before with { Disclosure = package with { AttachedForms = [package.Forms[1]] } }));
+        Assert.Empty(ContentDiff.Between(before, before));
+    }
+
     /// <summary>The form as printed: no row ids, no source lines.</summary>
     private static string Printed(ProjectSelfEvaluationForm form) =>
         JsonSerializer.Serialize(form with { Indicators = [.. form.Indicators.Select(i => i with { SourceLine = null, Id = null })] });
