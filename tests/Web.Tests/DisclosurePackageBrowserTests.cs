@@ -48,6 +48,11 @@ public class DisclosurePackageBrowserTests(LiveApp app) : BrowserTest(app)
         await first.ScrollIntoViewIfNeededAsync();
         await first.ScreenshotAsync(new() { Path = Path.Combine(Shots, "package-attached-forms.png") });
 
+        // the unit downloads its package from its page as the same workbook
+        var own = await preparer.RunAndWaitForDownloadAsync(() => preparer.ClickAsync("#download-xlsx"));
+        Assert.Equal("上饶市大数据发展管理局-2021年度-部门决算公开.xlsx", own.SuggestedFilename);
+        await Expect(preparer.Locator("#download-xlsx")).ToHaveTextAsync("下载 Excel（整套公开表）");
+
         await Chromium.WaitUntilAsync(preparer, "document.body.dataset.live === 'connected'");
         await preparer.ClickAsync("#submit");
         if (await preparer.Locator("#confirm-ok").IsVisibleAsync()) await preparer.ClickAsync("#confirm-ok"); // the findings remain

@@ -97,6 +97,8 @@ public class DisclosurePackageDownloadTests(WorkflowFixture app) : IClassFixture
         Assert.Contains("id=\"attached-form-2-official-form\"", page);
         Assert.Contains("<div class=\"attachment-label\">附件4</div>", page);
         Assert.Contains("class=\"attached-finding-link\"", page);
+        Assert.Contains("<a href=\"#attached-form-1-row-11\" class=\"row-link\">", page); // a target note leads to its row in that form
+        Assert.DoesNotContain("id=\"official-form\"", page); // no form of the page's own: detail.js leaves the 附件 to their anchors
 
         // before publication: the unit and the bureau's auditors, nobody else
         var url = $"/api/submissions/{id}/xlsx";
