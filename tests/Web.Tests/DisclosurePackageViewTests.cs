@@ -31,7 +31,8 @@ public class DisclosurePackageViewTests(LiveApp app) : BrowserTest(app)
 
         var tables = page.Locator("section.disclosure-table");
         await Expect(tables).ToHaveCountAsync(10);
-        await Expect(page.Locator("#disclosure-toc li")).ToHaveCountAsync(11);
+        await Expect(page.Locator("#disclosure-toc li")).ToHaveCountAsync(13); // ten tables, the 情况说明, 附件2 and 附件4
+        await Expect(page.Locator("#disclosure-toc li").Nth(12)).ToHaveTextAsync("附件4 项目支出绩效自评表「“赣服通”上饶分厅4.0版项目」");
 
         // 01: two-sided, 收入 beside 支出 — 行次 27 beside 58, the empty left lines keep their 行次, 总计 once per side.
         var t01 = Section(0);
@@ -162,6 +163,9 @@ public class DisclosurePackageViewTests(LiveApp app) : BrowserTest(app)
         Assert.True(at[0] < explanation.IndexOf("第一部分", StringComparison.Ordinal), "the 情况说明 comes before the rest of the text");
         Assert.DoesNotContain("本表反映", explanation);
         Assert.DoesNotContain("评分并检查", string.Concat(sheets));
+        // then the attached 自评表, each starting a sheet of its own under its 附件 label
+        Assert.Contains(sheets.Skip(11), s => s.Trim().StartsWith("附件2", StringComparison.Ordinal) && s.Contains("项目支出绩效自评表", StringComparison.Ordinal));
+        Assert.Contains(sheets.Skip(11), s => s.Trim().StartsWith("附件4", StringComparison.Ordinal));
 
         ILocator Section(int index) => page.Locator($"section#table-{index}[data-table='{index}']");
     }

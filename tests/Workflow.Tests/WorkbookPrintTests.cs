@@ -83,6 +83,46 @@ public class WorkbookPrintTests
         }
     }
 
+    /// <summary>
+    /// Seed 002's 决算公开 package as one workbook (<see cref="DisclosurePackageWorkbook"/>): LibreOffice prints every sheet —
+    /// the ten 公开表, the 情况说明, 附件2 and 附件4 — and ExcelJS opens it with its thirteen sheets in order.
+    /// </summary>
+    [Fact]
+    public async Task LibreOffice_and_ExcelJS_open_the_disclosure_package_workbook()
+    {
+        var work = Directory.CreateTempSubdirectory("package-");
+        try
+        {
+            var xlsx = Path.Combine(work.FullName, "disclosure-package.xlsx");
+            await File.WriteAllBytesAsync(xlsx, DisclosurePackageWorkbook.Write(
+                Import.DisclosurePackages.From(Seeds.Import(Seeds.ShangraoBigData2021)), "上饶市大数据发展管理局", 2021));
+            var profile = new Uri(Path.Combine(work.FullName, "profile")).AbsoluteUri;
+            await Run("soffice", [$"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", work.FullName, xlsx]);
+            var pdf = Path.ChangeExtension(xlsx, ".pdf");
+            var text = Flat(await Run("pdftotext", ["-layout", pdf, "-"]));
+            Keep(pdf, "disclosure-package");
+            Assert.Contains("收入支出决算总表", text);
+            Assert.Contains("1,664.55", text);          // 01's 总计, two decimals with the thousands separator
+            Assert.Contains("国有资产占用情况表", text);
+            Assert.Contains("部门决算情况说明", text);
+            Assert.Contains("智能化维保", text);         // 附件2
+            Assert.Contains("“赣服通”上饶分厅4.0版项目", text); // 附件4
+            Assert.Contains("428.00", text);
+
+            var tool = Path.Combine(RepositoryRoot() ?? "", "tools", "exceljs-check");
+            Assert.True(Directory.Exists(Path.Combine(tool, "node_modules", "exceljs")), "ExcelJS is not installed: run scripts/prerequisites.sh (./test.sh does)");
+            var read = System.Text.Json.JsonDocument.Parse(await Run("node", [Path.Combine(tool, "check.js"), xlsx])).RootElement;
+            var sheets = read.GetProperty("sheets").EnumerateArray().Select(s => s.GetString()).ToList();
+            Assert.Equal(13, sheets.Count);
+            Assert.Equal(("公开01表 收入支出决算总表", "情况说明", "附件4 项目支出绩效自评表"), (sheets[0], sheets[10], sheets[12]));
+            Assert.Equal("收入支出决算总表", read.GetProperty("a1").GetString());
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
     private static Dictionary<string, byte[]> Workbooks() => new()
     {
         ["self-evaluation"] = SelfEvaluationWorkbook.Write(Seeds.Import(Seeds.ShangraoBigData2021).Forms[1]),

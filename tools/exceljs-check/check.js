@@ -1,5 +1,5 @@
 // Opens each .xlsx named on the command line with ExcelJS and prints one JSON line per file:
-// the sheet's name, A1, the number of merged ranges, the page setup and the data validations it read.
+// every sheet's name, the first sheet's name, A1, the number of merged ranges, the page setup and the data validations it read.
 // Exits 1 when ExcelJS refuses a file.
 const ExcelJS = require('exceljs');
 
@@ -11,7 +11,7 @@ const ExcelJS = require('exceljs');
     // ExcelJS keeps one validation per cell: count the distinct lists
     const lists = new Set(Object.values(sheet.dataValidations.model).filter(v => v.type === 'list').map(v => v.formulae.join())).size;
     console.log(JSON.stringify({
-      file, sheet: sheet.name, a1: sheet.getCell('A1').value, rows: sheet.rowCount,
+      file, sheet: sheet.name, sheets: workbook.worksheets.map(w => w.name), a1: sheet.getCell('A1').value, rows: sheet.rowCount,
       merges: Object.keys(sheet._merges).length, orientation: sheet.pageSetup.orientation,
       paperSize: sheet.pageSetup.paperSize, printArea: sheet.pageSetup.printArea ?? null, lists,
     }));

@@ -71,7 +71,10 @@ public static class PublicEndpoints
             $"{report.UnitName}-{report.FiscalYear}-{report.Kind}-v{report.PublicationVersion}.csv");
     }
 
-    /// <summary>A published 项目支出绩效自评表 or 汇总审核表 as the official workbook (the version asked for, else the latest).</summary>
+    /// <summary>
+    /// A published 项目支出绩效自评表, 汇总审核表 or 部门决算公开 package (its 公开表, 情况说明 and attached 自评表) as the official
+    /// workbook (the version asked for, else the latest).
+    /// </summary>
     [AllowAnonymous]
     [WolverineGet("/api/public/reports/{id}/xlsx")]
     public static async Task<IResult> Xlsx(Guid id, int? version, IQuerySession session, CancellationToken ct)
@@ -88,6 +91,8 @@ public static class PublicEndpoints
             return Results.File(SummaryReviewWorkbook.Write(summary.ToTable()), WorkbookFile.ContentType,
                 WorkbookFile.Name(report.UnitName, WorkbookDownloads.Year(report.FiscalYear), "项目支出绩效自评情况汇总审核表", $"第{report.PublicationVersion}版"));
         }
+        if (report.Content.Disclosure is { } package)
+            return WorkbookDownloads.Package(package, report.UnitName, report.FiscalYear, $"第{report.PublicationVersion}版");
         if (report.Content.ProjectForm is not { } form) return WorkbookDownloads.NotASelfEvaluationForm();
         var template = await WorkbookDownloads.TemplateOf(form, bureau, ct);
         // as on the public page: the grade, the date and the seal line, no officer's name

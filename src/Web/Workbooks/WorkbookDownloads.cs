@@ -13,7 +13,7 @@ using Wolverine.Http;
 namespace Approval.Web.Workbooks;
 
 /// <summary>
-/// The official forms as .xlsx downloads: a 自评表 submission as it stands now, and a unit's 汇总审核表 for a year —
+/// The official forms as .xlsx downloads: a 自评表 or 决算公开 submission as it stands now, and a unit's 汇总审核表 for a year —
 /// each visible to exactly those who may read it as JSON (the same loading and scoping), 404 to everyone else.
 /// </summary>
 public static class WorkbookDownloads
@@ -23,6 +23,7 @@ public static class WorkbookDownloads
     {
         var submission = await session.LoadAsync<Submission>(id, ct);
         if (submission is null || !SubmissionAccess.CanSee(http.User.ToActor(), submission)) return Problems.NotFound();
+        if (submission.Content.Disclosure is { } package) return Package(package, submission.UnitName, submission.FiscalYear);
         if (submission.Content.ProjectForm is not { } form) return NotASelfEvaluationForm();
         var template = await TemplateOf(form, session, ct);
         // the paper says the submission's year, as the page does; the 业务股室's block once approved
@@ -42,7 +43,13 @@ public static class WorkbookDownloads
     }
 
     public static IResult NotASelfEvaluationForm() =>
-        Problems.Of(409, "not-a-self-evaluation-form", "只有项目支出绩效自评表可以下载为 Excel 工作簿", "only a project self-evaluation form downloads as a workbook");
+        Problems.Of(409, "not-a-self-evaluation-form", "只有项目支出绩效自评表、部门决算公开和汇总审核表可以下载为 Excel 工作簿",
+            "only a project self-evaluation form, a disclosure package or a summary review downloads as a workbook");
+
+    /// <summary>A 部门决算公开 package: a sheet per 公开表 (公开01…10), the 情况说明 and each attached 自评表.</summary>
+    public static IResult Package(DisclosurePackage package, string unitName, int year, string? version = null) =>
+        Results.File(DisclosurePackageWorkbook.Write(package, unitName, year), WorkbookFile.ContentType,
+            WorkbookFile.Name(unitName, Year(year), "部门决算公开", version));
 
     /// <summary>The indicator template the form names, else the one scoring would choose: its levels fill the drop-downs.</summary>
     public static async Task<IndicatorTemplate> TemplateOf(ProjectSelfEvaluationForm form, IQuerySession session, CancellationToken ct)

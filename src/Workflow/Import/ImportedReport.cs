@@ -24,6 +24,11 @@ public sealed record ImportedReport(
     IReadOnlyList<ImportIssue> Issues)
 {
     public SummaryReviewTable? Summary { get; init; }
+
+    /// <summary>The 附件 label each of <see cref="Forms"/> was printed under ("附件2"), null where none; aligned with <see cref="Forms"/>.</summary>
+    public IReadOnlyList<string?> FormLabels { get; init; } = [];
+
+    public string? LabelOf(int form) => form < FormLabels.Count ? FormLabels[form] : null;
     public bool IsUnreadable => Issues.Any(i => i.Fatal);
 }
 

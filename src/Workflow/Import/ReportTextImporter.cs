@@ -42,6 +42,7 @@ public static partial class ReportTextImporter
         var issues = new List<ImportIssue>();
         var tables = new List<DisclosureTable>();
         var forms = new List<ProjectSelfEvaluationForm>();
+        var labels = new List<string?>();
         var narrative = new StringBuilder();
 
         for (var i = 0; i < lines.Count;)
@@ -67,7 +68,11 @@ public static partial class ReportTextImporter
             {
                 var end = FormEnd(lines, i + 1);
                 var form = SelfEvaluationFormParser.Parse(lines.GetRange(i, end - i), issues, spaced);
-                if (form is not null) forms.Add(form);
+                if (form is not null)
+                {
+                    forms.Add(form);
+                    labels.Add(AttachmentLabel(lines, i));
+                }
                 i = end;
                 continue;
             }
@@ -84,7 +89,7 @@ public static partial class ReportTextImporter
                 issues.Add(new ImportIssue(1, "未识别到报表：文中既没有公开表、自评表，也没有决算或绩效报告的文字", Fatal: true));
         }
         var asWritten = original.Select((t, i) => (Line: i + 1, Text: t)).ToList();
-        return new ImportedReport(source, tables, forms, narrativeText, ProjectScores(narrativeText), issues) { Summary = SummaryReviewTextParser.Parse(asWritten) };
+        return new ImportedReport(source, tables, forms, narrativeText, ProjectScores(narrativeText), issues) { Summary = SummaryReviewTextParser.Parse(asWritten), FormLabels = labels };
     }
 
     /// <summary>The line XlsxImporter writes before each sheet's rows: "## 工作表 {name}".</summary>
@@ -190,6 +195,30 @@ public static partial class ReportTextImporter
             if (lines[j].Text.Trim().Length > 0 && !lines[j].Text.Contains('\t') && j > from + 3) return j;
         return lines.Count;
     }
+
+    /// <summary>
+    /// The 附件 a form is printed as: in its title ("附件2：项目支出绩效自评表", "项目支出绩效自评表（附件2）") or alone on the line
+    /// before it (seed 002's "附件2" above 附件2's title). Null for a form printed without one.
+    /// </summary>
+    private static string? AttachmentLabel(List<(int Line, string Text)> lines, int start)
+    {
+        if (AttachmentInTitle().Match(lines[start].Text) is { Success: true } inTitle) return Label(inTitle);
+        for (var j = start - 1; j >= 0 && j >= start - 3; j--)
+        {
+            var text = lines[j].Text.Replace('\t', ' ').Trim();
+            if (text.Length == 0) continue;
+            return AttachmentAlone().Match(text) is { Success: true } alone ? Label(alone) : null;
+        }
+        return null;
+
+        static string Label(Match m) => "附件" + m.Groups["n"].Value.Replace('－', '-');
+    }
+
+    [GeneratedRegex(@"附件\s*(?<n>\d{1,2}(?:[-－]\d{1,2})?)")]
+    private static partial Regex AttachmentInTitle();
+
+    [GeneratedRegex(@"^[#\s*]*附件\s*(?<n>\d{1,2}(?:[-－]\d{1,2})?)\s*[：:]?$")]
+    private static partial Regex AttachmentAlone();
 
     /// <summary>"（3）新办企业首套印章…项目绩效自评得分79.1分" across line breaks, as seed 003 lists its sixteen projects.</summary>
     private static List<ProjectScoreMention> ProjectScores(string narrative)

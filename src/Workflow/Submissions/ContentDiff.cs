@@ -17,7 +17,11 @@ public static class ContentDiff
             DepartmentReportDiff.Between(da.Narrative ?? "", db.Narrative ?? "", changes);
             if (da.StatedGrade != db.StatedGrade) changes.Add($"评价等级：{da.StatedGrade ?? "—"} → {db.StatedGrade ?? "—"}");
         }
-        if (before.Disclosure is { } pa && after.Disclosure is { } pb) DisclosureDiff.Between(pa, pb, changes);
+        if (before.Disclosure is { } pa && after.Disclosure is { } pb)
+        {
+            DisclosureDiff.Between(pa, pb, changes);
+            AttachedForms(pa.Forms, pb.Forms, changes);
+        }
         if (before.Summary is { } sa && after.Summary is { } sb)
         {
             if (sa.UnitProjectExpenditure != sb.UnitProjectExpenditure) changes.Add($"项目支出总额：{Show(sa.UnitProjectExpenditure)} → {Show(sb.UnitProjectExpenditure)}");
@@ -27,6 +31,28 @@ public static class ContentDiff
         }
         if (!before.Attachments.SequenceEqual(after.Attachments)) changes.Add($"附件：{before.Attachments.Count} 个 → {after.Attachments.Count} 个");
         return changes;
+    }
+
+    /// <summary>A package's 附件 自评表, paired by project (else by place): each change named with its 附件, as the form's own diff words it.</summary>
+    private static void AttachedForms(IReadOnlyList<AttachedForm> before, IReadOnlyList<AttachedForm> after, List<string> changes)
+    {
+        var matched = new HashSet<AttachedForm>();
+        foreach (var (form, k) in after.Select((f, k) => (f, k)))
+        {
+            var old = before.FirstOrDefault(b => !matched.Contains(b) && b.Form.Header.ProjectName == form.Form.Header.ProjectName)
+                ?? (before.ElementAtOrDefault(k) is { } same && !matched.Contains(same) && after.All(a => a.Form.Header.ProjectName != same.Form.Header.ProjectName) ? same : null);
+            if (old is null)
+            {
+                changes.Add($"{form.Name}：新增");
+                continue;
+            }
+            matched.Add(old);
+            var own = new List<string>();
+            Form(old.Form, form.Form, own);
+            if (old.Label != form.Label) own.Insert(0, $"附件编号：{old.Label ?? "—"} → {form.Label ?? "—"}");
+            changes.AddRange(own.Select(c => $"{form.Name} {c}"));
+        }
+        foreach (var removed in before.Where(b => !matched.Contains(b))) changes.Add($"{removed.Name}：删除");
     }
 
     private static void Form(ProjectSelfEvaluationForm a, ProjectSelfEvaluationForm b, List<string> changes)

@@ -94,8 +94,13 @@ public static class SubmissionScoring
             }
             case SubmissionKind.FinalAccountsDisclosure when content.Disclosure is { } package:
             {
+                // the 情况说明 is read against the attached forms first, then the unit's own 自评表 of the year
+                var attached = package.Forms.Select(a => a.Form).ToList();
+                var projects = attached.Concat((related?.Projects ?? []).Select(p => p.Form)
+                    .Where(f => !attached.Any(a => a.Header.ProjectName == f.Header.ProjectName))).ToList();
                 var findings = DisclosureChecker.Check(package.Tables).Concat(NarrativeChecker.Check(package.Narrative))
-                    .Concat(PackageNarrativeChecker.Check(package.Narrative, package.Tables, [.. (related?.Projects ?? []).Select(p => p.Form)])).ToList();
+                    .Concat(PackageNarrativeChecker.Check(package.Narrative, package.Tables, projects))
+                    .Concat(AttachedFormChecks.Check(package, templates)).ToList();
                 return new ScoreCard(contentVersion, null, null, null, null, null, findings);
             }
             case SubmissionKind.SummaryReview:

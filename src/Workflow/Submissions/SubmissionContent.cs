@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Approval.Workflow.Disclosure;
 using Approval.Workflow.SelfEvaluation;
 
@@ -19,11 +20,28 @@ public sealed record SubmissionContent
     /// This content with every 三级指标 row's id set: a row that brings an id keeps it, one that does not takes the id of
     /// its match in <paramref name="before"/> (the content it replaces; null for a new report), else a new one.
     /// </summary>
-    public SubmissionContent WithRowIds(SubmissionContent? before, Func<string>? newId = null) =>
-        ProjectForm is not { } form ? this : this with
+    public SubmissionContent WithRowIds(SubmissionContent? before, Func<string>? newId = null)
+    {
+        if (ProjectForm is { } form)
+            return this with { ProjectForm = form with { Indicators = IndicatorRowIds.Adopt(before?.ProjectForm?.Indicators ?? [], form.Indicators, newId) } };
+        if (Disclosure is { AttachedForms: { Count: > 0 } attached } package)
         {
-            ProjectForm = form with { Indicators = IndicatorRowIds.Adopt(before?.ProjectForm?.Indicators ?? [], form.Indicators, newId) },
-        };
+            // an attached form keeps the ids of the one of its project before (else of the one in its place)
+            var earlier = before?.Disclosure?.Forms ?? [];
+            return this with
+            {
+                Disclosure = package with
+                {
+                    AttachedForms = [.. attached.Select((a, k) =>
+                    {
+                        var match = earlier.FirstOrDefault(e => e.Form.Header.ProjectName == a.Form.Header.ProjectName) ?? earlier.ElementAtOrDefault(k);
+                        return a with { Form = a.Form with { Indicators = IndicatorRowIds.Adopt(match?.Form.Indicators ?? [], a.Form.Indicators, newId) } };
+                    })],
+                },
+            };
+        }
+        return this;
+    }
 
     public bool Matches(SubmissionKind kind) => kind switch
     {
@@ -61,11 +79,30 @@ public sealed record DepartmentSelfEvaluation(string Narrative, decimal? StatedS
     public string? StatedScoreSource { get; init; }
 }
 
-/// <summary>部门决算公开: the 公开表 and the 情况说明.</summary>
+/// <summary>部门决算公开: the 公开表, the 情况说明 and the 自评表 attached to it (附件2, 附件4 …).</summary>
 public sealed record DisclosurePackage(IReadOnlyList<DisclosureTable> Tables, string Narrative)
 {
     /// <summary>批复日期: the day the 财政部门 approved the 决算, entered by the unit; publication is due 20 days later (预算法 §14).</summary>
     public DateOnly? BudgetApprovedOn { get; init; }
+
+    /// <summary>
+    /// The 项目支出绩效自评表 published with the package, in the order they appear. Null (and never written) for a package
+    /// without any: content recorded before packages kept them serializes as it was hashed (the event chain).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<AttachedForm>? AttachedForms { get; init; }
+
+    /// <summary>The attached forms, none when there are none (never null).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<AttachedForm> Forms => AttachedForms ?? [];
+}
+
+/// <summary>A 项目支出绩效自评表 attached to a 决算公开 package, with the 附件 label it was printed under ("附件2"; null when unlabelled).</summary>
+public sealed record AttachedForm(string? Label, ProjectSelfEvaluationForm Form)
+{
+    /// <summary>How findings, the page and the workbook name it: "附件2 项目支出绩效自评表「智能化维保」".</summary>
+    [JsonIgnore]
+    public string Name => $"{(Label is null ? "" : Label + " ")}项目支出绩效自评表「{Form.Header.ProjectName}」";
 }
 
 /// <summary>

@@ -23,6 +23,8 @@ internal enum CellLook : uint
     VerticalLabel,
     /// <summary>A score or weight: the number as entered, shown with two decimals (10 shows as 10.00).</summary>
     Score,
+    /// <summary>A count (团组数, 车辆数): a whole number, right-aligned like the amounts.</summary>
+    Count,
 }
 
 /// <summary>The stylesheet behind <see cref="CellLook"/>: 宋体, thin borders, wrapped text, #,##0.00 for money, 0.00 for scores.</summary>
@@ -50,6 +52,7 @@ internal static class WorkbookStyles
             (CellLook.Note, 3, false, HorizontalAlignmentValues.Left, 0),
             (CellLook.VerticalLabel, 0, true, HorizontalAlignmentValues.Center, 0),
             (CellLook.Score, 0, true, HorizontalAlignmentValues.Center, TwoDecimals),
+            (CellLook.Count, 0, true, HorizontalAlignmentValues.Right, 1), // built-in "0"
         };
         var cellFormats = new CellFormats { Count = (uint)formats.Length };
         foreach (var (look, font, border, horizontal, numberFormat) in formats)

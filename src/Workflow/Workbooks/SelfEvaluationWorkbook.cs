@@ -23,10 +23,15 @@ public static class SelfEvaluationWorkbook
     private static readonly double[] Widths = [6, 13, 18, 24, 18, 18, 9, 9, 28, 9, 9];
 
     /// <param name="review">The 业务股室's block once the form is approved; null writes it blank, as on paper before review.</param>
-    public static byte[] Write(ProjectSelfEvaluationForm form, IndicatorTemplate? template = null, bool showNatureAndUnit = false, ReviewerBlock? review = null)
+    public static byte[] Write(ProjectSelfEvaluationForm form, IndicatorTemplate? template = null, bool showNatureAndUnit = false, ReviewerBlock? review = null) =>
+        Sheet(form, template, showNatureAndUnit, review).Save();
+
+    /// <summary>The form as one sheet of a larger workbook (a 决算公开 package's 附件), under <paramref name="sheetName"/>.</summary>
+    internal static SheetWriter Sheet(ProjectSelfEvaluationForm form, IndicatorTemplate? template = null, bool showNatureAndUnit = false, ReviewerBlock? review = null,
+        string sheetName = SheetName)
     {
         template ??= BuiltInTemplates.ChooseFor(form.TemplateClues());
-        var sheet = new SheetWriter(SheetName, Widths);
+        var sheet = new SheetWriter(sheetName, Widths);
         var row = Heading(sheet, form);
         row = Funds(sheet, form.Funds, row);
         row = Goal(sheet, form.Goal, row);
@@ -38,7 +43,7 @@ public static class SelfEvaluationWorkbook
             sheet.Hide(Nature);
             sheet.Hide(Unit);
         }
-        return sheet.Save();
+        return sheet;
     }
 
     private static int Heading(SheetWriter sheet, ProjectSelfEvaluationForm form)

@@ -25,6 +25,8 @@ internal sealed class SheetWriter(string sheetName, IReadOnlyList<double> column
     private readonly HashSet<int> hiddenColumns = [];
     private (int From, int To)? titleRows;
 
+    public string Name { get; } = sheetName;
+
     public int LastColumn => columnWidths.Count;
 
     public bool Landscape { get; init; } = true;
@@ -71,26 +73,35 @@ internal sealed class SheetWriter(string sheetName, IReadOnlyList<double> column
 
     public double Width(int fromColumn, int toColumn) => columnWidths.Skip(fromColumn - 1).Take(toColumn - fromColumn + 1).Sum();
 
-    public byte[] Save()
+    public byte[] Save() => SaveAll([this]);
+
+    /// <summary>One workbook of several sheets, in the order given (names unique, at most 31 characters), sharing one string table.</summary>
+    public static byte[] SaveAll(IReadOnlyList<SheetWriter> sheets)
     {
-        var lastRow = cells.Keys.Select(k => k.Row).DefaultIfEmpty(1).Max();
         var strings = new Dictionary<string, int>(StringComparer.Ordinal);
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
             var workbookPart = document.AddWorkbookPart();
             Write(workbookPart.AddNewPart<WorkbookStylesPart>(), WorkbookStyles.Create());
-            var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
-            Write(sheetPart, Worksheet(lastRow, strings));
+            var entries = new Sheets();
+            var names = new DefinedNames();
+            for (var index = 0; index < sheets.Count; index++)
+            {
+                var sheet = sheets[index];
+                var lastRow = sheet.cells.Keys.Select(k => k.Row).DefaultIfEmpty(1).Max();
+                var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
+                Write(sheetPart, sheet.Worksheet(lastRow, strings));
+                entries.Append(new Sheet { Id = workbookPart.GetIdOfPart(sheetPart), SheetId = (uint)(index + 1), Name = sheet.Name });
+                names.Append(new DefinedName($"'{sheet.Name}'!$A$1:${ColumnName(sheet.LastColumn)}${lastRow}") { Name = "_xlnm.Print_Area", LocalSheetId = (uint)index });
+                if (sheet.titleRows is { } t) names.Append(new DefinedName($"'{sheet.Name}'!${t.From}:${t.To}") { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)index });
+            }
 
             var table = new SharedStringTable { Count = (uint)strings.Count, UniqueCount = (uint)strings.Count };
             foreach (var text in strings.OrderBy(s => s.Value).Select(s => s.Key))
                 table.Append(new SharedStringItem(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
             Write(workbookPart.AddNewPart<SharedStringTablePart>(), table);
-
-            var names = new DefinedNames(new DefinedName($"'{sheetName}'!$A$1:${ColumnName(LastColumn)}${lastRow}") { Name = "_xlnm.Print_Area", LocalSheetId = 0 });
-            if (titleRows is { } t) names.Append(new DefinedName($"'{sheetName}'!${t.From}:${t.To}") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 });
-            Write(workbookPart, new Workbook(new Sheets(new Sheet { Id = workbookPart.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }), names));
+            Write(workbookPart, new Workbook(entries, names));
         }
         return stream.ToArray();
     }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Approval.Web.Pages.Forms;
 using Approval.Workflow.Checking;
 using Approval.Workflow.Disclosure;
+using Approval.Workflow.Submissions;
 
 namespace Approval.Web.Pages.Disclosure;
 
@@ -12,6 +14,8 @@ namespace Approval.Web.Pages.Disclosure;
 /// </summary>
 public sealed record DisclosurePackageView(IReadOnlyList<DisclosureTable> Tables, string Narrative, int? Year)
 {
+    public DisclosurePackageView(DisclosurePackage package, int? year) : this(package.Tables, package.Narrative, year) => Attached = package.Forms;
+
     /// <summary>The tables in the official order 公开01表 … 公开10表 (by the number each prints, else its kind's place),
     /// whatever order they were imported in; each keeps its index in the package for data-cell and the editor.</summary>
     public IReadOnlyList<DisclosureTableView> TableViews { get; } =
@@ -21,6 +25,31 @@ public sealed record DisclosurePackageView(IReadOnlyList<DisclosureTable> Tables
 
     /// <summary>The 情况说明's parts in their order, then the rest of the narrative as the source has it.</summary>
     public (IReadOnlyList<NarrativeBlock> Explanation, IReadOnlyList<NarrativeBlock> Others) ArrangedNarrative => NarrativeParts.Arrange(NarrativeBlocks);
+
+    /// <summary>The 自评表 published with the package (附件2, 附件4 …), each printed on its own sheet after the 情况说明.</summary>
+    public IReadOnlyList<AttachedForm> Attached { get; init; } = [];
+
+    /// <summary>The package's findings: those of an attached form are shown on it (the public page passes none).</summary>
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+
+    /// <summary>The engine's figures beside an attached form's (系统 …): on the unit's and reviewer's page, not the public one.</summary>
+    public bool ShowsScore { get; init; }
+
+    public static string AttachmentAnchor(int index) => $"attached-form-{index + 1}";
+
+    /// <summary>An attached form in the official 自评表 layout, its ids prefixed so that two forms on the page never share one.</summary>
+    public SelfEvaluationFormView FormView(int index)
+    {
+        var attached = Attached[index];
+        return new SelfEvaluationFormView(attached.Form, Year)
+        {
+            IdPrefix = AttachmentAnchor(index) + "-",
+            Attached = true,
+            Result = ShowsScore ? AttachedFormChecks.Evaluate(attached) : null,
+            // on the form itself the 附件 is evident: its findings read as on any 自评表
+            Findings = [.. Findings.Where(f => AttachedFormChecks.Concerns(f, attached)).Select(f => f with { Message = AttachedFormChecks.Unnamed(f, attached) })],
+        };
+    }
 }
 
 public enum DisclosureLayout { TwoSided, Coded, BasicExpenditure, Counted }

@@ -22,6 +22,12 @@ public sealed record SelfEvaluationFormView(ProjectSelfEvaluationForm Form, int?
 
     public string PaperTitle => Overall ? "部门整体支出绩效自评表" : "项目支出绩效自评表";
 
+    /// <summary>Prefixes the element ids, so that several forms on one page (a 决算公开 package's 附件) keep them unique; "" for the page's own form.</summary>
+    public string IdPrefix { get; init; } = "";
+
+    /// <summary>A 决算公开 package's 附件: reviewed with the package, so without the 业务股室's 优/良/中/差 block of its own.</summary>
+    public bool Attached { get; init; }
+
     /// <summary>指标性质 and 度量单位 columns are printed only when a row has them (templates that carry them).</summary>
     public bool HasNatureAndUnit => Form.Indicators.Any(i => !string.IsNullOrWhiteSpace(i.Nature) || !string.IsNullOrWhiteSpace(i.Unit));
 

@@ -70,7 +70,7 @@ public static class Import
         var content = kind switch
         {
             SubmissionKind.ProjectSelfEvaluation when report.Forms.Count > 0 => new SubmissionContent { ProjectForm = report.Forms[0] },
-            SubmissionKind.FinalAccountsDisclosure when report.Tables.Count > 0 => new SubmissionContent { Disclosure = new DisclosurePackage(report.Tables, report.Narrative) },
+            SubmissionKind.FinalAccountsDisclosure when report.Tables.Count > 0 => new SubmissionContent { Disclosure = DisclosurePackages.From(report) },
             SubmissionKind.DepartmentSelfEvaluation when report.Narrative.Trim().Length > 0 => new SubmissionContent { Department = DepartmentReportImport.From(report.Narrative) },
             // the rows of a 汇总 are the unit's own sent 自评表; from a file only what the unit declares
             SubmissionKind.SummaryReview when report.Summary is { } table => new SubmissionContent { Summary = new SummaryDeclaration(table.UnitProjectExpenditure, table.UnitProjectCount) },
