@@ -90,6 +90,9 @@ public class FindingsAndEditorBrowserTests(LiveApp app) : BrowserTest(app)
         await page.ClickAsync("#save");
         await Expect(page.Locator("#editor-status")).ToHaveTextAsync("已保存");
         await Expect(page.Locator("#goal-actual")).ToHaveTextAsync("按期完成全部建设内容。");
+        // the 执行率 the form printed stays, its figures untouched (a save used to drop it and show the engine's instead)
+        Assert.Equal("75.00%", await page.EvaluateAsync<string>(
+            $"async () => (await (await fetch('/api/submissions/{id}')).json()).content.projectForm.funds.statedRateText"));
         await Expect(page.Locator("#row-13")).Not.ToHaveClassAsync(new Regex(@"\bflag-error\b"));
         Assert.Equal(0, await page.EvaluateAsync<int>("Object.keys(localStorage).filter(k => k.startsWith('unsaved:')).length"));
         await Expect(page.Locator("#restore-offer")).ToHaveCountAsync(0);

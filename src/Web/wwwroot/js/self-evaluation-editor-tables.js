@@ -187,6 +187,12 @@ export function buildEditor(form, levelOnes, onChange, restored, remarks = []) {
   return { state, element, dirty, validate, content };
 }
 
+/** Whether the 全年预算数 and 全年执行数 are still the ones the form was filed with. */
+function sameFigures(filed, edited) {
+  const same = (a, b) => (a === null || a === undefined ? null : Number(a)) === parseNumber(b);
+  return !!filed && same(filed.fullYearBudget, edited.fullYearBudget) && same(filed.executed, edited.executed);
+}
+
 function contentOf(form, { header, goal, funds, rows, foot }) {
   const text = v => (v === undefined || v === null || String(v).trim() === "") ? null : String(v);
   const line = l => ({ ...l, initialBudget: parseNumber(l.initialBudget), fullYearBudget: parseNumber(l.fullYearBudget), executed: parseNumber(l.executed) });
@@ -201,7 +207,10 @@ function contentOf(form, { header, goal, funds, rows, foot }) {
         subRows: funds.subRows.map(line),
         weight: parseNumber(funds.weight) ?? 10,
         statedScore: parseNumber(funds.statedScore),
-        statedRatePercent: null, statedRateText: null,
+        // the 执行率 the form printed stands while the figures it was printed from do; changed figures make it the engine's to say
+        ...(sameFigures(form.funds?.total, funds.total)
+          ? { statedRatePercent: form.funds.statedRatePercent ?? null, statedRateText: form.funds.statedRateText ?? null }
+          : { statedRatePercent: null, statedRateText: null }),
       },
       indicators: rows.map(r => ({ ...r, weight: parseNumber(r.weight), statedScore: parseNumber(r.statedScore), deviation: text(r.deviation), nature: text(r.nature), unit: text(r.unit) })),
       statedWeightTotal: parseNumber(foot.statedWeightTotal),
