@@ -57,5 +57,8 @@ public class ReconciliationTests(WorkflowFixture app) : IClassFixture<WorkflowFi
         var page = await (await app.Send("rev", HttpMethod.Get, "/units/U-BD/summary/2023")).Content.ReadAsStringAsync();
         Assert.Contains("跨报告核对", page, StringComparison.Ordinal);
         Assert.Contains("自评的 2 个项目全年执行数合计 221.25 万元，不超过公开03表合计行项目支出 994.99 万元，占决算项目支出的 22.24%", page, StringComparison.Ordinal);
+        // 自评质量 across the unit's forms: both of seed 004's forms spent 62.60% and 75.43% with every indicator at full marks
+        Assert.Contains("已评分的 2 份自评表中，<strong>2 份</strong>有值得核实的提示（共 4 处）", page, StringComparison.Ordinal);
+        Assert.Contains("指标得分远高于预算执行率所能支撑（2 份）", page, StringComparison.Ordinal);
     }
 }

@@ -19,6 +19,8 @@ public class SummaryModel(IQuerySession session) : PageModel
     public Submission? SummarySubmission { get; private set; }
     /// <summary>跨报告核对 of the unit's reports of the year the caller may see.</summary>
     public Approval.Web.Submissions.Reconciliation.UnitReconciliationView Reconciliation { get; private set; } = null!;
+    /// <summary>自评质量 of the forms the table counts, as each form's page gives it, and the unit's summary.</summary>
+    public Approval.Web.Submissions.Credibility.UnitCredibilityView Credibility { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string unitId, int year, CancellationToken ct)
     {
@@ -28,6 +30,9 @@ public class SummaryModel(IQuerySession session) : PageModel
         Review = review;
         View = SummaryReviewView.Of(review, interactive: true);
         Reconciliation = await Approval.Web.Submissions.Reconciliation.UnitReconciliation.OfAsync(session, actor!, review, ct);
+        var counted = await session.LoadManyAsync<Submission>(ct, review.OrderedProjects().Select(r => r.SubmissionId).ToArray());
+        Credibility = await Approval.Web.Submissions.Credibility.FormCredibility.OfUnitAsync(
+            [.. review.OrderedProjects().Select(r => counted.FirstOrDefault(c => c.Id == r.SubmissionId)).OfType<Submission>().Where(c => SubmissionAccess.CanSee(actor, c))], actor!, session, ct);
         if (review.SummarySubmissionId is { } id && await session.LoadAsync<Submission>(id, ct) is { } summary && SubmissionAccess.CanSee(actor, summary))
             SummarySubmission = summary;
         return Page();
