@@ -70,6 +70,22 @@ public class HostileInputTests(WorkflowFixture app) : IClassFixture<WorkflowFixt
         Assert.Equal(before, await app.TotalEvents());
     }
 
+    [Theory]
+    [InlineData("{\"fiscalYear\":2021,\"kind\":\"ProjectSelfEvaluation\",\"title\":5}", "请求内容中「title」的值无法读取：应为文本")]
+    [InlineData("{\"fiscalYear\":\"x\",\"kind\":\"ProjectSelfEvaluation\",\"title\":\"t\"}", "请求内容中「fiscalYear」的值无法读取：应为数字")]
+    [InlineData("{\"fiscalYear\":2021,\"kind\":\"ProjectSelfEvaluation\",\"title\":\"\\ud800\"}", "请求内容中「title」的值无法读取：应为文本（不含单独的代理项")]
+    [InlineData("{\"fiscalYear\":2021,", "请求内容不是有效的 JSON")]
+    public async Task An_unreadable_body_is_said_in_Chinese_naming_its_field(string body, string expected)
+    {
+        var before = await app.TotalEvents();
+        var (status, problem) = await Post("prep", "/api/submissions", Json(body));
+        Assert.Equal(400, status);
+        Assert.True(problem.GetProperty("title").GetString()!.Contains(expected, StringComparison.Ordinal), problem.ToString());
+        Assert.DoesNotContain("System.", problem.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Approval.", problem.ToString(), StringComparison.Ordinal); // our type names are not the caller's business
+        Assert.Equal(before, await app.TotalEvents());
+    }
+
     [Fact]
     public async Task A_50_megabyte_body_is_413()
     {

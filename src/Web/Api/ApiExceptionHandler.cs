@@ -23,7 +23,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             _ when conflict => Problems.Of(409, "version-conflict", "报告已被他人修改，请刷新后重试", "the stream changed concurrently"),
             BadHttpRequestException { StatusCode: 413 } => Problems.Of(413, "too-large", "请求内容过大", "request body too large"),
             BadHttpRequestException or JsonException or FormatException or InvalidDataException =>
-                Problems.BadRequest("bad-request", "请求格式不正确：" + Short(exception), "malformed request: " + exception.Message),
+                Problems.BadRequest("bad-request", MalformedRequest.Describe(exception), "malformed request: " + Short(exception)),
             // Text PostgreSQL cannot store (NUL, invalid encodings) that slipped past validation: still the caller's input.
             _ when FindPostgres(exception) is { SqlState: "22P05" or "22021" or "22P02" } =>
                 Problems.BadRequest("bad-text", "内容中含有无法保存的字符", "input contains characters the database cannot store"),

@@ -45,9 +45,8 @@ public static partial class ProblemShape
             // "… could not be converted to System.Nullable`1[System.DateOnly]. Path: $.content.budgetApprovedOn | …":
             // the field the caller can fix, in Chinese; the .NET type names are ours, not the caller's business.
             var field = JsonPath().Match(problem.Detail ?? "") is { Success: true } m ? m.Groups[1].Value.TrimStart('$', '.') : "";
-            (code, title) = ("malformed-json", field.Length == 0
-                ? "请求内容不是有效的 JSON"
-                : $"请求内容中「{field}」的值无法读取：类型或格式不对（日期写作 2022-08-10，金额和数量写作数字，且不超出范围）");
+            var body = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType;
+            (code, title) = ("malformed-json", MalformedRequest.Describe(problem.Detail ?? "", field, body));
             if (problem.Detail is { } raw) problem.Detail = DotNetType().Replace(raw, "the expected type");
         }
         // Wolverine's answers to a repeated Idempotency-Key (the IETF draft's 422 and 409).
@@ -74,6 +73,6 @@ public static partial class ProblemShape
     [System.Text.RegularExpressions.GeneratedRegex(@"Path: (\$[^\s|]*)")]
     private static partial System.Text.RegularExpressions.Regex JsonPath();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"System\.[\w`.\[\], ]+?(?=\. |\.$| Path|$)")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(System|Approval)\.[\w`.\[\], ]+?(?=\. |\.$| Path|$)")]
     private static partial System.Text.RegularExpressions.Regex DotNetType();
 }
