@@ -78,24 +78,30 @@ public static class SubmissionQueries
         if (refused is not null) return refused;
         if (!QueueFilter.TryParse(state, out var shownStates))
             return Problems.BadRequest("state", $"状态只能是 open、all 或 Submitted、InReview、Returned、Approved、Published 之一（收到「{state}」）", "unknown state filter");
-        var sections = actor.SectionIds ?? [];
-        var query = session.Query<ReviewQueueItem>().Where(i => i.State != SubmissionState.Draft && i.State != SubmissionState.Discarded);
-        if (actor.Role == Role.Reviewer) query = query.Where(i => i.SectionId != null && i.SectionId.IsOneOf(sections.ToArray()));
-        if (year is not null) query = query.Where(i => i.FiscalYear == year);
-        if (!string.IsNullOrWhiteSpace(unit)) query = query.Where(i => i.UnitId == unit);
-        var all = await query.ToListAsync(ct);
+        // Everything is filtered, counted, sorted and paged by PostgreSQL: a province-sized section is never loaded whole.
+        var sections = (actor.SectionIds ?? []).ToArray();
         var now = clock.GetUtcNow();
+        IQueryable<ReviewQueueItem> Scope()
+        {
+            var query = session.Query<ReviewQueueItem>().Where(i => i.State != SubmissionState.Draft && i.State != SubmissionState.Discarded);
+            if (actor.Role == Role.Reviewer) query = query.Where(i => i.SectionId != null && i.SectionId.IsOneOf(sections));
+            if (year is not null) query = query.Where(i => i.FiscalYear == year);
+            if (!string.IsNullOrWhiteSpace(unit)) query = query.Where(i => i.UnitId == unit);
+            return query;
+        }
         var counts = new QueueCounts(
-            all.Count(i => i.State == SubmissionState.Submitted), all.Count(i => i.State == SubmissionState.InReview),
-            all.Count(i => i.State is SubmissionState.Submitted or SubmissionState.InReview && i.DueAt < now),
-            all.Count(i => i.State == SubmissionState.Returned), all.Count(i => i.State == SubmissionState.Approved), all.Count(i => i.State == SubmissionState.Published));
+            await Scope().CountAsync(i => i.State == SubmissionState.Submitted, ct), await Scope().CountAsync(i => i.State == SubmissionState.InReview, ct),
+            await Scope().CountAsync(i => (i.State == SubmissionState.Submitted || i.State == SubmissionState.InReview) && i.DueAt < now, ct),
+            await Scope().CountAsync(i => i.State == SubmissionState.Returned, ct), await Scope().CountAsync(i => i.State == SubmissionState.Approved, ct),
+            await Scope().CountAsync(i => i.State == SubmissionState.Published, ct));
 
-        var items = all.Where(i => shownStates.Contains(i.State));
+        var states = shownStates.ToArray();
+        var items = Scope().Where(i => i.State.IsOneOf(states));
         if (mine == true) items = items.Where(i => i.ClaimedById == actor.UserId);
-        if (Grades.TryParse(grade, out var g)) items = items.Where(i => (i.Grade ?? i.SuggestedGrade) == g);
-        if (hasErrors is { } errors) items = items.Where(i => i.ErrorCount > 0 == errors);
-        items = sort == "age" ? items.OrderBy(i => i.SubmittedAt) : items.OrderBy(i => i.DueAt).ThenBy(i => i.SubmittedAt);
-        var shown = paging.Apply(items.ToList());
+        if (Grades.TryParse(grade, out var g)) items = items.Where(i => i.Grade == g || (i.Grade == null && i.SuggestedGrade == g));
+        if (hasErrors is { } errors) items = errors ? items.Where(i => i.ErrorCount > 0) : items.Where(i => i.ErrorCount == 0);
+        items = sort == "age" ? items.OrderBy(i => i.SubmittedAt).ThenBy(i => i.Id) : items.OrderBy(i => i.DueAt).ThenBy(i => i.SubmittedAt).ThenBy(i => i.Id);
+        var shown = await paging.ApplyAsync(items, ct);
         return Results.Ok(new ReviewQueue(shown.Items, counts, shown.Total, shown.Page, shown.PageSize,
             PackageDeadline.Of(shown.Items, PublicationDeadline.Today(clock))));
     }
