@@ -105,4 +105,26 @@ public class OrganizationChangesTests(WorkflowFixture app) : IClassFixture<Workf
         Assert.Equal(HttpStatusCode.OK, (await app.Send("admin", HttpMethod.Put, "/api/admin/units/U-CLOSE", new { disabled = true })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await app.Send("admin", HttpMethod.Put, "/api/admin/accounts/prep-close", new { displayName = "撤并单位原填报人" })).StatusCode);
     }
+
+    [Fact]
+    public async Task Concurrent_creates_of_one_id_store_one_and_tell_the_others_409_never_a_500_or_an_overwrite()
+    {
+        var sections = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            app.Send("admin", HttpMethod.Post, "/api/admin/sections", new { id = "S-RACE", name = $"并发股{i}" })));
+        Assert.Equal(1, sections.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.All(sections.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        var winner = Array.FindIndex(sections, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Equal($"并发股{winner}", (await Stored<ReviewSection>(TestOrganization.Tenant, "S-RACE"))!.Name);
+
+        var accounts = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            app.Send("admin", HttpMethod.Post, "/api/admin/accounts", new { id = "race-account", displayName = $"并发{i}", password = WorkflowFixture.Password, role = "Auditor" })));
+        Assert.Equal(1, accounts.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.All(accounts.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+
+        var template = Approval.Workflow.Templates.BuiltInTemplates.Ministry2020 with { Id = "race-template" };
+        var templates = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => app.Send("admin", HttpMethod.Post, "/api/admin/templates", template)));
+        Assert.Equal(1, templates.Count(r => r.StatusCode == HttpStatusCode.Created));
+        foreach (var refused in templates.Where(r => r.StatusCode != HttpStatusCode.Created))
+            Assert.Equal((HttpStatusCode.Conflict, "template-exists"), (refused.StatusCode, await Code(refused)));
+    }
 }

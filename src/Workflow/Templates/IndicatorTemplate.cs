@@ -53,11 +53,12 @@ public sealed record IndicatorTemplate
             {
                 if (l is null) { problems.Add($"第 {i} 个一级指标为空"); continue; }
                 if (BadText(l.Name, required: true) is { } bad) problems.Add($"第 {i} 个一级指标名称{bad}");
-                if (l.Weight < 0) problems.Add($"一级指标「{l.Name}」分值不能为负数");
-                else if (l.Weight > 100) problems.Add($"一级指标「{l.Name}」分值不能超过 100");
-                if (l.LevelTwos is null) problems.Add($"一级指标「{l.Name}」缺少二级指标列表（levelTwos）");
-                else if (l.LevelTwos.Count > MaxLevelTwos) problems.Add($"一级指标「{l.Name}」的二级指标最多 {MaxLevelTwos} 个");
-                else if (l.LevelTwos.Any(t => BadText(t, required: true) is not null)) problems.Add($"一级指标「{l.Name}」的二级指标名称不能为空、过长或含控制字符");
+                var shown = Shown(l.Name);
+                if (l.Weight < 0) problems.Add($"一级指标「{shown}」分值不能为负数");
+                else if (l.Weight > 100) problems.Add($"一级指标「{shown}」分值不能超过 100");
+                if (l.LevelTwos is null) problems.Add($"一级指标「{shown}」缺少二级指标列表（levelTwos）");
+                else if (l.LevelTwos.Count > MaxLevelTwos) problems.Add($"一级指标「{shown}」的二级指标最多 {MaxLevelTwos} 个");
+                else if (l.LevelTwos.Any(t => BadText(t, required: true) is not null)) problems.Add($"一级指标「{shown}」的二级指标名称不能为空、过长或含控制字符");
             }
         }
         if (problems.Count == 0)
@@ -75,11 +76,18 @@ public sealed record IndicatorTemplate
         return problems;
     }
 
+    /// <summary>A name as a refusal may echo it: no control, invisible or direction characters, at most 20 characters.</summary>
+    private static string Shown(string? name)
+    {
+        var clean = new string((name ?? "").Where(c => !char.IsControl(c) && !Submissions.InvisibleText.Contains(c.ToString()) && !char.IsSurrogate(c)).ToArray());
+        return clean.Length > 20 ? clean[..20] + "…" : clean;
+    }
+
     /// <summary>Why a name cannot be used, or null.</summary>
     private static string? BadText(string? text, bool required) =>
         string.IsNullOrWhiteSpace(text) ? (required ? "不能为空" : null)
         : text.Length > MaxNameLength ? $"最长 {MaxNameLength} 个字"
-        : text.Any(char.IsControl) || !Submissions.WellFormedText.Is(text) ? "含有控制字符或无效字符"
+        : text.Any(char.IsControl) || !Submissions.WellFormedText.Is(text) || Submissions.InvisibleText.Contains(text) ? "含有控制字符、不可见字符或无效字符"
         : null;
 }
 
