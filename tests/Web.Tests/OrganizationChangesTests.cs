@@ -127,4 +127,23 @@ public class OrganizationChangesTests(WorkflowFixture app) : IClassFixture<Workf
         foreach (var refused in templates.Where(r => r.StatusCode != HttpStatusCode.Created))
             Assert.Equal((HttpStatusCode.Conflict, "template-exists"), (refused.StatusCode, await Code(refused)));
     }
+
+    [Fact]
+    public async Task Closing_a_section_while_its_unit_is_reopened_never_leaves_a_closed_section_covering_a_unit_in_use()
+    {
+        for (var round = 0; round < 4; round++)
+        {
+            var (section, unit) = ($"S-LOCK{round}", $"U-LOCK{round}");
+            await app.Command("admin", "/api/admin/sections", new { id = section, name = $"锁测试股{round}" });
+            await app.Command("admin", "/api/admin/units", new { id = unit, name = $"锁测试单位{round}", sectionId = section });
+            await app.Command("admin", $"/api/admin/units/{unit}", new { disabled = true }, 200, HttpMethod.Put);
+
+            var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => i % 2 == 0
+                ? app.Send("admin", HttpMethod.Put, $"/api/admin/sections/{section}", new { disabled = true })
+                : app.Send("admin", HttpMethod.Put, $"/api/admin/units/{unit}", new { disabled = false })));
+            Assert.All(answers, a => Assert.True((int)a.StatusCode is 200 or 400 or 409, $"{(int)a.StatusCode}"));
+            var (closed, open) = ((await Stored<ReviewSection>(TestOrganization.Tenant, section))!.Disabled, !(await Stored<BudgetUnit>(TestOrganization.Tenant, unit))!.Disabled);
+            Assert.False(closed && open, $"round {round}: a closed section covers a unit in use");
+        }
+    }
 }

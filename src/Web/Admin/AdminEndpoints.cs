@@ -40,6 +40,7 @@ public static class AdminEndpoints
         if (!IsAdmin(http)) return Problems.Forbidden("只有管理员可以管理预算单位");
         if (Blank(command.Id) || Blank(command.Name) || Blank(command.SectionId)) return Problems.BadRequest("unit-invalid", "请填写单位编号、名称和所属股室", "id, name and section are required");
         if ((BadId(command.Id) ?? BadName(command.Name, "单位名称") ?? BadName(command.SupervisingDepartment, "主管部门")) is { } bad) return bad;
+        await OrganizationLock.TakeAsync(session);
         if (!SafeId.IsValid(command.SectionId!.Trim()) || await session.LoadAsync<ReviewSection>(command.SectionId!.Trim()) is not { } section) return Problems.BadRequest("section-unknown", "所属股室不存在", "unknown section");
         if (section.Disabled) return Problems.BadRequest("section-disabled", $"业务股室「{section.Name}」已停用，不能再负责单位", "the section is disabled");
         // A new unit never takes a registered id (in this 财政局): a change is PUT /api/admin/units/{id}.

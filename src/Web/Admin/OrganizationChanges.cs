@@ -25,6 +25,7 @@ public static class OrganizationChanges
         if (BadName(command.Name, "股室名称") is { } bad) return bad;
         if (command.Disabled == true && !section.Disabled)
         {
+            await OrganizationLock.TakeAsync(session);
             // A unit left in a closed section would send its reports nowhere: move or close the units first.
             var inUse = await session.Query<BudgetUnit>().CountAsync(u => u.SectionId == section.Id && !u.Disabled);
             if (inUse > 0) return Problems.Of(409, "section-in-use", $"业务股室「{section.Name}」还负责 {inUse} 个在用的预算单位：请先把它们调整到其他股室或停用", "the section still covers units in use");
@@ -43,6 +44,8 @@ public static class OrganizationChanges
         if (!SafeId.IsValid(id) || await session.LoadAsync<BudgetUnit>(id) is not { } unit) return Problems.NotFound("预算单位");
         if (command.Name is not null && Blank(command.Name)) return Problems.BadRequest("unit-invalid", "单位名称不能为空", "name cannot be blank");
         if ((BadName(command.Name, "单位名称") ?? BadName(command.SupervisingDepartment, "主管部门")) is { } bad) return bad;
+        if (command.SectionId is not null && command.SectionId.Trim() != unit.SectionId || command.Disabled == false && unit.Disabled)
+            await OrganizationLock.TakeAsync(session);
         if (command.SectionId is not null && command.SectionId.Trim() != unit.SectionId)
         {
             if (!SafeId.IsValid(command.SectionId.Trim()) || await session.LoadAsync<ReviewSection>(command.SectionId.Trim()) is not { } section)
