@@ -113,6 +113,7 @@ public class ReviewByKindTests
         Assert.Equal((DeadlineStanding.Overdue, -1, "应于 2022-08-30 前公开，已逾期 1 天"), Of(PublicationDeadline.Status(approved, false, new DateOnly(2022, 8, 31))));
         Assert.Equal(DeadlineStanding.Published, PublicationDeadline.Status(approved, true, new DateOnly(2023, 1, 1)).Standing);
         Assert.Equal((DeadlineStanding.Unknown, (int?)null, "未填写批复日期，无法计算公开期限"), Of(PublicationDeadline.Status(null, false, new DateOnly(2022, 8, 31))));
+        Assert.Equal((DeadlineStanding.Published, (int?)null, "已公开（未填写批复日期，公开期限无从计算）"), Of(PublicationDeadline.Status(null, true, new DateOnly(2022, 8, 31))));
 
         static (DeadlineStanding, int?, string) Of(DeadlineStatus s) => (s.Standing, s.DaysLeft, s.Describe());
     }

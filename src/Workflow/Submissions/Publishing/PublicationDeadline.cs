@@ -24,6 +24,7 @@ public sealed record DeadlineStatus(DateOnly? ApprovedOn, DateOnly? DueOn, int? 
     public string Describe() => Standing switch
     {
         DeadlineStanding.Unknown => "未填写批复日期，无法计算公开期限",
+        DeadlineStanding.Published when DueOn is null => "已公开（未填写批复日期，公开期限无从计算）",
         DeadlineStanding.Published => $"应于 {Iso(DueOn)} 前公开，已公开",
         DeadlineStanding.Overdue => $"应于 {Iso(DueOn)} 前公开，已逾期 {-DaysLeft} 天",
         _ when DaysLeft == 0 => $"应于 {Iso(DueOn)} 前公开，今日到期",
