@@ -140,4 +140,50 @@ public class IdempotencyTests(WorkflowFixture app) : IClassFixture<WorkflowFixtu
         }
         Assert.Equal(before + 1, await app.TotalEvents());
     }
+
+    [Fact]
+    public async Task An_administrators_create_retried_with_its_key_gets_the_first_answer_and_another_body_422()
+    {
+        async Task<HttpResponseMessage> Create(string id, string name, string key)
+        {
+            using var client = app.Host.Server.CreateClient();
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/sections") { Content = JsonContent.Create(new { id, name }) };
+            request.Headers.Authorization = new("Bearer", await app.TokenFor("admin"));
+            request.Headers.Add("Idempotency-Key", key);
+            return await client.SendAsync(request);
+        }
+
+        var key = $"section-{Guid.NewGuid():N}";
+        var id = $"S-IDEM-{Guid.NewGuid():N}"[..20];
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Create(id, "幂等股室", key)));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(HttpStatusCode.OK, (await Create(id, "幂等股室", key)).StatusCode);
+
+        var other = await Create(id, "另一个名称", key);
+        Assert.Equal((HttpStatusCode)422, other.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Create(id, "幂等股室", $"section-{Guid.NewGuid():N}")).StatusCode);
+        await using var session = app.Store.QuerySession(TestOrganization.Tenant);
+        Assert.Equal("幂等股室", (await session.LoadAsync<Organization.ReviewSection>(id))?.Name);
+    }
+
+    [Fact]
+    public async Task An_accounts_create_is_not_deduplicated_because_its_body_holds_the_password()
+    {
+        var key = $"account-{Guid.NewGuid():N}";
+        var name = $"idem-{Guid.NewGuid():N}"[..20];
+        async Task<HttpResponseMessage> Create()
+        {
+            using var client = app.Host.Server.CreateClient();
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/accounts")
+            { Content = JsonContent.Create(new { id = name, displayName = "幂等账户", password = WorkflowFixture.Password, role = "Auditor" }) };
+            request.Headers.Authorization = new("Bearer", await app.TokenFor("admin"));
+            request.Headers.Add("Idempotency-Key", key);
+            return await client.SendAsync(request);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await Create()).StatusCode);
+        var retry = await Create();
+        Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
+        Assert.Equal("account-exists", (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+    }
 }

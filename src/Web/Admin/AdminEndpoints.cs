@@ -29,8 +29,7 @@ public static class AdminEndpoints
         if ((BadId(command.Id) ?? BadName(command.Name, "股室名称")) is { } bad) return bad;
         // A new section never takes a registered id (in this 财政局): renaming is PUT /api/admin/sections/{id}.
         if (await session.LoadAsync<ReviewSection>(command.Id!.Trim()) is not null) return Problems.Of(409, "section-exists", $"股室编号 {command.Id!.Trim()} 已存在；修改名称请用「修改」", "the section exists; change it with PUT");
-        session.Insert(new ReviewSection { Id = command.Id!.Trim(), Name = command.Name!.Trim() });
-        if (!await SavedAsNewAsync(session)) return Problems.Of(409, "section-exists", $"股室编号 {command.Id!.Trim()} 已存在；修改名称请用「修改」", "created by a concurrent request");
+        session.Insert(new ReviewSection { Id = command.Id!.Trim(), Name = command.Name!.Trim() }); // a concurrent create loses at the commit (ConcurrentCreate)
         return Results.Ok();
     }
 
@@ -46,7 +45,6 @@ public static class AdminEndpoints
         // A new unit never takes a registered id (in this 财政局): a change is PUT /api/admin/units/{id}.
         if (await session.LoadAsync<BudgetUnit>(command.Id!.Trim()) is not null) return Problems.Of(409, "unit-exists", $"单位编号 {command.Id!.Trim()} 已存在；修改请用「修改」", "the unit exists; change it with PUT");
         session.Insert(new BudgetUnit { Id = command.Id!.Trim(), Name = command.Name!.Trim(), SectionId = command.SectionId!.Trim(), SupervisingDepartment = command.SupervisingDepartment?.Trim() });
-        if (!await SavedAsNewAsync(session)) return Problems.Of(409, "unit-exists", $"单位编号 {command.Id!.Trim()} 已存在；修改请用「修改」", "created by a concurrent request");
         return Results.Ok();
     }
 
@@ -65,8 +63,7 @@ public static class AdminEndpoints
         if (await Assign(account, http.User.ToActor()!.Role, command.Role, command.UnitId, command.SectionIds, session) is { } refused) return refused;
         account.PasswordHash = AccountLogin.Hash(account, command.Password!);
         account.NewSecurityStamp();
-        session.Insert(account); // a concurrent create of the same name fails here (409), never overwrites
-        if (!await SavedAsNewAsync(session)) return Problems.Of(409, "account-exists", "账户名已存在", "the account already exists");
+        session.Insert(account); // a concurrent create of the same name fails at the commit (409, ConcurrentCreate), never overwrites
         return Results.Ok(new { account.Id });
     }
 
@@ -146,21 +143,6 @@ public static class AdminEndpoints
     private static IResult NotGrantable(Role role) => Problems.Of(403, "role-not-grantable",
         role == Role.ProvinceAuditor ? "省级审计只能由省级管理在安装时创建（accounts add-province-auditor），财政局管理员不能授予或管理" : "无权授予或管理该角色",
         "this role cannot be granted or managed by this administrator");
-
-    /// <summary>Commits an insert; false when a concurrent request created the same id first (that one stands, nothing is overwritten).</summary>
-    private static async Task<bool> SavedAsNewAsync(IDocumentSession session)
-    {
-        try
-        {
-            await session.SaveChangesAsync();
-            return true;
-        }
-        catch (Exception e) when (ConcurrentCreate.Lost(e))
-        {
-            session.EjectAllPendingChanges(); // Wolverine's transaction middleware saves the session again after the endpoint
-            return false;
-        }
-    }
 
     internal static bool IsAdmin(HttpContext http) => http.User.ToActor()?.Role == Role.Admin;
 

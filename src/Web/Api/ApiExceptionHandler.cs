@@ -21,9 +21,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         {
             SubmissionRuleException e => Problems.From(e.Violation),
             _ when conflict => Problems.Of(409, "version-conflict", "报告已被他人修改，请刷新后重试", "the stream changed concurrently"),
-            // Two creates of one id at once: the one that committed first stands, the other is told so (never overwritten).
-            _ when Find<JasperFx.DocumentAlreadyExistsException>(exception) is not null =>
-                Problems.Of(409, "already-exists", "同一编号刚刚已由另一请求创建；请刷新后查看", "the id was created by a concurrent request"),
+            _ when ConcurrentCreate.Refusal(exception) is { } lost => lost,
             BadHttpRequestException { StatusCode: 413 } => Problems.Of(413, "too-large", "请求内容过大", "request body too large"),
             BadHttpRequestException or JsonException or FormatException or InvalidDataException =>
                 Problems.BadRequest("bad-request", MalformedRequest.Describe(exception), "malformed request: " + Short(exception)),

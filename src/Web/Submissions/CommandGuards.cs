@@ -47,7 +47,7 @@ public static class CommandPolicies
         opts.AddMiddlewareByMessageType(typeof(SubmissionScope));
         opts.ConfigureEndpoints(chain =>
         {
-            if (!IsCommand(chain)) return;
+            if (!IsCommand(chain) && !IsAdminCreate(chain)) return;
             chain.DeduplicatedWithResponse = new DeduplicatedWithResponseRequirement
             {
                 Scope = DeduplicationScope.Tenant | DeduplicationScope.User,
@@ -60,6 +60,15 @@ public static class CommandPolicies
 
     /// <summary>How long a key is remembered: a client retrying after a night's outage still gets its first answer.</summary>
     public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// An administrator's create (业务股室, 预算单位, 模板版本): a retry with its key gets the first answer instead of
+    /// 「已存在」. Changes (PUT) are idempotent by nature. Not an account's create: the stored fingerprint is an unsalted
+    /// SHA-256 of the body, and that body holds the initial password (a retry there is told 「账户名已存在」).
+    /// </summary>
+    private static bool IsAdminCreate(HttpChain chain) =>
+        chain.HttpMethods.Contains("POST") && chain.RoutePattern?.RawText is { } route
+        && route.StartsWith("/api/admin/", StringComparison.Ordinal) && route != "/api/admin/accounts";
 
     private static bool IsCommand(HttpChain chain) =>
         chain.RequestType?.IsAssignableTo(typeof(ISubmissionCommand)) == true || chain.RequestType?.IsAssignableTo(typeof(IStartSubmission)) == true
