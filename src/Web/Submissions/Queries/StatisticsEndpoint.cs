@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Approval.Web.Auth;
 using Approval.Web.Organization;
 using Approval.Workflow.Submissions;
@@ -32,25 +31,14 @@ public static class StatisticsEndpoint
     public static async Task<IResult> Get(int? year, IQuerySession session, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (http.User.ToActor() is not { Role: Role.Reviewer or Role.Auditor or Role.Admin } actor) return Problems.Forbidden("无权查看统计");
+        var query = session.Query<ReviewQueueItem>().Where(i => i.State != SubmissionState.Draft && i.State != SubmissionState.Discarded);
         var sections = (actor.SectionIds ?? []).ToArray();
-        List<Expression<Func<ReviewQueueItem, bool>>> scope = [i => i.State != SubmissionState.Draft && i.State != SubmissionState.Discarded];
-        if (actor.Role == Role.Reviewer) scope.Add(i => i.SectionId != null && i.SectionId.IsOneOf(sections));
-        if (year is not null) scope.Add(i => i.FiscalYear == year);
-        // The counted fields only, not the whole documents (a bureau's year is ten thousand of them); the packages, whose
-        // deadlines are shown, in full. One round trip.
-        var batch = session.CreateBatchQuery();
-        var inScope = () => scope.Aggregate(batch.Query<ReviewQueueItem>(), (q, f) => q.Where(f));
-        var counted = inScope().Select(i => new StatisticsRow
-        {
-            SectionId = i.SectionId, SectionName = i.SectionName, UnitId = i.UnitId, UnitName = i.UnitName,
-            FiscalYear = i.FiscalYear, State = i.State, Grade = i.Grade, DueAt = i.DueAt,
-        }).ToList();
-        var packages = inScope().Where(i => i.Kind == SubmissionKind.FinalAccountsDisclosure).ToList();
-        await batch.Execute(ct);
-        var items = await counted;
+        if (actor.Role == Role.Reviewer) query = query.Where(i => i.SectionId != null && i.SectionId.IsOneOf(sections));
+        if (year is not null) query = query.Where(i => i.FiscalYear == year);
+        var items = await query.ToListAsync(ct);
         var now = clock.GetUtcNow();
 
-        GroupStatistics Of(string key, string name, IEnumerable<StatisticsRow> group)
+        GroupStatistics Of(string key, string name, IEnumerable<ReviewQueueItem> group)
         {
             var list = group.ToList();
             return new GroupStatistics(key, name,
@@ -59,7 +47,7 @@ public static class StatisticsEndpoint
                 list.Count(i => i.State is SubmissionState.Submitted or SubmissionState.InReview && i.DueAt < now));
         }
 
-        var deadlines = PackageDeadline.Of(await packages, PublicationDeadline.Today(clock));
+        var deadlines = PackageDeadline.Of(items, PublicationDeadline.Today(clock));
         var reportingYear = year ?? (items.Count > 0 ? items.Max(i => i.FiscalYear) : now.ToOffset(TimeSpan.FromHours(8)).Year - 1);
         var reporting = await ReportingOf(session, actor, reportingYear, ct);
         return Results.Ok(new Statistics(year, Of("all", "合计", items),
@@ -82,17 +70,4 @@ public static class StatisticsEndpoint
         var entries = await session.Query<UnitSummaryEntry>().Where(e => e.FiscalYear == year && e.UnitId.IsOneOf(ids) && e.State != SubmissionState.Draft && e.State != SubmissionState.Discarded).ToListAsync(ct);
         return UnitReporting.Of(inScope, entries);
     }
-}
-
-/// <summary>What the statistics count of one review-queue item.</summary>
-public sealed class StatisticsRow
-{
-    public string? SectionId { get; set; }
-    public string? SectionName { get; set; }
-    public string UnitId { get; set; } = "";
-    public string UnitName { get; set; } = "";
-    public int FiscalYear { get; set; }
-    public SubmissionState State { get; set; }
-    public Approval.Workflow.Templates.Grade? Grade { get; set; }
-    public DateTimeOffset? DueAt { get; set; }
 }
