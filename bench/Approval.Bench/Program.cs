@@ -84,6 +84,14 @@ if (args.SkipWhile(a => a != "--nodes").Skip(1).FirstOrDefault() is { } nodeList
     }
 }
 
+// ---- reads at province scale: --reads [--quick] [--forms-per-year N] [--years Y] runs only this scenario ----
+if (args.Contains("--reads"))
+{
+    var code = await ReadBenchmark.RunAsync(args, quick, root, dll, form, local, admin, stamp, pgVersion, total);
+    if (local.StartedByThisProcess) await local.StopAsync();
+    return code;
+}
+
 var appDb = $"bench_app_{stamp}";
 var rebuildDb = $"bench_rebuild_{stamp}";
 var growthDb = $"bench_growth_{stamp}";
