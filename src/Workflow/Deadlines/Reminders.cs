@@ -85,3 +85,32 @@ public static class ReminderText
         return new Guid(hash.AsSpan(0, 16), bigEndian: true);
     }
 }
+
+/// <summary>Keeps the <see cref="Reminder"/> snapshot inline with its stream (the lists read it at once, in the request that sent it).</summary>
+public sealed class ReminderProjection : Marten.Events.Aggregation.SingleStreamProjection<Reminder, Guid>
+{
+    public override Reminder? Evolve(Reminder? snapshot, Guid id, JasperFx.Events.IEvent e)
+    {
+        switch (e.Data)
+        {
+            case ReportingReminderSent r:
+                return new Reminder
+                {
+                    Id = r.ReminderId, Version = (int)e.Version, Type = Reminder.Reporting, UnitId = r.UnitId, UnitName = r.UnitName, SectionId = r.SectionId,
+                    Kind = r.Kind, FiscalYear = r.FiscalYear, DueOn = r.DueOn, Recipients = [.. r.Recipients], Subject = r.Subject, Body = r.Body, SentBy = r.SentBy, SentAt = e.Timestamp,
+                };
+            case ReviewReminderSent r:
+                return new Reminder
+                {
+                    Id = r.ReminderId, Version = (int)e.Version, Type = Reminder.Review, UnitName = r.UnitName, SectionId = r.SectionId, SubmissionId = r.SubmissionId,
+                    ReviewerId = r.ReviewerId, Recipients = [r.ReviewerId], Subject = r.Subject, Body = r.Body, SentBy = r.SentBy, SentAt = e.Timestamp,
+                };
+            case ReminderDelivered d when snapshot is not null:
+                snapshot.Deliveries.Add(d);
+                snapshot.Version = (int)e.Version;
+                return snapshot;
+            default:
+                return snapshot;
+        }
+    }
+}
