@@ -69,6 +69,13 @@ public class DeadlineBrowserTests(LiveAppWithEmail app) : BrowserTest(app), ICla
         await Expect(reviewer.Locator("#sent-reminders")).ToContainTextAsync("【催报】弋阳县政务服务中心");
         await Expect(row.Locator(".last-reminder")).Not.ToHaveTextAsync("—");
         await Shot(reviewer, "deadline-02-reviewer-sent");
+        await reviewer.ClickAsync("#nav-dashboard");
+        var overdue = reviewer.Locator("#d-overdue-reporting");
+        await Expect(overdue).ToContainTextAsync("弋阳县政务服务中心");
+        await Expect(overdue).ToContainTextAsync("2025 项目支出绩效自评表");
+        await Expect(overdue).Not.ToContainTextAsync("其他单位");
+        await overdue.ScrollIntoViewIfNeededAsync();
+        await Shot(reviewer, "deadline-02b-dashboard-overdue", fullPage: false);
 
         var mail = await app.Smtp.WaitForAsync("chen@yy.example.gov.cn", "催报");
         Assert.Equal(["chen@yy.example.gov.cn"], mail.To.Mailboxes.Select(m => m.Address));
