@@ -94,6 +94,9 @@ public static class ApprovalHost
         builder.Services.AddLoginThrottling(builder.Configuration);
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<AccountStamps>();
+        // 催报 and reminders go out by email when Smtp:Host and Smtp:From are set (README, Email); the in-app notice always.
+        builder.Services.Configure<Deadlines.SmtpSettings>(builder.Configuration.GetSection("Smtp"));
+        builder.Services.AddSingleton<Deadlines.IMessageChannel, Deadlines.SmtpChannel>();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemShape.Complete);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddApprovalOpenApi();
@@ -152,6 +155,7 @@ public static class ApprovalHost
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.AddEventTypes(SubmissionEvents.All);
+        options.Events.AddEventTypes([typeof(Workflow.Deadlines.ReportingReminderSent), typeof(Workflow.Deadlines.ReviewReminderSent), typeof(Workflow.Deadlines.ReminderDelivered)]);
 
         // The daemon polls for new events; idle it would wait a second. 100 ms keeps the review queue and the
         // notifications within a fraction of a second of the commit for one cheap query ten times a second.
@@ -163,6 +167,7 @@ public static class ApprovalHost
         // The aggregate a command fetched for writing is the one the inline snapshot continues: no second read in the commit.
         options.Events.UseIdentityMapForAggregates = true;
         options.Projections.Add<ScoreSheetProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<Workflow.Deadlines.ReminderProjection>(ProjectionLifecycle.Inline);
         // One composite: the daemon loads each page of events once for all three read models and commits their
         // documents in one transaction, instead of three loads and three commits.
         options.Projections.CompositeProjectionFor(ReadModels, composite =>
@@ -199,6 +204,10 @@ public static class ApprovalHost
         options.Schema.For<ScoreSheet>();
         options.Schema.For<UnitSummaryEntry>().Index(e => new { e.UnitId, e.FiscalYear });
         options.Schema.For<Templates.StoredTemplate>();
+        options.Schema.For<Deadlines.HolidayCalendarYear>();
+        options.Schema.For<Deadlines.ReportDueDate>();
+        options.Schema.For<Deadlines.DeadlineSettings>();
+        options.Schema.For<Workflow.Deadlines.Reminder>().Index(r => r.UnitId).Index(r => r.SentAt);
         options.Schema.For<DataProtectionKey>().SingleTenanted();
         options.Schema.For<Tenants.FinanceBureau>().SingleTenanted();
         options.Schema.For<Province.ProvinceRead>().Index(r => r.At);

@@ -77,6 +77,17 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         ["POST /api/submissions/{id}/approve"] = "UFHAHFF",
         ["POST /api/submissions/{id}/publish"] = "UFHAHFA",
         ["POST /api/submissions/{id}/corrections"] = "UFHAHFA",
+        ["GET /api/deadlines"] = "UAAAAAA", // the bureau's rules, readable by all its roles
+        ["GET /api/deadlines/overdue"] = "UFFAAAA",
+        ["GET /api/deadlines/reminders"] = "UAAAAAA", // each sees only their own (DeadlineTests)
+        ["POST /api/deadlines/reminders/reporting"] = "UFFAAFA", // nothing is overdue here: 409 for those let through
+        ["POST /api/deadlines/reminders/review"] = "UFFAAFA",
+        ["PUT /api/admin/deadlines/calendar/{year}"] = "UFFFFFA",
+        ["PUT /api/admin/deadlines/due-dates/{year}/{kind}"] = "UFFFFFA",
+        ["DELETE /api/admin/deadlines/due-dates/{year}/{kind}"] = "UFFFFFA",
+        ["PUT /api/admin/deadlines/settings"] = "UFFFFFA",
+        ["GET deadlines"] = "UFFAAAA",
+        ["GET admin/deadlines"] = "UFFFFFA",
         ["GET /health"] = "AAAAAAA",
         ["POST /hubs/review/negotiate"] = "UAAAAAA",
         ["GET /hubs/review"] = "UAAAAAA",
@@ -136,6 +147,10 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         "PUT /api/admin/units/{id}" => new { name = $"测试单位{n}" },
         "POST /api/admin/templates" => BuiltInTemplates.Ministry2020 with { Id = $"matrix-{n}" },
         "PUT /api/admin/templates/{key}" => new { disabled = true },
+        "PUT /api/admin/deadlines/calendar/{year}" => new { daysOff = new[] { "2021-10-01" } },
+        "PUT /api/admin/deadlines/due-dates/{year}/{kind}" => new { fixedOn = "2022-06-30" },
+        "PUT /api/admin/deadlines/settings" => new { reviewHoldWorkingDays = 5 },
+        "POST /api/deadlines/reminders/review" => new { submissionId = Guid.NewGuid() },
         "POST /api/submissions" => new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "矩阵", content = Samples.Ganfutong() },
         "PUT /api/submissions/{id}/content" => new { version, content = Samples.Ganfutong() },
         "POST /api/submissions/{id}/check-content" => new { content = Samples.Ganfutong() },
@@ -192,7 +207,7 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
                     .Replace("admin/accounts/{id}", "admin/accounts/matrix-target")
                     .Replace("admin/sections/{id}", "admin/sections/S-2").Replace("admin/units/{id}", "admin/units/U-OT").Replace("{key}", "ganzhou-2023@1")
                     .Replace("{id}", id.ToString()).Replace("{id:guid}", id.ToString()).Replace("{unitId}", "U-BD").Replace("{year}", "2021")
-                    .Replace("{documentName}", "v1").Replace("{status:int}", "404").Replace("Index", "");
+                    .Replace("{kind}", "FinalAccountsDisclosure").Replace("{documentName}", "v1").Replace("{status:int}", "404").Replace("Index", "");
                 if (route.EndsWith("/as-of", StringComparison.Ordinal)) url += "?version=1";
                 if (route.EndsWith("/diff", StringComparison.Ordinal)) url += "?from=1&to=2";
                 var request = new HttpRequestMessage(new HttpMethod(method), url);

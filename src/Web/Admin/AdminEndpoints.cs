@@ -11,10 +11,12 @@ public sealed record CreateSection(string? Id, string? Name);
 
 public sealed record CreateUnit(string? Id, string? Name, string? SectionId, string? SupervisingDepartment);
 
-public sealed record CreateAccount(string? Id, string? DisplayName, string? Password, Role Role, string? UnitId, IReadOnlyList<string>? SectionIds);
+/// <param name="Email">Optional: where 催报 and reminders are emailed.</param>
+public sealed record CreateAccount(string? Id, string? DisplayName, string? Password, Role Role, string? UnitId, IReadOnlyList<string>? SectionIds, string? Email = null);
 
 /// <summary>What an administrator changes of an account; what is left out stays as it is. Any change ends the account's sessions.</summary>
-public sealed record UpdateAccount(string? DisplayName, Role? Role, string? UnitId, IReadOnlyList<string>? SectionIds, bool? Disabled, string? Password);
+/// <param name="Email">An empty one removes the address.</param>
+public sealed record UpdateAccount(string? DisplayName, Role? Role, string? UnitId, IReadOnlyList<string>? SectionIds, bool? Disabled, string? Password, string? Email = null);
 
 /// <summary>管理员: sections, units and accounts. Never submitted content.</summary>
 public static class AdminEndpoints
@@ -53,13 +55,13 @@ public static class AdminEndpoints
     {
         if (!IsAdmin(http)) return Problems.Forbidden("只有管理员可以管理账户");
         if (Blank(command.Id) || Blank(command.DisplayName)) return Problems.BadRequest("account-invalid", "请填写账户名和姓名", "id and display name are required");
-        if ((BadId(command.Id) ?? BadName(command.DisplayName, "姓名") ?? BadPassword(command.Password)) is { } bad) return bad;
+        if ((BadId(command.Id) ?? BadName(command.DisplayName, "姓名") ?? BadPassword(command.Password) ?? AccountEmail.Problem(command.Email)) is { } bad) return bad;
         // What may not be granted is refused before anything else is looked up (a taken name must not answer first).
         if (Enum.IsDefined(command.Role) && !RoleGrants.MayGrant(http.User.ToActor()!.Role, command.Role)) return NotGrantable(command.Role);
         // Sign-in names are unique across every 财政局 of the deployment (the answer does not say where the name is taken).
         var name = command.Id!.Trim();
         if (await session.Query<Account>().AnyAsync(a => a.AnyTenant() && a.Id == name)) return Problems.Of(409, "account-exists", "账户名已存在", "the account already exists");
-        var account = new Account { Id = command.Id!.Trim(), DisplayName = command.DisplayName!.Trim() };
+        var account = new Account { Id = command.Id!.Trim(), DisplayName = command.DisplayName!.Trim(), Email = AccountEmail.Normalized(command.Email) };
         if (await Assign(account, http.User.ToActor()!.Role, command.Role, command.UnitId, command.SectionIds, session) is { } refused) return refused;
         account.PasswordHash = AccountLogin.Hash(account, command.Password!);
         account.NewSecurityStamp();
@@ -80,6 +82,7 @@ public static class AdminEndpoints
             return Problems.BadRequest("self-lockout", "不能停用或降级自己的管理员账户", "an administrator cannot disable or demote their own account");
         if (command.DisplayName is not null && (Blank(command.DisplayName) ? Problems.BadRequest("account-invalid", "姓名不能为空", "display name is required") : BadName(command.DisplayName, "姓名")) is { } badName) return badName;
         if (command.Password is not null && BadPassword(command.Password) is { } badPassword) return badPassword;
+        if (AccountEmail.Problem(command.Email) is { } badEmail) return badEmail;
         if (command.Role is not null || command.UnitId is not null || command.SectionIds is not null)
         {
             if (await Assign(account, admin.Role, command.Role ?? account.Role, command.UnitId ?? account.UnitId, command.SectionIds ?? account.SectionIds, session) is { } refused)
@@ -87,12 +90,13 @@ public static class AdminEndpoints
         }
         if (command.DisplayName is not null) account.DisplayName = command.DisplayName.Trim();
         if (command.Disabled is { } disabled) account.Disabled = disabled;
+        if (command.Email is not null) account.Email = AccountEmail.Normalized(command.Email);
         if (command.Password is not null) account.PasswordHash = AccountLogin.Hash(account, command.Password);
         account.NewSecurityStamp();
         session.Store(account);
         await session.SaveChangesAsync();
         stamps.Forget(account.TenantId, account.Id);
-        return Results.Ok(new { account.Id, account.Role, account.UnitId, account.SectionIds, account.Disabled });
+        return Results.Ok(new { account.Id, account.Role, account.UnitId, account.SectionIds, account.Disabled, account.Email });
     }
 
     private static async Task<IResult?> Assign(Account account, Role granter, Role role, string? unitId, IReadOnlyList<string>? sectionIds, IDocumentSession session)

@@ -38,6 +38,15 @@ public static class OpenApiDocumentation
         ["PUT api/admin/accounts/{id}"] = new("管理员：修改、降级、停用账户或重置密码（其会话随即失效）", typeof(JsonObject)),
         ["POST api/admin/templates"] = new("管理员：发布指标模板版本", typeof(JsonObject)),
         ["PUT api/admin/templates/{key}"] = new("管理员：停用或启用本局发布的指标模板版本", typeof(JsonObject)),
+        ["PUT api/admin/deadlines/calendar/{year}"] = new("管理员：保存一年的法定节假日和调休上班日（日期写成 2026-10-01）", typeof(Approval.Web.Deadlines.CalendarYearView)),
+        ["PUT api/admin/deadlines/due-dates/{year}/{kind}"] = new("管理员：设置某年度某类报告的截止日期（固定日期，或起算日期 + 工作日数）", typeof(Approval.Web.Deadlines.DueDateView)),
+        ["DELETE api/admin/deadlines/due-dates/{year}/{kind}"] = new("管理员：删除某年度某类报告的截止日期", typeof(JsonObject)),
+        ["PUT api/admin/deadlines/settings"] = new("管理员：审核领取期限（工作日）", typeof(JsonObject)),
+        ["GET api/deadlines"] = new("本局的法定工作日日历、各类报告截止日期和审核领取期限", typeof(Approval.Web.Deadlines.DeadlineSetup)),
+        ["GET api/deadlines/overdue"] = new("逾期未报的单位和审核超期的报告（审核人限本人股室）", typeof(Approval.Web.Deadlines.OverdueView)),
+        ["GET api/deadlines/reminders"] = new("本人可见的催报和审核提醒（最新在前，最多 50 条）", typeof(List<Approval.Web.Deadlines.ReminderView>)),
+        ["POST api/deadlines/reminders/reporting"] = new("催报：向一个或全部逾期未报的单位发送（同一天同一催报只发一次）", typeof(Approval.Web.Deadlines.RemindersSent)),
+        ["POST api/deadlines/reminders/review"] = new("审核提醒：提醒领取后超期未办结的审核人", typeof(Approval.Web.Deadlines.RemindersSent)),
         ["GET api/templates"] = new("指标模板", typeof(List<IndicatorTemplate>)),
         ["GET api/templates/self-evaluation.xlsx"] = new("下载项目支出绩效自评表 Excel 模板（year 指定年度，默认今年）", typeof(byte[]), MediaType: WorkbookFile.ContentType),
         ["POST api/submissions"] = new("起草报告", typeof(CommandAccepted), 201, Command: true),
@@ -91,6 +100,10 @@ public static class OpenApiDocumentation
         "reason" or "text" or "remark" or "opinion" or "signature" or "stamp" or "overrideReason" => 5_000,
         "narrative" => 200_000,
         "refreshToken" or "accessToken" => 4_096,
+        "email" => Admin.AccountEmail.MaxLength,
+        "note" => Approval.Workflow.Deadlines.DueDateRule.MaxNoteLength,
+        "source" => Admin.AdminEndpoints.MaxNameLength,
+        "fixedOn" or "countFrom" => 10,
         _ => 20_000,
     };
 
@@ -99,6 +112,7 @@ public static class OpenApiDocumentation
         "indicators" => 200,
         "rowRemarks" => 250,
         "sectionIds" => 50,
+        "daysOff" or "workingWeekends" => Approval.Workflow.Deadlines.HolidayYearRules.MaxDays,
         _ => 10_000,
     };
 

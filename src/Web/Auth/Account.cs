@@ -18,6 +18,8 @@ public sealed class Account
     /// cookie and token carries the stamp it was issued with and stops working when it no longer matches.</summary>
     public string SecurityStamp { get; set; } = "";
     public bool Disabled { get; set; }
+    /// <summary>Optional (accounts stored before it have none): where 催报 and reminders are emailed.</summary>
+    public string? Email { get; set; }
     /// <summary>The 财政局 the account belongs to (its Marten tenant), filled by Marten on load; never from input.</summary>
     public string TenantId { get; set; } = "";
 

@@ -38,9 +38,13 @@ public class AppFixture : IAsyncLifetime
                 services.AddSingleton<IStartupFilter, ClientAddressFromTestHeader>();
             });
             builder.UseSetting("Approval:Demo", SeedDemoData ? "true" : "false");
+            ConfigureHost(builder);
         });
         using (var client = Host.Server.CreateClient()) await ProjectionAssignment.WaitAsync(client);
     }
+
+    /// <summary>A fixture's own settings (an SMTP server, say), applied after the common ones.</summary>
+    protected virtual void ConfigureHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) { }
 
     public virtual async Task DisposeAsync()
     {

@@ -8,14 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Approval.Web.Tests.Infrastructure;
 
 /// <summary>The real app on Kestrel at a free loopback port, for a real browser.</summary>
-public sealed class LiveApp : IAsyncLifetime
+public class LiveApp : IAsyncLifetime
 {
     private WebApplication? _app;
     public string BaseUrl { get; private set; } = "";
     public string ConnectionString { get; private set; } = "";
     public IDocumentStore Store => _app!.Services.GetRequiredService<IDocumentStore>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateAsync("ui");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -29,6 +29,7 @@ public sealed class LiveApp : IAsyncLifetime
         builder.Configuration["Approval:ChainKey"] = "test-chain-key";
         builder.Configuration["Approval:Demo"] = "false";
         builder.Configuration["urls"] = "http://127.0.0.1:0";
+        Configure(builder.Configuration);
         builder.AddApprovalServices();
         _app = builder.Build();
         _app.UseApprovalPipeline();
@@ -38,7 +39,10 @@ public sealed class LiveApp : IAsyncLifetime
         await TestOrganization.SeedAsync(Store);
     }
 
-    public async Task DisposeAsync()
+    /// <summary>A fixture's own settings (an SMTP server, say), applied after the common ones.</summary>
+    protected virtual void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration) { }
+
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {

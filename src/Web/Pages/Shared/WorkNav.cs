@@ -55,6 +55,7 @@ public sealed class WorkNavViewComponent(IQuerySession session) : ViewComponent
                     : new("nav-inreview", "审核中", "/review?state=InReview", await mine));
                 links.Add(new("nav-to-publish", "待公开", "/review?state=Approved", await approved));
                 links.Add(new("nav-dashboard", "统计", "/dashboard"));
+                links.Add(new("nav-deadlines", "逾期催报", "/deadlines"));
                 links.Add(publicReports);
                 return links;
             }

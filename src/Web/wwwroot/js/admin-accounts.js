@@ -22,6 +22,7 @@ function body(form) {
   data.sectionIds = role === "Reviewer" ? [...form.querySelectorAll("input[name=sectionIds]:checked")].map(c => c.value) : [];
   if (role !== "Preparer" && role !== "Reviewer") data.unitId = "";
   data.unitId ??= "";
+  data.email ??= ""; // an emptied address is removed
   return data;
 }
 
@@ -54,6 +55,7 @@ for (const button of document.querySelectorAll("[data-account-edit]")) {
     role.value = account.role;
     if (role.value !== account.role) role.append(el("option", { value: account.role, selected: true }, "（现有角色，不可授予）"));
     edit.elements.namedItem("unitId").value = account.unitId;
+    edit.elements.namedItem("email").value = account.email ?? "";
     for (const box of edit.querySelectorAll("input[name=sectionIds]")) box.checked = account.sectionIds.includes(box.value);
     fitRole(edit);
     dialog.showModal();

@@ -7,7 +7,7 @@ const fieldOfCode = {
   "section-unknown": ["sectionId", "sectionIds"], "section-required": "sectionIds",
   "unit-unknown": "unitId", "unit-required": "unitId",
   "password-weak": "password", "role-unknown": "role", "role-not-grantable": "role",
-  "template-exists": "version", "section-disabled": ["sectionId", "sectionIds"], "unit-disabled": "unitId",
+  "template-exists": "version", "email-invalid": "email", "section-disabled": ["sectionId", "sectionIds"], "unit-disabled": "unitId",
 };
 
 export function clearProblems(form) {
