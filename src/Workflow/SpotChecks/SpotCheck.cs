@@ -70,5 +70,7 @@ public sealed record ReleaseRecord(Actor By, DateTimeOffset At);
 /// <summary>The read model of a draw, in the same transaction as its events (what the commands load and the pages show).</summary>
 public sealed class SpotCheckProjection : SingleStreamProjection<SpotCheck, Guid>
 {
-    public override SpotCheck? Evolve(SpotCheck? snapshot, Guid id, IEvent e) => SpotCheck.After(snapshot, e);
+    /// <summary>Only a draw's own events: a report's stream never becomes a draw.</summary>
+    public override SpotCheck? Evolve(SpotCheck? snapshot, Guid id, IEvent e) =>
+        e.Data is SpotCheckDrawn || (snapshot is not null && e.Data is SpotCheckFormRescored or SpotCheckResultReleased) ? SpotCheck.After(snapshot, e) : snapshot;
 }

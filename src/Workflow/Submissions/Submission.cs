@@ -152,7 +152,8 @@ public sealed class Submission
 /// <summary>Keeps the <see cref="Submission"/> snapshot inline with every append (what FetchForWriting starts from).</summary>
 public sealed class SubmissionProjection : SingleStreamProjection<Submission, Guid>
 {
-    public override Submission? Evolve(Submission? snapshot, Guid id, IEvent e) => Submission.After(snapshot, e);
+    /// <summary>Only a report's own events: another aggregate's stream (a 抽查) never becomes a submission.</summary>
+    public override Submission? Evolve(Submission? snapshot, Guid id, IEvent e) => e.Data is ISubmissionEvent ? Submission.After(snapshot, e) : snapshot;
 }
 
 public sealed class ReviewRound
