@@ -1,5 +1,4 @@
 using Approval.Workflow.Templates;
-using Approval.Workflow.Submissions;
 
 namespace Approval.Workflow.SpotChecks;
 

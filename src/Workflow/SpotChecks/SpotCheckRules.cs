@@ -1,5 +1,5 @@
-using Approval.Workflow.Templates;
 using Approval.Workflow.Submissions;
+using Approval.Workflow.Templates;
 
 namespace Approval.Workflow.SpotChecks;
 
