@@ -102,6 +102,12 @@ public class SpotCheckTests(WorkflowFixture app) : IClassFixture<WorkflowFixture
         Assert.Equal([otherSection], (await app.Get<JsonElement>("rev-other", $"/api/spot-check-results/{Year}")).GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("submissionId").GetGuid()));
         Assert.Equal([otherBureau], (await app.Get<JsonElement>("rev-b", $"/api/spot-check-results/{Year}")).GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("submissionId").GetGuid()));
         await Status("prep", HttpMethod.Get, $"/api/spot-check-results/{Year}", 403);
+
+        // the dashboard counts per unit: drawn, re-scored, came out lower, released — the reviewer's sections only
+        var dashboard = await (await app.Send("rev", HttpMethod.Get, "/dashboard")).Content.ReadAsStringAsync();
+        Assert.Contains("<td>2016</td><td>上饶市大数据发展管理局</td><td>经济建设股</td><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">1</td>", dashboard, StringComparison.Ordinal);
+        Assert.DoesNotContain("其他单位", dashboard, StringComparison.Ordinal);
+        Assert.Contains("<td>2016</td><td>其他单位</td>", await (await app.Send("rev-other", HttpMethod.Get, "/dashboard")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
