@@ -156,6 +156,7 @@ public static class ApprovalHost
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.AddEventTypes(SubmissionEvents.All);
         options.Events.AddEventTypes([typeof(Workflow.Deadlines.ReportingReminderSent), typeof(Workflow.Deadlines.ReviewReminderSent), typeof(Workflow.Deadlines.ReminderDelivered)]);
+        options.Events.AddEventTypes(Workflow.SpotChecks.SpotCheckEvents.All);
 
         // The daemon polls for new events; idle it would wait a second. 100 ms keeps the review queue and the
         // notifications within a fraction of a second of the commit for one cheap query ten times a second.
@@ -168,6 +169,8 @@ public static class ApprovalHost
         options.Events.UseIdentityMapForAggregates = true;
         options.Projections.Add<ScoreSheetProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<Workflow.Deadlines.ReminderProjection>(ProjectionLifecycle.Inline);
+        // 抽查复核: one stream per draw, its read model kept with its events (the commands write on it, the pages read it).
+        options.Projections.Add<Workflow.SpotChecks.SpotCheckProjection>(ProjectionLifecycle.Inline);
         // One composite: the daemon loads each page of events once for all three read models and commits their
         // documents in one transaction, instead of three loads and three commits.
         options.Projections.CompositeProjectionFor(ReadModels, composite =>
@@ -202,6 +205,7 @@ public static class ApprovalHost
         options.Schema.For<BudgetUnit>();
         options.Schema.For<ReviewSection>();
         options.Schema.For<ScoreSheet>();
+        options.Schema.For<Workflow.SpotChecks.SpotCheck>().Index(c => c.FiscalYear);
         options.Schema.For<UnitSummaryEntry>().Index(e => new { e.UnitId, e.FiscalYear });
         options.Schema.For<Templates.StoredTemplate>();
         options.Schema.For<Deadlines.HolidayCalendarYear>();

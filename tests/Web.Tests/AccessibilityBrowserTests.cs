@@ -65,6 +65,8 @@ public class AccessibilityBrowserTests(LiveApp app) : BrowserTest(app)
             ["summary"] = ("prep", "/units/U-BD/summary/2021"),
             ["review"] = ("rev", "/review"),
             ["dashboard"] = ("rev", "/dashboard"),
+            ["spot-checks"] = ("rev", "/spot-checks"),
+            ["spot-check-results"] = ("rev", "/spot-checks/results"),
             ["audit"] = ("audit", "/audit"),
             ["audit-detail"] = ("audit", $"/audit/{published}"),
             ["public"] = ("", "/public"),

@@ -48,6 +48,16 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         ["GET /api/submissions/{id}/credibility"] = "UAHAHAA",
         ["GET /api/submissions/{id}/verify"] = "UAHAHAA",
         ["GET /api/submissions/{id}/xlsx"] = "UAHAHAA",
+        ["GET /api/spot-checks"] = "UFFAAAA", // 抽查复核 (SpotCheckTests): the bureau's reviewers, auditors and admins
+        ["GET /api/spot-checks/{id}"] = "UHHHHHH", // a report's id is no draw's
+        ["POST /api/spot-checks"] = "UFFAAFF", // drawn by reviewers only (the probe's body lacks the year: 400)
+        ["POST /api/spot-checks/{id}/forms/{submissionId}/rescore"] = "UHHHHHH",
+        ["POST /api/spot-checks/{id}/forms/{submissionId}/release"] = "UHHHHHH",
+        ["GET /api/submissions/{id}/spot-check"] = "UHHHHHH", // not drawn: the same 404 for all
+        ["GET /api/spot-check-results/{year}"] = "UFFAAAA",
+        ["GET spot-checks"] = "UFFAAAA",
+        ["GET spot-checks/{id:guid}"] = "UFFHHHH",
+        ["GET spot-checks/results"] = "UFFAAAA",
         ["GET /api/templates"] = "UAAAAAA",
         ["GET /api/templates/self-evaluation.xlsx"] = "UAAAAAA",
         ["GET /api/units/{unitId}/summary/{year}"] = "UAHHHAA",

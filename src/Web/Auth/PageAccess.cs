@@ -22,6 +22,7 @@ public static class PageAccess
         options.Conventions.AuthorizePage("/Review/Index", Reviewing);
         options.Conventions.AuthorizePage("/Dashboard", Reviewing);
         options.Conventions.AuthorizePage("/Deadlines/Index", Reviewing);
+        options.Conventions.AuthorizeFolder("/SpotChecks", Reviewing);
         options.Conventions.AuthorizePage("/Audit/Index", Auditing);
         options.Conventions.AuthorizePage("/Audit/ProvinceReads", Auditing);
         options.Conventions.AuthorizeFolder("/Province", ReadingProvince);

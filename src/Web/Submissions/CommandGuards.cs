@@ -45,6 +45,7 @@ public static class CommandPolicies
         opts.AddMiddleware(typeof(CorrelationFromHeader), IsCommand);
         // Matched by the command's type: its Before takes the command as an ISubmissionCommand.
         opts.AddMiddlewareByMessageType(typeof(SubmissionScope));
+        opts.AddMiddlewareByMessageType(typeof(SpotChecks.SpotCheckScope));
         opts.ConfigureEndpoints(chain =>
         {
             if (!IsCommand(chain) && !IsAdminCreate(chain)) return;

@@ -152,7 +152,7 @@ public sealed class Submission
 /// <summary>Keeps the <see cref="Submission"/> snapshot inline with every append (what FetchForWriting starts from).</summary>
 public sealed class SubmissionProjection : SingleStreamProjection<Submission, Guid>
 {
-    /// <remarks>Only a submission's own events: other streams of the store (a 催报's, say) make no submission.</remarks>
+    /// <summary>Only a report's own events: another aggregate's stream (a 抽查) never becomes a submission.</summary>
     public override Submission? Evolve(Submission? snapshot, Guid id, IEvent e) => e.Data is ISubmissionEvent ? Submission.After(snapshot, e) : snapshot;
 }
 

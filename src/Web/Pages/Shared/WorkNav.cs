@@ -54,6 +54,7 @@ public sealed class WorkNavViewComponent(IQuerySession session) : ViewComponent
                     ? new("nav-mine", "审核中", "/review?state=InReview&mine=true", await mine)
                     : new("nav-inreview", "审核中", "/review?state=InReview", await mine));
                 links.Add(new("nav-to-publish", "待公开", "/review?state=Approved", await approved));
+                links.Add(new("nav-spot-checks", "抽查复核", "/spot-checks"));
                 links.Add(new("nav-dashboard", "统计", "/dashboard"));
                 links.Add(new("nav-deadlines", "逾期催报", "/deadlines"));
                 links.Add(publicReports);

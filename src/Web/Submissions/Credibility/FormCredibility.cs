@@ -44,6 +44,23 @@ public static class FormCredibility
             UnitCredibility.Of([.. rows.Where(r => r.Report is not null).Select(r => r.Report!)]));
     }
 
+    /// <summary>
+    /// 自评质量 of forms of one year across units (a 抽查's population): each form's report as its own page gives it — null when
+    /// not scored on its current content — with last year's forms read in one query.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, CredibilityReport?>> ReportsAsync(IReadOnlyList<Submission> forms, Actor actor, IQuerySession session, CancellationToken ct)
+    {
+        if (forms.Count == 0) return new Dictionary<Guid, CredibilityReport?>();
+        var sheets = (await session.LoadManyAsync<ScoreSheet>(ct, forms.Select(f => f.Id).ToArray())).ToDictionary(s => s.Id, s => s.Card);
+        var units = forms.Select(f => f.UnitId).Distinct().ToArray();
+        var years = forms.Select(f => f.FiscalYear - 1).Distinct().ToArray();
+        var lastYears = (await session.Query<Submission>()
+                .Where(s => s.UnitId.IsOneOf(units) && s.FiscalYear.IsOneOf(years) && s.Kind == SubmissionKind.ProjectSelfEvaluation && s.State != SubmissionState.Discarded)
+                .ToListAsync(ct))
+            .Where(s => SubmissionAccess.CanSee(actor, s)).ToLookup(s => (s.UnitId, s.FiscalYear));
+        return forms.ToDictionary(f => f.Id, f => Report(f, sheets.GetValueOrDefault(f.Id), LastYear(f, [.. lastYears[(f.UnitId, f.FiscalYear - 1)]])));
+    }
+
     private static CredibilityReport? Report(Submission submission, ScoreCard? card, Submission? lastYear) =>
         submission.Content.ProjectForm is { } form && card?.SelfEvaluation is { } result && card.ContentVersion == submission.ContentVersion
             ? CredibilityCheck.Of(form, result, lastYear?.Content.ProjectForm)

@@ -1,0 +1,49 @@
+// 抽查复核: draw a sample, re-score a drawn form, release its result — each through the JSON API, refusals beside their field.
+import { newCommandId } from "./app.js";
+import { send } from "./admin-form.js";
+
+const number = value => (value === "" || value == null ? null : Number(value));
+
+document.getElementById("sc-draw")?.addEventListener("submit", async event => {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const f = form.elements;
+  const answer = await send(form, "POST", "/api/spot-checks", {
+    commandId: newCommandId(),
+    fiscalYear: number(f.fiscalYear.value), sampleSize: number(f.sampleSize.value),
+    randomSharePercent: number(f.randomSharePercent.value), seed: number(f.seed.value),
+  });
+  if (answer?.spotCheckId) location.href = `/spot-checks/${answer.spotCheckId}`;
+});
+
+const params = document.getElementById("sc-params");
+
+/** "指标：意见" per line; a line without a colon is a note on the form as a whole. */
+function notes(text) {
+  return text.split("\n").map(l => l.trim()).filter(Boolean).map(line => {
+    const at = line.search(/[:：]/);
+    return at > 0 ? { indicator: line.slice(0, at).trim(), note: line.slice(at + 1).trim() } : { indicator: "整体", note: line };
+  });
+}
+
+for (const form of document.querySelectorAll("form.sc-rescore")) {
+  form.addEventListener("submit", async event => {
+    event.preventDefault();
+    const f = form.elements;
+    const answer = await send(form, "POST", `/api/spot-checks/${params.dataset.id}/forms/${form.dataset.submission}/rescore`, {
+      commandId: newCommandId(), version: Number(params.dataset.version),
+      score: number(f.score.value), reasons: f.reasons.value, notes: notes(f.notes.value),
+    });
+    if (answer) location.reload();
+  });
+}
+
+for (const form of document.querySelectorAll("form.sc-release")) {
+  form.addEventListener("submit", async event => {
+    event.preventDefault();
+    const answer = await send(form, "POST", `/api/spot-checks/${params.dataset.id}/forms/${form.dataset.submission}/release`, {
+      commandId: newCommandId(), version: Number(params.dataset.version),
+    });
+    if (answer) location.reload();
+  });
+}
