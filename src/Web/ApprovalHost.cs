@@ -1,4 +1,5 @@
 using Approval.Web.Auth;
+using Approval.Web.Delegations;
 using Approval.Web.Infrastructure;
 using Approval.Web.Notifications;
 using Approval.Web.Organization;
@@ -152,6 +153,7 @@ public static class ApprovalHost
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.AddEventTypes(SubmissionEvents.All);
+        options.Events.AddEventTypes([typeof(Workflow.Delegations.DelegationGranted), typeof(Workflow.Delegations.DelegationRevoked)]);
 
         // The daemon polls for new events; idle it would wait a second. 100 ms keeps the review queue and the
         // notifications within a fraction of a second of the commit for one cheap query ten times a second.
@@ -163,6 +165,7 @@ public static class ApprovalHost
         // The aggregate a command fetched for writing is the one the inline snapshot continues: no second read in the commit.
         options.Events.UseIdentityMapForAggregates = true;
         options.Projections.Add<ScoreSheetProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<Workflow.Delegations.DelegationProjection>(ProjectionLifecycle.Inline);
         // One composite: the daemon loads each page of events once for all three read models and commits their
         // documents in one transaction, instead of three loads and three commits.
         options.Projections.CompositeProjectionFor(ReadModels, composite =>
@@ -179,6 +182,7 @@ public static class ApprovalHost
         options.Policies.AllDocumentsAreMultiTenanted();
         options.Schema.For<Submission>().Index(s => s.UnitId).Index(s => s.SectionId);
         options.Schema.For<ReviewQueueItem>().Index(i => i.SectionId);
+        options.Schema.For<Workflow.Delegations.Delegation>().Index(d => d.StandInId).Index(d => d.DelegatorId);
         options.Schema.For<PublishedReport>().Index(r => r.SubmissionId).Metadata(m => m.TenantId.MapTo(r => r.TenantId));
         options.Schema.For<PublishedCatalogueEntry>().Index(r => r.FiscalYear).Metadata(m => m.TenantId.MapTo(r => r.TenantId));
         // Sign-in names are unique in the whole deployment: a name alone tells which 财政局 an account belongs to.
@@ -258,6 +262,7 @@ public static class ApprovalHost
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAccountStampCheck();
+        app.UseStandInScope();
         app.UseCookieCsrfCheck();
         app.UseAuthorization();
         app.UseRateLimiter();

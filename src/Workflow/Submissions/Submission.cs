@@ -152,7 +152,8 @@ public sealed class Submission
 /// <summary>Keeps the <see cref="Submission"/> snapshot inline with every append (what FetchForWriting starts from).</summary>
 public sealed class SubmissionProjection : SingleStreamProjection<Submission, Guid>
 {
-    public override Submission? Evolve(Submission? snapshot, Guid id, IEvent e) => Submission.After(snapshot, e);
+    // Other aggregates' streams (a 委托's) are none of a submission's business.
+    public override Submission? Evolve(Submission? snapshot, Guid id, IEvent e) => e.Data is ISubmissionEvent ? Submission.After(snapshot, e) : snapshot;
 }
 
 public sealed class ReviewRound

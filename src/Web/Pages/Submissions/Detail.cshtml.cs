@@ -49,7 +49,7 @@ public class DetailModel(IQuerySession session, TimeProvider clock) : PageModel
 
     public bool CanEdit => Actor.Role == Role.Preparer && Submission.State is SubmissionState.Draft or SubmissionState.Returned;
     public bool IsHolder => Submission.State == SubmissionState.InReview && Submission.ClaimedBy?.UserId == Actor.UserId;
-    public bool IsSectionReviewer => Actor.Role == Role.Reviewer && Submission.SectionId is not null && (Actor.SectionIds ?? []).Contains(Submission.SectionId);
+    public bool IsSectionReviewer => Actor.Role == Role.Reviewer && Submission.SectionId is not null && Actor.ReviewSectionIds.Contains(Submission.SectionId);
     public bool ScoreIsCurrent => Submission.Score?.ContentVersion == Submission.ContentVersion;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
