@@ -20,6 +20,7 @@ public static class PageAccess
     {
         options.Conventions.AuthorizeFolder("/");
         options.Conventions.AuthorizePage("/Review/Index", Reviewing);
+        options.Conventions.AuthorizePage("/Review/Delegations", Reviewing);
         options.Conventions.AuthorizePage("/Dashboard", Reviewing);
         options.Conventions.AuthorizePage("/Audit/Index", Auditing);
         options.Conventions.AuthorizePage("/Audit/ProvinceReads", Auditing);

@@ -60,12 +60,16 @@ public static class DelegationEndpoints
     public static async Task<IResult> List(IQuerySession session, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (http.User.ToActor() is not { Role: Role.Reviewer or Role.Admin or Role.Auditor } actor) return Problems.Forbidden("只有审核人、管理员和审计可以查看委托");
+        return Results.Ok(await ListAsync(session, actor, PublicationDeadline.Today(clock), ct));
+    }
+
+    public static async Task<IReadOnlyList<DelegationView>> ListAsync(IQuerySession session, Actor actor, DateOnly today, CancellationToken ct)
+    {
         var query = session.Query<Delegation>().AsQueryable();
         if (actor.Role == Role.Reviewer) query = query.Where(d => d.DelegatorId == actor.UserId || d.StandInId == actor.UserId);
         var delegations = await query.OrderByDescending(d => d.GrantedAt).Take(500).ToListAsync(ct);
         var sections = (await session.Query<ReviewSection>().ToListAsync(ct)).ToDictionary(s => s.Id, s => s.Name);
-        var today = PublicationDeadline.Today(clock);
-        return Results.Ok(delegations.Select(d => ViewOf(d, actor, sections, today)).ToList());
+        return delegations.Select(d => ViewOf(d, actor, sections, today)).ToList();
     }
 
     /// <summary>The reviewers of the caller's 财政局 a reviewer may hand their queue to (in use, not themselves).</summary>
@@ -73,10 +77,15 @@ public static class DelegationEndpoints
     public static async Task<IResult> Colleagues(IQuerySession session, HttpContext http, CancellationToken ct)
     {
         if (http.User.ToActor() is not { Role: Role.Reviewer } actor) return Problems.Forbidden("只有审核人可以委托");
+        return Results.Ok(await ColleaguesAsync(session, actor, ct));
+    }
+
+    public static async Task<IReadOnlyList<ColleagueView>> ColleaguesAsync(IQuerySession session, Actor actor, CancellationToken ct)
+    {
         var sections = (await session.Query<ReviewSection>().ToListAsync(ct)).ToDictionary(s => s.Id, s => s.Name);
         var reviewers = await session.Query<Account>().Where(a => a.Role == Role.Reviewer && !a.Disabled && a.Id != actor.UserId).ToListAsync(ct);
-        return Results.Ok(reviewers.OrderBy(a => a.DisplayName, StringComparer.Ordinal)
-            .Select(a => new ColleagueView(a.Id, a.DisplayName, a.SectionIds.Select(s => sections.GetValueOrDefault(s, s)).ToList())).ToList());
+        return reviewers.OrderBy(a => a.DisplayName, StringComparer.Ordinal)
+            .Select(a => new ColleagueView(a.Id, a.DisplayName, a.SectionIds.Select(s => sections.GetValueOrDefault(s, s)).ToList())).ToList();
     }
 
     public static DelegationView ViewOf(Delegation d, Actor actor, IReadOnlyDictionary<string, string> sections, DateOnly today) =>

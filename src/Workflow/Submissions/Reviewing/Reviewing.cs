@@ -226,6 +226,19 @@ public static class ReviewRules
         throw new SubmissionRuleException(RuleViolation.Conflict("held-by-other", $"该报告由 {holder?.Display} 审核中", "another reviewer holds this review"));
     }
 
+    /// <summary>Who a decision by <paramref name="by"/> would be recorded as (王五（代 张三）), or null when they may not decide now.</summary>
+    public static Actor? DecidingAs(Submission submission, Actor by)
+    {
+        try
+        {
+            return RequireHolder(submission, by);
+        }
+        catch (SubmissionRuleException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The actor as the decision records them: the 委托 they act under, never the per-request list of what they hold.</summary>
     private static Actor Recorded(Actor by, StandIn? standIn) =>
         by with { OnBehalfOf = standIn is null ? null : new ActingFor(standIn.DelegatorId, standIn.DelegatorName), StandingIn = [] };
