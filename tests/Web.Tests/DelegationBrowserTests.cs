@@ -1,6 +1,5 @@
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Approval.Web.Tests;
