@@ -1,4 +1,5 @@
 using Approval.Web.Auth;
+using Approval.Web.Delegations;
 using Approval.Web.Infrastructure;
 using Approval.Web.Notifications;
 using Approval.Web.Organization;
@@ -157,6 +158,7 @@ public static class ApprovalHost
         options.Events.AddEventTypes(SubmissionEvents.All);
         options.Events.AddEventTypes([typeof(Workflow.Deadlines.ReportingReminderSent), typeof(Workflow.Deadlines.ReviewReminderSent), typeof(Workflow.Deadlines.ReminderDelivered)]);
         options.Events.AddEventTypes(Workflow.SpotChecks.SpotCheckEvents.All);
+        options.Events.AddEventTypes([typeof(Workflow.Delegations.DelegationGranted), typeof(Workflow.Delegations.DelegationRevoked)]);
 
         // The daemon polls for new events; idle it would wait a second. 100 ms keeps the review queue and the
         // notifications within a fraction of a second of the commit for one cheap query ten times a second.
@@ -171,6 +173,7 @@ public static class ApprovalHost
         options.Projections.Add<Workflow.Deadlines.ReminderProjection>(ProjectionLifecycle.Inline);
         // 抽查复核: one stream per draw, its read model kept with its events (the commands write on it, the pages read it).
         options.Projections.Add<Workflow.SpotChecks.SpotCheckProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<Workflow.Delegations.DelegationProjection>(ProjectionLifecycle.Inline);
         // One composite: the daemon loads each page of events once for all three read models and commits their
         // documents in one transaction, instead of three loads and three commits.
         options.Projections.CompositeProjectionFor(ReadModels, composite =>
@@ -195,6 +198,7 @@ public static class ApprovalHost
         // The queue, its counts and the statistics filter a bureau's or a section's items by these and sort by the dates.
         options.Schema.For<ReviewQueueItem>().Duplicate(i => i.SectionId).Duplicate(i => i.State).Duplicate(i => i.FiscalYear).Duplicate(i => i.UnitId)
             .Duplicate(i => i.DueAt).Duplicate(i => i.SubmittedAt);
+        options.Schema.For<Workflow.Delegations.Delegation>().Index(d => d.StandInId).Index(d => d.DelegatorId);
         options.Schema.For<PublishedReport>().Index(r => r.SubmissionId).Metadata(m => m.TenantId.MapTo(r => r.TenantId));
         // The public catalogue pages every bureau's publications, newest first.
         options.Schema.For<PublishedCatalogueEntry>().Duplicate(r => r.FiscalYear).Duplicate(r => r.UnitId).Duplicate(r => r.PublishedAt)
@@ -281,6 +285,7 @@ public static class ApprovalHost
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAccountStampCheck();
+        app.UseStandInScope();
         app.UseCookieCsrfCheck();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -34,6 +34,12 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<Workf
         ["GET /api/public/reports/{id}/xlsx"] = "AAAAAAA",
         ["GET /api/review-queue"] = "UFFAAAA",
         ["GET /api/statistics"] = "UFFAAAA",
+        ["GET /api/statistics/credibility"] = "UFFAAAA",
+        ["POST /api/delegations"] = "UFFAAFF", // reviewers through to the rules (the probe's body is incomplete: 400)
+        ["POST /api/delegations/{id}/revoke"] = "UHHHHHH", // no 委托 has a submission's id
+        ["GET /api/delegations"] = "UFFAAAA",
+        ["GET /api/delegations/colleagues"] = "UFFAAFF",
+        ["GET review/delegations"] = "UFFAAAA",
         ["GET /api/work-counts"] = "UAAAAAA",
         ["GET /api/submissions"] = "UAAAAAA",
         ["GET /api/submissions/{id}"] = "UAHAHAA",

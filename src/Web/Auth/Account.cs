@@ -25,5 +25,8 @@ public sealed class Account
 
     public void NewSecurityStamp() => SecurityStamp = Guid.NewGuid().ToString("N");
 
+    /// <summary>The account as the 委托 rules see a colleague.</summary>
+    public Workflow.Delegations.Colleague ToColleague() => new(Id, DisplayName, Role, Disabled, SectionIds);
+
     public Actor ToActor() => new(Id, DisplayName, Role, UnitId, SectionIds.Count == 0 ? null : SectionIds);
 }

@@ -40,6 +40,9 @@ public static class ApprovalClaims
         // A role held outside its jurisdiction (a 省级审计 stored in a bureau) grants nothing at all.
         if (!RoleGrants.HoldsIn(role, Tenants.FinanceBureau.JurisdictionOf(user.FindFirstValue(Tenant)))) return null;
         var sections = user.FindAll(Section).Select(c => c.Value).ToList();
-        return new Actor(id, user.FindFirstValue(ClaimTypes.Name) ?? id, role, user.FindFirstValue(Unit), sections.Count == 0 ? null : sections);
+        return new Actor(id, user.FindFirstValue(ClaimTypes.Name) ?? id, role, user.FindFirstValue(Unit), sections.Count == 0 ? null : sections)
+        {
+            StandingIn = role == Role.Reviewer ? Delegations.StandInScope.Of(user) : [],
+        };
     }
 }

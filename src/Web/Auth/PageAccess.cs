@@ -20,6 +20,7 @@ public static class PageAccess
     {
         options.Conventions.AuthorizeFolder("/");
         options.Conventions.AuthorizePage("/Review/Index", Reviewing);
+        options.Conventions.AuthorizePage("/Review/Delegations", Reviewing);
         options.Conventions.AuthorizePage("/Dashboard", Reviewing);
         options.Conventions.AuthorizePage("/Deadlines/Index", Reviewing);
         options.Conventions.AuthorizeFolder("/SpotChecks", Reviewing);

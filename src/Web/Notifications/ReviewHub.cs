@@ -94,7 +94,7 @@ public sealed class ReviewHub(IDocumentStore store) : Hub<IReviewClient>
     public static IEnumerable<string> GroupsOf(string tenantId, Actor actor) => actor.Role switch
     {
         Role.Preparer when actor.UnitId is not null => [UnitGroup(tenantId, actor.UnitId)],
-        Role.Reviewer => (actor.SectionIds ?? []).Select(s => SectionGroup(tenantId, s)),
+        Role.Reviewer => actor.ReviewSectionIds.Select(s => SectionGroup(tenantId, s)),
         Role.Auditor or Role.Admin => [Everything(tenantId)],
         _ => [],
     };

@@ -17,8 +17,11 @@ public static class EventDescriptions
     public static string Action(object data)
     {
         var line = Describe(data);
-        if (ActorOf(data) is not { } actor || string.IsNullOrEmpty(actor.Name) || !line.StartsWith(actor.Name, StringComparison.Ordinal)) return line;
-        var rest = line[actor.Name.Length..];
+        if (ActorOf(data) is not { } actor || string.IsNullOrEmpty(actor.Name)) return line;
+        // A stand-in's line begins with both names (王五（代 张三）), which the audit line shows as the actor.
+        var name = line.StartsWith(actor.Display, StringComparison.Ordinal) ? actor.Display : actor.Name;
+        if (!line.StartsWith(name, StringComparison.Ordinal)) return line;
+        var rest = line[name.Length..];
         var role = $"（{actor.Role.Chinese()}）";
         if (rest.StartsWith(role, StringComparison.Ordinal)) rest = rest[role.Length..];
         return rest.TrimStart();

@@ -10,7 +10,8 @@ public static class SubmissionAccess
     {
         Role.Preparer => actor.UnitId == submission.UnitId,
         // Drafts stay with the unit: a section sees a report from its first submission on (not while withdrawn to draft, nor once discarded).
-        Role.Reviewer => submission.SectionId is not null && (actor.SectionIds ?? []).Contains(submission.SectionId) && submission.State.IsSectionBusiness(),
+        // A stand-in sees the delegator's sections too, during the 委托 only (Actor.ReviewSectionIds).
+        Role.Reviewer => submission.SectionId is not null && actor.ReviewSectionIds.Contains(submission.SectionId) && submission.State.IsSectionBusiness(),
         Role.Auditor or Role.Admin => true,
         _ => false,
     };

@@ -89,4 +89,32 @@ public static class Names
 }
 
 /// <summary>Who did something: recorded inside every event, so the history needs nothing else to say who.</summary>
-public sealed record Actor(string UserId, string Name, Role Role, string? UnitId = null, IReadOnlyList<string>? SectionIds = null);
+public sealed record Actor(string UserId, string Name, Role Role, string? UnitId = null, IReadOnlyList<string>? SectionIds = null)
+{
+    /// <summary>
+    /// 委托: the reviewer this person acted for (审核人 王五（代 张三）). Recorded on review decisions taken under a
+    /// <see cref="Delegations.Delegation"/>; absent (and not written) on every other event and on every event from before 委托.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ActingFor? OnBehalfOf { get; init; }
+
+    /// <summary>The 委托 this person holds today as a stand-in, filled per request from the read model; never stored.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<StandIn> StandingIn { get; init; } = [];
+
+    /// <summary>The name as every decision shows it: 王五, or 王五（代 张三） for a stand-in.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Display => OnBehalfOf is { } principal ? $"{Name}（代 {principal.Name}）" : Name;
+
+    /// <summary>The sections whose review this person sees: their own and, during a 委托, the delegator's. The one scope every list uses.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> ReviewSectionIds => StandingIn.Count == 0
+        ? SectionIds ?? []
+        : (SectionIds ?? []).Concat(StandingIn.SelectMany(s => s.SectionIds)).Distinct(StringComparer.Ordinal).ToList();
+}
+
+/// <summary>The reviewer a stand-in acted for, as recorded on the decision.</summary>
+public sealed record ActingFor(string UserId, string Name);
+
+/// <summary>One 委托 held today: the stand-in may see and act on the review of <see cref="SectionIds"/> for the delegator.</summary>
+public sealed record StandIn(Guid DelegationId, string DelegatorId, string DelegatorName, IReadOnlyList<string> SectionIds);

@@ -17,6 +17,9 @@ public class AppFixture : IAsyncLifetime
 
     protected virtual bool SeedDemoData => false;
 
+    /// <summary>A fixture's own replacements (a clock it moves), applied after the app's services.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
+
     /// <summary>The reverse proxy the test hosts trust (<c>Approval:TrustedProxies</c>); tests play it with <see cref="ClientAddressFromTestHeader"/>.</summary>
     public const string TrustedProxy = "10.99.0.1";
 
@@ -36,6 +39,7 @@ public class AppFixture : IAsyncLifetime
             {
                 services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(ErrorLog);
                 services.AddSingleton<IStartupFilter, ClientAddressFromTestHeader>();
+                ConfigureServices(services);
             });
             builder.UseSetting("Approval:Demo", SeedDemoData ? "true" : "false");
             ConfigureHost(builder);

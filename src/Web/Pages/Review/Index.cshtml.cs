@@ -17,7 +17,7 @@ public class IndexModel(IQuerySession session) : PageModel
         // PageAccess lets only reviewers, auditors and admins in; anyone else has had the 403 page.
         if (User.ToActor() is not { Role: Role.Reviewer or Role.Admin or Role.Auditor } actor) return Forbid();
         IsReviewer = actor.Role == Role.Reviewer;
-        var sections = actor.SectionIds ?? [];
+        var sections = actor.ReviewSectionIds;
         Units = actor.Role == Role.Reviewer
             ? await session.Query<BudgetUnit>().Where(u => u.SectionId.IsOneOf(sections.ToArray())).ToListAsync(ct)
             : await session.Query<BudgetUnit>().ToListAsync(ct);

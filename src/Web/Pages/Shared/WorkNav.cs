@@ -39,10 +39,10 @@ public sealed class WorkNavViewComponent(IQuerySession session) : ViewComponent
             }
             case { Role: Role.Reviewer or Role.Auditor or Role.Admin }:
             {
-                var sections = actor.Role == Role.Reviewer ? (actor.SectionIds ?? []).ToArray() : null;
+                var sections = actor.Role == Role.Reviewer ? actor.ReviewSectionIds.ToArray() : null;
                 var batch = session.CreateBatchQuery();
                 var waiting = batch.Query<Submission>().Count(InScope(sections, SubmissionState.Submitted));
-                var mine = batch.Query<Submission>().Count(InScope(sections, SubmissionState.InReview, sections is null ? null : actor.UserId));
+                var mine = batch.Query<Submission>().Count(InScope(sections, SubmissionState.InReview, sections is null ? null : actor.StandingIn.Select(s => s.DelegatorId).Append(actor.UserId).ToArray()));
                 var approved = batch.Query<Submission>().Count(InScope(sections, SubmissionState.Approved));
                 await batch.Execute(ct);
                 List<NavLink> links = [];
@@ -71,11 +71,11 @@ public sealed class WorkNavViewComponent(IQuerySession session) : ViewComponent
     /// The queue's own scope (<see cref="Submissions.Queries.SubmissionQueries.Queue"/>: a reviewer's sections, or everything),
     /// read from the inline snapshot rather than the async queue: the page rendered right after an action counts it.
     /// </summary>
-    private static Expression<Func<Submission, bool>> InScope(string[]? sections, SubmissionState state, string? claimedBy = null) =>
+    private static Expression<Func<Submission, bool>> InScope(string[]? sections, SubmissionState state, string[]? claimedBy = null) =>
         (sections, claimedBy) switch
         {
             (null, _) => s => s.State == state,
             (_, null) => s => s.SectionId != null && s.SectionId.IsOneOf(sections) && s.State == state,
-            _ => s => s.SectionId != null && s.SectionId.IsOneOf(sections) && s.State == state && s.ClaimedBy!.UserId == claimedBy,
+            _ => s => s.SectionId != null && s.SectionId.IsOneOf(sections) && s.State == state && s.ClaimedBy!.UserId.IsOneOf(claimedBy),
         };
 }

@@ -48,8 +48,11 @@ public class DetailModel(IQuerySession session, TimeProvider clock) : PageModel
     public SummaryReviewView? SummaryView { get; private set; }
 
     public bool CanEdit => Actor.Role == Role.Preparer && Submission.State is SubmissionState.Draft or SubmissionState.Returned;
-    public bool IsHolder => Submission.State == SubmissionState.InReview && Submission.ClaimedBy?.UserId == Actor.UserId;
-    public bool IsSectionReviewer => Actor.Role == Role.Reviewer && Submission.SectionId is not null && (Actor.SectionIds ?? []).Contains(Submission.SectionId);
+    /// <summary>Whether the caller may decide now: the holder, or during a 委托 the holder's stand-in (<see cref="DecidingAs"/> says 代 whom).</summary>
+    public bool IsHolder => DecidingAs is not null;
+
+    public Actor? DecidingAs => Submission.State == SubmissionState.InReview ? Workflow.Submissions.Reviewing.ReviewRules.DecidingAs(Submission, Actor) : null;
+    public bool IsSectionReviewer => Actor.Role == Role.Reviewer && Submission.SectionId is not null && Actor.ReviewSectionIds.Contains(Submission.SectionId);
     public bool ScoreIsCurrent => Submission.Score?.ContentVersion == Submission.ContentVersion;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)

@@ -35,7 +35,7 @@ public static class AuditEndpoints
     public static AuditEntry EntryOf(JasperFx.Events.IEvent e)
     {
         var actor = EventDescriptions.ActorOf(e.Data);
-        return new AuditEntry(e.Sequence, e.Version, e.Timestamp, e.EventTypeName, actor?.UserId, actor?.Name, actor?.Role.Chinese(),
+        return new AuditEntry(e.Sequence, e.Version, e.Timestamp, e.EventTypeName, actor?.UserId, actor?.Display, actor?.Role.Chinese(),
             e.CorrelationId, e.CausationId, EventDescriptions.Describe(e.Data), e.Data)
         { Name = EventDescriptions.Name(e.Data), Action = EventDescriptions.Action(e.Data) };
     }
@@ -58,7 +58,7 @@ public static class AuditEndpoints
             {
                 e.Sequence.ToString(CultureInfo.InvariantCulture), e.Version.ToString(CultureInfo.InvariantCulture),
                 e.Timestamp.ToOffset(BeijingTime).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), "UTC+08:00",
-                EventDescriptions.Name(e.Data), e.EventTypeName, actor?.Name, actor?.Role.Chinese(),
+                EventDescriptions.Name(e.Data), e.EventTypeName, actor?.Display, actor?.Role.Chinese(),
                 e.CorrelationId, e.CausationId, EventDescriptions.Describe(e.Data),
             }.Select(Public.PublicEndpoints.CsvCell)));
         }

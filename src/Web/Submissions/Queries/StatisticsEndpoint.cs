@@ -32,7 +32,7 @@ public static class StatisticsEndpoint
     {
         if (http.User.ToActor() is not { Role: Role.Reviewer or Role.Auditor or Role.Admin } actor) return Problems.Forbidden("无权查看统计");
         var query = session.Query<ReviewQueueItem>().Where(i => i.State != SubmissionState.Draft && i.State != SubmissionState.Discarded);
-        var sections = (actor.SectionIds ?? []).ToArray();
+        var sections = actor.ReviewSectionIds.ToArray();
         if (actor.Role == Role.Reviewer) query = query.Where(i => i.SectionId != null && i.SectionId.IsOneOf(sections));
         if (year is not null) query = query.Where(i => i.FiscalYear == year);
         var items = await query.ToListAsync(ct);
@@ -63,7 +63,7 @@ public static class StatisticsEndpoint
     {
         var sections = (await session.Query<ReviewSection>().ToListAsync(ct)).ToDictionary(s => s.Id, s => s.Name);
         var units = session.Query<BudgetUnit>().AsQueryable();
-        var mine = (actor.SectionIds ?? []).ToArray();
+        var mine = actor.ReviewSectionIds.ToArray();
         if (actor.Role == Role.Reviewer) units = units.Where(u => u.SectionId.IsOneOf(mine));
         var inScope = (await units.ToListAsync(ct)).Select(u => new ReportingUnit(u.Id, u.Name, sections.GetValueOrDefault(u.SectionId))).ToList();
         var ids = inScope.Select(u => u.Id).ToArray();

@@ -19,6 +19,23 @@ public sealed record QueueCounts(int Submitted, int InReview, int Overdue, int R
 public sealed record ReviewQueue(IReadOnlyList<ReviewQueueItem> Items, QueueCounts Counts, long Total, int Page, int PageSize, IReadOnlyList<PackageDeadline> Deadlines)
 {
     public long Pages => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+
+    /// <summary>The items on this page the caller sees or holds only as a stand-in (委托), each with whom they act for.</summary>
+    public IReadOnlyList<DelegatedItem> Delegated { get; init; } = [];
+}
+
+/// <summary>An item of a stand-in's queue that is the delegator's: shown 代 张三.</summary>
+public sealed record DelegatedItem(Guid Id, string For)
+{
+    public static IReadOnlyList<DelegatedItem> Of(IEnumerable<ReviewQueueItem> items, Actor actor)
+    {
+        if (actor.StandingIn.Count == 0) return [];
+        var own = actor.SectionIds ?? [];
+        StandIn? For(ReviewQueueItem i) => actor.StandingIn.FirstOrDefault(s => s.DelegatorId == i.ClaimedById)
+            ?? (i.SectionId is { } section && !own.Contains(section) ? actor.StandingIn.FirstOrDefault(s => s.SectionIds.Contains(section)) : null);
+        return items.Select(i => For(i) is { } standIn ? new DelegatedItem(i.Id, standIn.DelegatorName) : null)
+            .OfType<DelegatedItem>().ToList();
+    }
 }
 
 /// <summary>Read side: lists, one submission, the review queue, the 汇总审核表 — each filtered by who asks.</summary>
@@ -34,7 +51,7 @@ public static class SubmissionQueries
         query = actor.Role switch
         {
             Role.Preparer => query.Where(s => s.UnitId == actor.UnitId),
-            Role.Reviewer => query.Where(s => s.SectionId != null && s.SectionId.IsOneOf((actor.SectionIds ?? new List<string>()).ToArray()) && s.State != SubmissionState.Draft && s.State != SubmissionState.Discarded),
+            Role.Reviewer => query.Where(s => s.SectionId != null && s.SectionId.IsOneOf(actor.ReviewSectionIds.ToArray()) && s.State != SubmissionState.Draft && s.State != SubmissionState.Discarded),
             _ => query,
         };
         if (year is not null) query = query.Where(s => s.FiscalYear == year);
@@ -80,7 +97,7 @@ public static class SubmissionQueries
         if (!QueueFilter.TryParse(state, out var shownStates))
             return Problems.BadRequest("state", $"状态只能是 open、all 或 Submitted、InReview、Returned、Approved、Published 之一（收到「{state}」）", "unknown state filter");
         // Everything is filtered, counted, sorted and paged by PostgreSQL: a province-sized section is never loaded whole.
-        var sections = (actor.SectionIds ?? []).ToArray();
+        var sections = actor.ReviewSectionIds.ToArray();
         var now = clock.GetUtcNow();
         List<Expression<Func<ReviewQueueItem, bool>>> scope = [i => i.State != SubmissionState.Draft && i.State != SubmissionState.Discarded];
         if (actor.Role == Role.Reviewer) scope.Add(i => i.SectionId != null && i.SectionId.IsOneOf(sections));
@@ -101,13 +118,16 @@ public static class SubmissionQueries
 
         var states = shownStates.ToArray();
         var items = Scope().Where(i => i.State.IsOneOf(states));
-        if (mine == true) items = items.Where(i => i.ClaimedById == actor.UserId);
+        // 我领取的: a stand-in's includes what the reviewers they stand in for hold.
+        var holders = actor.StandingIn.Select(s => s.DelegatorId).Append(actor.UserId).ToArray();
+        if (mine == true) items = items.Where(i => i.ClaimedById.IsOneOf(holders));
         if (Grades.TryParse(grade, out var g)) items = items.Where(i => i.Grade == g || (i.Grade == null && i.SuggestedGrade == g));
         if (hasErrors is { } errors) items = errors ? items.Where(i => i.ErrorCount > 0) : items.Where(i => i.ErrorCount == 0);
         items = sort == "age" ? items.OrderBy(i => i.SubmittedAt).ThenBy(i => i.Id) : items.OrderBy(i => i.DueAt).ThenBy(i => i.SubmittedAt).ThenBy(i => i.Id);
         var shown = await paging.ApplyAsync(items, ct);
         return Results.Ok(new ReviewQueue(shown.Items, counts, shown.Total, shown.Page, shown.PageSize,
-            PackageDeadline.Of(shown.Items, PublicationDeadline.Today(clock))));
+            PackageDeadline.Of(shown.Items, PublicationDeadline.Today(clock)))
+        { Delegated = DelegatedItem.Of(shown.Items, actor) });
     }
 
     /// <summary>The unit's 汇总审核表 for a year, with the recomputed 合计, 平均分 and coverage.</summary>

@@ -45,6 +45,8 @@ async function refresh() {
     ].map(([label, n, id]) => el("div", { class: "stat", id }, el("div", { class: "n" }, n), el("div", { class: "l" }, label))));
     const now = Date.now();
     const deadlines = new Map((queue.deadlines || []).map(d => [d.id, d]));
+    // 委托: what the caller sees or holds only as a stand-in is marked with whom they act for
+    const delegated = new Map((queue.delegated || []).map(d => [d.id, d.for]));
     body.replaceChildren(...queue.items.map(i => el("tr", { "data-id": i.id, class: previous.size && !previous.has(i.id) ? "fresh" : "" },
       el("td", {}, i.unitName),
       el("td", {}, el("a", { href: `/submissions/${i.id}` }, i.title), el("div", { class: "muted" }, kindNames[i.kind],
@@ -52,7 +54,8 @@ async function refresh() {
         ...(i.kind === "SummaryReview" ? [" · ", el("a", { href: `/units/${encodeURIComponent(i.unitId)}/summary/${i.fiscalYear}`, class: "summary-table-link" }, "查看汇总审核表")] : []))),
       el("td", {}, i.fiscalYear),
       el("td", {}, el("span", { class: `badge ${i.state}` }, stateNames[i.state])),
-      el("td", { class: "holder" }, i.claimedByName ?? "—"),
+      el("td", { class: "holder" }, i.claimedByName ?? "—",
+        delegated.has(i.id) ? el("div", { class: "delegated-for badge" }, `代 ${delegated.get(i.id)}`) : null),
       el("td", { class: "num" }, money(i.total)),
       el("td", { class: "grade" }, i.grade ?? i.suggestedGrade ?? "—"),
       el("td", { class: `num ${i.errorCount ? "sev-error" : ""}` }, i.errorCount),

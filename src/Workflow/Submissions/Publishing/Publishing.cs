@@ -11,7 +11,7 @@ public sealed record SubmissionPublished(Guid SubmissionId, int PublicationVersi
 {
     public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Published;
     public string ActionName() => "公开发布";
-    public string Describe() => $"{By.Name} 公开发布（索引号 {IndexNumber}，发布机构 {Publisher}；保密审查：已审查；主要负责人审签：已审签）";
+    public string Describe() => $"{By.Display} 公开发布（索引号 {IndexNumber}，发布机构 {Publisher}；保密审查：已审查；主要负责人审签：已审签）";
     public EventNotice Notice(string title, string unitName) => new("published", $"「{title}」已公开");
 }
 
@@ -25,7 +25,7 @@ public sealed record CorrectionPublished(
 {
     public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Published;
     public string ActionName() => "发布更正";
-    public string Describe() => $"{By.Name} 发布更正（第 {PublicationVersion} 版）：{Reason}";
+    public string Describe() => $"{By.Display} 发布更正（第 {PublicationVersion} 版）：{Reason}";
     public EventNotice Notice(string title, string unitName) => new("corrected", Describe());
 }
 
@@ -36,7 +36,7 @@ public static class PublishRules
 
     public static SubmissionPublished Publish(Submission submission, string indexNumber, string publisher, bool confidentialityReviewed, bool principalSigned, Actor by)
     {
-        RequirePublisher(submission, by);
+        by = RequirePublisher(submission, by);
         if (submission.State == SubmissionState.Published)
             throw new SubmissionRuleException(RuleViolation.Conflict("already-published", "报告已公开；如需更正请发布更正版本", "already published"));
         if (submission.State != SubmissionState.Approved)
@@ -55,7 +55,7 @@ public static class PublishRules
     public static CorrectionPublished Correct(Submission submission, SubmissionContent content, string reason, bool confidentialityReviewed, bool principalSigned, Actor by,
         IReadOnlyList<IndicatorTemplate>? templates = null)
     {
-        RequirePublisher(submission, by);
+        by = RequirePublisher(submission, by);
         if (submission.State != SubmissionState.Published)
             throw new SubmissionRuleException(RuleViolation.Conflict("not-published", "只有已公开的报告才能发布更正", "only a published report can be corrected"));
         RequireGates(confidentialityReviewed, principalSigned);
@@ -73,11 +73,8 @@ public static class PublishRules
     }
 
     /// <summary>Publication is the finance bureau's act: the section's reviewers (or an admin).</summary>
-    private static void RequirePublisher(Submission submission, Actor by)
-    {
-        if (by.Role == Role.Admin) return;
-        Reviewing.ReviewRules.RequireSectionReviewer(submission, by);
-    }
+    private static Actor RequirePublisher(Submission submission, Actor by) =>
+        by.Role == Role.Admin ? by : Reviewing.ReviewRules.RequireSectionReviewer(submission, by);
 
     /// <summary>Both gates, each failure named: a correction is refused for all of them at once, as a publication is.</summary>
     private static void RequireGates(bool confidentialityReviewed, bool principalSigned)

@@ -8,8 +8,8 @@ public sealed record ReviewClaimed(Guid SubmissionId, int Round, Actor By) : ISu
 {
     public SubmissionState StateAfter(SubmissionState before) => SubmissionState.InReview;
     public string ActionName() => "领取审核";
-    public string Describe() => $"{By.Name} 领取审核（第 {Round} 轮）";
-    public EventNotice Notice(string title, string unitName) => new("claimed", $"{By.Name} 领取了「{title}」");
+    public string Describe() => $"{By.Display} 领取审核（第 {Round} 轮）";
+    public EventNotice Notice(string title, string unitName) => new("claimed", $"{By.Display} 领取了「{title}」");
 }
 
 /// <summary>放回队列: the reviewer holding the review gave it back unclaimed, for any reviewer of the section to take.</summary>
@@ -17,8 +17,8 @@ public sealed record ReviewReleased(Guid SubmissionId, int Round, string? Reason
 {
     public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Submitted;
     public string ActionName() => "放回队列";
-    public string Describe() => $"{By.Name} 放回审核队列{(Reason is null ? "" : $"：{Reason}")}";
-    public EventNotice Notice(string title, string unitName) => new("released", $"{By.Name} 将「{title}」放回审核队列");
+    public string Describe() => $"{By.Display} 放回审核队列{(Reason is null ? "" : $"：{Reason}")}";
+    public EventNotice Notice(string title, string unitName) => new("released", $"{By.Display} 将「{title}」放回审核队列");
 }
 
 /// <summary>
@@ -33,7 +33,7 @@ public sealed record ReviewCommented(Guid SubmissionId, int Round, string Text, 
 
     public SubmissionState StateAfter(SubmissionState before) => before;
     public string ActionName() => "审核意见";
-    public string Describe() => $"{By.Name} 添加审核意见{(RowReference is null ? "" : $"（{RowReference}）")}：{Text}";
+    public string Describe() => $"{By.Display} 添加审核意见{(RowReference is null ? "" : $"（{RowReference}）")}：{Text}";
     public EventNotice Notice(string title, string unitName) => new("commented", Describe());
 }
 
@@ -56,7 +56,7 @@ public sealed record ReturnedForRevision(Guid SubmissionId, int Round, string Re
 {
     public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Returned;
     public string ActionName() => "退回修改";
-    public string Describe() => $"{By.Name} 退回修改：{Reason}{(RowRemarks.Count > 0 ? $"（逐行意见 {RowRemarks.Count} 条）" : "")}";
+    public string Describe() => $"{By.Display} 退回修改：{Reason}{(RowRemarks.Count > 0 ? $"（逐行意见 {RowRemarks.Count} 条）" : "")}";
     public EventNotice Notice(string title, string unitName) => new("returned", $"「{title}」已退回修改：{Reason}");
 }
 
@@ -71,7 +71,7 @@ public sealed record SubmissionApproved(
     public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Approved;
     public string ActionName() => "审核通过";
     public string Describe() =>
-        $"{By.Name} 审核通过，评定等级「{Grade}」{(OverrideReason is null ? "" : $"（{(SuggestedGrade is { } suggested ? $"系统建议「{suggested}」" : "系统未给出建议等级")}，改评理由：{OverrideReason}）")}；经办人签名 {Signature}";
+        $"{By.Display} 审核通过，评定等级「{Grade}」{(OverrideReason is null ? "" : $"（{(SuggestedGrade is { } suggested ? $"系统建议「{suggested}」" : "系统未给出建议等级")}，改评理由：{OverrideReason}）")}；经办人签名 {Signature}";
     public EventNotice Notice(string title, string unitName) => new("approved", $"「{title}」审核通过：{Grade}", Grade: Grade.ToString());
 }
 
@@ -84,7 +84,7 @@ public sealed record DisclosurePackageApproved(Guid SubmissionId, int Round, str
 {
     public SubmissionState StateAfter(SubmissionState before) => SubmissionState.Approved;
     public string ActionName() => "审核通过";
-    public string Describe() => $"{By.Name} 审核通过（部门决算公开，不评定等级）；经办人签名 {Signature}";
+    public string Describe() => $"{By.Display} 审核通过（部门决算公开，不评定等级）；经办人签名 {Signature}";
     public EventNotice Notice(string title, string unitName) => new("approved", $"「{title}」审核通过");
 }
 
@@ -98,37 +98,37 @@ public static class ReviewRules
 
     public static ReviewClaimed Claim(Submission submission, Actor by)
     {
-        RequireSectionReviewer(submission, by);
+        var acting = RequireSectionReviewer(submission, by);
         if (submission.State == SubmissionState.InReview)
             throw new SubmissionRuleException(RuleViolation.Conflict("already-claimed",
-                submission.ClaimedBy?.UserId == by.UserId ? "您已领取该报告" : $"该报告已由 {submission.ClaimedBy?.Name} 领取审核", "already claimed"));
+                submission.ClaimedBy?.UserId == by.UserId ? "您已领取该报告" : $"该报告已由 {submission.ClaimedBy?.Display} 领取审核", "already claimed"));
         if (submission.State != SubmissionState.Submitted)
             throw new SubmissionRuleException(RuleViolation.Conflict("not-submitted", $"报告当前为「{submission.State.Chinese()}」，不能领取审核", "not waiting for review"));
-        return new ReviewClaimed(submission.Id, submission.Round, by);
+        return new ReviewClaimed(submission.Id, submission.Round, acting);
     }
 
     /// <summary>放回队列: only the reviewer holding the review, only while it is under review; the reason is optional.</summary>
     public static ReviewReleased Release(Submission submission, string? reason, Actor by)
     {
-        RequireHolder(submission, by);
+        var acting = RequireHolder(submission, by);
         var clean = Submitting.SubmitRules.Clean(reason);
-        return new ReviewReleased(submission.Id, submission.Round, clean is null ? null : RequireText(clean, "reason-invalid", "放回原因"), by);
+        return new ReviewReleased(submission.Id, submission.Round, clean is null ? null : RequireText(clean, "reason-invalid", "放回原因"), acting);
     }
 
     /// <summary>审核意见, on the whole report, on a row named by <paramref name="row"/>, or on the 三级指标 row <paramref name="rowId"/> (named for the reader by the server).</summary>
     public static ReviewCommented Comment(Submission submission, string text, string? row, Actor by, string? rowId = null)
     {
-        RequireSectionReviewer(submission, by);
+        var acting = RequireSectionReviewer(submission, by);
         if (submission.State is not (SubmissionState.Submitted or SubmissionState.InReview))
             throw new SubmissionRuleException(RuleViolation.Conflict("not-in-review", $"报告当前为「{submission.State.Chinese()}」，不能添加审核意见", "not under review"));
         var clean = RequireText(text, "comment-required", "请填写意见内容");
-        if (Submitting.SubmitRules.Clean(rowId) is { } id) return new ReviewCommented(submission.Id, submission.Round, clean, IndicatorReference(submission, id), by) { RowId = id };
-        return new ReviewCommented(submission.Id, submission.Round, clean, RowReference(row), by);
+        if (Submitting.SubmitRules.Clean(rowId) is { } id) return new ReviewCommented(submission.Id, submission.Round, clean, IndicatorReference(submission, id), acting) { RowId = id };
+        return new ReviewCommented(submission.Id, submission.Round, clean, RowReference(row), acting);
     }
 
     public static ReturnedForRevision Return(Submission submission, string reason, IReadOnlyList<RowRemark>? remarks, Actor by)
     {
-        RequireHolder(submission, by);
+        var acting = RequireHolder(submission, by);
         if (remarks is { Count: > MaxRowRemarks })
             throw new SubmissionRuleException(RuleViolation.Invalid("too-many-remarks", $"逐行意见不能超过 {MaxRowRemarks} 条（每行一条）", "too many row remarks"));
         if (remarks?.Any(r => r is null) == true)
@@ -139,7 +139,7 @@ public static class ReviewRules
             .ToList();
         if (cleanRemarks.Where(r => r.RowId is not null).GroupBy(r => r.RowId).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new SubmissionRuleException(RuleViolation.Invalid("row-remark-twice", $"「{twice.First().RowReference}」有两条逐行意见：每行一条", "two remarks on one row"));
-        return new ReturnedForRevision(submission.Id, submission.Round, RequireText(reason, "reason-required", "请填写退回原因"), cleanRemarks, by);
+        return new ReturnedForRevision(submission.Id, submission.Round, RequireText(reason, "reason-required", "请填写退回原因"), cleanRemarks, acting);
     }
 
     /// <summary>审核通过 with the grade as the request wrote it: for a package any grade text is one too many, for the others it must be 优/良/中/差.</summary>
@@ -162,12 +162,14 @@ public static class ReviewRules
     /// </summary>
     public static ISubmissionEvent Approve(Submission submission, Grade? grade, string? overrideReason, string opinion, string signature, string stamp, Actor by)
     {
-        RequireHolder(submission, by);
+        var acting = RequireHolder(submission, by);
+        // A stand-in signs as themselves, for the reviewer they act for: 王五（代 张三）.
+        if (acting.OnBehalfOf is { } principal && !string.IsNullOrWhiteSpace(signature)) signature = $"{signature.Trim()}（代 {principal.Name}）";
         if (!IsGraded(submission.Kind))
         {
             if (grade is not null || Submitting.SubmitRules.Clean(overrideReason) is not null) throw GradeNotApplicable();
             return new DisclosurePackageApproved(submission.Id, submission.Round, RequireText(opinion, "opinion-required", "请填写审核意见"),
-                RequireText(signature, "signature-required", "请填写经办人签名"), RequireText(stamp, "stamp-required", "请选择盖章"), by);
+                RequireText(signature, "signature-required", "请填写经办人签名"), RequireText(stamp, "stamp-required", "请选择盖章"), acting);
         }
         if (grade is not { } given)
             throw new SubmissionRuleException(RuleViolation.Invalid("grade-required", "请评定等级：优、良、中、差", "a grade (优/良/中/差) is required"));
@@ -182,31 +184,64 @@ public static class ReviewRules
         return new SubmissionApproved(submission.Id, submission.Round, given, suggested, reason,
             RequireText(opinion, "opinion-required", "请填写审核意见"),
             RequireText(signature, "signature-required", "请填写经办人签名"),
-            RequireText(stamp, "stamp-required", "请选择盖章"), by);
+            RequireText(stamp, "stamp-required", "请选择盖章"), acting);
     }
 
     /// <summary>Whether the 业务股室 grades this kind (优/良/中/差): every kind but the 部门决算公开 package.</summary>
     public static bool IsGraded(SubmissionKind kind) => kind != SubmissionKind.FinalAccountsDisclosure;
 
-    /// <summary>Reviewers act only on submissions of the sections they belong to, and never on their own unit's.</summary>
-    internal static void RequireSectionReviewer(Submission submission, Actor by)
+    /// <summary>
+    /// Reviewers act only on submissions of the sections they belong to or hold today under a 委托, and never on their own unit's.
+    /// Answers the actor as the event records them: with <see cref="Actor.OnBehalfOf"/> when only the 委托 lets them act.
+    /// </summary>
+    internal static Actor RequireSectionReviewer(Submission submission, Actor by)
     {
-        if (by.Role != Role.Reviewer || submission.SectionId is null || !(by.SectionIds ?? []).Contains(submission.SectionId))
+        var section = submission.SectionId;
+        var own = by.Role == Role.Reviewer && section is not null && (by.SectionIds ?? []).Contains(section);
+        var standIn = by.Role == Role.Reviewer && section is not null ? by.StandingIn.FirstOrDefault(s => s.SectionIds.Contains(section)) : null;
+        if (!own && standIn is null)
             throw new SubmissionRuleException(RuleViolation.Forbidden("not-section-reviewer", "只有负责该单位的业务股室审核人可以审核", "only a reviewer of the covering section can review"));
         if (by.UnitId is not null && by.UnitId == submission.UnitId)
             throw new SubmissionRuleException(RuleViolation.Forbidden("own-unit", "不能审核本单位的报告", "nobody reviews their own unit's report"));
+        return Recorded(by, own ? null : standIn);
     }
 
-    private static void RequireHolder(Submission submission, Actor by)
+    /// <summary>
+    /// The reviewer holding the review may decide; so may, during a 委托, the stand-in of the holder (recorded 代 the holder), and
+    /// the delegator for what their stand-in claimed for them.
+    /// </summary>
+    private static Actor RequireHolder(Submission submission, Actor by)
     {
-        RequireSectionReviewer(submission, by);
+        var acting = RequireSectionReviewer(submission, by);
         if (submission.State == SubmissionState.Submitted)
             throw new SubmissionRuleException(RuleViolation.Conflict("not-claimed", "请先领取该报告再作审核决定", "claim the submission first"));
         if (submission.State != SubmissionState.InReview)
             throw new SubmissionRuleException(RuleViolation.Conflict("not-in-review", $"报告当前为「{submission.State.Chinese()}」，不能作审核决定", "not under review"));
-        if (submission.ClaimedBy?.UserId != by.UserId)
-            throw new SubmissionRuleException(RuleViolation.Conflict("held-by-other", $"该报告由 {submission.ClaimedBy?.Name} 审核中", "another reviewer holds this review"));
+        var holder = submission.ClaimedBy;
+        StandIn? For(string delegatorId) => by.StandingIn.FirstOrDefault(s => s.DelegatorId == delegatorId && s.SectionIds.Contains(submission.SectionId!));
+        if (holder?.UserId == by.UserId)
+            return holder.OnBehalfOf is { } principal && For(principal.UserId) is { } still ? Recorded(by, still) : acting;
+        if (holder is not null && For(holder.UserId) is { } forHolder) return Recorded(by, forHolder);
+        if (holder?.OnBehalfOf?.UserId == by.UserId && acting.OnBehalfOf is null) return acting;
+        throw new SubmissionRuleException(RuleViolation.Conflict("held-by-other", $"该报告由 {holder?.Display} 审核中", "another reviewer holds this review"));
     }
+
+    /// <summary>Who a decision by <paramref name="by"/> would be recorded as (王五（代 张三）), or null when they may not decide now.</summary>
+    public static Actor? DecidingAs(Submission submission, Actor by)
+    {
+        try
+        {
+            return RequireHolder(submission, by);
+        }
+        catch (SubmissionRuleException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The actor as the decision records them: the 委托 they act under, never the per-request list of what they hold.</summary>
+    private static Actor Recorded(Actor by, StandIn? standIn) =>
+        by with { OnBehalfOf = standIn is null ? null : new ActingFor(standIn.DelegatorId, standIn.DelegatorName), StandingIn = [] };
 
     /// <summary>The 三级指标 row <paramref name="id"/> of the submission's content, as a reader tells it; an id it has no row of is refused.</summary>
     private static string IndicatorReference(Submission submission, string id)
