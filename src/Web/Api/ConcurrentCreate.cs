@@ -22,6 +22,9 @@ public static class ConcurrentCreate
         _ => Problems.Of(409, "already-exists", "同一编号刚刚已由另一请求创建；请刷新后查看", "the id was created by a concurrent request"),
     };
 
+    /// <summary>True when the exception is an insert that lost to a concurrent create of the same id, however deep it is wrapped.</summary>
+    public static bool Lost(Exception? exception) => Find(exception) is not null;
+
     private static JasperFx.DocumentAlreadyExistsException? Find(Exception? e)
     {
         for (; e is not null; e = e.InnerException)
