@@ -86,31 +86,28 @@ public static class ReminderText
     }
 }
 
-/// <summary>Keeps the <see cref="Reminder"/> snapshot inline with its stream (the lists read it at once, in the request that sent it).</summary>
+/// <summary>
+/// Keeps the <see cref="Reminder"/> snapshot inline with its stream (the lists read it at once, in the request that sent it).
+/// Written with Create/Apply, not Evolve: Marten then runs it for a reminder's own events only, so a report's command loads no reminder.
+/// </summary>
 public sealed class ReminderProjection : Marten.Events.Aggregation.SingleStreamProjection<Reminder, Guid>
 {
-    public override Reminder? Evolve(Reminder? snapshot, Guid id, JasperFx.Events.IEvent e)
+    public static Reminder Create(JasperFx.Events.IEvent<ReportingReminderSent> e) => new()
     {
-        switch (e.Data)
-        {
-            case ReportingReminderSent r:
-                return new Reminder
-                {
-                    Id = r.ReminderId, Version = (int)e.Version, Type = Reminder.Reporting, UnitId = r.UnitId, UnitName = r.UnitName, SectionId = r.SectionId,
-                    Kind = r.Kind, FiscalYear = r.FiscalYear, DueOn = r.DueOn, Recipients = [.. r.Recipients], Subject = r.Subject, Body = r.Body, SentBy = r.SentBy, SentAt = e.Timestamp,
-                };
-            case ReviewReminderSent r:
-                return new Reminder
-                {
-                    Id = r.ReminderId, Version = (int)e.Version, Type = Reminder.Review, UnitName = r.UnitName, SectionId = r.SectionId, SubmissionId = r.SubmissionId,
-                    ReviewerId = r.ReviewerId, Recipients = [r.ReviewerId], Subject = r.Subject, Body = r.Body, SentBy = r.SentBy, SentAt = e.Timestamp,
-                };
-            case ReminderDelivered d when snapshot is not null:
-                snapshot.Deliveries.Add(d);
-                snapshot.Version = (int)e.Version;
-                return snapshot;
-            default:
-                return snapshot;
-        }
+        Id = e.Data.ReminderId, Version = (int)e.Version, Type = Reminder.Reporting, UnitId = e.Data.UnitId, UnitName = e.Data.UnitName, SectionId = e.Data.SectionId,
+        Kind = e.Data.Kind, FiscalYear = e.Data.FiscalYear, DueOn = e.Data.DueOn, Recipients = [.. e.Data.Recipients], Subject = e.Data.Subject, Body = e.Data.Body,
+        SentBy = e.Data.SentBy, SentAt = e.Timestamp,
+    };
+
+    public static Reminder Create(JasperFx.Events.IEvent<ReviewReminderSent> e) => new()
+    {
+        Id = e.Data.ReminderId, Version = (int)e.Version, Type = Reminder.Review, UnitName = e.Data.UnitName, SectionId = e.Data.SectionId, SubmissionId = e.Data.SubmissionId,
+        ReviewerId = e.Data.ReviewerId, Recipients = [e.Data.ReviewerId], Subject = e.Data.Subject, Body = e.Data.Body, SentBy = e.Data.SentBy, SentAt = e.Timestamp,
+    };
+
+    public static void Apply(JasperFx.Events.IEvent<ReminderDelivered> e, Reminder reminder)
+    {
+        reminder.Deliveries.Add(e.Data);
+        reminder.Version = (int)e.Version;
     }
 }
