@@ -169,6 +169,21 @@ public class DeadlineTests(DeadlineFixture app) : IClassFixture<DeadlineFixture>
         Assert.Equal(events + 2, await app.TotalEvents());
         Assert.Single(app.Smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == "chen@yy.example.gov.cn"));
 
+        // a retry with its Idempotency-Key gets the first answer word for word; the key with another request is 422
+        async Task<HttpResponseMessage> WithKey(string key, object body)
+        {
+            using var client = app.Host.Server.CreateClient();
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/deadlines/reminders/reporting") { Content = System.Net.Http.Json.JsonContent.Create(body) };
+            request.Headers.Authorization = new("Bearer", await app.TokenFor("rev"));
+            request.Headers.Add("Idempotency-Key", key);
+            return await client.SendAsync(request);
+        }
+        var key = $"cuibao-{Guid.NewGuid():N}";
+        var first = await (await WithKey(key, new { fiscalYear = 2025 })).Content.ReadAsStringAsync();
+        Assert.Equal(first, await (await WithKey(key, new { fiscalYear = 2025 })).Content.ReadAsStringAsync());
+        Assert.Equal((HttpStatusCode)422, (await WithKey(key, new { fiscalYear = 2025, unitId = "U-YY" })).StatusCode);
+        Assert.Equal(events + 2, await app.TotalEvents());
+
         // in the app: the unit's preparer sees it; another unit, another bureau do not
         var seen = Assert.Single(await app.Get<List<ReminderView>>("prep-yy", "/api/deadlines/reminders"));
         Assert.Equal((Reminder.Reporting, "张经办", new DateOnly(2026, 3, 30)), (seen.Type, seen.SentBy, seen.DueOn));

@@ -242,6 +242,17 @@ public class HostileInputTests(WorkflowFixture app) : IClassFixture<WorkflowFixt
         var before = await app.TotalEvents();
         var empty = await app.Send("prep", HttpMethod.Post, $"/api/submissions/{Guid.Empty}/score", new { version = 1 });
         Assert.Equal(System.Net.HttpStatusCode.NotFound, empty.StatusCode);
+        // every stream's id alike (Marten refuses to look for the empty id at all), however the GUID is spelled
+        foreach (var (user, url) in new[]
+        {
+            ("rev", $"/api/spot-checks/{Guid.Empty}/forms/{Guid.NewGuid()}/rescore"),
+            ("rev", $"/api/spot-checks/{Guid.Empty:N}/forms/{Guid.NewGuid()}/release"),
+            ("rev", $"/api/spot-checks/{Guid.NewGuid()}/forms/{Guid.Empty:B}/release"),
+            ("admin", $"/api/delegations/{Guid.Empty}/revoke"),
+        })
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await app.Send(user, HttpMethod.Post, url, new { version = 1, score = 80, reasons = "理由", reason = "理由" })).StatusCode);
+        foreach (var year in new[] { "99999", "0", "-1", "1999" })
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await app.Send("rev", HttpMethod.Get, $"/api/spot-check-results/{year}")).StatusCode);
 
         var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "边界", content = Samples.Ganfutong() }, 201);
         var id = created.GetProperty("submissionId").GetGuid();

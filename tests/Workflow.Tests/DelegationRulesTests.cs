@@ -103,6 +103,21 @@ public class DelegationRulesTests
     }
 
     [Fact]
+    public void No_delegation_to_a_colleague_who_has_handed_their_own_review_away_for_part_of_the_period()
+    {
+        // 王五 is away from the 12th to the 14th (his own 委托 to 李四); 张三 cannot hand him the 13th, nor back to 王五 what 王五 gave him
+        var wangAway = Of(DelegationRules.Grant(Guid.NewGuid(), Wang, new Colleague("li", "李四", Role.Reviewer, false, ["S-3"]),
+            Today.AddDays(2), Today.AddDays(4), "休假", Today, []));
+        Refused(ViolationKind.Conflict, "stand-in-away", () => DelegationRules.Grant(Guid.NewGuid(), Zhang, WangColleague, Today.AddDays(4), Today.AddDays(6), "出差", Today, [], [wangAway]));
+        var wangToZhang = Of(DelegationRules.Grant(Guid.NewGuid(), Wang, ZhangNow, Today.AddDays(10), Today.AddDays(12), "出差", Today, []));
+        Refused(ViolationKind.Conflict, "stand-in-away", () => DelegationRules.Grant(Guid.NewGuid(), Zhang, WangColleague, Today.AddDays(11), Today.AddDays(11), "出差", Today, [], [wangToZhang]));
+        // outside his absence, or once he has taken it back, he stands in
+        Assert.NotNull(DelegationRules.Grant(Guid.NewGuid(), Zhang, WangColleague, Today.AddDays(5), Today.AddDays(9), "出差", Today, [], [wangAway, wangToZhang]));
+        wangAway.Revoked = true;
+        Assert.NotNull(DelegationRules.Grant(Guid.NewGuid(), Zhang, WangColleague, Today.AddDays(3), Today.AddDays(4), "出差", Today, [], [wangAway]));
+    }
+
+    [Fact]
     public void The_delegator_or_an_admin_revokes_once_before_the_period_ends()
     {
         var delegation = Of(Grant(Today, Today.AddDays(3)));

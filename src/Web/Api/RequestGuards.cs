@@ -27,9 +27,9 @@ public static class RequestGuards
                 await Problems.Of(400, "bad-query", "查询参数中含有控制字符", "A query value holds control characters.").ExecuteAsync(http);
                 return;
             }
-            if (http.Request.Path.StartsWithSegments($"/api/submissions/{Guid.Empty:D}"))
+            if (http.Request.Path.StartsWithSegments("/api") && NamesTheEmptyGuid(http.Request.Path))
             {
-                // No stream has the empty id (Marten refuses to even look for it): it does not exist.
+                // No stream has the empty id (Marten refuses to even look for it): it does not exist — a report, a 抽查, a 委托 alike.
                 await Problems.NotFound().ExecuteAsync(http);
                 return;
             }
@@ -85,4 +85,8 @@ public static class RequestGuards
         });
         return app;
     }
+
+    /// <summary>A path segment that is the empty GUID, however it is spelled (hyphens, braces, case).</summary>
+    private static bool NamesTheEmptyGuid(PathString path) =>
+        path.Value!.Split('/').Any(segment => segment.Length >= 32 && Guid.TryParse(segment, out var id) && id == Guid.Empty);
 }

@@ -1,4 +1,5 @@
 using Approval.Web.Auth;
+using Approval.Web.Submissions;
 using Approval.Web.Tenants;
 using Approval.Workflow.Deadlines;
 using Approval.Workflow.Submissions;
@@ -27,6 +28,7 @@ public sealed record RemindersSent(IReadOnlyList<ReminderOutcome> Reminders, boo
 public static class SendReminders
 {
     [WolverinePost("/api/deadlines/reminders/reporting")]
+    [SubmissionCommand] // its Idempotency-Key or commandId as every command's: a retry gets the first answer
     public static async Task<IResult> Reporting(SendReportingReminders command, IDocumentSession session, HttpContext http, TimeProvider clock, IMessageChannel channel, CancellationToken ct)
     {
         if (http.User.ToActor() is not { Role: Role.Reviewer or Role.Admin } actor) return Problems.Forbidden("只有审核人或管理员可以催报");
@@ -60,6 +62,7 @@ public static class SendReminders
     }
 
     [WolverinePost("/api/deadlines/reminders/review")]
+    [SubmissionCommand]
     public static async Task<IResult> Review(SendReviewReminder command, IDocumentSession session, HttpContext http, TimeProvider clock, IMessageChannel channel, CancellationToken ct)
     {
         if (http.User.ToActor() is not { Role: Role.Reviewer or Role.Admin } actor) return Problems.Forbidden("只有审核人或管理员可以发送审核提醒");

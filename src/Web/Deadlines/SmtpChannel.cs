@@ -16,7 +16,7 @@ public sealed partial class SmtpChannel(IOptions<SmtpSettings> options, ILogger<
 
     public async Task<Delivery> SendAsync(OutgoingMessage message, CancellationToken ct)
     {
-        if (!Configured) return new Delivery(false, "未配置邮件服务器（Smtp:Host、Smtp:From）");
+        if (!Configured) return new Delivery(false, "未配置邮件服务器，未发送邮件");
         if (message.To.Count == 0) return new Delivery(false, "收件人没有登记电子邮箱");
         var mail = new MimeMessage();
         mail.From.Add(new MailboxAddress(_settings.FromName ?? "", _settings.From!));

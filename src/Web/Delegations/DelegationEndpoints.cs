@@ -34,12 +34,15 @@ public static class DelegationEndpoints
     public static async Task<IResult> Grant(GrantDelegation command, Actor actor, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var today = PublicationDeadline.Today(clock);
-        // One 委托 of a reviewer at a time: two grants at once both check against the other's absence otherwise.
+        // One 委托 of a reviewer at a time, and none to a colleague who is away: grants are serialized per bureau, since two
+        // at once (A to B and B to A) would each check against the other's absence otherwise. Grants are rare.
         await session.BeginTransactionAsync(ct);
-        await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(hashtext(?))", ct, $"approval-delegation:{session.TenantId}:{actor.UserId}");
+        await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(hashtext(?))", ct, $"approval-delegation:{session.TenantId}");
         var standIn = command.StandInId is { Length: > 0 and <= 100 } id && await session.LoadAsync<Account>(id, ct) is { } account ? account.ToColleague() : null;
-        var own = await session.Query<Delegation>().Where(d => d.DelegatorId == actor.UserId && !d.Revoked).ToListAsync(ct);
-        var granted = DelegationRules.Grant(Guid.CreateVersion7(), actor, standIn, DateOf(command.From), DateOf(command.To), command.Reason, today, own);
+        var standInId = standIn?.Id ?? "";
+        var active = await session.Query<Delegation>().Where(d => (d.DelegatorId == actor.UserId || d.DelegatorId == standInId) && !d.Revoked).ToListAsync(ct);
+        var granted = DelegationRules.Grant(Guid.CreateVersion7(), actor, standIn, DateOf(command.From), DateOf(command.To), command.Reason, today,
+            active.Where(d => d.DelegatorId == actor.UserId), active.Where(d => d.DelegatorId == standInId));
         session.Events.StartStream<Delegation>(granted.DelegationId, granted);
         return Results.Created($"/api/delegations/{granted.DelegationId}", new DelegationAccepted(granted.DelegationId, 1, [nameof(DelegationGranted)]));
     }

@@ -80,7 +80,9 @@ public static class SpotCheckQueries
 
     [WolverineGet("/api/spot-check-results/{year}")]
     public static async Task<IResult> ResultApplicationTable(int year, IQuerySession session, HttpContext http, CancellationToken ct) =>
-        http.User.ToActor() is { Role: Role.Reviewer or Role.Auditor or Role.Admin } actor
-            ? Results.Ok(new { year, notes = ResultApplication.Notes, rows = await ResultsAsync(session, actor, year, ct) })
-            : Problems.Forbidden("结果应用表只供财政局的审核人、审计和管理员查看");
+        http.User.ToActor() is not { Role: Role.Reviewer or Role.Auditor or Role.Admin } actor
+            ? Problems.Forbidden("结果应用表只供财政局的审核人、审计和管理员查看")
+            : year is < 2000 or > 2100
+            ? Problems.BadRequest("year-invalid", "年度应在 2000–2100 之间", "the year must be 2000 to 2100")
+            : Results.Ok(new { year, notes = ResultApplication.Notes, rows = await ResultsAsync(session, actor, year, ct) });
 }

@@ -76,6 +76,6 @@ public static class CommandPolicies
         || chain.Method.Method.GetCustomAttributes(typeof(SubmissionCommandAttribute), false).Length > 0;
 }
 
-/// <summary>Marks a command endpoint without a JSON command body (the multipart import).</summary>
+/// <summary>Marks a command endpoint whose body is no submission command (the multipart import; 抽查, 委托 and 催报 commands): deduplicated and guarded as the others.</summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class SubmissionCommandAttribute : Attribute;

@@ -19,7 +19,7 @@ public static class DelegationRules
     public const int MaxReasonLength = 200;
 
     public static DelegationGranted Grant(Guid id, Actor by, Colleague? standIn, DateOnly? from, DateOnly? to, string? reason, DateOnly today,
-        IEnumerable<Delegation> delegatorsOwn)
+        IEnumerable<Delegation> delegatorsOwn, IEnumerable<Delegation>? standInsOwn = null)
     {
         if (by.Role != Role.Reviewer || (by.SectionIds ?? []).Count == 0)
             throw Refused(RuleViolation.Forbidden("not-reviewer", "只有业务股室的审核人可以委托本人的审核工作", "only a section reviewer delegates their own review"));
@@ -43,6 +43,12 @@ public static class DelegationRules
         if (delegatorsOwn.FirstOrDefault(d => d.DelegatorId == by.UserId && !d.Revoked && d.From <= to!.Value && from!.Value <= d.To) is { } overlapping)
             throw Refused(RuleViolation.Conflict("delegation-overlaps",
                 $"{overlapping.From:yyyy-MM-dd} 至 {overlapping.To:yyyy-MM-dd} 已委托 {overlapping.StandInName}：请先收回，再重新委托", "an earlier delegation covers part of this period"));
+        // A stand-in who has handed their own review away for part of the period is not there to stand in (and a 委托 back to
+        // one's own delegator would leave both queues unattended).
+        if ((standInsOwn ?? []).FirstOrDefault(d => d.DelegatorId == standIn!.Id && !d.Revoked && d.From <= to!.Value && from!.Value <= d.To) is { } away)
+            throw Refused(RuleViolation.Conflict("stand-in-away",
+                $"{standIn!.Name} 已将 {away.From:yyyy-MM-dd} 至 {away.To:yyyy-MM-dd} 的审核工作委托给 {away.StandInName}，不能在此期间代审：请另选受托人或调整期间",
+                "the stand-in has delegated their own review for part of this period"));
         return new DelegationGranted(id, by.UserId, by.Name, [.. by.SectionIds!], standIn!.Id, standIn.Name, from!.Value, to!.Value, cleanReason!, by);
     }
 
