@@ -41,5 +41,13 @@ catch (Exception e) when (RequiredSettingMissingException.Within(e) is { } missi
     return 78; // EX_CONFIG
 }
 
+// The address is taken (another copy still running?): said in words, not as a stack trace; the embedded database this
+// process started was stopped when the host was disposed (LocalPostgresLifetime).
+catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    Console.Error.WriteLine($"无法启动：地址已被占用（{e.Message}）。请先停止占用该端口的程序，或用 ASPNETCORE_URLS 指定其他地址。");
+    return 75; // EX_TEMPFAIL
+}
+
 /// <summary>Entry point, public for Alba and WebApplicationFactory.</summary>
 public partial class Program;

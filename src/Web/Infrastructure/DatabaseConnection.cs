@@ -64,12 +64,15 @@ public sealed partial class DatabaseConnection
 /// <summary>
 /// Stops the embedded cluster on shutdown when this process owns it (<see cref="LocalPostgres.Owns"/>): it started it, or
 /// found it orphaned by a killed owner and adopted it. A cluster owned by someone alive (<c>./run.sh --nodes</c>' script,
-/// the test run) is left running.
+/// the test run) is left running. Also when the host never got going (its port taken, say): a host that fails to start
+/// is disposed without being stopped, so the disposal stops the cluster too (a second stop finds no owner and does nothing).
 /// </summary>
-public sealed class LocalPostgresLifetime(DatabaseConnection connection) : IHostedService
+public sealed class LocalPostgresLifetime(DatabaseConnection connection) : IHostedService, IAsyncDisposable
 {
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken) =>
         connection.Local is { Owns: true } local ? local.StopIfOwnedByAsync(Environment.ProcessId) : Task.CompletedTask;
+
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
 }
