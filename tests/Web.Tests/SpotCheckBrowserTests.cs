@@ -42,6 +42,10 @@ public class SpotCheckBrowserTests(LiveApp app) : BrowserTest(app)
 
         // draw from 抽查复核, found in the navigation
         await reviewer.ClickAsync("#nav-spot-checks");
+        // 结果应用表 sits in line with 查看: same top, same height
+        var view = await reviewer.Locator("form.filters button[type=submit]").BoundingBoxAsync();
+        var results = await reviewer.Locator("#sc-results-link").BoundingBoxAsync();
+        Assert.True(Math.Abs(view!.Y - results!.Y) < 1 && Math.Abs(view.Height - results.Height) < 1, $"查看 {view.Y}+{view.Height}, 结果应用表 {results.Y}+{results.Height}");
         await reviewer.FillAsync("#sc-year", Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await reviewer.FillAsync("#sc-size", "20");
         await reviewer.FillAsync("#sc-share", "0");
