@@ -67,6 +67,8 @@ public class AccessibilityBrowserTests(LiveApp app) : BrowserTest(app)
             ["dashboard"] = ("rev", "/dashboard"),
             ["spot-checks"] = ("rev", "/spot-checks"),
             ["spot-check-results"] = ("rev", "/spot-checks/results"),
+            ["deadlines"] = ("rev", "/deadlines"),
+            ["admin-deadlines"] = ("admin", "/admin/deadlines"),
             ["audit"] = ("audit", "/audit"),
             ["audit-detail"] = ("audit", $"/audit/{published}"),
             ["public"] = ("", "/public"),
@@ -100,6 +102,8 @@ public class AccessibilityBrowserTests(LiveApp app) : BrowserTest(app)
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 await Shot(page, $"a11y-{width}-{name}");
                 try { await AssertAccessible(page); } catch (Exception e) { failures.Add($"{name} @{width}: {e.Message}"); }
+                if (name == "dashboard")
+                    try { await AssertTablesInsideTheirCard(page, "#d-credibility"); } catch (Exception e) { failures.Add($"{name} @{width}: {e.Message}"); }
                 if (width == 390)
                     try { await AssertNoSidewaysScroll(page); } catch (Exception e) { failures.Add($"{name} @{width}: {e.Message}"); }
             }
@@ -115,5 +119,22 @@ public class AccessibilityBrowserTests(LiveApp app) : BrowserTest(app)
         var failure = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => AssertAccessible(page));
         Assert.Contains("image-alt", failure.Message);
         Assert.Contains("label", failure.Message);
+    }
+
+    /// <summary>Every table of the card ends inside the card's box (a wider table scrolls within its .table-scroll), nothing cut off.</summary>
+    private static async Task AssertTablesInsideTheirCard(IPage page, string card)
+    {
+        await page.Locator($"{card} tbody tr").First.WaitForAsync();
+        var cut = await page.EvaluateAsync<string>($$"""
+            () => {
+              const card = document.querySelector("{{card}}").getBoundingClientRect();
+              return [...document.querySelectorAll("{{card}} .table-scroll")].flatMap(box => {
+                const b = box.getBoundingClientRect();
+                const wide = box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX === "visible";
+                return b.right > card.right + 1 || wide ? [box.getAttribute("aria-label")] : [];
+              }).join("、");
+            }
+            """);
+        Assert.True(cut == "", $"{card}: cut off on the right: {cut}");
     }
 }

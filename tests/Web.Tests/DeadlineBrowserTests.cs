@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Approval.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Approval.Web.Tests;
@@ -56,6 +57,14 @@ public class DeadlineBrowserTests(LiveAppWithEmail app) : BrowserTest(app), ICla
         await Expect(admin.Locator("#admin-note")).ToContainTextAsync("2026-03-30（2026-03-02 起 20 个工作日）");
         await Expect(admin.Locator("#due-dates tr[data-year='2025'][data-kind='ProjectSelfEvaluation']")).ToContainTextAsync("2026-03-30");
         await Shot(admin, "deadline-01-admin-due-date");
+        // on a phone the due-date table scrolls inside its box: 报告类型 stays on one line, 删除 is whole, the page never scrolls sideways
+        await admin.SetViewportSizeAsync(390, 844);
+        await Expect(admin.Locator(".table-scroll > #due-dates")).ToHaveCountAsync(1);
+        await AssertNotSqueezed(admin, "#due-dates");
+        await AssertOneLine(admin.Locator("#due-dates button[data-remove-due]").First);
+        await AssertNoSidewaysScroll(admin);
+        await Shot(admin, "deadline-01b-admin-due-date-390");
+        await admin.SetViewportSizeAsync(1440, 1000);
 
         var reviewer = await SignIn("rev");
         await reviewer.ClickAsync("#nav-deadlines");
@@ -69,6 +78,15 @@ public class DeadlineBrowserTests(LiveAppWithEmail app) : BrowserTest(app), ICla
         await Expect(reviewer.Locator("#sent-reminders")).ToContainTextAsync("【催报】弋阳县政务服务中心");
         await Expect(row.Locator(".last-reminder")).Not.ToHaveTextAsync("—");
         await Shot(reviewer, "deadline-02-reviewer-sent");
+        await reviewer.SetViewportSizeAsync(390, 844);
+        foreach (var table in new[] { "#overdue-reports", "#held-reviews", "#sent-reminders" })
+        {
+            await Expect(reviewer.Locator($".table-scroll > {table}")).ToHaveCountAsync(1);
+            await AssertNotSqueezed(reviewer, table);
+        }
+        await AssertNoSidewaysScroll(reviewer);
+        await Shot(reviewer, "deadline-02a-reviewer-390");
+        await reviewer.SetViewportSizeAsync(1440, 1000);
         await reviewer.ClickAsync("#nav-dashboard");
         var overdue = reviewer.Locator("#d-overdue-reporting");
         await Expect(overdue).ToContainTextAsync("弋阳县政务服务中心");
@@ -91,5 +109,27 @@ public class DeadlineBrowserTests(LiveAppWithEmail app) : BrowserTest(app), ICla
         var otherUnit = await SignIn("prep");
         await Expect(otherUnit.Locator("h1")).ToContainTextAsync("报告");
         await Expect(otherUnit.Locator("#deadline-notices")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>No header of the table is squeezed to a character or two per line: each takes at most two lines.</summary>
+    private static async Task AssertNotSqueezed(IPage page, string table)
+    {
+        var squeezed = await page.EvaluateAsync<string>($$"""
+            () => [...document.querySelectorAll("{{table}} th")].flatMap(th => {
+              const range = document.createRange();
+              range.selectNodeContents(th);
+              const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+              return lines > 2 ? [`${th.textContent}（${lines} 行）`] : [];
+            }).join("、")
+            """);
+        Assert.True(squeezed == "", $"{table}: headers squeezed: {squeezed}");
+    }
+
+    /// <summary>A button squeezed to one character per line is several lines high; one line of 14–16 px text is under 40 px.</summary>
+    private static async Task AssertOneLine(ILocator element)
+    {
+        var box = await element.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.Height < 40, $"{await element.InnerTextAsync()} is {box.Height} px high: its text wraps");
     }
 }

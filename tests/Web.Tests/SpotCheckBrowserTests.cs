@@ -7,7 +7,7 @@ namespace Approval.Web.Tests;
 /// <summary>
 /// 抽查复核 in the browser (#29.3): a reviewer sees the 自评质量 flags on an approved 自评表, draws a sample from 抽查复核, re-scores
 /// the form and releases the result; the 结果应用 table takes the 复核等级; the unit's preparer sees the result on the form's page.
-/// Screenshots at 1440 px: spot-check-flags.png, spot-check-drawn.png, spot-check-released.png, spot-check-results.png,
+/// Screenshots at 1440 px: spot-check-flags.png, spot-check-drawn.png, spot-check-score-refused.png, spot-check-release-confirm.png, spot-check-released.png, spot-check-results.png,
 /// spot-check-unit.png.
 /// </summary>
 [Collection(HeavyCollection.Name)]
@@ -42,6 +42,10 @@ public class SpotCheckBrowserTests(LiveApp app) : BrowserTest(app)
 
         // draw from 抽查复核, found in the navigation
         await reviewer.ClickAsync("#nav-spot-checks");
+        // 结果应用表 sits in line with 查看: same top, same height
+        var view = await reviewer.Locator("form.filters button[type=submit]").BoundingBoxAsync();
+        var results = await reviewer.Locator("#sc-results-link").BoundingBoxAsync();
+        Assert.True(Math.Abs(view!.Y - results!.Y) < 1 && Math.Abs(view.Height - results.Height) < 1, $"查看 {view.Y}+{view.Height}, 结果应用表 {results.Y}+{results.Height}");
         await reviewer.FillAsync("#sc-year", Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await reviewer.FillAsync("#sc-size", "20");
         await reviewer.FillAsync("#sc-share", "0");
@@ -62,10 +66,24 @@ public class SpotCheckBrowserTests(LiveApp app) : BrowserTest(app)
 
         await item.Locator("textarea[name=reasons]").FillAsync("企业满意度无调查问卷支撑；执行率 75% 而产出指标近满分，扣减虚高部分");
         await item.Locator("textarea[name=notes]").FillAsync("企业满意度：无原始问卷");
+        // a score out of range: refused right under the score field, not elsewhere in the form
+        await item.Locator("input[name=score]").FillAsync("150");
+        await item.Locator("form.sc-rescore button[type=submit]").ClickAsync();
+        await Expect(item.Locator("input[name=score] + .field-problem")).ToContainTextAsync("复核得分");
+        await Shot(reviewer, "spot-check-score-refused");
+        await item.Locator("input[name=score]").FillAsync("72.5");
         await item.Locator("form.sc-rescore button[type=submit]").ClickAsync();
         await Expect(item.Locator(".sc-score")).ToHaveTextAsync("72.50");
         await Expect(item.Locator(".sc-grade")).ToHaveTextAsync("中");
+        // 告知单位 cannot be undone: it asks first, naming the consequence; 取消 releases nothing
         await item.Locator("form.sc-release button").ClickAsync();
+        await Expect(reviewer.Locator("#confirm-dialog")).ToContainTextAsync("告知不能撤回");
+        await Shot(reviewer, "spot-check-release-confirm");
+        await reviewer.ClickAsync("#confirm-cancel");
+        await Expect(reviewer.Locator("#confirm-dialog")).ToHaveCountAsync(0);
+        await Expect(item.Locator(".sc-status")).ToContainTextAsync("尚未告知单位");
+        await item.Locator("form.sc-release button").ClickAsync();
+        await reviewer.ClickAsync("#confirm-ok");
         await Expect(item.Locator(".sc-status")).ToContainTextAsync("告知单位");
         await Expect(item.Locator("form.sc-rescore")).ToHaveCountAsync(0);
         await Shot(reviewer, "spot-check-released");

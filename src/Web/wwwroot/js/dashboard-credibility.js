@@ -12,7 +12,7 @@ function rows(id, groups) {
     el("td", { class: `num needs-attention ${g.needsAttention ? "sev-warning" : ""}` }, g.needsAttention),
     el("td", { class: `num many-doubts ${g.manyDoubts ? "sev-error" : ""}` }, g.manyDoubts),
     el("td", { class: "num" }, g.flags))));
-  if (groups.length === 0) body.append(el("tr", {}, el("td", { colspan: 6, class: "muted" }, "没有已报送的自评表。")));
+  if (groups.length === 0) body.append(el("tr", { class: "empty-row" }, el("td", { colspan: 6, class: "muted" }, "暂无数据：没有已报送的自评表。")));
 }
 
 async function refresh() {
@@ -28,6 +28,9 @@ async function refresh() {
     rows("d-credibility-sections", stats.bySection);
     rows("d-credibility-units", stats.byUnit);
   } catch (e) {
+    for (const id of ["d-credibility-sections", "d-credibility-units"]) {
+      document.querySelector(`#${id} tbody`).replaceChildren(el("tr", { class: "empty-row" }, el("td", { colspan: 6, class: "muted" }, "暂无数据：统计未能加载。")));
+    }
     showError(null, e);
   }
 }

@@ -1,5 +1,5 @@
 // 抽查复核: draw a sample, re-score a drawn form, release its result — each through the JSON API, refusals beside their field.
-import { newCommandId } from "./app.js";
+import { newCommandId, confirmDialog } from "./app.js";
 import { send } from "./admin-form.js";
 
 const number = value => (value === "" || value == null ? null : Number(value));
@@ -41,6 +41,13 @@ for (const form of document.querySelectorAll("form.sc-rescore")) {
 for (const form of document.querySelectorAll("form.sc-release")) {
   form.addEventListener("submit", async event => {
     event.preventDefault();
+    // Releasing cannot be undone: ask first, as 提交/退回/审核通过/公开 do on the form's page.
+    const sure = await confirmDialog({
+      title: "确认告知单位？",
+      message: `告知后复核得分、复核等级和复核理由即对${form.dataset.unit || "单位"}可见（${form.dataset.title || "该自评表"}），复核不能再修改，告知不能撤回。`,
+      confirmText: "告知单位",
+    });
+    if (!sure) return;
     const answer = await send(form, "POST", `/api/spot-checks/${params.dataset.id}/forms/${form.dataset.submission}/release`, {
       commandId: newCommandId(), version: Number(params.dataset.version),
     });
