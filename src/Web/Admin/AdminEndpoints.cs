@@ -29,8 +29,8 @@ public static class AdminEndpoints
         if (!IsAdmin(http)) return Problems.Forbidden("只有管理员可以管理业务股室");
         if (Blank(command.Id) || Blank(command.Name)) return Problems.BadRequest("section-invalid", "请填写股室编号和名称", "id and name are required");
         if ((BadId(command.Id) ?? BadName(command.Name, "股室名称")) is { } bad) return bad;
-        // A new section never takes a registered id (in this 财政局): renaming is PUT /api/admin/sections/{id}.
-        if (await session.LoadAsync<ReviewSection>(command.Id!.Trim()) is not null) return Problems.Of(409, "section-exists", $"股室编号 {command.Id!.Trim()} 已存在；修改名称请用「修改」", "the section exists; change it with PUT");
+        // A new section never takes a registered id (in this 财政局): the insert fails at the commit (409 section-exists,
+        // ConcurrentCreate); renaming is PUT /api/admin/sections/{id}.
         session.Insert(new ReviewSection { Id = command.Id!.Trim(), Name = command.Name!.Trim() }); // a concurrent create loses at the commit (ConcurrentCreate)
         return Results.Ok();
     }
@@ -44,8 +44,8 @@ public static class AdminEndpoints
         await OrganizationLock.TakeAsync(session);
         if (!SafeId.IsValid(command.SectionId!.Trim()) || await session.LoadAsync<ReviewSection>(command.SectionId!.Trim()) is not { } section) return Problems.BadRequest("section-unknown", "所属股室不存在", "unknown section");
         if (section.Disabled) return Problems.BadRequest("section-disabled", $"业务股室「{section.Name}」已停用，不能再负责单位", "the section is disabled");
-        // A new unit never takes a registered id (in this 财政局): a change is PUT /api/admin/units/{id}.
-        if (await session.LoadAsync<BudgetUnit>(command.Id!.Trim()) is not null) return Problems.Of(409, "unit-exists", $"单位编号 {command.Id!.Trim()} 已存在；修改请用「修改」", "the unit exists; change it with PUT");
+        // A new unit never takes a registered id (in this 财政局): the insert fails at the commit (409 unit-exists,
+        // ConcurrentCreate); a change is PUT /api/admin/units/{id}.
         session.Insert(new BudgetUnit { Id = command.Id!.Trim(), Name = command.Name!.Trim(), SectionId = command.SectionId!.Trim(), SupervisingDepartment = command.SupervisingDepartment?.Trim() });
         return Results.Ok();
     }

@@ -5,9 +5,10 @@ using Approval.Web.Templates;
 namespace Approval.Web;
 
 /// <summary>
-/// Two creates of one id at once: the one that committed first stands, the other is told so — never overwritten. The
-/// creates insert and leave the commit to Wolverine's transaction, so that the insert and the request's idempotency
-/// claim commit together; the loser's insert fails there and is answered here, in the words of its own check.
+/// A create of an id that exists — stored long ago or by a concurrent request a moment ago — is told so, never overwritten.
+/// The creates insert without looking first and leave the commit to Wolverine's transaction, so that the insert and the
+/// request's idempotency claim commit together: a retry racing its twin fails at that commit and Wolverine answers it from
+/// the twin's claim (the first answer); anything else that fails there is answered here.
 /// </summary>
 public static class ConcurrentCreate
 {
@@ -15,10 +16,10 @@ public static class ConcurrentCreate
     public static IResult? Refusal(Exception? exception) => Find(exception) switch
     {
         null => null,
-        { DocumentType: var type } when type == typeof(ReviewSection) => Problems.Of(409, "section-exists", "同一股室编号刚刚已由另一请求登记；修改名称请用「修改」", "created by a concurrent request"),
-        { DocumentType: var type } when type == typeof(BudgetUnit) => Problems.Of(409, "unit-exists", "同一单位编号刚刚已由另一请求登记；修改请用「修改」", "created by a concurrent request"),
+        { DocumentType: var type, Id: var id } when type == typeof(ReviewSection) => Problems.Of(409, "section-exists", $"股室编号 {id} 已存在；修改名称请用「修改」", "the section exists; change it with PUT"),
+        { DocumentType: var type, Id: var id } when type == typeof(BudgetUnit) => Problems.Of(409, "unit-exists", $"单位编号 {id} 已存在；修改请用「修改」", "the unit exists; change it with PUT"),
         { DocumentType: var type } when type == typeof(Account) => Problems.Of(409, "account-exists", "账户名已存在", "the account already exists"),
-        { DocumentType: var type } when type == typeof(StoredTemplate) => Problems.Of(409, "template-exists", "同一模板版本刚刚已由另一请求发布；修改请发布新版本", "template version exists; publish a new version"),
+        { DocumentType: var type, Id: var id } when type == typeof(StoredTemplate) => Problems.Of(409, "template-exists", $"模板 {id} 已存在；修改请发布新版本", "template version exists; publish a new version"),
         _ => Problems.Of(409, "already-exists", "同一编号刚刚已由另一请求创建；请刷新后查看", "the id was created by a concurrent request"),
     };
 

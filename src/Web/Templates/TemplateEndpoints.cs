@@ -51,7 +51,8 @@ public static class TemplateEndpoints
         if (template.Version is < 1 or > MaxVersion) problems = [.. problems, $"模板版本号应在 1–{MaxVersion} 之间"];
         if (problems.Count > 0) return Problems.BadRequest("template-invalid", "指标模板无效：" + string.Join("；", problems), "invalid template");
         var key = StoredTemplate.KeyOf(template);
-        if (BuiltInTemplates.All.Any(t => StoredTemplate.KeyOf(t) == key) || await session.LoadAsync<StoredTemplate>(key, ct) is not null)
+        // A published version is never overwritten: its insert fails at the commit (409 template-exists, ConcurrentCreate).
+        if (BuiltInTemplates.All.Any(t => StoredTemplate.KeyOf(t) == key))
             return Problems.Of(409, "template-exists", $"模板 {key} 已存在；修改请发布新版本", "template version exists; publish a new version");
         session.Insert(new StoredTemplate { Id = key, Template = template }); // a concurrent publish loses at the commit (ConcurrentCreate)
         return Results.Created($"/api/templates/{key}", new { Id = key });
