@@ -3,15 +3,18 @@ using Marten;
 namespace Approval.Web.Admin;
 
 /// <summary>
-/// Changes whose rule spans two documents (停用 of a 业务股室 checks its units; 启用 or moving a 预算单位 checks its section)
-/// take one lock of the 财政局's organization for their transaction, so that two such changes at once cannot each pass
-/// its check against the other's old state (a closed section left covering a unit in use).
+/// Changes whose rule spans two documents take one lock of their 财政局 for their transaction, so that two such changes at
+/// once cannot each pass their check against the other's old state: 停用 of a 业务股室 checks its units, 启用 or moving a
+/// 预算单位 checks its section (a closed section left covering a unit in use); a 委托 checks the stand-in's own absences.
 /// </summary>
 public static class OrganizationLock
 {
-    public static async Task TakeAsync(IDocumentSession session, CancellationToken ct = default)
+    public static Task TakeAsync(IDocumentSession session, CancellationToken ct = default) => TakeAsync(session, "organization", ct);
+
+    /// <summary>The bureau's lock named <paramref name="scope"/>, held until the session's transaction ends.</summary>
+    public static async Task TakeAsync(IDocumentSession session, string scope, CancellationToken ct)
     {
         await session.BeginTransactionAsync(ct);
-        await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(hashtext(?))", ct, $"approval-organization:{session.TenantId}");
+        await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(hashtext(?))", ct, $"approval-{scope}:{session.TenantId}");
     }
 }

@@ -36,8 +36,7 @@ public static class DelegationEndpoints
         var today = PublicationDeadline.Today(clock);
         // One 委托 of a reviewer at a time, and none to a colleague who is away: grants are serialized per bureau, since two
         // at once (A to B and B to A) would each check against the other's absence otherwise. Grants are rare.
-        await session.BeginTransactionAsync(ct);
-        await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(hashtext(?))", ct, $"approval-delegation:{session.TenantId}");
+        await Admin.OrganizationLock.TakeAsync(session, "delegation", ct);
         var standIn = command.StandInId is { Length: > 0 and <= 100 } id && await session.LoadAsync<Account>(id, ct) is { } account ? account.ToColleague() : null;
         var standInId = standIn?.Id ?? "";
         var active = await session.Query<Delegation>().Where(d => (d.DelegatorId == actor.UserId || d.DelegatorId == standInId) && !d.Revoked).ToListAsync(ct);
