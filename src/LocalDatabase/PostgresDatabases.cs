@@ -31,12 +31,22 @@ public static class PostgresDatabases
     }
 
     /// <summary>Creates database <paramref name="name"/>, which must not exist; returns the admin connection string aimed at it.</summary>
-    public static async Task<string> CreateAsync(string adminConnectionString, string name, CancellationToken ct = default)
+    public static Task<string> CreateAsync(string adminConnectionString, string name, CancellationToken ct = default) =>
+        CreateAsync(adminConnectionString, name, "", ct);
+
+    /// <summary>
+    /// Creates database <paramref name="name"/> as a copy of <paramref name="template"/> (schema, grants and rows), which no
+    /// one may be connected to; returns the admin connection string aimed at the copy.
+    /// </summary>
+    public static Task<string> CopyAsync(string adminConnectionString, string template, string name, CancellationToken ct = default) =>
+        CreateAsync(adminConnectionString, name, $" template {QuoteIdentifier(template)}", ct);
+
+    private static async Task<string> CreateAsync(string adminConnectionString, string name, string options, CancellationToken ct)
     {
         await using (var conn = new NpgsqlConnection(adminConnectionString))
         {
             await conn.OpenAsync(ct);
-            await using var create = new NpgsqlCommand($"create database {QuoteIdentifier(name)}", conn);
+            await using var create = new NpgsqlCommand($"create database {QuoteIdentifier(name)}{options}", conn);
             await create.ExecuteNonQueryAsync(ct);
         }
         return new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name }.ConnectionString;

@@ -12,7 +12,7 @@ namespace Approval.Web.Tests;
 /// Text PostgreSQL refuses (a NUL: 22021 when the parameters are bound) is one request's 400, never a pooled connection
 /// left in a state the next request trips over ("Received unexpected backend message DataRow", a 500 for a valid sign-in).
 /// </summary>
-[Collection(HeavyCollection.Name)]
+[Collection(ProcessCollection.Name)]
 public sealed class ConnectionDesyncTests
 {
     private static readonly string[] Accounts = ["dashuju", "jingban", "shenji", "admin", "srzw", "xingzheng", "yiyang", "jingdezhen", "rongjiang", "yiyang-shenhe"];

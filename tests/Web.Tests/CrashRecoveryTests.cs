@@ -14,7 +14,7 @@ namespace Approval.Web.Tests;
 /// The real app in its own process, under load, killed with SIGKILL and started again: every command that got a
 /// 2xx is in the event store, the projections catch up to what a rebuild gives, and notifications resume.
 /// </summary>
-[Collection(HeavyCollection.Name)]
+[Collection(ProcessCollection.Name)]
 public sealed class CrashRecoveryTests : IAsyncLifetime
 {
     private string _owner = "", _app = "";

@@ -12,7 +12,7 @@ namespace Approval.Web.Tests;
 /// command line, sign-ins that survive a restart (the key ring lives in the database), no start without a chain key.
 /// Every step is the real app in its own process.
 /// </summary>
-[Collection(HeavyCollection.Name)]
+[Collection(ProcessCollection.Name)]
 public sealed class InstallationTests : IAsyncLifetime
 {
     private const string AdminPassword = "Chief#2026-install";

@@ -36,7 +36,7 @@ public sealed class ThreeNodes : IAsyncLifetime
 /// of work committed on any node, and clients that retry with the same key on another node lose nothing through a
 /// crash or a rolling restart.
 /// </summary>
-[Collection(HeavyCollection.Name)]
+[Collection(ProcessCollection.Name)]
 public sealed class MultiNodeTests(ThreeNodes nodes) : IClassFixture<ThreeNodes>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

@@ -12,7 +12,7 @@ namespace Approval.Web.Tests;
 /// repository root, Production environment, embedded PostgreSQL, demo data), in its own process, used in Chromium as
 /// every role. Any request answered 4xx/5xx, any console error and any page without its stylesheet fails the test.
 /// </summary>
-[Collection(HeavyCollection.Name)]
+[Collection(ProcessCollection.Name)]
 public sealed class ShippedAppTests(ShippedAppTests.ShippedApp shipped) : IClassFixture<ShippedAppTests.ShippedApp>
 {
     private static readonly string Shots = Path.Combine(RepositoryRoot.Find()!, "TestResults", "screenshots", "shipped");

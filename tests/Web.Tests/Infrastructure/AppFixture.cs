@@ -25,7 +25,7 @@ public class AppFixture : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await TestDatabase.CreateAsync(GetType().Name);
+        ConnectionString = await MigratedTemplate.CreateDatabaseAsync(GetType().Name);
         AppConnectionString = await TestDatabase.AppConnectionStringAsync(ConnectionString);
         Host = await AlbaHost.For<Program>(builder =>
         {

@@ -17,7 +17,7 @@ public class LiveApp : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await TestDatabase.CreateAsync("ui");
+        ConnectionString = await MigratedTemplate.CreateDatabaseAsync("ui");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ApplicationName = "Approval.Web",

@@ -14,13 +14,41 @@ public static class TestDatabase
     private static async Task<Server> StartAsync()
     {
         var configured = Environment.GetEnvironmentVariable("ConnectionStrings__Approval");
-        if (!string.IsNullOrWhiteSpace(configured)) return new Server(configured, null);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => DropTemplates(configured);
+            return new Server(configured, null);
+        }
 
         var local = LocalPostgres.Locate();
         var admin = await local.EnsureRunningAsync();
-        if (local.Owns)
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => local.StopIfOwnedByAsync(Environment.ProcessId).GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            DropTemplates(admin);
+            if (local.Owns) local.StopIfOwnedByAsync(Environment.ProcessId).GetAwaiter().GetResult();
+        };
         return new Server(admin, local);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentBag<string> Templates = [];
+
+    /// <summary>The run's templates (<see cref="MarkAsTemplateAsync"/>), dropped as the run ends.</summary>
+    private static void DropTemplates(string adminConnectionString)
+    {
+        foreach (var name in Templates)
+        {
+            try
+            {
+                using var conn = new NpgsqlConnection(adminConnectionString);
+                conn.Open();
+                using var drop = new NpgsqlCommand($"""alter database "{name}" with is_template false; drop database if exists "{name}" with (force)""", conn);
+                drop.ExecuteNonQuery();
+            }
+            catch (NpgsqlException)
+            {
+                // The run is over either way: a configured server keeps one empty database.
+            }
+        }
     }
 
     /// <summary>The connection the application runs with: the restricted role on the embedded cluster, the owner otherwise.</summary>
@@ -54,8 +82,35 @@ public static class TestDatabase
     public static async Task<string> CreateAsync(string prefix)
     {
         var server = await TheServer.Value;
-        var name = $"test_{prefix.ToLowerInvariant()}_{Guid.NewGuid():N}"[..Math.Min(60, prefix.Length + 38)];
-        return await PostgresDatabases.CreateAsync(server.AdminConnectionString, name);
+        return await PostgresDatabases.CreateAsync(server.AdminConnectionString, NewName(prefix));
+    }
+
+    private static string NewName(string prefix) => $"test_{prefix.ToLowerInvariant()}_{Guid.NewGuid():N}"[..Math.Min(60, prefix.Length + 38)];
+
+    /// <summary>A new database copied from <paramref name="template"/> (<see cref="MigratedTemplate"/>).</summary>
+    public static async Task<string> CopyAsync(string template, string prefix)
+    {
+        var server = await TheServer.Value;
+        return await PostgresDatabases.CopyAsync(server.AdminConnectionString, template, NewName(prefix));
+    }
+
+    /// <summary>
+    /// Makes <paramref name="name"/> a template no one can connect to (a copy fails while anyone is connected), dropped
+    /// when the run ends, before the embedded cluster stops.
+    /// </summary>
+    public static async Task MarkAsTemplateAsync(string name)
+    {
+        var server = await TheServer.Value;
+        await using (var conn = new NpgsqlConnection(server.AdminConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var mark = new NpgsqlCommand($"""
+                alter database "{name}" with is_template true allow_connections false;
+                select pg_terminate_backend(pid) from pg_stat_activity where datname = '{name}';
+                """, conn);
+            await mark.ExecuteNonQueryAsync();
+        }
+        Templates.Add(name);
     }
 
     public static async Task DropAsync(string connectionString)
