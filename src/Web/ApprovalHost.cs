@@ -98,7 +98,7 @@ public static class ApprovalHost
         // 催报 and reminders go out by email when Smtp:Host and Smtp:From are set (README, Email); the in-app notice always.
         builder.Services.Configure<Deadlines.SmtpSettings>(builder.Configuration.GetSection("Smtp"));
         builder.Services.AddSingleton<Deadlines.IMessageChannel, Deadlines.SmtpChannel>();
-        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemShape.Complete);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Complete);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddApprovalOpenApi();
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Approval.Web.Auth;
 using Approval.Web.Organization;
 using Approval.Web.Tenants;
@@ -23,6 +24,8 @@ public static class AdminEndpoints
 {
     public const int MaxNameLength = 100;
 
+    [EndpointSummary("管理员：登记业务股室")]
+    [ApiAnswer(typeof(JsonObject))]
     [WolverinePost("/api/admin/sections")]
     public static async Task<IResult> Section(CreateSection command, IDocumentSession session, HttpContext http)
     {
@@ -35,6 +38,8 @@ public static class AdminEndpoints
         return Results.Ok();
     }
 
+    [EndpointSummary("管理员：登记预算单位")]
+    [ApiAnswer(typeof(JsonObject))]
     [WolverinePost("/api/admin/units")]
     public static async Task<IResult> Unit(CreateUnit command, IDocumentSession session, HttpContext http)
     {
@@ -50,6 +55,8 @@ public static class AdminEndpoints
         return Results.Ok();
     }
 
+    [EndpointSummary("管理员：创建账户")]
+    [ApiAnswer(typeof(JsonObject))]
     [WolverinePost("/api/admin/accounts")]
     public static async Task<IResult> Account(CreateAccount command, IDocumentSession session, HttpContext http)
     {
@@ -70,6 +77,8 @@ public static class AdminEndpoints
     }
 
     /// <summary>Demote, move, rename, disable or reset the password of an account: its cookies and tokens stop working at once.</summary>
+    [EndpointSummary("管理员：修改、降级、停用账户或重置密码（其会话随即失效）")]
+    [ApiAnswer(typeof(JsonObject))]
     [WolverinePut("/api/admin/accounts/{id}")]
     public static async Task<IResult> Update(string id, UpdateAccount command, IDocumentSession session, AccountStamps stamps, HttpContext http)
     {

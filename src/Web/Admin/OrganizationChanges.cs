@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Approval.Web.Organization;
 using Approval.Workflow.Submissions;
 using Marten;
@@ -15,6 +16,8 @@ public sealed record UpdateUnit(string? Name, string? SectionId, string? Supervi
 /// <summary>管理员: renaming a 业务股室, changing a 预算单位 — of its own 财政局 (the session's tenant); unknown ids are 404.</summary>
 public static class OrganizationChanges
 {
+    [EndpointSummary("管理员：修改业务股室名称，停用或启用")]
+    [ApiAnswer(typeof(JsonObject))]
     [WolverinePut("/api/admin/sections/{id}")]
     public static async Task<IResult> Section(string id, UpdateSection command, IDocumentSession session, HttpContext http)
     {
@@ -37,6 +40,8 @@ public static class OrganizationChanges
         return Results.Ok(new { section.Id, section.Name, section.Disabled });
     }
 
+    [EndpointSummary("管理员：修改预算单位（名称、所属股室、主管部门），停用或启用")]
+    [ApiAnswer(typeof(JsonObject))]
     [WolverinePut("/api/admin/units/{id}")]
     public static async Task<IResult> Unit(string id, UpdateUnit command, IDocumentSession session, HttpContext http)
     {

@@ -14,14 +14,8 @@ public static class ErrorPages
         // Called on the app itself (not in a UseWhen branch): only there does re-executing route again to the page.
         app.UseStatusCodePagesWithReExecute("/errors/{0}");
         // Inside it, the API's own: it writes the problem first, and a response with a body is left alone by the page.
-        app.UseWhen(http => !WantsPage(http), api => api.UseStatusCodePages(async context =>
-        {
-            var http = context.HttpContext;
-            // Completed here, so that a client asking for HTML only (Accept: text/html) still gets the whole problem as JSON.
-            var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = http.Response.StatusCode };
-            ProblemShape.Complete(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
-            await Results.Problem(problem).ExecuteAsync(http);
-        }));
+        // Completed there, so that a client asking for HTML only (Accept: text/html) still gets the whole problem as JSON.
+        app.UseWhen(http => !WantsPage(http), api => api.UseStatusCodePages(context => Problems.WriteForStatusAsync(context.HttpContext)));
         return app;
     }
 

@@ -76,7 +76,7 @@ public static class RefusalHead
 
     private static byte[] Problem(int status)
     {
-        var (code, title, detail) = ProblemShape.ForStatus(status);
+        var (code, title, detail) = Problems.ForStatus(status);
         return JsonSerializer.SerializeToUtf8Bytes(Problems.Details(status, code, title, detail), Json);
     }
 }

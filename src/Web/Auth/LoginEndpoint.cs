@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Approval.Workflow.Submissions;
 using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
@@ -21,6 +23,8 @@ public static class LoginEndpoint
 {
     public const int MinimumPasswordLength = 10;
 
+    [EndpointSummary("登录：取得访问令牌（或以 useCookie 登录浏览器）")]
+    [ApiAnswer(typeof(AccessTokenResponse))]
     [AllowAnonymous]
     [EnableRateLimiting(LoginThrottle.Policy)]
     [WolverinePost("/api/auth/login")]
@@ -48,6 +52,8 @@ public static class LoginEndpoint
     /// Each refresh token works once (rotation); presenting a used one again means it was copied, and every session of
     /// the account ends (the stamp is renewed).
     /// </summary>
+    [EndpointSummary("以刷新令牌换取新的访问令牌和刷新令牌")]
+    [ApiAnswer(typeof(AccessTokenResponse))]
     [AllowAnonymous]
     [EnableRateLimiting(LoginThrottle.Policy)]
     [WolverinePost("/api/auth/refresh")]
@@ -88,6 +94,8 @@ public static class LoginEndpoint
     }
 
     /// <summary>The signed-in person changes their own password; every session of the account, this one included, ends.</summary>
+    [EndpointSummary("修改本人密码（所有会话随即失效）")]
+    [ApiAnswer(typeof(JsonObject))]
     [EnableRateLimiting(LoginThrottle.Policy)]
     [WolverinePost("/api/auth/password")]
     public static async Task<IResult> Password(ChangePassword request, IDocumentSession session, AccountStamps stamps, LoginThrottle throttle, HttpContext http)
@@ -116,6 +124,8 @@ public static class LoginEndpoint
         return Results.Ok(new { account.Id, message = "密码已修改，请重新登录" });
     }
 
+    [EndpointSummary("当前登录人")]
+    [ApiAnswer(typeof(Actor))]
     [WolverineGet("/api/auth/me")]
     public static IResult Me(HttpContext http) => http.User.ToActor() is { } actor ? Results.Ok(actor) : Problems.Unauthorized();
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Approval.Web.Admin;
 using Approval.Web.Auth;
 using Approval.Workflow.Deadlines;
@@ -18,6 +19,8 @@ public sealed record SetDeadlineSettings(int? ReviewHoldWorkingDays);
 /// <summary>管理员: the bureau's 法定工作日 calendar, the 截止日期 of each kind of report per year, and how long a reviewer may hold an item.</summary>
 public static class DeadlineAdminEndpoints
 {
+    [EndpointSummary("管理员：保存一年的法定节假日和调休上班日（日期写成 2026-10-01）")]
+    [ApiAnswer(typeof(CalendarYearView))]
     [WolverinePut("/api/admin/deadlines/calendar/{year}")]
     public static async Task<IResult> Calendar(int year, SaveHolidayYear command, IDocumentSession session, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
@@ -39,6 +42,8 @@ public static class DeadlineAdminEndpoints
         return Results.Ok(CalendarYearView.Of(holidays, saved: true));
     }
 
+    [EndpointSummary("管理员：设置某年度某类报告的截止日期（固定日期，或起算日期 + 工作日数）")]
+    [ApiAnswer(typeof(DueDateView))]
     [WolverinePut("/api/admin/deadlines/due-dates/{year}/{kind}")]
     public static async Task<IResult> DueDate(int year, string kind, SetDueDate command, IDocumentSession session, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
@@ -70,6 +75,8 @@ public static class DeadlineAdminEndpoints
         return Results.Ok(DueDateView.Of(rule, calendar));
     }
 
+    [EndpointSummary("管理员：删除某年度某类报告的截止日期")]
+    [ApiAnswer(typeof(JsonObject))]
     [WolverineDelete("/api/admin/deadlines/due-dates/{year}/{kind}")]
     public static async Task<IResult> RemoveDueDate(int year, string kind, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
@@ -81,6 +88,8 @@ public static class DeadlineAdminEndpoints
         return Results.Ok();
     }
 
+    [EndpointSummary("管理员：审核领取期限（工作日）")]
+    [ApiAnswer(typeof(JsonObject))]
     [WolverinePut("/api/admin/deadlines/settings")]
     public static async Task<IResult> Settings(SetDeadlineSettings command, IDocumentSession session, HttpContext http, TimeProvider clock, CancellationToken ct)
     {

@@ -28,6 +28,8 @@ public static class DeadlineEndpoints
     public const int RemindersShown = 50;
 
     /// <summary>The calendar, the due dates and the settings: the same for everyone of the bureau (they are the bureau's rules).</summary>
+    [EndpointSummary("本局的法定工作日日历、各类报告截止日期和审核领取期限")]
+    [ApiAnswer(typeof(DeadlineSetup))]
     [WolverineGet("/api/deadlines")]
     public static async Task<IResult> Setup(IQuerySession session, HttpContext http, TimeProvider clock, IMessageChannel channel, CancellationToken ct)
     {
@@ -42,6 +44,8 @@ public static class DeadlineEndpoints
             settings.ReviewHoldWorkingDays, channel.Configured));
     }
 
+    [EndpointSummary("逾期未报的单位和审核超期的报告（审核人限本人股室）")]
+    [ApiAnswer(typeof(OverdueView))]
     [WolverineGet("/api/deadlines/overdue")]
     public static async Task<IResult> OverdueNow(IQuerySession session, HttpContext http, TimeProvider clock, IMessageChannel channel, CancellationToken ct)
     {
@@ -63,6 +67,8 @@ public static class DeadlineEndpoints
     }
 
     /// <summary>催报 and reminders the caller may read: a unit's own, a reviewer's own and their sections', all of the bureau for auditors and administrators.</summary>
+    [EndpointSummary("本人可见的催报和审核提醒（最新在前，最多 50 条）")]
+    [ApiAnswer(typeof(List<ReminderView>))]
     [WolverineGet("/api/deadlines/reminders")]
     public static async Task<IResult> Reminders(IQuerySession session, HttpContext http, CancellationToken ct)
     {

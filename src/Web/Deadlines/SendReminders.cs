@@ -27,6 +27,8 @@ public sealed record RemindersSent(IReadOnlyList<ReminderOutcome> Reminders, boo
 /// </summary>
 public static class SendReminders
 {
+    [EndpointSummary("催报：向一个或全部逾期未报的单位发送（同一天同一催报只发一次）")]
+    [ApiAnswer(typeof(RemindersSent))]
     [WolverinePost("/api/deadlines/reminders/reporting")]
     [SubmissionCommand] // its Idempotency-Key or commandId as every command's: a retry gets the first answer
     public static async Task<IResult> Reporting(SendReportingReminders command, IDocumentSession session, HttpContext http, TimeProvider clock, IMessageChannel channel, CancellationToken ct)
@@ -61,6 +63,8 @@ public static class SendReminders
         return Results.Ok(new RemindersSent(outcomes, channel.Configured));
     }
 
+    [EndpointSummary("审核提醒：提醒领取后超期未办结的审核人")]
+    [ApiAnswer(typeof(RemindersSent))]
     [WolverinePost("/api/deadlines/reminders/review")]
     [SubmissionCommand]
     public static async Task<IResult> Review(SendReviewReminder command, IDocumentSession session, HttpContext http, TimeProvider clock, IMessageChannel channel, CancellationToken ct)

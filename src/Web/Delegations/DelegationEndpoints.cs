@@ -29,6 +29,8 @@ public sealed record DelegationAccepted(Guid DelegationId, long Version, IReadOn
 /// <summary>委托: grant, list and revoke. Everything is read and written in the caller's own 财政局 only.</summary>
 public static class DelegationEndpoints
 {
+    [EndpointSummary("委托：审核人将本人负责股室的审核委托本局另一位审核人（起止日期含当日）")]
+    [ApiAnswer(typeof(DelegationAccepted), Status = 201, Command = true)]
     [SubmissionCommand]
     [WolverinePost("/api/delegations")]
     public static async Task<IResult> Grant(GrantDelegation command, Actor actor, IDocumentSession session, TimeProvider clock, CancellationToken ct)
@@ -46,6 +48,8 @@ public static class DelegationEndpoints
         return Results.Created($"/api/delegations/{granted.DelegationId}", new DelegationAccepted(granted.DelegationId, 1, [nameof(DelegationGranted)]));
     }
 
+    [EndpointSummary("收回委托（委托人或管理员）")]
+    [ApiAnswer(typeof(DelegationAccepted), Command = true)]
     [SubmissionCommand]
     [WolverinePost("/api/delegations/{id}/revoke")]
     public static async Task<IResult> Revoke(Guid id, RevokeDelegation command, Actor actor, IDocumentSession session, TimeProvider clock, CancellationToken ct)
@@ -58,6 +62,8 @@ public static class DelegationEndpoints
     }
 
     /// <summary>The 委托 the caller may see: a reviewer's own (given and received), every one of the bureau for its admins and auditors; latest first.</summary>
+    [EndpointSummary("委托记录：审核人本人委托和受托的，管理员和审计为本局全部")]
+    [ApiAnswer(typeof(List<DelegationView>))]
     [WolverineGet("/api/delegations")]
     public static async Task<IResult> List(IQuerySession session, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
@@ -75,6 +81,8 @@ public static class DelegationEndpoints
     }
 
     /// <summary>The reviewers of the caller's 财政局 a reviewer may hand their queue to (in use, not themselves).</summary>
+    [EndpointSummary("可委托的本局审核人")]
+    [ApiAnswer(typeof(List<ColleagueView>))]
     [WolverineGet("/api/delegations/colleagues")]
     public static async Task<IResult> Colleagues(IQuerySession session, HttpContext http, CancellationToken ct)
     {

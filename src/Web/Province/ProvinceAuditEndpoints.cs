@@ -23,6 +23,8 @@ public static class ProvinceAuditEndpoints
     public const int MaxPerBureau = 200;
 
     /// <summary>Every bureau's reports of a year (up to <see cref="MaxPerBureau"/> each, newest first), per bureau.</summary>
+    [EndpointSummary("省级审计：各财政局的报告（每个财政局一组；每次查阅记录在被查阅的财政局）")]
+    [ApiAnswer(typeof(List<BureauSubmissions>))]
     [WolverineGet("/api/province/submissions")]
     public static async Task<IResult> Submissions(int? year, IDocumentStore store, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
@@ -34,6 +36,8 @@ public static class ProvinceAuditEndpoints
     }
 
     /// <summary>One report's audit trail in the bureau named (the province reads any bureau: that choice is what is recorded).</summary>
+    [EndpointSummary("省级审计：某财政局报告的事件时间线（查阅被记录）")]
+    [ApiAnswer(typeof(BureauTrail))]
     [WolverineGet("/api/province/bureaus/{bureau}/submissions/{id}/history")]
     public static async Task<IResult> History(string bureau, Guid id, IDocumentStore store, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
@@ -43,6 +47,8 @@ public static class ProvinceAuditEndpoints
     }
 
     /// <summary>The bureau's own 审计 and 管理员: every read of this bureau by a 省级审计, newest first, paged with its total.</summary>
+    [EndpointSummary("审计：省级审计对本财政局的查阅记录（分页，最新在前）")]
+    [ApiAnswer(typeof(PageOf<ProvinceRead>))]
     [WolverineGet("/api/audit/province-reads")]
     public static async Task<IResult> Reads(int? page, int? pageSize, IQuerySession session, HttpContext http, CancellationToken ct)
     {

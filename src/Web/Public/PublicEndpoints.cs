@@ -19,6 +19,8 @@ public sealed record PublicListEntry(Guid SubmissionId, int PublicationVersion, 
 /// <summary>公开: published versions only, for anyone, with machine-readable downloads (JSON and CSV).</summary>
 public static class PublicEndpoints
 {
+    [EndpointSummary("公开报告目录（分页）")]
+    [ApiAnswer(typeof(PageOf<PublicListEntry>))]
     [AllowAnonymous]
     [WolverineGet("/api/public/reports")]
     public static async Task<IResult> List(int? year, string? unit, int? page, int? pageSize, IQuerySession session, CancellationToken ct)
@@ -34,6 +36,8 @@ public static class PublicEndpoints
             r.Total, r.Grade?.ToString(), r.IndexNumber, r.Publisher, r.PublishedAt)).ToList(), found.Total, found.Page, found.PageSize));
     }
 
+    [EndpointSummary("一份公开报告")]
+    [ApiAnswer(typeof(PublishedReport))]
     [AllowAnonymous]
     [WolverineGet("/api/public/reports/{id}")]
     public static async Task<IResult> Get(Guid id, int? version, IQuerySession session, CancellationToken ct)
@@ -43,6 +47,8 @@ public static class PublicEndpoints
     }
 
     /// <summary>The published figures as CSV (UTF-8 with BOM for Excel); cells that could start a formula are neutralized.</summary>
+    [EndpointSummary("一份公开报告的数据（CSV）")]
+    [ApiAnswer(typeof(string), MediaType = "text/csv")]
     [AllowAnonymous]
     [WolverineGet("/api/public/reports/{id}/csv")]
     public static async Task<IResult> Csv(Guid id, int? version, IQuerySession session, CancellationToken ct)
@@ -75,6 +81,9 @@ public static class PublicEndpoints
     /// A published 项目支出绩效自评表, 汇总审核表 or 部门决算公开 package (its 公开表, 情况说明 and attached 自评表) as the official
     /// workbook (the version asked for, else the latest).
     /// </summary>
+    [EndpointSummary("一份公开的项目支出绩效自评表（Excel，正式格式）")]
+    [ApiAnswer(typeof(byte[]), MediaType = WorkbookFile.ContentType)]
+    [ApiRefusal(409, "不是项目支出绩效自评表（code: not-a-self-evaluation-form），没有 Excel 格式")]
     [AllowAnonymous]
     [WolverineGet("/api/public/reports/{id}/xlsx")]
     public static async Task<IResult> Xlsx(Guid id, int? version, IQuerySession session, CancellationToken ct)

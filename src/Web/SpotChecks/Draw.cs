@@ -21,6 +21,8 @@ public sealed record SpotCheckDrawnResponse(Guid SpotCheckId, long Version, IRea
 /// <summary>抽取: a reviewer draws a sample of the year's approved 自评表 of their sections, weighted by their 自评质量 flags.</summary>
 public static class Draw
 {
+    [EndpointSummary("抽查：从本股室该年度审核通过的项目支出绩效自评表中抽取样本（按自评质量提示加权，另按比例随机抽取，记录随机种子）")]
+    [ApiAnswer(typeof(SpotCheckDrawnResponse), Status = 201, Command = true)]
     [WolverinePost("/api/spot-checks")]
     [SubmissionCommand]
     public static async Task<(SpotCheckDrawnResponse, IStartStream)> Post(DrawSpotCheck command, Actor actor, IQuerySession session, CancellationToken ct)

@@ -16,6 +16,8 @@ public sealed record RescoreSpotCheckForm(
 /// <summary>复核评分: a reviewer of the form's section, not its approver, re-scores a drawn form; the grade follows the bands.</summary>
 public static class Rescore
 {
+    [EndpointSummary("复核评分：复核得分（0–100，两位小数）、复核理由、逐项意见")]
+    [ApiAnswer(typeof(SpotCheckAccepted), Command = true)]
     [WolverinePost("/api/spot-checks/{id}/forms/{submissionId}/rescore")]
     [SubmissionCommand]
     public static (SpotCheckAccepted, Events) Post(RescoreSpotCheckForm command, Guid submissionId, [WriteAggregate("id")] SpotCheck check, Actor actor) =>
@@ -27,6 +29,8 @@ public sealed record ReleaseSpotCheckResult(Guid? CommandId, long? Version) : IS
 /// <summary>结果告知: the form's 复核 result goes to its unit, which sees it on the form's page.</summary>
 public static class ReleaseResult
 {
+    [EndpointSummary("告知单位：复核结果告知被抽查单位")]
+    [ApiAnswer(typeof(SpotCheckAccepted), Command = true)]
     [WolverinePost("/api/spot-checks/{id}/forms/{submissionId}/release")]
     [SubmissionCommand]
     public static (SpotCheckAccepted, Events) Post(ReleaseSpotCheckResult command, Guid submissionId, [WriteAggregate("id")] SpotCheck check, Actor actor) =>

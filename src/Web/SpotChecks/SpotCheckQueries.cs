@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Approval.Web.Auth;
 using Approval.Workflow.SpotChecks;
 using Approval.Workflow.Submissions;
@@ -56,18 +57,24 @@ public static class SpotCheckQueries
         return [.. forms.Select(f => ResultApplicationRow.Of(f, items.GetValueOrDefault(f.Id)))];
     }
 
+    [EndpointSummary("本人可见的抽查（year 指定年度）")]
+    [ApiAnswer(typeof(List<SpotCheckView>))]
     [WolverineGet("/api/spot-checks")]
     public static async Task<IResult> List(int? year, IQuerySession session, HttpContext http, CancellationToken ct) =>
         http.User.ToActor() is { Role: Role.Reviewer or Role.Auditor or Role.Admin } actor
             ? Results.Ok(await ListAsync(session, actor, year, ct))
             : Problems.Forbidden("只有财政局的审核人、审计和管理员可以查看抽查");
 
+    [EndpointSummary("一次抽查：参数、随机种子、能否按记录重抽复现、本股室抽中的自评表及其复核")]
+    [ApiAnswer(typeof(SpotCheckView))]
     [WolverineGet("/api/spot-checks/{id}")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, CancellationToken ct) =>
         await session.LoadAsync<SpotCheck>(id, ct) is { } check && http.User.ToActor() is { } actor && SpotCheckAccess.CanSeeDraw(actor, check)
             ? Results.Ok(SpotCheckView.Of(check, actor))
             : Problems.NotFound("抽查");
 
+    [EndpointSummary("一份自评表的抽查复核结果（单位在告知后可见）")]
+    [ApiAnswer(typeof(FormSpotCheckView))]
     [WolverineGet("/api/submissions/{id}/spot-check")]
     public static async Task<IResult> OfForm(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
     {
@@ -78,6 +85,8 @@ public static class SpotCheckQueries
             : Problems.Of(404, "not-spot-checked", "这份报告没有可查看的抽查复核结果", "no spot-check result to show");
     }
 
+    [EndpointSummary("结果应用：各项目自评、审核、复核等级与下年度预算安排意见")]
+    [ApiAnswer(typeof(JsonObject))]
     [WolverineGet("/api/spot-check-results/{year}")]
     public static async Task<IResult> ResultApplicationTable(int year, IQuerySession session, HttpContext http, CancellationToken ct) =>
         http.User.ToActor() is not { Role: Role.Reviewer or Role.Auditor or Role.Admin } actor

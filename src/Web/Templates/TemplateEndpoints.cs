@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Approval.Web.Auth;
 using Approval.Web.Workbooks;
 using Approval.Workflow.Submissions;
@@ -37,10 +38,14 @@ public static class TemplateEndpoints
 {
     public const int MaxVersion = 9999;
 
+    [EndpointSummary("指标模板")]
+    [ApiAnswer(typeof(List<IndicatorTemplate>))]
     [WolverineGet("/api/templates")]
     public static async Task<IReadOnlyList<IndicatorTemplate>> List(IQuerySession session, CancellationToken ct) =>
         await TemplateCatalogue.AllAsync(session, ct);
 
+    [EndpointSummary("管理员：发布指标模板版本")]
+    [ApiAnswer(typeof(JsonObject))]
     [WolverinePost("/api/admin/templates")]
     public static async Task<IResult> Add(IndicatorTemplate template, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
@@ -59,6 +64,8 @@ public static class TemplateEndpoints
     }
 
     /// <summary>停用 or 启用 a version this bureau published; the built-in ones come with the system and stay.</summary>
+    [EndpointSummary("管理员：停用或启用本局发布的指标模板版本")]
+    [ApiAnswer(typeof(JsonObject))]
     [WolverinePut("/api/admin/templates/{key}")]
     public static async Task<IResult> Change(string key, ChangeTemplate command, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
@@ -74,6 +81,8 @@ public static class TemplateEndpoints
     }
 
     /// <summary>The empty 自评表 for a year (default: this year in China), laid out by the template in force that year.</summary>
+    [EndpointSummary("下载项目支出绩效自评表 Excel 模板（year 指定年度，默认今年）")]
+    [ApiAnswer(typeof(byte[]), MediaType = WorkbookFile.ContentType)]
     [WolverineGet("/api/templates/self-evaluation.xlsx")]
     public static async Task<IResult> Workbook(int? year, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {

@@ -18,6 +18,9 @@ namespace Approval.Web.Workbooks;
 /// </summary>
 public static class WorkbookDownloads
 {
+    [EndpointSummary("项目支出绩效自评表的当前内容（Excel，正式格式）")]
+    [ApiAnswer(typeof(byte[]), MediaType = WorkbookFile.ContentType)]
+    [ApiRefusal(409, "不是项目支出绩效自评表（code: not-a-self-evaluation-form），没有 Excel 格式")]
     [WolverineGet("/api/submissions/{id}/xlsx")]
     public static async Task<IResult> SelfEvaluation(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
     {
@@ -33,6 +36,8 @@ public static class WorkbookDownloads
             WorkbookFile.Name(submission.UnitName, Year(submission.FiscalYear), form.Header.ProjectName, "项目支出绩效自评表"));
     }
 
+    [EndpointSummary("单位年度汇总审核表（Excel，正式格式）")]
+    [ApiAnswer(typeof(byte[]), MediaType = WorkbookFile.ContentType)]
     [WolverineGet("/api/units/{unitId}/summary/{year}/xlsx")]
     public static async Task<IResult> Summary(string unitId, int year, IQuerySession session, HttpContext http, CancellationToken ct)
     {

@@ -10,6 +10,8 @@ namespace Approval.Web.Pages;
 /// </summary>
 public static class WorkCounts
 {
+    [EndpointSummary("导航栏待办计数（按链接 id：nav-drafts、nav-waiting…），收到通知后刷新徽标用")]
+    [ApiAnswer(typeof(Dictionary<string, long>))]
     [WolverineGet("/api/work-counts")]
     public static async Task<IResult> Get(IQuerySession session, HttpContext http, CancellationToken ct)
     {

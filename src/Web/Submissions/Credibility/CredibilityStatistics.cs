@@ -21,6 +21,8 @@ public sealed record CredibilityStatisticsView(int? Year, CredibilityGroup Total
 /// </summary>
 public static class CredibilityStatistics
 {
+    [EndpointSummary("统计：自评质量提示按股室、单位（有提示、需关注、疑点较多的自评表份数）")]
+    [ApiAnswer(typeof(CredibilityStatisticsView))]
     [WolverineGet("/api/statistics/credibility")]
     public static async Task<IResult> Get(int? year, IQuerySession session, HttpContext http, CancellationToken ct)
     {

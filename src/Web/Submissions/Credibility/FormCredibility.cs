@@ -83,6 +83,8 @@ public static class FormCredibility
                 .OrderByDescending(s => s.State.IsSectionBusiness()).ThenByDescending(s => s.UpdatedAt).FirstOrDefault()
             : null;
 
+    [EndpointSummary("自评质量提示：自评分缺乏支撑的迹象（含与上年同一项目的对比）")]
+    [ApiAnswer(typeof(FormCredibilityView))]
     [WolverineGet("/api/submissions/{id}/credibility")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
     {

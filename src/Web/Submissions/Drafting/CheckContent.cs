@@ -12,6 +12,9 @@ public sealed record CheckContentRequest(SubmissionContent? Content);
 /// <summary>核对（不保存）: the findings the engine would give for content still being typed; nothing is recorded.</summary>
 public static class CheckContent
 {
+    [EndpointSummary("核对（不保存）：按规则核对正在编辑的内容，返回发现的问题")]
+    [ApiAnswer(typeof(ScoreCard))]
+    [ApiRefusal(409, "报告当前状态不允许修改（code: not-editable）")]
     [WolverinePost("/api/submissions/{id}/check-content")]
     public static async Task<IResult> Post(Guid id, CheckContentRequest request, IQuerySession session, HttpContext http, CancellationToken ct)
     {

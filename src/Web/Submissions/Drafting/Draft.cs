@@ -18,6 +18,8 @@ public static class Draft
         ? Problems.Details(400, "content-required", "请提供报告内容", "content is required")
         : WolverineContinue.NoProblems;
 
+    [EndpointSummary("起草报告")]
+    [ApiAnswer(typeof(CommandAccepted), Status = 201, Command = true)]
     [WolverinePost("/api/submissions")]
     public static async Task<(SubmissionDraftedResponse, IStartStream)> Post(DraftSubmission command, Actor actor, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {

@@ -15,6 +15,9 @@ public static class Import
 {
     public const long MaxUpload = ReportTextImporter.MaxBytes;
 
+    [EndpointSummary("从 Excel 或报告文本导入并起草")]
+    [ApiAnswer(typeof(CommandAccepted), Status = 201, Command = true)]
+    [ImportFormBody]
     [WolverinePost("/api/submissions/import"), SubmissionCommand]
     public static async Task<IResult> Post([NotBody] Actor actor, IDocumentSession session, HttpContext http, CancellationToken ct)
     {

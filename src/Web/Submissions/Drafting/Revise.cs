@@ -16,6 +16,8 @@ public static class Revise
         ? Problems.Details(400, "content-required", "请提供报告内容", "content is required")
         : WolverineContinue.NoProblems;
 
+    [EndpointSummary("修改（草稿或已退回）")]
+    [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePut("/api/submissions/{id}/content")]
     public static (CommandAccepted, Events) Put(ReviseDraft command, [WriteAggregate("id")] Submission submission, Actor actor, TimeProvider clock)
     {

@@ -14,6 +14,8 @@ public sealed record ScoreSubmission(Guid? CommandId, long? Version) : ISubmissi
 /// <summary>评分: the engine scores and checks the current content against every known template.</summary>
 public static class Score
 {
+    [EndpointSummary("评分：按规则重算并核对")]
+    [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/score")]
     public static async Task<(CommandAccepted, Events)> Post(ScoreSubmission command, [WriteAggregate("id")] Submission submission, Actor actor,
         IDocumentSession session, CancellationToken ct) =>

@@ -16,6 +16,8 @@ public static class Correct
         ? Problems.Details(400, "content-required", "请提供更正后的内容", "content is required")
         : WolverineContinue.NoProblems;
 
+    [EndpointSummary("公开后更正")]
+    [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/corrections")]
     public static (CommandAccepted, Events) Post(PublishCorrection command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission,

@@ -11,6 +11,8 @@ public sealed record PublishSubmission(Guid? CommandId, long? Version, string? I
 /// <summary>公开: the approved report goes public with its index entry, after 保密审查 and 主要负责人审签.</summary>
 public static class Publish
 {
+    [EndpointSummary("公开")]
+    [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/publish")]
     public static (CommandAccepted, Events) Post(PublishSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission,

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Approval.Web.Auth;
+using Approval.Workflow.Integrity;
 using Approval.Workflow.Submissions;
 using Marten;
 using Wolverine.Http;
@@ -24,6 +26,8 @@ public static class AuditEndpoints
     private static readonly string[] HistoryCsvHeader = ["序号", "版本", "时间", "时区", "事件", "事件类型", "操作人", "角色", "关联编号", "因果编号", "摘要"];
     private static readonly TimeSpan BeijingTime = TimeSpan.FromHours(8);
 
+    [EndpointSummary("审计：事件时间线")]
+    [ApiAnswer(typeof(List<AuditEntry>))]
     [WolverineGet("/api/submissions/{id}/history")]
     public static async Task<IResult> History(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
     {
@@ -44,6 +48,8 @@ public static class AuditEndpoints
     /// The trail as CSV for auditors' spreadsheets: times in Beijing time with a 时区 column, UTF-8 with BOM (Excel reads the
     /// Chinese), formula-like cells neutralized.
     /// </summary>
+    [EndpointSummary("审计：事件时间线（CSV）")]
+    [ApiAnswer(typeof(string), MediaType = "text/csv")]
     [WolverineGet("/api/submissions/{id}/history.csv")]
     public static async Task<IResult> HistoryCsv(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
     {
@@ -67,6 +73,8 @@ public static class AuditEndpoints
     }
 
     /// <summary>Recomputes the stream's hash chain and names the first event that does not match.</summary>
+    [EndpointSummary("审计：校验防篡改链")]
+    [ApiAnswer(typeof(ChainVerification))]
     [WolverineGet("/api/submissions/{id}/verify")]
     public static async Task<IResult> Verify(Guid id, IQuerySession session, HttpContext http, Integrity.ChainKey key, CancellationToken ct)
     {
@@ -75,6 +83,8 @@ public static class AuditEndpoints
     }
 
     /// <summary>Time travel: the submission as it was at a stream version or at a moment.</summary>
+    [EndpointSummary("审计：某版本或某时点的报告")]
+    [ApiAnswer(typeof(Submission))]
     [WolverineGet("/api/submissions/{id}/as-of")]
     public static async Task<IResult> AsOf(Guid id, long? version, DateTimeOffset? at, IQuerySession session, HttpContext http, CancellationToken ct)
     {
@@ -85,6 +95,8 @@ public static class AuditEndpoints
         return state is null ? Problems.NotFound("该时点的报告") : Results.Ok(state);
     }
 
+    [EndpointSummary("审计：两个版本之间的变化")]
+    [ApiAnswer(typeof(JsonObject))]
     [WolverineGet("/api/submissions/{id}/diff")]
     public static async Task<IResult> Diff(Guid id, long from, long to, IQuerySession session, HttpContext http, CancellationToken ct)
     {

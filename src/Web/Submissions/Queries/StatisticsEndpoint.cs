@@ -27,6 +27,8 @@ public sealed record Statistics(int? Year, GroupStatistics Total, IReadOnlyList<
 /// </summary>
 public static class StatisticsEndpoint
 {
+    [EndpointSummary("统计：按状态、等级、股室、单位")]
+    [ApiAnswer(typeof(Statistics))]
     [WolverineGet("/api/statistics")]
     public static async Task<IResult> Get(int? year, IQuerySession session, HttpContext http, TimeProvider clock, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Text.Json.Nodes;
 using Approval.Web.Auth;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Publishing;
@@ -41,6 +42,8 @@ public sealed record DelegatedItem(Guid Id, string For)
 /// <summary>Read side: lists, one submission, the review queue, the 汇总审核表 — each filtered by who asks.</summary>
 public static class SubmissionQueries
 {
+    [EndpointSummary("本人可见的报告（分页）")]
+    [ApiAnswer(typeof(PageOf<SubmissionListEntry>))]
     [WolverineGet("/api/submissions")]
     public static async Task<IResult> List(int? year, SubmissionState? state, string? unit, int? page, int? pageSize, IQuerySession session, HttpContext http, CancellationToken ct)
     {
@@ -62,6 +65,8 @@ public static class SubmissionQueries
             s.Score?.Total, s.Score?.SuggestedGrade, s.Approval?.Grade, s.Score?.ErrorCount ?? 0, s.SectionName, s.ClaimedBy?.Name, s.UpdatedAt)).ToList(), found.Total, found.Page, found.PageSize));
     }
 
+    [EndpointSummary("一份报告的当前状态与内容")]
+    [ApiAnswer(typeof(Submission))]
     [WolverineGet("/api/submissions/{id}")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
     {
@@ -70,6 +75,8 @@ public static class SubmissionQueries
     }
 
     /// <summary>The latest score in full: every finding with its location and every indicator's explanation.</summary>
+    [EndpointSummary("最近一次评分的完整评分表")]
+    [ApiAnswer(typeof(ScoreSheet))]
     [WolverineGet("/api/submissions/{id}/score")]
     public static async Task<IResult> Score(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
     {
@@ -87,6 +94,8 @@ public static class SubmissionQueries
     /// (<c>state</c> omitted or <c>open</c>), else one state (Submitted, InReview, Returned, Approved, Published) or <c>all</c>;
     /// <c>mine=true</c> keeps what the caller holds.
     /// </summary>
+    [EndpointSummary("业务股室审核队列（分页，附各状态计数；state=open|all|状态，mine=true 只看本人领取的）")]
+    [ApiAnswer(typeof(ReviewQueue))]
     [WolverineGet("/api/review-queue")]
     public static async Task<IResult> Queue(int? year, string? unit, string? state, bool? mine, string? grade, bool? hasErrors, string? sort, int? page, int? pageSize,
         IQuerySession session, HttpContext http, TimeProvider clock, CancellationToken ct)
@@ -131,6 +140,8 @@ public static class SubmissionQueries
     }
 
     /// <summary>The unit's 汇总审核表 for a year, with the recomputed 合计, 平均分 and coverage.</summary>
+    [EndpointSummary("单位年度汇总审核表")]
+    [ApiAnswer(typeof(JsonObject))]
     [WolverineGet("/api/units/{unitId}/summary/{year}")]
     public static async Task<IResult> Summary(string unitId, int year, IQuerySession session, HttpContext http, CancellationToken ct)
     {

@@ -56,6 +56,8 @@ public static class UnitReconciliation
     private static Submission? FurthestAlong(IEnumerable<Submission> filed, SubmissionKind kind) =>
         filed.Where(s => s.Kind == kind).OrderByDescending(s => s.State.IsSectionBusiness()).ThenByDescending(s => s.UpdatedAt).FirstOrDefault();
 
+    [EndpointSummary("单位年度跨报告核对：自评表、决算公开、部门整体、汇总审核表之间的勾稽")]
+    [ApiAnswer(typeof(UnitReconciliationView))]
     [WolverineGet("/api/units/{unitId}/reconciliation/{year}")]
     public static async Task<IResult> Get(string unitId, int year, IQuerySession session, HttpContext http, CancellationToken ct) =>
         await ForAsync(session, http.User.ToActor(), unitId, year, ct) is { } view ? Results.Ok(view) : Problems.NotFound("跨报告核对");

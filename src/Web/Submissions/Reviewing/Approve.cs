@@ -20,6 +20,8 @@ public sealed record ApproveSubmission(
 /// <summary>审核通过: the grade (none for a 部门决算公开 package), the opinion, 经办人签名 and 盖章.</summary>
 public static class Approve
 {
+    [EndpointSummary("审核通过：评定 优/良/中/差，签名盖章")]
+    [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/approve")]
     public static (CommandAccepted, Events) Post(ApproveSubmission command, [WriteAggregate("id")] Submission submission, Actor actor)
     {

@@ -10,6 +10,8 @@ public sealed record ClaimReview(Guid? CommandId, long? Version) : ISubmissionCo
 /// <summary>领取: a reviewer of the covering section takes the submission and holds the review.</summary>
 public static class Claim
 {
+    [EndpointSummary("审核人领取")]
+    [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/claim")]
     public static (CommandAccepted, Events) Post(ClaimReview command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission, ReviewRules.Claim(submission, actor));

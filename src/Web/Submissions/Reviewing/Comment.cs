@@ -10,6 +10,8 @@ public sealed record CommentOnSubmission(Guid? CommandId, long? Version, string?
 /// <summary>审核意见: a reviewer's comment, optionally on one row (a 三级指标 row by its id, another row by its name or code).</summary>
 public static class Comment
 {
+    [EndpointSummary("审核意见（可指明行）")]
+    [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/comments")]
     public static (CommandAccepted, Events) Post(CommentOnSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission, ReviewRules.Comment(submission, command.Text ?? "", command.Row, actor, command.RowId));

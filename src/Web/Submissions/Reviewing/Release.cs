@@ -10,6 +10,8 @@ public sealed record ReleaseReview(Guid? CommandId, long? Version, string? Reaso
 /// <summary>放回队列: the reviewer holding the submission gives it back, unclaimed, to the section's queue.</summary>
 public static class Release
 {
+    [EndpointSummary("放回队列：领取人交回，报告回到待审核")]
+    [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/release")]
     public static (CommandAccepted, Events) Post(ReleaseReview command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission, ReviewRules.Release(submission, command.Reason, actor));

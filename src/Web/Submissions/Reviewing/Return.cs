@@ -10,6 +10,8 @@ public sealed record ReturnForRevision(Guid? CommandId, long? Version, string? R
 /// <summary>退回修改: back to the preparer with the reasons and per-row remarks.</summary>
 public static class Return
 {
+    [EndpointSummary("退回修改（附逐行意见）")]
+    [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/return")]
     public static (CommandAccepted, Events) Post(ReturnForRevision command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission, ReviewRules.Return(submission, command.Reason ?? "", command.RowRemarks, actor));

@@ -12,6 +12,8 @@ public sealed record SubmitForReview(Guid? CommandId, long? Version) : ISubmissi
 /// <summary>提交审核: the scored content goes to the 业务股室 that covers the unit.</summary>
 public static class Submit
 {
+    [EndpointSummary("提交审核")]
+    [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/submit")]
     public static async Task<(CommandAccepted, Events)> Post(SubmitForReview command, [WriteAggregate("id")] Submission submission, Actor actor,
         IDocumentSession session, CancellationToken ct)

@@ -10,6 +10,8 @@ public sealed record WithdrawSubmission(Guid? CommandId, long? Version, string? 
 /// <summary>撤回: the preparer takes a submission back before a reviewer claims it.</summary>
 public static class Withdraw
 {
+    [EndpointSummary("撤回（审核人领取前）")]
+    [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/withdraw")]
     public static (CommandAccepted, Events) Post(WithdrawSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission, SubmitRules.Withdraw(submission, command.Reason, actor));
