@@ -21,10 +21,7 @@ public sealed record ApproveSubmission(
 public static class Approve
 {
     [WolverinePost("/api/submissions/{id}/approve")]
-    public static (CommandAccepted, Events) Post(ApproveSubmission command, [WriteAggregate("id")] Submission submission, Actor actor)
-    {
-        // Whether a grade is needed, and which, depends on the kind: ReviewRules reads the grade as the request wrote it.
-        return Decision.Record(submission,
-            ReviewRules.ApproveAsWritten(submission, command.Grade, command.OverrideReason, command.Opinion ?? "", actor.Name, command.Stamp ?? "", actor));
-    }
+    public static (CommandAccepted, Events) Post(ApproveSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+        // Whether a grade is needed, and which, depends on the kind; the signature is the actor's name: ReviewRules decides both.
+        Decision.Record(submission, ReviewRules.Decide(submission, new ApproveCommand(command.Grade, command.OverrideReason, command.Opinion, command.Stamp), actor));
 }

@@ -30,8 +30,19 @@ public sealed record DisclosurePackageApproved(Guid SubmissionId, int Round, str
     public EventNotice Notice(string title, string unitName) => new("approved", $"「{title}」审核通过");
 }
 
+/// <summary>审核通过 as the reviewer asks for it: the grade as written (none for a 部门决算公开 package), the reason for overriding the
+/// suggested grade, the opinion and the 盖章.</summary>
+public sealed record ApproveCommand(string? Grade, string? OverrideReason, string? Opinion, string? Stamp);
+
 public static partial class ReviewRules
 {
+    /// <summary>
+    /// 审核通过 by the reviewer holding the review. 经办人签名 is the deciding reviewer's own name, never text from the request:
+    /// a signature nobody can type for someone else (a stand-in's reads 王五（代 张三））.
+    /// </summary>
+    public static ISubmissionEvent Decide(Submission submission, ApproveCommand command, Actor by) =>
+        ApproveAsWritten(submission, command.Grade, command.OverrideReason, command.Opinion ?? "", by.Name, command.Stamp ?? "", by);
+
     /// <summary>审核通过 with the grade as the request wrote it: for a package any grade text is one too many, for the others it must be 优/良/中/差.</summary>
     public static ISubmissionEvent ApproveAsWritten(Submission submission, string? gradeText, string? overrideReason, string opinion, string signature, string stamp, Actor by)
     {

@@ -9,8 +9,14 @@ public sealed record ReviewClaimed(Guid SubmissionId, int Round, Actor By) : ISu
     public EventNotice Notice(string title, string unitName) => new("claimed", $"{By.Display} 领取了「{title}」");
 }
 
+/// <summary>领取审核: the reviewer asks for nothing but the report.</summary>
+public sealed record ClaimCommand;
+
 public static partial class ReviewRules
 {
+    /// <summary>领取: a reviewer of the covering section takes a submitted report and holds its review.</summary>
+    public static ReviewClaimed Decide(Submission submission, ClaimCommand command, Actor by) => Claim(submission, by);
+
     public static ReviewClaimed Claim(Submission submission, Actor by)
     {
         var acting = RequireSectionReviewer(submission, by);

@@ -16,8 +16,15 @@ public sealed record ReviewCommented(Guid SubmissionId, int Round, string Text, 
     public EventNotice Notice(string title, string unitName) => new("commented", Describe());
 }
 
+/// <summary>审核意见: the text, and the row it is on (a 三级指标 row by <see cref="RowId"/>, another row by its name or code in <see cref="Row"/>).</summary>
+public sealed record CommentCommand(string? Text, string? Row = null, string? RowId = null);
+
 public static partial class ReviewRules
 {
+    /// <summary>审核意见 by a reviewer of the covering section while the report waits for or is under review.</summary>
+    public static ReviewCommented Decide(Submission submission, CommentCommand command, Actor by) =>
+        Comment(submission, command.Text ?? "", command.Row, by, command.RowId);
+
     /// <summary>审核意见, on the whole report, on a row named by <paramref name="row"/>, or on the 三级指标 row <paramref name="rowId"/> (named for the reader by the server).</summary>
     public static ReviewCommented Comment(Submission submission, string text, string? row, Actor by, string? rowId = null)
     {

@@ -9,8 +9,14 @@ public sealed record ReviewReleased(Guid SubmissionId, int Round, string? Reason
     public EventNotice Notice(string title, string unitName) => new("released", $"{By.Display} 将「{title}」放回审核队列");
 }
 
+/// <summary>放回队列, with an optional reason.</summary>
+public sealed record ReleaseCommand(string? Reason = null);
+
 public static partial class ReviewRules
 {
+    /// <summary>放回队列: the holder gives the review back, unclaimed, to the section's queue.</summary>
+    public static ReviewReleased Decide(Submission submission, ReleaseCommand command, Actor by) => Release(submission, command.Reason, by);
+
     /// <summary>放回队列: only the reviewer holding the review, only while it is under review; the reason is optional.</summary>
     public static ReviewReleased Release(Submission submission, string? reason, Actor by)
     {

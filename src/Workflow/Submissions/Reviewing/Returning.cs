@@ -23,8 +23,15 @@ public sealed record ReturnedForRevision(Guid SubmissionId, int Round, string Re
     public EventNotice Notice(string title, string unitName) => new("returned", $"「{title}」已退回修改：{Reason}");
 }
 
+/// <summary>退回修改: the reason and the 逐行意见.</summary>
+public sealed record ReturnCommand(string? Reason, IReadOnlyList<RowRemark>? RowRemarks = null);
+
 public static partial class ReviewRules
 {
+    /// <summary>退回修改 by the reviewer holding the review.</summary>
+    public static ReturnedForRevision Decide(Submission submission, ReturnCommand command, Actor by) =>
+        Return(submission, command.Reason ?? "", command.RowRemarks, by);
+
     public static ReturnedForRevision Return(Submission submission, string reason, IReadOnlyList<RowRemark>? remarks, Actor by)
     {
         var acting = RequireHolder(submission, by);
