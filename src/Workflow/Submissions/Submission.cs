@@ -12,7 +12,7 @@ namespace Approval.Workflow.Submissions;
 /// The current state of one submission, folded from its stream (Marten keeps it inline as a snapshot).
 /// Times come from the events' timestamps, never from the clock.
 /// </summary>
-public sealed class Submission
+public sealed class Submission : IScopedReport
 {
     public Guid Id { get; set; }
     public int Version { get; set; }

@@ -54,10 +54,10 @@ public static class FormCredibility
         var sheets = (await session.LoadManyAsync<ScoreSheet>(ct, forms.Select(f => f.Id).ToArray())).ToDictionary(s => s.Id, s => s.Card);
         var units = forms.Select(f => f.UnitId).Distinct().ToArray();
         var years = forms.Select(f => f.FiscalYear - 1).Distinct().ToArray();
-        var lastYears = (await session.Query<Submission>()
+        var lastYears = (await session.Query<Submission>().VisibleTo(actor)
                 .Where(s => s.UnitId.IsOneOf(units) && s.FiscalYear.IsOneOf(years) && s.Kind == SubmissionKind.ProjectSelfEvaluation && s.State != SubmissionState.Discarded)
                 .ToListAsync(ct))
-            .Where(s => SubmissionAccess.CanSee(actor, s)).ToLookup(s => (s.UnitId, s.FiscalYear));
+            .ToLookup(s => (s.UnitId, s.FiscalYear));
         return forms.ToDictionary(f => f.Id, f => Report(f, sheets.GetValueOrDefault(f.Id), LastYear(f, [.. lastYears[(f.UnitId, f.FiscalYear - 1)]])));
     }
 
@@ -70,10 +70,9 @@ public static class FormCredibility
     private static async Task<IReadOnlyList<Submission>> LastYearFormsAsync(string unitId, int fiscalYear, Actor actor, IQuerySession session, CancellationToken ct)
     {
         var year = fiscalYear - 1;
-        var candidates = await session.Query<Submission>()
+        return await session.Query<Submission>().VisibleTo(actor)
             .Where(s => s.UnitId == unitId && s.FiscalYear == year && s.Kind == SubmissionKind.ProjectSelfEvaluation && s.State != SubmissionState.Discarded)
             .ToListAsync(ct);
-        return [.. candidates.Where(s => SubmissionAccess.CanSee(actor, s))];
     }
 
     /// <summary>Last year's 自评表 of the same project (same 项目名称): the furthest along, then the latest.</summary>

@@ -31,9 +31,8 @@ public static class StatisticsEndpoint
     public static async Task<IResult> Get(int? year, IQuerySession session, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (http.User.ToActor() is not { Role: Role.Reviewer or Role.Auditor or Role.Admin } actor) return Problems.Forbidden("无权查看统计");
-        var query = session.Query<ReviewQueueItem>().Where(i => i.State != SubmissionState.Draft && i.State != SubmissionState.Discarded);
-        var sections = actor.ReviewSectionIds.ToArray();
-        if (actor.Role == Role.Reviewer) query = query.Where(i => i.SectionId != null && i.SectionId.IsOneOf(sections));
+        // The queue's scope: what the caller sees (SubmissionVisibility), only the section's business.
+        var query = session.Query<ReviewQueueItem>().VisibleTo(actor).Where(i => i.State != SubmissionState.Draft && i.State != SubmissionState.Discarded);
         if (year is not null) query = query.Where(i => i.FiscalYear == year);
         var items = await query.ToListAsync(ct);
         var now = clock.GetUtcNow();

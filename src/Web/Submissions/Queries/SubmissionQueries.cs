@@ -47,13 +47,7 @@ public static class SubmissionQueries
         if (http.User.ToActor() is not { } actor) return Problems.Unauthorized();
         var (paging, refused) = Paging.From(page, pageSize);
         if (refused is not null) return refused;
-        var query = session.Query<Submission>().AsQueryable();
-        query = actor.Role switch
-        {
-            Role.Preparer => query.Where(s => s.UnitId == actor.UnitId),
-            Role.Reviewer => query.Where(s => s.SectionId != null && s.SectionId.IsOneOf(actor.ReviewSectionIds.ToArray()) && s.State != SubmissionState.Draft && s.State != SubmissionState.Discarded),
-            _ => query,
-        };
+        var query = session.Query<Submission>().VisibleTo(actor);
         if (year is not null) query = query.Where(s => s.FiscalYear == year);
         if (state is not null) query = query.Where(s => s.State == state);
         if (!string.IsNullOrWhiteSpace(unit)) query = query.Where(s => s.UnitId == unit);
@@ -97,10 +91,10 @@ public static class SubmissionQueries
         if (!QueueFilter.TryParse(state, out var shownStates))
             return Problems.BadRequest("state", $"状态只能是 open、all 或 Submitted、InReview、Returned、Approved、Published 之一（收到「{state}」）", "unknown state filter");
         // Everything is filtered, counted, sorted and paged by PostgreSQL: a province-sized section is never loaded whole.
-        var sections = actor.ReviewSectionIds.ToArray();
         var now = clock.GetUtcNow();
+        // Who sees what (SubmissionVisibility), then the queue's own narrowing: only the section's business, for an auditor or administrator too.
         List<Expression<Func<ReviewQueueItem, bool>>> scope = [i => i.State != SubmissionState.Draft && i.State != SubmissionState.Discarded];
-        if (actor.Role == Role.Reviewer) scope.Add(i => i.SectionId != null && i.SectionId.IsOneOf(sections));
+        if (SubmissionVisibility.Rule<ReviewQueueItem>(actor) is { } visible) scope.Add(visible);
         if (year is not null) scope.Add(i => i.FiscalYear == year);
         if (!string.IsNullOrWhiteSpace(unit)) scope.Add(i => i.UnitId == unit);
         IQueryable<ReviewQueueItem> Scope() => scope.Aggregate(session.Query<ReviewQueueItem>().AsQueryable(), (q, f) => q.Where(f));

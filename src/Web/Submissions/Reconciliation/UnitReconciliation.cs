@@ -26,10 +26,9 @@ public static class UnitReconciliation
     public static async Task<UnitReconciliationView> OfAsync(IQuerySession session, Actor actor, UnitSummaryReview review, CancellationToken ct)
     {
         var (unitId, year) = (review.UnitId, review.FiscalYear);
-        var filed = (await session.Query<Submission>()
-                .Where(s => s.UnitId == unitId && s.FiscalYear == year && s.State != SubmissionState.Discarded)
-                .ToListAsync(ct))
-            .Where(s => SubmissionAccess.CanSee(actor, s)).ToList();
+        var filed = await session.Query<Submission>().VisibleTo(actor)
+            .Where(s => s.UnitId == unitId && s.FiscalYear == year && s.State != SubmissionState.Discarded)
+            .ToListAsync(ct);
         var counted = review.OrderedProjects().Select(r => r.SubmissionId).ToHashSet();
         var forms = filed.Where(s => counted.Contains(s.Id) && s.Content.ProjectForm is not null)
             .Select(s => new RelatedProject(s.Title, s.Content.ProjectForm!)).ToList();
