@@ -96,7 +96,10 @@ public static class ReviewRules
     /// <summary>One remark per row at most: a 自评表 has at most 200 indicators and a few funds rows.</summary>
     public const int MaxRowRemarks = 250;
 
-    public static ReviewClaimed Claim(Submission submission, Actor by)
+    public static ReviewClaimed Claim(Submission submission, Actor by) => new(submission.Id, submission.Round, RequireClaimable(submission, by));
+
+    /// <summary>领取审核: a reviewer of the section, while the submission waits unclaimed.</summary>
+    internal static Actor RequireClaimable(Submission submission, Actor by)
     {
         var acting = RequireSectionReviewer(submission, by);
         if (submission.State == SubmissionState.InReview)
@@ -104,7 +107,7 @@ public static class ReviewRules
                 submission.ClaimedBy?.UserId == by.UserId ? "您已领取该报告" : $"该报告已由 {submission.ClaimedBy?.Display} 领取审核", "already claimed"));
         if (submission.State != SubmissionState.Submitted)
             throw new SubmissionRuleException(RuleViolation.Conflict("not-submitted", $"报告当前为「{submission.State.Chinese()}」，不能领取审核", "not waiting for review"));
-        return new ReviewClaimed(submission.Id, submission.Round, acting);
+        return acting;
     }
 
     /// <summary>放回队列: only the reviewer holding the review, only while it is under review; the reason is optional.</summary>
@@ -118,12 +121,19 @@ public static class ReviewRules
     /// <summary>审核意见, on the whole report, on a row named by <paramref name="row"/>, or on the 三级指标 row <paramref name="rowId"/> (named for the reader by the server).</summary>
     public static ReviewCommented Comment(Submission submission, string text, string? row, Actor by, string? rowId = null)
     {
-        var acting = RequireSectionReviewer(submission, by);
-        if (submission.State is not (SubmissionState.Submitted or SubmissionState.InReview))
-            throw new SubmissionRuleException(RuleViolation.Conflict("not-in-review", $"报告当前为「{submission.State.Chinese()}」，不能添加审核意见", "not under review"));
+        var acting = RequireCommentable(submission, by);
         var clean = RequireText(text, "comment-required", "请填写意见内容");
         if (Submitting.SubmitRules.Clean(rowId) is { } id) return new ReviewCommented(submission.Id, submission.Round, clean, IndicatorReference(submission, id), acting) { RowId = id };
         return new ReviewCommented(submission.Id, submission.Round, clean, RowReference(row), acting);
+    }
+
+    /// <summary>审核意见: any reviewer of the section, while the submission waits or is under review.</summary>
+    internal static Actor RequireCommentable(Submission submission, Actor by)
+    {
+        var acting = RequireSectionReviewer(submission, by);
+        if (submission.State is not (SubmissionState.Submitted or SubmissionState.InReview))
+            throw new SubmissionRuleException(RuleViolation.Conflict("not-in-review", $"报告当前为「{submission.State.Chinese()}」，不能添加审核意见", "not under review"));
+        return acting;
     }
 
     public static ReturnedForRevision Return(Submission submission, string reason, IReadOnlyList<RowRemark>? remarks, Actor by)
@@ -210,7 +220,7 @@ public static class ReviewRules
     /// The reviewer holding the review may decide; so may, during a 委托, the stand-in of the holder (recorded 代 the holder), and
     /// the delegator for what their stand-in claimed for them.
     /// </summary>
-    private static Actor RequireHolder(Submission submission, Actor by)
+    internal static Actor RequireHolder(Submission submission, Actor by)
     {
         var acting = RequireSectionReviewer(submission, by);
         if (submission.State == SubmissionState.Submitted)
