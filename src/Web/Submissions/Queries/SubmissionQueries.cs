@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Approval.Web.Auth;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Publishing;
@@ -6,6 +8,8 @@ using Approval.Workflow.Submissions.Reviewing;
 using Approval.Workflow.Submissions.Summary;
 using Approval.Workflow.Templates;
 using Marten;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Wolverine.Http;
 
 namespace Approval.Web.Submissions.Queries;
@@ -56,11 +60,17 @@ public static class SubmissionQueries
             s.Score?.Total, s.Score?.SuggestedGrade, s.Approval?.Grade, s.Score?.ErrorCount ?? 0, s.SectionName, s.ClaimedBy?.Name, s.UpdatedAt)).ToList(), found.Total, found.Page, found.PageSize));
     }
 
+    /// <summary>The report as stored, and <c>actions</c>: the steps the caller may take on it now (<see cref="SubmissionActions"/>), as the page offers them.</summary>
     [WolverineGet("/api/submissions/{id}")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
     {
         var submission = await session.LoadAsync<Submission>(id, ct);
-        return submission is not null && SubmissionAccess.CanSee(http.User.ToActor(), submission) ? Results.Ok(submission) : Problems.NotFound();
+        var actor = http.User.ToActor();
+        if (submission is null || !SubmissionAccess.CanSee(actor, submission)) return Problems.NotFound();
+        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var answer = JsonSerializer.SerializeToNode(submission, json)!.AsObject();
+        answer["actions"] = new JsonArray([.. SubmissionActions.For(submission, actor).Select(a => (JsonNode?)a.ApiName())]);
+        return Results.Ok(answer);
     }
 
     /// <summary>The latest score in full: every finding with its location and every indicator's explanation.</summary>
