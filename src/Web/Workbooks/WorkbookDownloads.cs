@@ -1,5 +1,4 @@
 using System.Globalization;
-using Approval.Web.Auth;
 using Approval.Web.Templates;
 using Approval.Workflow.SelfEvaluation;
 using Approval.Workflow.Submissions;
@@ -19,10 +18,10 @@ namespace Approval.Web.Workbooks;
 public static class WorkbookDownloads
 {
     [WolverineGet("/api/submissions/{id}/xlsx")]
-    public static async Task<IResult> SelfEvaluation(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> SelfEvaluation(Guid id, IQuerySession session, Actor actor, CancellationToken ct)
     {
         var submission = await session.LoadAsync<Submission>(id, ct);
-        if (submission is null || !SubmissionAccess.CanSee(http.User.ToActor(), submission)) return Problems.NotFound();
+        if (submission is null || !SubmissionAccess.CanSee(actor, submission)) return Problems.NotFound();
         if (submission.Content.Disclosure is { } package) return Package(package, submission.UnitName, submission.FiscalYear);
         if (submission.Content.ProjectForm is not { } form) return NotASelfEvaluationForm();
         var template = await TemplateOf(form, session, ct);
@@ -34,9 +33,9 @@ public static class WorkbookDownloads
     }
 
     [WolverineGet("/api/units/{unitId}/summary/{year}/xlsx")]
-    public static async Task<IResult> Summary(string unitId, int year, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Summary(string unitId, int year, IQuerySession session, Actor actor, CancellationToken ct)
     {
-        var doc = await UnitSummaryAccess.LoadForAsync(session, http.User.ToActor(), unitId, year, ct);
+        var doc = await UnitSummaryAccess.LoadForAsync(session, actor, unitId, year, ct);
         if (doc is null) return Problems.NotFound("汇总审核表");
         return Results.File(SummaryReviewWorkbook.Write(doc.ToTable()), WorkbookFile.ContentType,
             WorkbookFile.Name(doc.UnitName, Year(year), "项目支出绩效自评情况汇总审核表"));

@@ -1,4 +1,4 @@
-using Approval.Web.Auth;
+using Approval.Workflow.Submissions;
 using Marten;
 using Wolverine.Http;
 
@@ -11,9 +11,8 @@ namespace Approval.Web.Pages;
 public static class WorkCounts
 {
     [WolverineGet("/api/work-counts")]
-    public static async Task<IResult> Get(IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Get(IQuerySession session, Actor actor, CancellationToken ct)
     {
-        if (http.User.ToActor() is not { } actor) return Problems.Unauthorized();
         var links = await WorkNavViewComponent.LinksFor(session, actor, ct);
         return Results.Ok(links.Where(l => l.Count is not null).ToDictionary(l => l.Id, l => l.Count!.Value));
     }

@@ -1,4 +1,3 @@
-using Approval.Web.Auth;
 using Approval.Workflow.Submissions;
 using Marten;
 using Wolverine.Http;
@@ -22,9 +21,9 @@ public sealed record CredibilityStatisticsView(int? Year, CredibilityGroup Total
 public static class CredibilityStatistics
 {
     [WolverineGet("/api/statistics/credibility")]
-    public static async Task<IResult> Get(int? year, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Get(int? year, IQuerySession session, Actor actor, CancellationToken ct)
     {
-        if (http.User.ToActor() is not { Role: Role.Reviewer or Role.Auditor or Role.Admin } actor) return Problems.Forbidden("无权查看统计");
+        if (actor is not { Role: Role.Reviewer or Role.Auditor or Role.Admin }) return Problems.Forbidden("无权查看统计");
         // What the caller sees (SubmissionVisibility), and of that only the section's business: never a unit's drafts, for auditors either.
         var query = session.Query<Submission>().VisibleTo(actor)
             .Where(s => s.Kind == SubmissionKind.ProjectSelfEvaluation && s.State != SubmissionState.Draft && s.State != SubmissionState.Discarded);

@@ -1,4 +1,3 @@
-using Approval.Web.Auth;
 using Approval.Workflow.Credibility;
 using Approval.Workflow.Submissions;
 using Marten;
@@ -83,14 +82,13 @@ public static class FormCredibility
             : null;
 
     [WolverineGet("/api/submissions/{id}/credibility")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Get(Guid id, IQuerySession session, Actor actor, CancellationToken ct)
     {
-        var actor = http.User.ToActor();
         var batch = session.CreateBatchQuery();
         var loadSubmission = batch.Load<Submission>(id);
         var loadSheet = batch.Load<ScoreSheet>(id);
         await batch.Execute(ct);
-        if (await loadSubmission is not { } submission || actor is null || !SubmissionAccess.CanSee(actor, submission)) return Problems.NotFound();
+        if (await loadSubmission is not { } submission || !SubmissionAccess.CanSee(actor, submission)) return Problems.NotFound();
         if (submission.Kind != SubmissionKind.ProjectSelfEvaluation) return Problems.Of(409, "not-self-evaluation", "自评质量只针对项目支出绩效自评表", "credibility flags are for project self-evaluation forms");
         return await OfAsync(submission, (await loadSheet)?.Card, actor, session, ct) is { } view
             ? Results.Ok(view)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Approval.Web.Auth;
 using Approval.Workflow.Submissions;
 using Marten;
 using Wolverine.Http;
@@ -25,9 +24,9 @@ public static class AuditEndpoints
     private static readonly TimeSpan BeijingTime = TimeSpan.FromHours(8);
 
     [WolverineGet("/api/submissions/{id}/history")]
-    public static async Task<IResult> History(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> History(Guid id, IQuerySession session, Actor actor, CancellationToken ct)
     {
-        if (!await Visible(id, session, http, ct)) return Problems.NotFound();
+        if (!await Visible(id, session, actor, ct)) return Problems.NotFound();
         var events = await session.Events.FetchStreamAsync(id, token: ct);
         return Results.Ok(events.Select(EntryOf));
     }
@@ -45,9 +44,9 @@ public static class AuditEndpoints
     /// Chinese), formula-like cells neutralized.
     /// </summary>
     [WolverineGet("/api/submissions/{id}/history.csv")]
-    public static async Task<IResult> HistoryCsv(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> HistoryCsv(Guid id, IQuerySession session, Actor reader, CancellationToken ct)
     {
-        if (!await Visible(id, session, http, ct)) return Problems.NotFound();
+        if (!await Visible(id, session, reader, ct)) return Problems.NotFound();
         var events = await session.Events.FetchStreamAsync(id, token: ct);
         var csv = new System.Text.StringBuilder();
         csv.AppendLine(string.Join(",", HistoryCsvHeader.Select(Public.PublicEndpoints.CsvCell)));
@@ -68,17 +67,17 @@ public static class AuditEndpoints
 
     /// <summary>Recomputes the stream's hash chain and names the first event that does not match.</summary>
     [WolverineGet("/api/submissions/{id}/verify")]
-    public static async Task<IResult> Verify(Guid id, IQuerySession session, HttpContext http, Integrity.ChainKey key, CancellationToken ct)
+    public static async Task<IResult> Verify(Guid id, IQuerySession session, Actor actor, Integrity.ChainKey key, CancellationToken ct)
     {
-        if (!await Visible(id, session, http, ct)) return Problems.NotFound();
+        if (!await Visible(id, session, actor, ct)) return Problems.NotFound();
         return Results.Ok(await Integrity.EventChainStamp.VerifyAsync(session, key, id, ct));
     }
 
     /// <summary>Time travel: the submission as it was at a stream version or at a moment.</summary>
     [WolverineGet("/api/submissions/{id}/as-of")]
-    public static async Task<IResult> AsOf(Guid id, long? version, DateTimeOffset? at, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> AsOf(Guid id, long? version, DateTimeOffset? at, IQuerySession session, Actor actor, CancellationToken ct)
     {
-        if (!await Visible(id, session, http, ct)) return Problems.NotFound();
+        if (!await Visible(id, session, actor, ct)) return Problems.NotFound();
         if (version is null && at is null) return Problems.BadRequest("as-of-required", "请指定版本号 version 或时间 at", "give version or at");
         // Any offset the caller wrote (+08:00 for Beijing time) names the same instant; the store compares in UTC.
         var state = await session.Events.AggregateStreamAsync<Submission>(id, version ?? 0, at?.ToUniversalTime(), token: ct);
@@ -86,9 +85,9 @@ public static class AuditEndpoints
     }
 
     [WolverineGet("/api/submissions/{id}/diff")]
-    public static async Task<IResult> Diff(Guid id, long from, long to, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Diff(Guid id, long from, long to, IQuerySession session, Actor actor, CancellationToken ct)
     {
-        if (!await Visible(id, session, http, ct)) return Problems.NotFound();
+        if (!await Visible(id, session, actor, ct)) return Problems.NotFound();
         var before = await session.Events.AggregateStreamAsync<Submission>(id, from, token: ct);
         var after = await session.Events.AggregateStreamAsync<Submission>(id, to, token: ct);
         if (before is null || after is null || from < 1 || to < 1) return Problems.BadRequest("versions", "版本号不存在", "no such version");
@@ -100,6 +99,6 @@ public static class AuditEndpoints
         });
     }
 
-    private static async Task<bool> Visible(Guid id, IQuerySession session, HttpContext http, CancellationToken ct) =>
-        await session.LoadAsync<Submission>(id, ct) is { } s && SubmissionAccess.CanSee(http.User.ToActor(), s);
+    private static async Task<bool> Visible(Guid id, IQuerySession session, Actor actor, CancellationToken ct) =>
+        await session.LoadAsync<Submission>(id, ct) is { } s && SubmissionAccess.CanSee(actor, s);
 }

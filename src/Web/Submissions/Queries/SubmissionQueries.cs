@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Approval.Web.Auth;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Publishing;
 using Approval.Workflow.Submissions.Reviewing;
@@ -46,9 +45,8 @@ public sealed record DelegatedItem(Guid Id, string For)
 public static class SubmissionQueries
 {
     [WolverineGet("/api/submissions")]
-    public static async Task<IResult> List(int? year, SubmissionState? state, string? unit, int? page, int? pageSize, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> List(int? year, SubmissionState? state, string? unit, int? page, int? pageSize, IQuerySession session, Actor actor, CancellationToken ct)
     {
-        if (http.User.ToActor() is not { } actor) return Problems.Unauthorized();
         var (paging, refused) = Paging.From(page, pageSize);
         if (refused is not null) return refused;
         var query = session.Query<Submission>().VisibleTo(actor);
@@ -62,10 +60,9 @@ public static class SubmissionQueries
 
     /// <summary>The report as stored, and <c>actions</c>: the steps the caller may take on it now (<see cref="SubmissionActions"/>), as the page offers them.</summary>
     [WolverineGet("/api/submissions/{id}")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Get(Guid id, IQuerySession session, Actor actor, HttpContext http, CancellationToken ct)
     {
         var submission = await session.LoadAsync<Submission>(id, ct);
-        var actor = http.User.ToActor();
         if (submission is null || !SubmissionAccess.CanSee(actor, submission)) return Problems.NotFound();
         var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var answer = JsonSerializer.SerializeToNode(submission, json)!.AsObject();
@@ -75,14 +72,14 @@ public static class SubmissionQueries
 
     /// <summary>The latest score in full: every finding with its location and every indicator's explanation.</summary>
     [WolverineGet("/api/submissions/{id}/score")]
-    public static async Task<IResult> Score(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Score(Guid id, IQuerySession session, Actor actor, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
         var loadSubmission = batch.Load<Submission>(id);
         var loadSheet = batch.Load<ScoreSheet>(id);
         await batch.Execute(ct);
         var submission = await loadSubmission;
-        if (submission is null || !SubmissionAccess.CanSee(http.User.ToActor(), submission)) return Problems.NotFound();
+        if (submission is null || !SubmissionAccess.CanSee(actor, submission)) return Problems.NotFound();
         return await loadSheet is { } sheet ? Results.Ok(sheet.Card) : Problems.NotFound("评分结果");
     }
 
@@ -93,9 +90,9 @@ public static class SubmissionQueries
     /// </summary>
     [WolverineGet("/api/review-queue")]
     public static async Task<IResult> Queue(int? year, string? unit, string? state, bool? mine, string? grade, bool? hasErrors, string? sort, int? page, int? pageSize,
-        IQuerySession session, HttpContext http, TimeProvider clock, CancellationToken ct)
+        IQuerySession session, Actor actor, TimeProvider clock, CancellationToken ct)
     {
-        if (http.User.ToActor() is not { Role: Role.Reviewer or Role.Admin or Role.Auditor } actor) return Problems.Forbidden("只有审核人可以查看审核队列");
+        if (actor is not { Role: Role.Reviewer or Role.Admin or Role.Auditor }) return Problems.Forbidden("只有审核人可以查看审核队列");
         var (paging, refused) = Paging.From(page, pageSize);
         if (refused is not null) return refused;
         if (!QueueFilter.TryParse(state, out var shownStates))
@@ -136,9 +133,9 @@ public static class SubmissionQueries
 
     /// <summary>The unit's 汇总审核表 for a year, with the recomputed 合计, 平均分 and coverage.</summary>
     [WolverineGet("/api/units/{unitId}/summary/{year}")]
-    public static async Task<IResult> Summary(string unitId, int year, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Summary(string unitId, int year, IQuerySession session, Actor actor, CancellationToken ct)
     {
-        var doc = await UnitSummaryAccess.LoadForAsync(session, http.User.ToActor(), unitId, year, ct);
+        var doc = await UnitSummaryAccess.LoadForAsync(session, actor, unitId, year, ct);
         if (doc is null) return Problems.NotFound("汇总审核表");
         return Results.Ok(new { doc.Id, doc.UnitId, doc.UnitName, doc.FiscalYear, Table = doc.ToTable(), doc.Figures, Rows = doc.OrderedProjects(), Drafts = doc.Drafts() });
     }

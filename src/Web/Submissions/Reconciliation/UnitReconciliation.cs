@@ -1,4 +1,3 @@
-using Approval.Web.Auth;
 using Approval.Workflow.DepartmentReport;
 using Approval.Workflow.Reconciliation;
 using Approval.Workflow.Submissions;
@@ -56,6 +55,6 @@ public static class UnitReconciliation
         filed.Where(s => s.Kind == kind).OrderByDescending(s => s.State.IsSectionBusiness()).ThenByDescending(s => s.UpdatedAt).FirstOrDefault();
 
     [WolverineGet("/api/units/{unitId}/reconciliation/{year}")]
-    public static async Task<IResult> Get(string unitId, int year, IQuerySession session, HttpContext http, CancellationToken ct) =>
-        await ForAsync(session, http.User.ToActor(), unitId, year, ct) is { } view ? Results.Ok(view) : Problems.NotFound("跨报告核对");
+    public static async Task<IResult> Get(string unitId, int year, IQuerySession session, Actor actor, CancellationToken ct) =>
+        await ForAsync(session, actor, unitId, year, ct) is { } view ? Results.Ok(view) : Problems.NotFound("跨报告核对");
 }
