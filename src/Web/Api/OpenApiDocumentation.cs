@@ -133,6 +133,7 @@ public static class OpenApiDocumentation
             : type == typeof(string) ? new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 50 * 1024 * 1024 }
             : type == typeof(JsonObject) ? new OpenApiSchema { Type = JsonSchemaType.Object }
             : await context.GetOrCreateSchemaAsync(type, null, ct);
+        if (route == "GET api/submissions/{id}") schema = WithActions(schema);
         success.Content = new Dictionary<string, OpenApiMediaType> { [known.MediaType] = new() { Schema = schema } };
         if (known.Status == 201)
             success.Headers = new Dictionary<string, IOpenApiHeader> { ["Location"] = new OpenApiHeader { Description = "新报告的地址", Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 } } };
@@ -179,6 +180,35 @@ public static class OpenApiDocumentation
                 },
             };
     }
+
+    /// <summary>A report as stored and the steps the caller may take on it now (<see cref="SubmissionActions"/>).</summary>
+    private static OpenApiSchema WithActions(OpenApiSchema submission) => new()
+    {
+        AllOf =
+        [
+            submission,
+            new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Required = new HashSet<string> { "actions" },
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["actions"] = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Array,
+                        MaxItems = Enum.GetValues<SubmissionAction>().Length,
+                        UniqueItems = true,
+                        Description = "本人此刻可执行的操作（与页面按钮一致）：edit 修改、score 评分、submit 提交审核、withdraw 撤回、discard 作废、claim 领取审核、release 放回队列、comment 审核意见、return 退回修改、approve 审核通过、publish 公开、correct 发布更正",
+                        Items = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.String,
+                            Enum = Enum.GetValues<SubmissionAction>().Select(a => (JsonNode)JsonValue.Create(a.ApiName())!).ToList(),
+                        },
+                    },
+                },
+            },
+        ],
+    };
 
     /// <summary>Strings, integers and lists without a bound get the one the server enforces for that field.</summary>
     private static void Bound(OpenApiSchema schema, string? property)

@@ -8,7 +8,7 @@ namespace Approval.Web.Submissions;
 
 /// <summary>
 /// The refusals every command shares, applied by <see cref="CommandPolicies"/> as Wolverine middleware before the
-/// endpoint decides: who is acting, and — once the aggregate is loaded — whether they may see it at all (404 otherwise,
+/// endpoint decides: who is acting (for the commands and for every other endpoint that takes an <see cref="Actor"/>), and — once the aggregate is loaded — whether they may see it at all (404 otherwise,
 /// so another unit's drafts cannot even be probed) and whether they saw its current version.
 /// </summary>
 public static class SignedInActor
@@ -41,7 +41,8 @@ public static class CommandPolicies
 {
     public static void Apply(WolverineHttpOptions opts)
     {
-        opts.AddMiddleware(typeof(SignedInActor), IsCommand);
+        // Every endpoint that asks for an Actor gets it here, from the signed-in principal, and never runs without one.
+        opts.AddMiddleware(typeof(SignedInActor), chain => IsCommand(chain) || TakesActor(chain));
         opts.AddMiddleware(typeof(CorrelationFromHeader), IsCommand);
         // Matched by the command's type: its Before takes the command as an ISubmissionCommand.
         opts.AddMiddlewareByMessageType(typeof(SubmissionScope));
@@ -70,6 +71,8 @@ public static class CommandPolicies
     private static bool IsAdminCreate(HttpChain chain) =>
         chain.HttpMethods.Contains("POST") && chain.RoutePattern?.RawText is { } route
         && route.StartsWith("/api/admin/", StringComparison.Ordinal) && route != "/api/admin/accounts";
+
+    private static bool TakesActor(HttpChain chain) => chain.Method.Method.GetParameters().Any(p => p.ParameterType == typeof(Actor));
 
     private static bool IsCommand(HttpChain chain) =>
         chain.RequestType?.IsAssignableTo(typeof(ISubmissionCommand)) == true || chain.RequestType?.IsAssignableTo(typeof(IStartSubmission)) == true

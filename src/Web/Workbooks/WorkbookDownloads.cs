@@ -1,5 +1,4 @@
 using System.Globalization;
-using Approval.Web.Auth;
 using Approval.Web.Templates;
 using Approval.Workflow.SelfEvaluation;
 using Approval.Workflow.Submissions;
@@ -22,10 +21,10 @@ public static class WorkbookDownloads
     [ApiAnswer(typeof(byte[]), MediaType = WorkbookFile.ContentType)]
     [ApiRefusal(409, "不是项目支出绩效自评表（code: not-a-self-evaluation-form），没有 Excel 格式")]
     [WolverineGet("/api/submissions/{id}/xlsx")]
-    public static async Task<IResult> SelfEvaluation(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> SelfEvaluation(Guid id, IQuerySession session, Actor actor, CancellationToken ct)
     {
         var submission = await session.LoadAsync<Submission>(id, ct);
-        if (submission is null || !SubmissionAccess.CanSee(http.User.ToActor(), submission)) return Problems.NotFound();
+        if (submission is null || !SubmissionAccess.CanSee(actor, submission)) return Problems.NotFound();
         if (submission.Content.Disclosure is { } package) return Package(package, submission.UnitName, submission.FiscalYear);
         if (submission.Content.ProjectForm is not { } form) return NotASelfEvaluationForm();
         var template = await TemplateOf(form, session, ct);
@@ -39,9 +38,9 @@ public static class WorkbookDownloads
     [EndpointSummary("单位年度汇总审核表（Excel，正式格式）")]
     [ApiAnswer(typeof(byte[]), MediaType = WorkbookFile.ContentType)]
     [WolverineGet("/api/units/{unitId}/summary/{year}/xlsx")]
-    public static async Task<IResult> Summary(string unitId, int year, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Summary(string unitId, int year, IQuerySession session, Actor actor, CancellationToken ct)
     {
-        var doc = await UnitSummaryAccess.LoadForAsync(session, http.User.ToActor(), unitId, year, ct);
+        var doc = await UnitSummaryAccess.LoadForAsync(session, actor, unitId, year, ct);
         if (doc is null) return Problems.NotFound("汇总审核表");
         return Results.File(SummaryReviewWorkbook.Write(doc.ToTable()), WorkbookFile.ContentType,
             WorkbookFile.Name(doc.UnitName, Year(year), "项目支出绩效自评情况汇总审核表"));

@@ -15,7 +15,7 @@ namespace Approval.Workflow.Submissions;
 /// <c>Apply</c> per event states that event's facts, and <see cref="Moved"/> what every event does. Each returns a new record;
 /// no list or round it was given is changed (copy on write). Times come from the events' timestamps, never from the clock.
 /// </summary>
-public sealed record Submission
+public sealed record Submission : IScopedReport
 {
     public Guid Id { get; init; }
     public int Version { get; init; }

@@ -1,4 +1,4 @@
-using Approval.Web.Auth;
+using Approval.Workflow.Submissions;
 using Marten;
 using Wolverine.Http;
 
@@ -13,9 +13,8 @@ public static class WorkCounts
     [EndpointSummary("导航栏待办计数（按链接 id：nav-drafts、nav-waiting…），收到通知后刷新徽标用")]
     [ApiAnswer(typeof(Dictionary<string, long>))]
     [WolverineGet("/api/work-counts")]
-    public static async Task<IResult> Get(IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Get(IQuerySession session, Actor actor, CancellationToken ct)
     {
-        if (http.User.ToActor() is not { } actor) return Problems.Unauthorized();
         var links = await WorkNavViewComponent.LinksFor(session, actor, ct);
         return Results.Ok(links.Where(l => l.Count is not null).ToDictionary(l => l.Id, l => l.Count!.Value));
     }

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Approval.Web.Auth;
 using Approval.Workflow.Submissions;
 using Marten;
@@ -28,22 +27,26 @@ public sealed class WorkNavViewComponent(IQuerySession session) : ViewComponent
         NavLink publicReports = new("nav-public", "公开报告", "/public");
         switch (actor)
         {
-            case { Role: Role.Preparer, UnitId: { } unit }:
+            case { Role: Role.Preparer, UnitId: not null }:
             {
                 var batch = session.CreateBatchQuery();
-                var drafts = batch.Query<Submission>().Count(s => s.UnitId == unit && s.State == SubmissionState.Draft);
-                var returned = batch.Query<Submission>().Count(s => s.UnitId == unit && s.State == SubmissionState.Returned);
+                var drafts = batch.Query<Submission>().VisibleTo(actor).Count(s => s.State == SubmissionState.Draft);
+                var returned = batch.Query<Submission>().VisibleTo(actor).Count(s => s.State == SubmissionState.Returned);
                 await batch.Execute(ct);
                 return [new("nav-unit", "本单位报告", "/submissions"), new("nav-drafts", "草稿", "/submissions?state=Draft", await drafts),
                     new("nav-returned", "已退回", "/submissions?state=Returned", await returned), publicReports];
             }
             case { Role: Role.Reviewer or Role.Auditor or Role.Admin }:
             {
-                var sections = actor.Role == Role.Reviewer ? actor.ReviewSectionIds.ToArray() : null;
+                // The queue's scope (SubmissionVisibility), read from the inline snapshot rather than the async queue: the page
+                // rendered right after an action counts it. A reviewer's 审核中 is what they hold (a stand-in: and those they stand in for).
                 var batch = session.CreateBatchQuery();
-                var waiting = batch.Query<Submission>().Count(InScope(sections, SubmissionState.Submitted));
-                var mine = batch.Query<Submission>().Count(InScope(sections, SubmissionState.InReview, sections is null ? null : actor.StandingIn.Select(s => s.DelegatorId).Append(actor.UserId).ToArray()));
-                var approved = batch.Query<Submission>().Count(InScope(sections, SubmissionState.Approved));
+                var waiting = batch.Query<Submission>().VisibleTo(actor).Count(s => s.State == SubmissionState.Submitted);
+                var holders = actor.StandingIn.Select(s => s.DelegatorId).Append(actor.UserId).ToArray();
+                var mine = actor.Role == Role.Reviewer
+                    ? batch.Query<Submission>().VisibleTo(actor).Count(s => s.State == SubmissionState.InReview && s.ClaimedBy!.UserId.IsOneOf(holders))
+                    : batch.Query<Submission>().VisibleTo(actor).Count(s => s.State == SubmissionState.InReview);
+                var approved = batch.Query<Submission>().VisibleTo(actor).Count(s => s.State == SubmissionState.Approved);
                 await batch.Execute(ct);
                 List<NavLink> links = [];
                 if (actor.Role == Role.Admin) links.Add(new("nav-admin", "系统管理", "/admin"));
@@ -66,16 +69,4 @@ public sealed class WorkNavViewComponent(IQuerySession session) : ViewComponent
                 return [publicReports];
         }
     }
-
-    /// <summary>
-    /// The queue's own scope (<see cref="Submissions.Queries.SubmissionQueries.Queue"/>: a reviewer's sections, or everything),
-    /// read from the inline snapshot rather than the async queue: the page rendered right after an action counts it.
-    /// </summary>
-    private static Expression<Func<Submission, bool>> InScope(string[]? sections, SubmissionState state, string[]? claimedBy = null) =>
-        (sections, claimedBy) switch
-        {
-            (null, _) => s => s.State == state,
-            (_, null) => s => s.SectionId != null && s.SectionId.IsOneOf(sections) && s.State == state,
-            _ => s => s.SectionId != null && s.SectionId.IsOneOf(sections) && s.State == state && s.ClaimedBy!.UserId.IsOneOf(claimedBy),
-        };
 }

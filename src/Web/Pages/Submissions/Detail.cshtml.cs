@@ -47,12 +47,12 @@ public class DetailModel(IQuerySession session, TimeProvider clock) : PageModel
     /// <summary>A 汇总 submission's table: the unit's sent 自评表 of the year as this submission declares them; null for other kinds.</summary>
     public SummaryReviewView? SummaryView { get; private set; }
 
-    public bool CanEdit => Actor.Role == Role.Preparer && Submission.State is SubmissionState.Draft or SubmissionState.Returned;
-    /// <summary>Whether the caller may decide now: the holder, or during a 委托 the holder's stand-in (<see cref="DecidingAs"/> says 代 whom).</summary>
-    public bool IsHolder => DecidingAs is not null;
-
+    /// <summary>The steps the caller may take now (<see cref="SubmissionActions"/>), as <c>GET /api/submissions/{id}</c> lists them: the page offers exactly these.</summary>
+    public IReadOnlyList<SubmissionAction> Actions { get; private set; } = [];
+    public bool Can(SubmissionAction action) => Actions.Contains(action);
+    public bool CanEdit => Can(SubmissionAction.Edit);
+    /// <summary>Who the caller's decision is recorded as: the holder, or during a 委托 the holder's stand-in (代 whom); null when they may not decide.</summary>
     public Actor? DecidingAs => Submission.State == SubmissionState.InReview ? Workflow.Submissions.Reviewing.ReviewRules.DecidingAs(Submission, Actor) : null;
-    public bool IsSectionReviewer => Actor.Role == Role.Reviewer && Submission.SectionId is not null && Actor.ReviewSectionIds.Contains(Submission.SectionId);
     public bool ScoreIsCurrent => Submission.Score?.ContentVersion == Submission.ContentVersion;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -66,6 +66,7 @@ public class DetailModel(IQuerySession session, TimeProvider clock) : PageModel
         var submission = await loadSubmission;
         if (submission is null || !SubmissionAccess.CanSee(Actor, submission)) return NotFound();
         Submission = submission;
+        Actions = SubmissionActions.For(submission, Actor);
         ScoreCard = (await loadSheet)?.Card;
 
         if (submission.Content.ProjectForm is { } form)

@@ -25,11 +25,11 @@ public class IndexModel(IQuerySession session) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.ToActor() is not { Role: Role.Preparer, UnitId: { } unitId }) return Forbid(); // PageAccess admits only a unit's preparers
+        if (User.ToActor() is not { Role: Role.Preparer, UnitId: { } unitId } actor) return Forbid(); // PageAccess admits only a unit's preparers
         UnitId = unitId;
         UnitName = (await session.LoadAsync<BudgetUnit>(unitId, ct))?.Name ?? unitId;
-        var yearly = await session.Query<Submission>()
-            .Where(s => s.UnitId == unitId && s.State != SubmissionState.Discarded && (s.Kind == SubmissionKind.ProjectSelfEvaluation || s.Kind == SubmissionKind.SummaryReview))
+        var yearly = await session.Query<Submission>().VisibleTo(actor)
+            .Where(s => s.State != SubmissionState.Discarded && (s.Kind == SubmissionKind.ProjectSelfEvaluation || s.Kind == SubmissionKind.SummaryReview))
             .ToListAsync(ct);
         // A year whose 自评表 are all drafts has no 汇总 yet: its table would be empty.
         SummaryYears = [.. yearly.Where(s => s.Kind == SubmissionKind.SummaryReview || s.State.IsSectionBusiness())
@@ -38,8 +38,8 @@ public class IndexModel(IQuerySession session) : PageModel
             .Where(g => g.All(s => s.Kind != SubmissionKind.SummaryReview))
             .Select(g => (g.Key, UnitSummaryReview.Assemble(g.Select(UnitSummaryEntries.Of))?.OrderedProjects().Count ?? 0))
             .Where(y => y.Item2 > 0).OrderByDescending(y => y.Key)];
-        Years = (await session.Query<Submission>().Where(s => s.UnitId == unitId).Select(s => s.FiscalYear).Distinct().ToListAsync(ct)).OrderDescending().ToList();
-        var query = session.Query<Submission>().Where(s => s.UnitId == unitId);
+        Years = (await session.Query<Submission>().VisibleTo(actor).Select(s => s.FiscalYear).Distinct().ToListAsync(ct)).OrderDescending().ToList();
+        var query = session.Query<Submission>().VisibleTo(actor);
         if (Year is not null) query = query.Where(s => s.FiscalYear == Year);
         if (State is not null) query = query.Where(s => s.State == State);
         var found = await new Paging(PageQuery.Number(Request), Paging.DefaultSize).ApplyAsync(query.OrderByDescending(s => s.UpdatedAt), ct);

@@ -1,4 +1,3 @@
-using Approval.Web.Auth;
 using Approval.Workflow.Submissions;
 using Marten;
 using Wolverine.Http;
@@ -24,17 +23,14 @@ public static class CredibilityStatistics
     [EndpointSummary("统计：自评质量提示按股室、单位（有提示、需关注、疑点较多的自评表份数）")]
     [ApiAnswer(typeof(CredibilityStatisticsView))]
     [WolverineGet("/api/statistics/credibility")]
-    public static async Task<IResult> Get(int? year, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Get(int? year, IQuerySession session, Actor actor, CancellationToken ct)
     {
-        if (http.User.ToActor() is not { Role: Role.Reviewer or Role.Auditor or Role.Admin } actor) return Problems.Forbidden("无权查看统计");
-        var query = session.Query<Submission>().Where(s => s.Kind == SubmissionKind.ProjectSelfEvaluation && s.State != SubmissionState.Draft && s.State != SubmissionState.Discarded);
-        if (actor.Role == Role.Reviewer)
-        {
-            var sections = actor.ReviewSectionIds.ToArray();
-            query = query.Where(s => s.SectionId != null && s.SectionId.IsOneOf(sections));
-        }
+        if (actor is not { Role: Role.Reviewer or Role.Auditor or Role.Admin }) return Problems.Forbidden("无权查看统计");
+        // What the caller sees (SubmissionVisibility), and of that only the section's business: never a unit's drafts, for auditors either.
+        var query = session.Query<Submission>().VisibleTo(actor)
+            .Where(s => s.Kind == SubmissionKind.ProjectSelfEvaluation && s.State != SubmissionState.Draft && s.State != SubmissionState.Discarded);
         if (year is not null) query = query.Where(s => s.FiscalYear == year);
-        var forms = (await query.ToListAsync(ct)).Where(s => SubmissionAccess.CanSee(actor, s)).ToList();
+        var forms = await query.ToListAsync(ct);
 
         var units = new List<(CredibilityGroup Group, string? SectionId, List<(string? Verdict, int Flags)> Rows)>();
         foreach (var unitYear in forms.GroupBy(f => (f.UnitId, f.FiscalYear)).OrderBy(g => g.Key.UnitId, StringComparer.Ordinal).ThenBy(g => g.Key.FiscalYear))

@@ -1,4 +1,3 @@
-using Approval.Web.Auth;
 using Approval.Workflow.Credibility;
 using Approval.Workflow.Submissions;
 using Marten;
@@ -54,10 +53,10 @@ public static class FormCredibility
         var sheets = (await session.LoadManyAsync<ScoreSheet>(ct, forms.Select(f => f.Id).ToArray())).ToDictionary(s => s.Id, s => s.Card);
         var units = forms.Select(f => f.UnitId).Distinct().ToArray();
         var years = forms.Select(f => f.FiscalYear - 1).Distinct().ToArray();
-        var lastYears = (await session.Query<Submission>()
+        var lastYears = (await session.Query<Submission>().VisibleTo(actor)
                 .Where(s => s.UnitId.IsOneOf(units) && s.FiscalYear.IsOneOf(years) && s.Kind == SubmissionKind.ProjectSelfEvaluation && s.State != SubmissionState.Discarded)
                 .ToListAsync(ct))
-            .Where(s => SubmissionAccess.CanSee(actor, s)).ToLookup(s => (s.UnitId, s.FiscalYear));
+            .ToLookup(s => (s.UnitId, s.FiscalYear));
         return forms.ToDictionary(f => f.Id, f => Report(f, sheets.GetValueOrDefault(f.Id), LastYear(f, [.. lastYears[(f.UnitId, f.FiscalYear - 1)]])));
     }
 
@@ -70,10 +69,9 @@ public static class FormCredibility
     private static async Task<IReadOnlyList<Submission>> LastYearFormsAsync(string unitId, int fiscalYear, Actor actor, IQuerySession session, CancellationToken ct)
     {
         var year = fiscalYear - 1;
-        var candidates = await session.Query<Submission>()
+        return await session.Query<Submission>().VisibleTo(actor)
             .Where(s => s.UnitId == unitId && s.FiscalYear == year && s.Kind == SubmissionKind.ProjectSelfEvaluation && s.State != SubmissionState.Discarded)
             .ToListAsync(ct);
-        return [.. candidates.Where(s => SubmissionAccess.CanSee(actor, s))];
     }
 
     /// <summary>Last year's 自评表 of the same project (same 项目名称): the furthest along, then the latest.</summary>
@@ -86,14 +84,13 @@ public static class FormCredibility
     [EndpointSummary("自评质量提示：自评分缺乏支撑的迹象（含与上年同一项目的对比）")]
     [ApiAnswer(typeof(FormCredibilityView))]
     [WolverineGet("/api/submissions/{id}/credibility")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Get(Guid id, IQuerySession session, Actor actor, CancellationToken ct)
     {
-        var actor = http.User.ToActor();
         var batch = session.CreateBatchQuery();
         var loadSubmission = batch.Load<Submission>(id);
         var loadSheet = batch.Load<ScoreSheet>(id);
         await batch.Execute(ct);
-        if (await loadSubmission is not { } submission || actor is null || !SubmissionAccess.CanSee(actor, submission)) return Problems.NotFound();
+        if (await loadSubmission is not { } submission || !SubmissionAccess.CanSee(actor, submission)) return Problems.NotFound();
         if (submission.Kind != SubmissionKind.ProjectSelfEvaluation) return Problems.Of(409, "not-self-evaluation", "自评质量只针对项目支出绩效自评表", "credibility flags are for project self-evaluation forms");
         return await OfAsync(submission, (await loadSheet)?.Card, actor, session, ct) is { } view
             ? Results.Ok(view)

@@ -1,4 +1,3 @@
-using Approval.Web.Auth;
 using Approval.Web.Templates;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Drafting;
@@ -16,9 +15,8 @@ public static class CheckContent
     [ApiAnswer(typeof(ScoreCard))]
     [ApiRefusal(409, "报告当前状态不允许修改（code: not-editable）")]
     [WolverinePost("/api/submissions/{id}/check-content")]
-    public static async Task<IResult> Post(Guid id, CheckContentRequest request, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Post(Guid id, CheckContentRequest request, IQuerySession session, Actor actor, CancellationToken ct)
     {
-        if (http.User.ToActor() is not { } actor) return Problems.Unauthorized();
         var submission = await session.LoadAsync<Submission>(id, ct);
         if (submission is null || !SubmissionAccess.CanSee(actor, submission)) return Problems.NotFound();
         if (request.Content is null) return Problems.BadRequest("content-required", "请提供报告内容", "content is required");

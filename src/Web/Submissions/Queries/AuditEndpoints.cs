@@ -29,9 +29,9 @@ public static class AuditEndpoints
     [EndpointSummary("审计：事件时间线")]
     [ApiAnswer(typeof(List<AuditEntry>))]
     [WolverineGet("/api/submissions/{id}/history")]
-    public static async Task<IResult> History(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> History(Guid id, IQuerySession session, Actor actor, CancellationToken ct)
     {
-        if (!await Visible(id, session, http, ct)) return Problems.NotFound();
+        if (!await Visible(id, session, actor, ct)) return Problems.NotFound();
         var events = await session.Events.FetchStreamAsync(id, token: ct);
         return Results.Ok(events.Select(EntryOf));
     }
@@ -51,9 +51,9 @@ public static class AuditEndpoints
     [EndpointSummary("审计：事件时间线（CSV）")]
     [ApiAnswer(typeof(string), MediaType = "text/csv")]
     [WolverineGet("/api/submissions/{id}/history.csv")]
-    public static async Task<IResult> HistoryCsv(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> HistoryCsv(Guid id, IQuerySession session, Actor reader, CancellationToken ct)
     {
-        if (!await Visible(id, session, http, ct)) return Problems.NotFound();
+        if (!await Visible(id, session, reader, ct)) return Problems.NotFound();
         var events = await session.Events.FetchStreamAsync(id, token: ct);
         var csv = new System.Text.StringBuilder();
         csv.AppendLine(string.Join(",", HistoryCsvHeader.Select(Public.PublicEndpoints.CsvCell)));
@@ -76,9 +76,9 @@ public static class AuditEndpoints
     [EndpointSummary("审计：校验防篡改链")]
     [ApiAnswer(typeof(ChainVerification))]
     [WolverineGet("/api/submissions/{id}/verify")]
-    public static async Task<IResult> Verify(Guid id, IQuerySession session, HttpContext http, Integrity.ChainKey key, CancellationToken ct)
+    public static async Task<IResult> Verify(Guid id, IQuerySession session, Actor actor, Integrity.ChainKey key, CancellationToken ct)
     {
-        if (!await Visible(id, session, http, ct)) return Problems.NotFound();
+        if (!await Visible(id, session, actor, ct)) return Problems.NotFound();
         return Results.Ok(await Integrity.EventChainStamp.VerifyAsync(session, key, id, ct));
     }
 
@@ -86,9 +86,9 @@ public static class AuditEndpoints
     [EndpointSummary("审计：某版本或某时点的报告")]
     [ApiAnswer(typeof(Submission))]
     [WolverineGet("/api/submissions/{id}/as-of")]
-    public static async Task<IResult> AsOf(Guid id, long? version, DateTimeOffset? at, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> AsOf(Guid id, long? version, DateTimeOffset? at, IQuerySession session, Actor actor, CancellationToken ct)
     {
-        if (!await Visible(id, session, http, ct)) return Problems.NotFound();
+        if (!await Visible(id, session, actor, ct)) return Problems.NotFound();
         if (version is null && at is null) return Problems.BadRequest("as-of-required", "请指定版本号 version 或时间 at", "give version or at");
         // Any offset the caller wrote (+08:00 for Beijing time) names the same instant; the store compares in UTC.
         var state = await session.Events.AggregateStreamAsync<Submission>(id, version ?? 0, at?.ToUniversalTime(), token: ct);
@@ -98,9 +98,9 @@ public static class AuditEndpoints
     [EndpointSummary("审计：两个版本之间的变化")]
     [ApiAnswer(typeof(JsonObject))]
     [WolverineGet("/api/submissions/{id}/diff")]
-    public static async Task<IResult> Diff(Guid id, long from, long to, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Diff(Guid id, long from, long to, IQuerySession session, Actor actor, CancellationToken ct)
     {
-        if (!await Visible(id, session, http, ct)) return Problems.NotFound();
+        if (!await Visible(id, session, actor, ct)) return Problems.NotFound();
         var before = await session.Events.AggregateStreamAsync<Submission>(id, from, token: ct);
         var after = await session.Events.AggregateStreamAsync<Submission>(id, to, token: ct);
         if (before is null || after is null || from < 1 || to < 1) return Problems.BadRequest("versions", "版本号不存在", "no such version");
@@ -112,6 +112,6 @@ public static class AuditEndpoints
         });
     }
 
-    private static async Task<bool> Visible(Guid id, IQuerySession session, HttpContext http, CancellationToken ct) =>
-        await session.LoadAsync<Submission>(id, ct) is { } s && SubmissionAccess.CanSee(http.User.ToActor(), s);
+    private static async Task<bool> Visible(Guid id, IQuerySession session, Actor actor, CancellationToken ct) =>
+        await session.LoadAsync<Submission>(id, ct) is { } s && SubmissionAccess.CanSee(actor, s);
 }

@@ -1,4 +1,3 @@
-using Approval.Web.Auth;
 using Approval.Web.Organization;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Publishing;
@@ -30,12 +29,11 @@ public static class StatisticsEndpoint
     [EndpointSummary("统计：按状态、等级、股室、单位")]
     [ApiAnswer(typeof(Statistics))]
     [WolverineGet("/api/statistics")]
-    public static async Task<IResult> Get(int? year, IQuerySession session, HttpContext http, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Get(int? year, IQuerySession session, Actor actor, TimeProvider clock, CancellationToken ct)
     {
-        if (http.User.ToActor() is not { Role: Role.Reviewer or Role.Auditor or Role.Admin } actor) return Problems.Forbidden("无权查看统计");
-        var query = session.Query<ReviewQueueItem>().Where(i => i.State != SubmissionState.Draft && i.State != SubmissionState.Discarded);
-        var sections = actor.ReviewSectionIds.ToArray();
-        if (actor.Role == Role.Reviewer) query = query.Where(i => i.SectionId != null && i.SectionId.IsOneOf(sections));
+        if (actor is not { Role: Role.Reviewer or Role.Auditor or Role.Admin }) return Problems.Forbidden("无权查看统计");
+        // The queue's scope: what the caller sees (SubmissionVisibility), only the section's business.
+        var query = session.Query<ReviewQueueItem>().VisibleTo(actor).Where(i => i.State != SubmissionState.Draft && i.State != SubmissionState.Discarded);
         if (year is not null) query = query.Where(i => i.FiscalYear == year);
         var items = await query.ToListAsync(ct);
         var now = clock.GetUtcNow();

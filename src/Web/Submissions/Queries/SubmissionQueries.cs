@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Approval.Web.Auth;
 using Approval.Workflow.Submissions;
@@ -7,6 +8,8 @@ using Approval.Workflow.Submissions.Reviewing;
 using Approval.Workflow.Submissions.Summary;
 using Approval.Workflow.Templates;
 using Marten;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Wolverine.Http;
 
 namespace Approval.Web.Submissions.Queries;
@@ -45,18 +48,11 @@ public static class SubmissionQueries
     [EndpointSummary("本人可见的报告（分页）")]
     [ApiAnswer(typeof(PageOf<SubmissionListEntry>))]
     [WolverineGet("/api/submissions")]
-    public static async Task<IResult> List(int? year, SubmissionState? state, string? unit, int? page, int? pageSize, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> List(int? year, SubmissionState? state, string? unit, int? page, int? pageSize, IQuerySession session, Actor actor, CancellationToken ct)
     {
-        if (http.User.ToActor() is not { } actor) return Problems.Unauthorized();
         var (paging, refused) = Paging.From(page, pageSize);
         if (refused is not null) return refused;
-        var query = session.Query<Submission>().AsQueryable();
-        query = actor.Role switch
-        {
-            Role.Preparer => query.Where(s => s.UnitId == actor.UnitId),
-            Role.Reviewer => query.Where(s => s.SectionId != null && s.SectionId.IsOneOf(actor.ReviewSectionIds.ToArray()) && s.State != SubmissionState.Draft && s.State != SubmissionState.Discarded),
-            _ => query,
-        };
+        var query = session.Query<Submission>().VisibleTo(actor);
         if (year is not null) query = query.Where(s => s.FiscalYear == year);
         if (state is not null) query = query.Where(s => s.State == state);
         if (!string.IsNullOrWhiteSpace(unit)) query = query.Where(s => s.UnitId == unit);
@@ -65,27 +61,32 @@ public static class SubmissionQueries
             s.Score?.Total, s.Score?.SuggestedGrade, s.Approval?.Grade, s.Score?.ErrorCount ?? 0, s.SectionName, s.ClaimedBy?.Name, s.UpdatedAt)).ToList(), found.Total, found.Page, found.PageSize));
     }
 
+    /// <summary>The report as stored, and <c>actions</c>: the steps the caller may take on it now (<see cref="SubmissionActions"/>), as the page offers them.</summary>
     [EndpointSummary("一份报告的当前状态与内容")]
     [ApiAnswer(typeof(Submission))]
     [WolverineGet("/api/submissions/{id}")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Get(Guid id, IQuerySession session, Actor actor, HttpContext http, CancellationToken ct)
     {
         var submission = await session.LoadAsync<Submission>(id, ct);
-        return submission is not null && SubmissionAccess.CanSee(http.User.ToActor(), submission) ? Results.Ok(submission) : Problems.NotFound();
+        if (submission is null || !SubmissionAccess.CanSee(actor, submission)) return Problems.NotFound();
+        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var answer = JsonSerializer.SerializeToNode(submission, json)!.AsObject();
+        answer["actions"] = new JsonArray([.. SubmissionActions.For(submission, actor).Select(a => (JsonNode?)a.ApiName())]);
+        return Results.Ok(answer);
     }
 
     /// <summary>The latest score in full: every finding with its location and every indicator's explanation.</summary>
     [EndpointSummary("最近一次评分的完整评分表")]
     [ApiAnswer(typeof(ScoreSheet))]
     [WolverineGet("/api/submissions/{id}/score")]
-    public static async Task<IResult> Score(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Score(Guid id, IQuerySession session, Actor actor, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
         var loadSubmission = batch.Load<Submission>(id);
         var loadSheet = batch.Load<ScoreSheet>(id);
         await batch.Execute(ct);
         var submission = await loadSubmission;
-        if (submission is null || !SubmissionAccess.CanSee(http.User.ToActor(), submission)) return Problems.NotFound();
+        if (submission is null || !SubmissionAccess.CanSee(actor, submission)) return Problems.NotFound();
         return await loadSheet is { } sheet ? Results.Ok(sheet.Card) : Problems.NotFound("评分结果");
     }
 
@@ -98,18 +99,18 @@ public static class SubmissionQueries
     [ApiAnswer(typeof(ReviewQueue))]
     [WolverineGet("/api/review-queue")]
     public static async Task<IResult> Queue(int? year, string? unit, string? state, bool? mine, string? grade, bool? hasErrors, string? sort, int? page, int? pageSize,
-        IQuerySession session, HttpContext http, TimeProvider clock, CancellationToken ct)
+        IQuerySession session, Actor actor, TimeProvider clock, CancellationToken ct)
     {
-        if (http.User.ToActor() is not { Role: Role.Reviewer or Role.Admin or Role.Auditor } actor) return Problems.Forbidden("只有审核人可以查看审核队列");
+        if (actor is not { Role: Role.Reviewer or Role.Admin or Role.Auditor }) return Problems.Forbidden("只有审核人可以查看审核队列");
         var (paging, refused) = Paging.From(page, pageSize);
         if (refused is not null) return refused;
         if (!QueueFilter.TryParse(state, out var shownStates))
             return Problems.BadRequest("state", $"状态只能是 open、all 或 Submitted、InReview、Returned、Approved、Published 之一（收到「{state}」）", "unknown state filter");
         // Everything is filtered, counted, sorted and paged by PostgreSQL: a province-sized section is never loaded whole.
-        var sections = actor.ReviewSectionIds.ToArray();
         var now = clock.GetUtcNow();
+        // Who sees what (SubmissionVisibility), then the queue's own narrowing: only the section's business, for an auditor or administrator too.
         List<Expression<Func<ReviewQueueItem, bool>>> scope = [i => i.State != SubmissionState.Draft && i.State != SubmissionState.Discarded];
-        if (actor.Role == Role.Reviewer) scope.Add(i => i.SectionId != null && i.SectionId.IsOneOf(sections));
+        if (SubmissionVisibility.Rule<ReviewQueueItem>(actor) is { } visible) scope.Add(visible);
         if (year is not null) scope.Add(i => i.FiscalYear == year);
         if (!string.IsNullOrWhiteSpace(unit)) scope.Add(i => i.UnitId == unit);
         IQueryable<ReviewQueueItem> Scope() => scope.Aggregate(session.Query<ReviewQueueItem>().AsQueryable(), (q, f) => q.Where(f));
@@ -143,9 +144,9 @@ public static class SubmissionQueries
     [EndpointSummary("单位年度汇总审核表")]
     [ApiAnswer(typeof(JsonObject))]
     [WolverineGet("/api/units/{unitId}/summary/{year}")]
-    public static async Task<IResult> Summary(string unitId, int year, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Summary(string unitId, int year, IQuerySession session, Actor actor, CancellationToken ct)
     {
-        var doc = await UnitSummaryAccess.LoadForAsync(session, http.User.ToActor(), unitId, year, ct);
+        var doc = await UnitSummaryAccess.LoadForAsync(session, actor, unitId, year, ct);
         if (doc is null) return Problems.NotFound("汇总审核表");
         return Results.Ok(new { doc.Id, doc.UnitId, doc.UnitName, doc.FiscalYear, Table = doc.ToTable(), doc.Figures, Rows = doc.OrderedProjects(), Drafts = doc.Drafts() });
     }

@@ -1,4 +1,3 @@
-using Approval.Web.Auth;
 using Approval.Workflow.DepartmentReport;
 using Approval.Workflow.Reconciliation;
 using Approval.Workflow.Submissions;
@@ -26,10 +25,9 @@ public static class UnitReconciliation
     public static async Task<UnitReconciliationView> OfAsync(IQuerySession session, Actor actor, UnitSummaryReview review, CancellationToken ct)
     {
         var (unitId, year) = (review.UnitId, review.FiscalYear);
-        var filed = (await session.Query<Submission>()
-                .Where(s => s.UnitId == unitId && s.FiscalYear == year && s.State != SubmissionState.Discarded)
-                .ToListAsync(ct))
-            .Where(s => SubmissionAccess.CanSee(actor, s)).ToList();
+        var filed = await session.Query<Submission>().VisibleTo(actor)
+            .Where(s => s.UnitId == unitId && s.FiscalYear == year && s.State != SubmissionState.Discarded)
+            .ToListAsync(ct);
         var counted = review.OrderedProjects().Select(r => r.SubmissionId).ToHashSet();
         var forms = filed.Where(s => counted.Contains(s.Id) && s.Content.ProjectForm is not null)
             .Select(s => new RelatedProject(s.Title, s.Content.ProjectForm!)).ToList();
@@ -59,6 +57,6 @@ public static class UnitReconciliation
     [EndpointSummary("单位年度跨报告核对：自评表、决算公开、部门整体、汇总审核表之间的勾稽")]
     [ApiAnswer(typeof(UnitReconciliationView))]
     [WolverineGet("/api/units/{unitId}/reconciliation/{year}")]
-    public static async Task<IResult> Get(string unitId, int year, IQuerySession session, HttpContext http, CancellationToken ct) =>
-        await ForAsync(session, http.User.ToActor(), unitId, year, ct) is { } view ? Results.Ok(view) : Problems.NotFound("跨报告核对");
+    public static async Task<IResult> Get(string unitId, int year, IQuerySession session, Actor actor, CancellationToken ct) =>
+        await ForAsync(session, actor, unitId, year, ct) is { } view ? Results.Ok(view) : Problems.NotFound("跨报告核对");
 }

@@ -20,15 +20,21 @@ public static class DiscardRules
 
     public static DraftDiscarded Discard(Submission submission, string? reason, Actor by)
     {
+        RequireDiscardable(submission, by);
+        var clean = Reviewing.ReviewRules.RequireText(reason, "reason-required", "请填写作废原因");
+        if (InvisibleText.Contains(clean))
+            throw new SubmissionRuleException(RuleViolation.Invalid("reason-required", "作废原因中含有不可见字符或文字方向控制符，请删除后重试", "reason has invisible characters"));
+        return new DraftDiscarded(submission.Id, clean, by);
+    }
+
+    /// <summary>作废: the unit's preparer, of a draft or a report returned for revision.</summary>
+    internal static void RequireDiscardable(Submission submission, Actor by)
+    {
         if (by.Role != Role.Preparer || by.UnitId != submission.UnitId)
             throw new SubmissionRuleException(RuleViolation.Forbidden("not-preparer", "只有本单位填报人可以作废报告", "only the unit's preparer can discard its report"));
         if (submission.State is not (SubmissionState.Draft or SubmissionState.Returned))
             throw new SubmissionRuleException(RuleViolation.Conflict("not-discardable",
                 $"报告当前为「{submission.State.Chinese()}」，只有草稿或已退回修改的报告可以作废{(submission.State == SubmissionState.Submitted ? "（请先撤回）" : "")}",
                 $"a {submission.State} submission cannot be discarded"));
-        var clean = Reviewing.ReviewRules.RequireText(reason, "reason-required", "请填写作废原因");
-        if (InvisibleText.Contains(clean))
-            throw new SubmissionRuleException(RuleViolation.Invalid("reason-required", "作废原因中含有不可见字符或文字方向控制符，请删除后重试", "reason has invisible characters"));
-        return new DraftDiscarded(submission.Id, clean, by);
     }
 }

@@ -36,11 +36,7 @@ public static class PublishRules
 
     public static SubmissionPublished Publish(Submission submission, string indexNumber, string publisher, bool confidentialityReviewed, bool principalSigned, Actor by)
     {
-        by = RequirePublisher(submission, by);
-        if (submission.State == SubmissionState.Published)
-            throw new SubmissionRuleException(RuleViolation.Conflict("already-published", "报告已公开；如需更正请发布更正版本", "already published"));
-        if (submission.State != SubmissionState.Approved)
-            throw new SubmissionRuleException(RuleViolation.Conflict("not-approved", $"报告当前为「{submission.State.Chinese()}」，审核通过后才能公开", "approve before publishing"));
+        by = RequirePublishable(submission, by);
         var fields = new List<FieldProblem>();
         var index = Field(fields, "indexNumber", indexNumber, "index-required", "请填写索引号");
         if (index is { Length: > MaxIndexNumberLength })
@@ -55,9 +51,7 @@ public static class PublishRules
     public static CorrectionPublished Correct(Submission submission, SubmissionContent content, string reason, bool confidentialityReviewed, bool principalSigned, Actor by,
         IReadOnlyList<IndicatorTemplate>? templates = null)
     {
-        by = RequirePublisher(submission, by);
-        if (submission.State != SubmissionState.Published)
-            throw new SubmissionRuleException(RuleViolation.Conflict("not-published", "只有已公开的报告才能发布更正", "only a published report can be corrected"));
+        by = RequireCorrectable(submission, by);
         RequireGates(confidentialityReviewed, principalSigned);
         if (!content.Matches(submission.Kind))
             throw new SubmissionRuleException(RuleViolation.Invalid("content-kind", "更正内容与报告类型不符", "content does not match the kind"));
@@ -70,6 +64,26 @@ public static class PublishRules
         return new CorrectionPublished(submission.Id, submission.PublicationVersion + 1, version, content,
             SubmissionScoring.Score(submission.Kind, content, version, templates),
             Reviewing.ReviewRules.RequireText(reason, "reason-required", "请填写更正原因"), changes, by);
+    }
+
+    /// <summary>公开: a publisher, of an approved report not yet public.</summary>
+    internal static Actor RequirePublishable(Submission submission, Actor by)
+    {
+        by = RequirePublisher(submission, by);
+        if (submission.State == SubmissionState.Published)
+            throw new SubmissionRuleException(RuleViolation.Conflict("already-published", "报告已公开；如需更正请发布更正版本", "already published"));
+        if (submission.State != SubmissionState.Approved)
+            throw new SubmissionRuleException(RuleViolation.Conflict("not-approved", $"报告当前为「{submission.State.Chinese()}」，审核通过后才能公开", "approve before publishing"));
+        return by;
+    }
+
+    /// <summary>发布更正: a publisher, of a published report.</summary>
+    internal static Actor RequireCorrectable(Submission submission, Actor by)
+    {
+        by = RequirePublisher(submission, by);
+        if (submission.State != SubmissionState.Published)
+            throw new SubmissionRuleException(RuleViolation.Conflict("not-published", "只有已公开的报告才能发布更正", "only a published report can be corrected"));
+        return by;
     }
 
     /// <summary>Publication is the finance bureau's act: the section's reviewers (or an admin).</summary>

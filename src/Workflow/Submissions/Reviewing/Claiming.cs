@@ -17,7 +17,10 @@ public static partial class ReviewRules
     /// <summary>领取: a reviewer of the covering section takes a submitted report and holds its review.</summary>
     public static ReviewClaimed Decide(Submission submission, ClaimCommand command, Actor by) => Claim(submission, by);
 
-    public static ReviewClaimed Claim(Submission submission, Actor by)
+    public static ReviewClaimed Claim(Submission submission, Actor by) => new(submission.Id, submission.Round, RequireClaimable(submission, by));
+
+    /// <summary>领取审核: a reviewer of the section, while the submission waits unclaimed.</summary>
+    internal static Actor RequireClaimable(Submission submission, Actor by)
     {
         var acting = RequireSectionReviewer(submission, by);
         if (submission.State == SubmissionState.InReview)
@@ -25,6 +28,6 @@ public static partial class ReviewRules
                 submission.ClaimedBy?.UserId == by.UserId ? "您已领取该报告" : $"该报告已由 {submission.ClaimedBy?.Display} 领取审核", "already claimed"));
         if (submission.State != SubmissionState.Submitted)
             throw new SubmissionRuleException(RuleViolation.Conflict("not-submitted", $"报告当前为「{submission.State.Chinese()}」，不能领取审核", "not waiting for review"));
-        return new ReviewClaimed(submission.Id, submission.Round, acting);
+        return acting;
     }
 }

@@ -28,11 +28,18 @@ public static partial class ReviewRules
     /// <summary>审核意见, on the whole report, on a row named by <paramref name="row"/>, or on the 三级指标 row <paramref name="rowId"/> (named for the reader by the server).</summary>
     public static ReviewCommented Comment(Submission submission, string text, string? row, Actor by, string? rowId = null)
     {
-        var acting = RequireSectionReviewer(submission, by);
-        if (submission.State is not (SubmissionState.Submitted or SubmissionState.InReview))
-            throw new SubmissionRuleException(RuleViolation.Conflict("not-in-review", $"报告当前为「{submission.State.Chinese()}」，不能添加审核意见", "not under review"));
+        var acting = RequireCommentable(submission, by);
         var clean = RequireText(text, "comment-required", "请填写意见内容");
         if (Submitting.SubmitRules.Clean(rowId) is { } id) return new ReviewCommented(submission.Id, submission.Round, clean, IndicatorReference(submission, id), acting) { RowId = id };
         return new ReviewCommented(submission.Id, submission.Round, clean, RowReference(row), acting);
+    }
+
+    /// <summary>审核意见: any reviewer of the section, while the submission waits or is under review.</summary>
+    internal static Actor RequireCommentable(Submission submission, Actor by)
+    {
+        var acting = RequireSectionReviewer(submission, by);
+        if (submission.State is not (SubmissionState.Submitted or SubmissionState.InReview))
+            throw new SubmissionRuleException(RuleViolation.Conflict("not-in-review", $"报告当前为「{submission.State.Chinese()}」，不能添加审核意见", "not under review"));
+        return acting;
     }
 }

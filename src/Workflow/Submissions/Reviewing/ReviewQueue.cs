@@ -12,7 +12,7 @@ namespace Approval.Workflow.Submissions.Reviewing;
 /// One line of a 业务股室's review queue (and of the statistics): where a submission stands, who holds it,
 /// how long it has waited and by when it is due. Built asynchronously from the events alone.
 /// </summary>
-public sealed class ReviewQueueItem
+public sealed class ReviewQueueItem : IScopedReport
 {
     /// <summary>Review is due this many days after submission.</summary>
     public const int ReviewDays = 15;

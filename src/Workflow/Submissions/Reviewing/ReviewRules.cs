@@ -31,7 +31,7 @@ public static partial class ReviewRules
     /// The reviewer holding the review may decide; so may, during a 委托, the stand-in of the holder (recorded 代 the holder), and
     /// the delegator for what their stand-in claimed for them.
     /// </summary>
-    private static Actor RequireHolder(Submission submission, Actor by)
+    internal static Actor RequireHolder(Submission submission, Actor by)
     {
         var acting = RequireSectionReviewer(submission, by);
         if (submission.State == SubmissionState.Submitted)

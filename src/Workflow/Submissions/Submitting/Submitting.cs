@@ -37,12 +37,25 @@ public static class SubmitRules
         Drafting.DraftRules.RequireEditable(submission, by);
         if (sectionId is null || sectionName is null)
             throw new SubmissionRuleException(RuleViolation.Conflict("no-section", "本单位尚未分配财政局业务股室，请联系管理员", "the unit has no reviewing section"));
-        if (submission.Score is null || submission.Score.ContentVersion != submission.ContentVersion)
-            throw new SubmissionRuleException(RuleViolation.Conflict("not-scored", "请先对当前内容评分，再提交审核", "score the current content before submitting"));
+        RequireScored(submission);
         return new SubmittedForReview(submission.Id, submission.Round + 1, submission.ContentVersion, sectionId, sectionName, by);
     }
 
+    /// <summary>Only the current content's score goes to review.</summary>
+    internal static void RequireScored(Submission submission)
+    {
+        if (submission.Score is null || submission.Score.ContentVersion != submission.ContentVersion)
+            throw new SubmissionRuleException(RuleViolation.Conflict("not-scored", "请先对当前内容评分，再提交审核", "score the current content before submitting"));
+    }
+
     public static SubmissionWithdrawn Withdraw(Submission submission, string? reason, Actor by)
+    {
+        RequireWithdrawable(submission, by);
+        return new SubmissionWithdrawn(submission.Id, submission.Round, Clean(reason), by);
+    }
+
+    /// <summary>撤回: the unit's preparer, while the submission waits unclaimed.</summary>
+    internal static void RequireWithdrawable(Submission submission, Actor by)
     {
         if (by.Role != Role.Preparer || by.UnitId != submission.UnitId)
             throw new SubmissionRuleException(RuleViolation.Forbidden("not-preparer", "只有本单位填报人可以撤回", "only the unit's preparer can withdraw"));
@@ -50,7 +63,6 @@ public static class SubmitRules
             throw new SubmissionRuleException(RuleViolation.Conflict("review-started", $"{submission.ClaimedBy?.Name ?? "审核人"} 已开始审核，不能撤回", "review has started"));
         if (submission.State != SubmissionState.Submitted)
             throw new SubmissionRuleException(RuleViolation.Conflict("not-submitted", $"报告当前为「{submission.State.Chinese()}」，没有可撤回的提交", "nothing to withdraw"));
-        return new SubmissionWithdrawn(submission.Id, submission.Round, Clean(reason), by);
     }
 
     internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
