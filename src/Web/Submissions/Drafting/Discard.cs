@@ -14,5 +14,5 @@ public static class Discard
     [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/discard")]
     public static (CommandAccepted, Events) Post(DiscardSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
-        Decision.Record(submission, DiscardRules.Discard(submission, command.Reason, actor));
+        Decision.Record(submission, DiscardRules.Decide(submission, new DiscardCommand(command.Reason), actor));
 }

@@ -14,5 +14,5 @@ public static class Claim
     [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/claim")]
     public static (CommandAccepted, Events) Post(ClaimReview command, [WriteAggregate("id")] Submission submission, Actor actor) =>
-        Decision.Record(submission, ReviewRules.Claim(submission, actor));
+        Decision.Record(submission, ReviewRules.Decide(submission, new ClaimCommand(), actor));
 }

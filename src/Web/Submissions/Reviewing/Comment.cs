@@ -14,5 +14,5 @@ public static class Comment
     [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/comments")]
     public static (CommandAccepted, Events) Post(CommentOnSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
-        Decision.Record(submission, ReviewRules.Comment(submission, command.Text ?? "", command.Row, actor, command.RowId));
+        Decision.Record(submission, ReviewRules.Decide(submission, new CommentCommand(command.Text, command.Row, command.RowId), actor));
 }

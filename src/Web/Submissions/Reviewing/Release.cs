@@ -14,5 +14,5 @@ public static class Release
     [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/release")]
     public static (CommandAccepted, Events) Post(ReleaseReview command, [WriteAggregate("id")] Submission submission, Actor actor) =>
-        Decision.Record(submission, ReviewRules.Release(submission, command.Reason, actor));
+        Decision.Record(submission, ReviewRules.Decide(submission, new ReleaseCommand(command.Reason), actor));
 }

@@ -14,5 +14,5 @@ public static class Return
     [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/return")]
     public static (CommandAccepted, Events) Post(ReturnForRevision command, [WriteAggregate("id")] Submission submission, Actor actor) =>
-        Decision.Record(submission, ReviewRules.Return(submission, command.Reason ?? "", command.RowRemarks, actor));
+        Decision.Record(submission, ReviewRules.Decide(submission, new ReturnCommand(command.Reason, command.RowRemarks), actor));
 }

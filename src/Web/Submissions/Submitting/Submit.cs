@@ -20,6 +20,6 @@ public static class Submit
     {
         var unit = actor.UnitId is { } unitId ? await session.LoadAsync<BudgetUnit>(unitId, ct) : null;
         var section = unit is null ? null : await session.LoadAsync<ReviewSection>(unit.SectionId, ct);
-        return Decision.Record(submission, SubmitRules.Submit(submission, section?.Id, section?.Name, actor));
+        return Decision.Record(submission, SubmitRules.Decide(submission, new SubmitCommand(section?.Id, section?.Name), actor));
     }
 }

@@ -14,5 +14,5 @@ public static class Withdraw
     [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/withdraw")]
     public static (CommandAccepted, Events) Post(WithdrawSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
-        Decision.Record(submission, SubmitRules.Withdraw(submission, command.Reason, actor));
+        Decision.Record(submission, SubmitRules.Decide(submission, new WithdrawCommand(command.Reason), actor));
 }

@@ -10,8 +10,14 @@ public sealed record DraftDiscarded(Guid SubmissionId, string Reason, Actor By) 
     public EventNotice Notice(string title, string unitName) => new("discarded", $"{unitName} 作废了「{title}」", UnitOnly: true);
 }
 
+/// <summary>作废, with the reason the unit gives.</summary>
+public sealed record DiscardCommand(string? Reason);
+
 public static class DiscardRules
 {
+    /// <summary>作废: the unit's preparer gives up a draft or a returned report.</summary>
+    public static DraftDiscarded Decide(Submission submission, DiscardCommand command, Actor by) => Discard(submission, command.Reason, by);
+
     public static DraftDiscarded Discard(Submission submission, string? reason, Actor by)
     {
         if (by.Role != Role.Preparer || by.UnitId != submission.UnitId)

@@ -18,8 +18,20 @@ public sealed record SubmissionWithdrawn(Guid SubmissionId, int Round, string? R
     public EventNotice Notice(string title, string unitName) => new("withdrawn", $"{unitName} 撤回了「{title}」");
 }
 
+/// <summary>提交审核 to the 业务股室 covering the preparer's unit, as the host found it (null when the unit has none).</summary>
+public sealed record SubmitCommand(string? SectionId, string? SectionName);
+
+/// <summary>撤回, with an optional reason.</summary>
+public sealed record WithdrawCommand(string? Reason = null);
+
 public static class SubmitRules
 {
+    /// <summary>提交审核: the unit's preparer sends the scored current content for review.</summary>
+    public static SubmittedForReview Decide(Submission submission, SubmitCommand command, Actor by) => Submit(submission, command.SectionId, command.SectionName, by);
+
+    /// <summary>撤回: the unit's preparer takes a submission back before a reviewer claims it.</summary>
+    public static SubmissionWithdrawn Decide(Submission submission, WithdrawCommand command, Actor by) => Withdraw(submission, command.Reason, by);
+
     public static SubmittedForReview Submit(Submission submission, string? sectionId, string? sectionName, Actor by)
     {
         Drafting.DraftRules.RequireEditable(submission, by);
