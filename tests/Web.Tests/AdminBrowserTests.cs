@@ -11,7 +11,7 @@ namespace Approval.Web.Tests;
 /// password once and the old one stops working; a disabled account cannot sign in. Only the admin's own 财政局 appears
 /// (the other bureau of <see cref="TestOrganization"/> has the same ids with other names), and other roles get 403.
 /// </summary>
-[Collection(HeavyCollection.Name)]
+[Collection(SecondBrowserLane.Name)]
 public class AdminBrowserTests(LiveApp app) : BrowserTest(app)
 {
     private const string NewPassword = "Nongye#2026first";

@@ -33,7 +33,7 @@ public sealed class LiveAppWithEmail : LiveApp
 /// on the reviewer's 逾期催报 page; the reviewer sends the 催报 there; the email is read from the SMTP server; the unit's
 /// preparer sees the 催报 on 本单位报告.
 /// </summary>
-[Collection(HeavyCollection.Name)]
+[Collection(SecondBrowserLane.Name)]
 public class DeadlineBrowserTests(LiveAppWithEmail app) : BrowserTest(app), IClassFixture<LiveAppWithEmail>
 {
     [Fact]

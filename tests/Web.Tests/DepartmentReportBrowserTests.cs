@@ -11,7 +11,7 @@ namespace Approval.Web.Tests;
 /// with its four sections, its attachments and 97.44 from the attached 项目 report; by 上饶市大数据发展管理局 it needs a
 /// confirmation naming both units. Screenshots at 1440 px and the printed pages go to TestResults/screenshots.
 /// </summary>
-[Collection(HeavyCollection.Name)]
+[Collection(SecondBrowserLane.Name)]
 public class DepartmentReportBrowserTests(LiveApp app) : BrowserTest(app)
 {
     private static readonly string Seed001 = SeedPath("001_de08246b7e89c2ac.txt");

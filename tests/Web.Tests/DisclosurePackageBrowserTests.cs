@@ -13,7 +13,7 @@ namespace Approval.Web.Tests;
 /// order, the 情况说明 and both 附件 with their figures as numbers; 打印 / 另存为 PDF prints the package with its 附件.
 /// Screenshots at 1440 px: package-attached-forms.png, package-public.png, package-public-attached.png; printed/public-package-002.pdf.
 /// </summary>
-[Collection(HeavyCollection.Name)]
+[Collection(SecondBrowserLane.Name)]
 public class DisclosurePackageBrowserTests(LiveApp app) : BrowserTest(app)
 {
     [Fact]

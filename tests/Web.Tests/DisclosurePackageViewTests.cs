@@ -11,7 +11,7 @@ namespace Approval.Web.Tests;
 /// (01 two-sided, 06 in three groups, 07 counting 74 not 74.00, 08/09 本表无数据), findings on their cells and
 /// sentences, reachable from the findings list; on paper one sheet per table, the wide ones landscape.
 /// </summary>
-[Collection(HeavyCollection.Name)]
+[Collection(SecondBrowserLane.Name)]
 public class DisclosurePackageViewTests(LiveApp app) : BrowserTest(app)
 {
     private async Task<Guid> ImportAndScoreSeed002()

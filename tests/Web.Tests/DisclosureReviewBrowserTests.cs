@@ -16,7 +16,7 @@ namespace Approval.Web.Tests;
 /// disclosure-returned-notice.png, disclosure-resubmitted.png, disclosure-approve-block.png, disclosure-approved.png,
 /// disclosure-dashboard.png.
 /// </summary>
-[Collection(HeavyCollection.Name)]
+[Collection(SecondBrowserLane.Name)]
 public class DisclosureReviewBrowserTests(LiveApp app) : BrowserTest(app)
 {
     private async Task<long> Step(string user, Guid id, string action)

@@ -10,7 +10,7 @@ namespace Approval.Web.Tests;
 /// form edits in place with its saved state, a figure that is not one is refused at its field, unsaved edits survive
 /// an expired session, and a step that cannot be undone asks first. Screenshots: findings-editor-{width}-*.png.
 /// </summary>
-[Collection(HeavyCollection.Name)]
+[Collection(SecondBrowserLane.Name)]
 public class FindingsAndEditorBrowserTests(LiveApp app) : BrowserTest(app)
 {
     private async Task<Guid> ScoredDraft(string title)

@@ -11,7 +11,7 @@ namespace Approval.Web.Tests;
 /// A working day's frame in a real browser, at 1440 px and at 390 px: the navigation's to-do counts per role, breadcrumbs,
 /// the 404/403 pages, a lapsed sign-in, 放回队列, the queue's state filter, the live indicator and 公开's field messages.
 /// </summary>
-[Collection(HeavyCollection.Name)]
+[Collection(SecondBrowserLane.Name)]
 public class NavigationAndErrorsBrowserTests(LiveApp app) : BrowserTest(app)
 {
     private static readonly System.Text.RegularExpressions.Regex DetailUrl = new("/submissions/[0-9a-f-]{36}$");

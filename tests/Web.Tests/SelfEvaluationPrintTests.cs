@@ -11,7 +11,7 @@ namespace Approval.Web.Tests;
 /// printed by Chromium (the page's own @page rules); the PDF's pages measured with pdfinfo, read with pdftotext and
 /// rendered to PNG (TestResults/screenshots/printed/self-evaluation-*.png) for a person to look at.
 /// </summary>
-[Collection(HeavyCollection.Name)]
+[Collection(SecondBrowserLane.Name)]
 public class SelfEvaluationPrintTests(LiveApp app) : BrowserTest(app)
 {
     private const string Seal = "上饶市财政局经济建设股业务专用章";

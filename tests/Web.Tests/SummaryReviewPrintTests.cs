@@ -12,7 +12,7 @@ namespace Approval.Web.Tests;
 /// 汇总 submission go through the workflow, the reviewer approves the 汇总 in the browser, opens the table and prints
 /// it. The PDF and its PNG pages go to TestResults/screenshots/printed/.
 /// </summary>
-[Collection(HeavyCollection.Name)]
+[Collection(SecondBrowserLane.Name)]
 public class SummaryReviewPrintTests(LiveApp app) : BrowserTest(app)
 {
     /// <summary>The rows of seed 001's 附件4-1 as printed: 项目名称, 年初预算数 (= 小计, no 追加/追减), 全年执行数, 绩效自评得分.</summary>

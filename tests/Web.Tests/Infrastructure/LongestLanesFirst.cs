@@ -1,18 +1,20 @@
 using Xunit.Abstractions;
 
 [assembly: TestCollectionOrderer("Approval.Web.Tests.Infrastructure.LongestLanesFirst", "Web.Tests")]
+// Four at a time on two cores: the lanes mostly wait (pages, PostgreSQL, projections), see HeavyCollection.
+[assembly: CollectionBehavior(MaxParallelThreads = 4)]
 
 namespace Approval.Web.Tests.Infrastructure;
 
 /// <summary>
-/// xunit starts as many collections as it has threads (two here), in the orderer's order, and the next one whenever one
-/// ends. The two serial lanes are the longest chains of the run: started first, the browser lane takes one thread for
-/// the whole run while the process lane and then the many short classes share the other. In xunit's own (hashed) order
-/// the browser lane could start last, after minutes of short classes, and end the run alone.
+/// xunit starts as many collections as it has threads (four here), in the orderer's order, and the next one whenever one
+/// ends. The serial lanes are the longest chains of the run: started first, each browser lane and the process lane take a
+/// thread for most of the run while the many short classes share the fourth. In xunit's own (hashed) order a lane could
+/// start last, after minutes of short classes, and end the run alone.
 /// </summary>
 public sealed class LongestLanesFirst : ITestCollectionOrderer
 {
-    private static readonly string[] Lanes = [HeavyCollection.Name, ProcessCollection.Name];
+    private static readonly string[] Lanes = [HeavyCollection.Name, SecondBrowserLane.Name, ProcessCollection.Name];
 
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
         testCollections
