@@ -1,5 +1,6 @@
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Drafting;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -11,6 +12,6 @@ public sealed record DiscardSubmission(Guid? CommandId, long? Version, string? R
 public static class Discard
 {
     [WolverinePost("/api/submissions/{id}/discard")]
-    public static (CommandAccepted, Events) Post(DiscardSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+    public static (CommandAccepted, Events, OutgoingMessages) Post(DiscardSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission, DiscardRules.Discard(submission, command.Reason, actor));
 }

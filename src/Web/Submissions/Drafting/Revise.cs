@@ -2,6 +2,7 @@ using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Drafting;
 using Approval.Workflow.Submissions.Publishing;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -17,7 +18,7 @@ public static class Revise
         : WolverineContinue.NoProblems;
 
     [WolverinePut("/api/submissions/{id}/content")]
-    public static (CommandAccepted, Events) Put(ReviseDraft command, [WriteAggregate("id")] Submission submission, Actor actor, TimeProvider clock)
+    public static (CommandAccepted, Events, OutgoingMessages) Put(ReviseDraft command, [WriteAggregate("id")] Submission submission, Actor actor, TimeProvider clock)
     {
         var revised = DraftRules.Revise(submission, command.Title, command.Content!, actor);
         PublicationDeadline.RequirePlausible(command.Content!, submission.FiscalYear, PublicationDeadline.Today(clock));

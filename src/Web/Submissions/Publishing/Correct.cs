@@ -1,6 +1,7 @@
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Publishing;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -17,7 +18,7 @@ public static class Correct
         : WolverineContinue.NoProblems;
 
     [WolverinePost("/api/submissions/{id}/corrections")]
-    public static (CommandAccepted, Events) Post(PublishCorrection command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+    public static (CommandAccepted, Events, OutgoingMessages) Post(PublishCorrection command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission,
             PublishRules.Correct(submission, command.Content!, command.Reason ?? "", command.ConfidentialityReviewed, command.PrincipalSigned, actor));
 }

@@ -1,5 +1,6 @@
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Publishing;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -12,7 +13,7 @@ public sealed record PublishSubmission(Guid? CommandId, long? Version, string? I
 public static class Publish
 {
     [WolverinePost("/api/submissions/{id}/publish")]
-    public static (CommandAccepted, Events) Post(PublishSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+    public static (CommandAccepted, Events, OutgoingMessages) Post(PublishSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission,
             PublishRules.Publish(submission, command.IndexNumber ?? "", command.Publisher ?? "", command.ConfidentialityReviewed, command.PrincipalSigned, actor));
 }

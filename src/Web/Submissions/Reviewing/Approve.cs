@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Reviewing;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -21,7 +22,7 @@ public sealed record ApproveSubmission(
 public static class Approve
 {
     [WolverinePost("/api/submissions/{id}/approve")]
-    public static (CommandAccepted, Events) Post(ApproveSubmission command, [WriteAggregate("id")] Submission submission, Actor actor)
+    public static (CommandAccepted, Events, OutgoingMessages) Post(ApproveSubmission command, [WriteAggregate("id")] Submission submission, Actor actor)
     {
         // Whether a grade is needed, and which, depends on the kind: ReviewRules reads the grade as the request wrote it.
         return Decision.Record(submission,

@@ -1,5 +1,6 @@
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Reviewing;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -11,6 +12,6 @@ public sealed record ClaimReview(Guid? CommandId, long? Version) : ISubmissionCo
 public static class Claim
 {
     [WolverinePost("/api/submissions/{id}/claim")]
-    public static (CommandAccepted, Events) Post(ClaimReview command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+    public static (CommandAccepted, Events, OutgoingMessages) Post(ClaimReview command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission, ReviewRules.Claim(submission, actor));
 }

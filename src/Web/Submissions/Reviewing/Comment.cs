@@ -1,5 +1,6 @@
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Reviewing;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -11,6 +12,6 @@ public sealed record CommentOnSubmission(Guid? CommandId, long? Version, string?
 public static class Comment
 {
     [WolverinePost("/api/submissions/{id}/comments")]
-    public static (CommandAccepted, Events) Post(CommentOnSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+    public static (CommandAccepted, Events, OutgoingMessages) Post(CommentOnSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission, ReviewRules.Comment(submission, command.Text ?? "", command.Row, actor, command.RowId));
 }

@@ -1,5 +1,6 @@
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Reviewing;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -11,6 +12,6 @@ public sealed record ReleaseReview(Guid? CommandId, long? Version, string? Reaso
 public static class Release
 {
     [WolverinePost("/api/submissions/{id}/release")]
-    public static (CommandAccepted, Events) Post(ReleaseReview command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+    public static (CommandAccepted, Events, OutgoingMessages) Post(ReleaseReview command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission, ReviewRules.Release(submission, command.Reason, actor));
 }

@@ -1,5 +1,6 @@
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Reviewing;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -11,6 +12,6 @@ public sealed record ReturnForRevision(Guid? CommandId, long? Version, string? R
 public static class Return
 {
     [WolverinePost("/api/submissions/{id}/return")]
-    public static (CommandAccepted, Events) Post(ReturnForRevision command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+    public static (CommandAccepted, Events, OutgoingMessages) Post(ReturnForRevision command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission, ReviewRules.Return(submission, command.Reason ?? "", command.RowRemarks, actor));
 }

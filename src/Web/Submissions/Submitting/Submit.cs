@@ -2,6 +2,7 @@ using Approval.Web.Organization;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Submitting;
 using Marten;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -13,7 +14,7 @@ public sealed record SubmitForReview(Guid? CommandId, long? Version) : ISubmissi
 public static class Submit
 {
     [WolverinePost("/api/submissions/{id}/submit")]
-    public static async Task<(CommandAccepted, Events)> Post(SubmitForReview command, [WriteAggregate("id")] Submission submission, Actor actor,
+    public static async Task<(CommandAccepted, Events, OutgoingMessages)> Post(SubmitForReview command, [WriteAggregate("id")] Submission submission, Actor actor,
         IDocumentSession session, CancellationToken ct)
     {
         var unit = actor.UnitId is { } unitId ? await session.LoadAsync<BudgetUnit>(unitId, ct) : null;

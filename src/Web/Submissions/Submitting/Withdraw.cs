@@ -1,5 +1,6 @@
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Submitting;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -11,6 +12,6 @@ public sealed record WithdrawSubmission(Guid? CommandId, long? Version, string? 
 public static class Withdraw
 {
     [WolverinePost("/api/submissions/{id}/withdraw")]
-    public static (CommandAccepted, Events) Post(WithdrawSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+    public static (CommandAccepted, Events, OutgoingMessages) Post(WithdrawSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission, SubmitRules.Withdraw(submission, command.Reason, actor));
 }

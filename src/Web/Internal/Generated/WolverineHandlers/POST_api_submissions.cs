@@ -95,7 +95,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var submissionDraftedResponse_response, var startStream) = await Approval.Web.Submissions.Drafting.Draft.Post(command, actor, documentSession, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            (var submissionDraftedResponse_response, var startStream, var outgoingMessages) = await Approval.Web.Submissions.Drafting.Draft.Post(command, actor, documentSession, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             if (startStream != null)
             {
@@ -103,6 +103,10 @@ namespace Internal.Generated.WolverineHandlers
                 // Placed by Wolverine's ISideEffect policy
                 startStream.Execute(documentSession);
             }
+
+            
+            // Outgoing, cascaded message
+            await messageContext.EnqueueCascadingAsync(outgoingMessages).ConfigureAwait(false);
 
             // This response type customizes the HTTP response
             ApplyHttpAware(submissionDraftedResponse_response, httpContext);
@@ -117,12 +121,11 @@ namespace Internal.Generated.WolverineHandlers
                 await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
                 Wolverine.Http.HttpHandler.MarkDeduplicatedResponseCommitted(httpContext);
+                // Writing the response body to JSON because this was the first 'return variable' in the method signature
+                await WriteJsonAsync(httpContext, submissionDraftedResponse_response, 404);
                 
                 // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
                 await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
-                // Writing the response body to JSON because this was the first 'return variable' in the method signature
-                await WriteJsonAsync(httpContext, submissionDraftedResponse_response, 404);
             }
             catch (System.Exception deduplicatedResponseCommitException) when (!Wolverine.Http.HttpHandler.IsDeduplicatedResponseCommitted(httpContext))
             {

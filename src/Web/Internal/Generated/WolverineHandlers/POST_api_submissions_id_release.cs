@@ -123,7 +123,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var commandAccepted_response, var events) = Approval.Web.Submissions.Reviewing.Release.Post(command, stream_submission.Aggregate, actor);
+            (var commandAccepted_response, var events, var outgoingMessages) = Approval.Web.Submissions.Reviewing.Release.Post(command, stream_submission.Aggregate, actor);
 
             if (events != null)
             {
@@ -131,6 +131,10 @@ namespace Internal.Generated.WolverineHandlers
                 // Capturing any possible events returned from the command handlers
                 stream_submission.AppendMany(events);
             }
+
+            
+            // Outgoing, cascaded message
+            await messageContext.EnqueueCascadingAsync(outgoingMessages).ConfigureAwait(false);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
             var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, commandAccepted_response, 404), System.TimeSpan.FromTicks(6048000000000));
@@ -143,12 +147,11 @@ namespace Internal.Generated.WolverineHandlers
                 await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
                 Wolverine.Http.HttpHandler.MarkDeduplicatedResponseCommitted(httpContext);
+                // Writing the response body to JSON because this was the first 'return variable' in the method signature
+                await WriteJsonAsync(httpContext, commandAccepted_response, 404);
                 
                 // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
                 await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
-                // Writing the response body to JSON because this was the first 'return variable' in the method signature
-                await WriteJsonAsync(httpContext, commandAccepted_response, 404);
             }
             catch (System.Exception deduplicatedResponseCommitException) when (!Wolverine.Http.HttpHandler.IsDeduplicatedResponseCommitted(httpContext))
             {

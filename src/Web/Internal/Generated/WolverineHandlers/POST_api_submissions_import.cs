@@ -64,6 +64,7 @@ namespace Internal.Generated.WolverineHandlers
             // GH-5206: until this request commits, a failure is looked up again in case a concurrent request with its key committed first
             WatchForDeduplicatedRefusal(httpContext, _deduplicatedResponses, scopedDeduplicationId, deduplicationFingerprint, "Idempotency-Key", null);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Approval.Web.Submissions.Drafting.Import").SetTag("http.route", "/api/submissions/import").SetTag("http.request.method", "POST");
+            Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             (var problemDetails1, var actor) = Approval.Web.Submissions.SignedInActor.Before(httpContext.User);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -82,7 +83,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await Approval.Web.Submissions.Drafting.Import.Post(actor, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Approval.Web.Submissions.Drafting.Import.Post(actor, documentSession, messageContext, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
             var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), System.TimeSpan.FromTicks(6048000000000));
@@ -95,11 +96,10 @@ namespace Internal.Generated.WolverineHandlers
                 await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
                 Wolverine.Http.HttpHandler.MarkDeduplicatedResponseCommitted(httpContext);
+                await result.ExecuteAsync(httpContext).ConfigureAwait(false);
                 
                 // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
                 await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
-                await result.ExecuteAsync(httpContext).ConfigureAwait(false);
             }
             catch (System.Exception deduplicatedResponseCommitException) when (!Wolverine.Http.HttpHandler.IsDeduplicatedResponseCommitted(httpContext))
             {
