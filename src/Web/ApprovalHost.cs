@@ -162,8 +162,8 @@ public static class ApprovalHost
         options.Events.AddEventTypes(Workflow.SpotChecks.SpotCheckEvents.All);
         options.Events.AddEventTypes([typeof(Workflow.Delegations.DelegationGranted), typeof(Workflow.Delegations.DelegationRevoked)]);
 
-        // The daemon polls for new events; idle it would wait a second. 100 ms keeps the review queue and the
-        // notifications within a fraction of a second of the commit for one cheap query ten times a second.
+        // For async projections (none at present: the read models are inline). The daemon polls for new events; idle it
+        // would wait a second; 100 ms keeps an async read model within a fraction of a second of the commit.
         options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);
         options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(50);
         // The chain is stamped first, so that the snapshot keeps the latest link.
