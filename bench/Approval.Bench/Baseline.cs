@@ -32,6 +32,14 @@ public static class Baseline
 
     public sealed record EventRow(string Type, string Data, string Headers);
 
+    public static async Task<bool> HasProductEventsAsync(string connectionString)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("select exists (select 1 from approval.mt_events)", conn);
+        return (bool)(await cmd.ExecuteScalarAsync())!;
+    }
+
     /// <summary>The latest <paramref name="count"/> event rows the product appended: the baseline writes exactly these.</summary>
     public static async Task<IReadOnlyList<EventRow>> ProductEventsAsync(string connectionString, int count)
     {

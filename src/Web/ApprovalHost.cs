@@ -67,8 +67,9 @@ public static class ApprovalHost
             opts.Policies.AutoApplyTransactions();
             // Idempotency keys of commands and their first answers (Wolverine's [DeduplicatedWithResponse] store).
             opts.Durability.EnableDeduplicatedResponses = true;
-            // Notifications reach the hub in the order of their events (clients skip sequences they have passed).
-            opts.LocalQueueFor<ReviewNotification>().Sequential();
+            // A node's notifications reach the hub in the order their commands committed; clients order them by (submission,
+            // version), as several nodes send theirs side by side.
+            opts.LocalQueueFor<SubmissionNotices>().Sequential();
             NodeSettings.Apply(opts.Durability);
         });
         builder.Services.AddWolverineHttp();
@@ -118,7 +119,8 @@ public static class ApprovalHost
     public static string SchemaName(IConfiguration configuration) => configuration["Approval:Schema"] ?? "approval";
 
     /// <summary>The store's whole configuration, shared by the application and the owner's migration.</summary>
-    /// <summary>The async read models (review queue, 汇总审核表 entries, published reports), rebuilt as one unit.</summary>
+    /// <summary>The read models of the submissions (review queue, 汇总审核表 entries, published reports), kept inline by one
+    /// projection of this name and rebuilt as one unit.</summary>
     public const string ReadModels = "ReadModels";
 
     /// <param name="chainKey">Null only for a store that migrates the schema and never appends.</param>
@@ -160,8 +162,8 @@ public static class ApprovalHost
         options.Events.AddEventTypes(Workflow.SpotChecks.SpotCheckEvents.All);
         options.Events.AddEventTypes([typeof(Workflow.Delegations.DelegationGranted), typeof(Workflow.Delegations.DelegationRevoked)]);
 
-        // The daemon polls for new events; idle it would wait a second. 100 ms keeps the review queue and the
-        // notifications within a fraction of a second of the commit for one cheap query ten times a second.
+        // For async projections (none at present: the read models are inline). The daemon polls for new events; idle it
+        // would wait a second; 100 ms keeps an async read model within a fraction of a second of the commit.
         options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);
         options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(50);
         // The chain is stamped first, so that the snapshot keeps the latest link.
@@ -174,13 +176,14 @@ public static class ApprovalHost
         // 抽查复核: one stream per draw, its read model kept with its events (the commands write on it, the pages read it).
         options.Projections.Add<Workflow.SpotChecks.SpotCheckProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<Workflow.Delegations.DelegationProjection>(ProjectionLifecycle.Inline);
-        // One composite: the daemon loads each page of events once for all three read models and commits their
-        // documents in one transaction, instead of three loads and three commits.
-        options.Projections.CompositeProjectionFor(ReadModels, composite =>
+        // The review queue, the 汇总审核表 entries and the published reports, written in the command's transaction: one
+        // projection, so that a command loads the documents it continues in one round trip and a rebuild reads the events once.
+        options.Projections.Add(new ReadModelsProjection(), ProjectionLifecycle.Inline, ReadModels, o =>
         {
-            composite.Add<ReviewQueueProjection>();
-            composite.Add<UnitSummaryEntryProjection>();
-            composite.Add<PublishedReportProjection>();
+            o.DeleteViewTypeOnTeardown<ReviewQueueItem>();
+            o.DeleteViewTypeOnTeardown<Workflow.Submissions.Summary.UnitSummaryEntry>();
+            o.DeleteViewTypeOnTeardown<PublishedReport>();
+            o.DeleteViewTypeOnTeardown<PublishedCatalogueEntry>();
         });
     }
 

@@ -108,10 +108,8 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         // first commands after start-up can take seconds.
         var loaded = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (acknowledged.Count < 5 && DateTime.UtcNow < loaded) await Task.Delay(100);
-        // ... and once the projections have recorded progress. A projection agent that starts from sequence 0 over existing
-        // events replays them first (JasperFx's optimized replay), and after such a replay the composite raised no
-        // notifications in our runs: a crash in a deployment's very first seconds is that case, left open in the note and
-        // in docs/architecture.md (Nodes).
+        // ... and once the first acknowledged report shows in the review queue (at once: the read models are written inline,
+        // in each command's transaction).
         using (var progress = Store())
             while (DateTime.UtcNow < loaded)
             {

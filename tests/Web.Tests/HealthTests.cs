@@ -28,23 +28,16 @@ public class HealthTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Health_says_this_single_node_runs_the_projections()
     {
-        // Wolverine's leader (this node) assigns the projection agent within a second or two of the start.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        JsonElement node;
-        do
+        // The read models are inline (written with each command's events): the node runs them from its first request, and
+        // no async projection is left for Wolverine to assign as an agent.
+        var result = await app.Host.Scenario(s =>
         {
-            var result = await app.Host.Scenario(s =>
-            {
-                s.Get.Url("/health");
-                s.IgnoreStatusCode();
-            });
-            node = JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.GetProperty("node").Clone();
-            if (node.GetProperty("runsProjections").GetBoolean()) break;
-            await Task.Delay(100);
-        }
-        while (DateTime.UtcNow < deadline);
+            s.Get.Url("/health");
+            s.IgnoreStatusCode();
+        });
+        var node = JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.GetProperty("node").Clone();
         Assert.True(node.GetProperty("runsProjections").GetBoolean(), node.ToString());
-        Assert.Contains(node.GetProperty("agents").EnumerateArray(), a => a.GetString()!.Contains("readmodels", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(node.GetProperty("agents").EnumerateArray(), a => a.GetString()!.Contains("readmodels", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

@@ -8,8 +8,8 @@ public sealed record NodeIdentity(Guid Id, int Number, bool RunsProjections, IRe
     public static NodeIdentity Of(IWolverineRuntime runtime)
     {
         var agents = runtime.Agents.AllRunningAgentUris().Select(u => u.ToString()).Order(StringComparer.Ordinal).ToList();
-        return new NodeIdentity(runtime.Options.UniqueNodeId, runtime.Options.Durability.AssignedNodeNumber,
-            // The agent of the ReadModels composite (its shard's name is in the URI); it also sends the notifications.
-            agents.Any(a => a.Contains(ApprovalHost.ReadModels, StringComparison.OrdinalIgnoreCase)), agents);
+        // The read models are inline: every node writes them in its own commands' transactions and sends their notifications,
+        // so every running node runs the projections; no async projection is left for an agent to run.
+        return new NodeIdentity(runtime.Options.UniqueNodeId, runtime.Options.Durability.AssignedNodeNumber, RunsProjections: true, agents);
     }
 }

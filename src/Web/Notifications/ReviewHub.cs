@@ -68,9 +68,8 @@ public sealed class ReviewHub(IDocumentStore store) : Hub<IReviewClient>
         var actor = Context.User?.ToActor();
         if (actor is null || Context.User.TenantOf() is not { } tenant) return new MissedPage([], afterSequence, false);
         await using var session = store.QuerySession(tenant);
-        // Only what the read models already show: a notification means "you can read it now".
-        var shown = await ReadModelsThroughAsync(session, Context.ConnectionAborted);
-        var read = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > afterSequence && e.Sequence <= shown).OrderBy(e => e.Sequence)
+        // Every committed event is shown: the read models are written in the transaction that appends it.
+        var read = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > afterSequence).OrderBy(e => e.Sequence)
             .Take(MissedPageSize + 1).ToListAsync(Context.ConnectionAborted);
         var more = read.Count > MissedPageSize;
         var events = read.Take(MissedPageSize).ToList();
@@ -83,12 +82,6 @@ public sealed class ReviewHub(IDocumentStore store) : Hub<IReviewClient>
             if (s.NotificationOf(e) is { } notification && ReviewAudience.Of(notification).Intersect(groups).Any()) result.Add(notification);
         }
         return new MissedPage(result, events.Count == 0 ? afterSequence : events[^1].Sequence, more);
-    }
-
-    private static async Task<long> ReadModelsThroughAsync(IQuerySession session, CancellationToken ct)
-    {
-        var progress = await session.DocumentStore.Advanced.AllProjectionProgress(token: ct);
-        return progress.Where(p => p.ShardName.StartsWith(ApprovalHost.ReadModels, StringComparison.Ordinal)).Select(p => p.Sequence).DefaultIfEmpty(0).Min();
     }
 
     public static IEnumerable<string> GroupsOf(string tenantId, Actor actor) => actor.Role switch

@@ -1,31 +1,63 @@
 using Approval.Workflow.Submissions;
 using Marten;
 using Microsoft.AspNetCore.SignalR;
+using Wolverine;
 
 namespace Approval.Web.Notifications;
 
 /// <summary>
-/// Sends each <see cref="ReviewNotification"/> to the hub groups that may hear of it. The review queue projection publishes
-/// them as side effects of the batch that applied their events, and Wolverine delivers them only after that batch has
-/// committed: a client reading the queue or the submission on notice sees the change.
+/// Sends a command's notifications to the hub groups that may hear of them. The command's handler publishes them as one
+/// <see cref="SubmissionNotices"/> message; Wolverine's outbox delivers it only after the command's transaction — the
+/// events and the read models written inline with them — has committed, so a client reading the queue or the submission
+/// on notice sees the change. What only the commit gives (each event's sequence and time) is read back here, off the
+/// command's path; the 财政局 is the command's, carried by the message's envelope.
 /// </summary>
 public static partial class ReviewNotificationHandler
 {
-    public static async Task Handle(ReviewNotification notification, IHubContext<ReviewHub, IReviewClient> hub, ILogger<ReviewHub> logger)
+    public static async Task Handle(SubmissionNotices recorded, Envelope envelope, IDocumentStore store, IHubContext<ReviewHub, IReviewClient> hub,
+        ILogger<ReviewHub> logger, CancellationToken ct)
     {
+        if (recorded.Notices.Count == 0) return;
         try
         {
-            await hub.Clients.Groups(ReviewAudience.Of(notification).ToList()).Notify(notification);
+            var tenant = envelope.TenantId is { Length: > 0 } t ? t : JasperFx.StorageConstants.DefaultTenantId;
+            var committed = await CommittedAsync(store, tenant, recorded, ct);
+            foreach (var pending in recorded.Notices)
+            {
+                // Not committed (the message outlived a rolled-back transaction): nothing to announce.
+                if (!committed.TryGetValue(pending.Version, out var e)) continue;
+                var notification = pending with { Sequence = e.Sequence, At = e.At, TenantId = tenant };
+                await hub.Clients.Groups(ReviewAudience.Of(notification).ToList()).Notify(notification);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A notification that cannot be sent is not retried: clients catch up with Missed().
-            LogNotSent(logger, ex, notification.Sequence);
+            LogNotSent(logger, ex, recorded.SubmissionId);
         }
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Could not send notification for event {Sequence}")]
-    private static partial void LogNotSent(ILogger logger, Exception exception, long sequence);
+    /// <summary>The sequence and time of each of the message's events, by version: one indexed read of a few columns.</summary>
+    private static async Task<Dictionary<long, (long Sequence, DateTimeOffset At)>> CommittedAsync(IDocumentStore store, string tenant, SubmissionNotices recorded,
+        CancellationToken ct)
+    {
+        var schema = store.Options.Events.DatabaseSchemaName;
+        await using var conn = store.Storage.Database.CreateConnection();
+        await conn.OpenAsync(ct);
+        await using var cmd = new Npgsql.NpgsqlCommand(
+            $"select version, seq_id, timestamp from {schema}.mt_events where stream_id = @id and tenant_id = @tenant and version >= @from and version <= @to", conn);
+        cmd.Parameters.AddWithValue("id", recorded.SubmissionId);
+        cmd.Parameters.AddWithValue("tenant", tenant);
+        cmd.Parameters.AddWithValue("from", recorded.Notices.Min(n => n.Version));
+        cmd.Parameters.AddWithValue("to", recorded.Notices.Max(n => n.Version));
+        var result = new Dictionary<long, (long, DateTimeOffset)>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) result[reader.GetInt64(0)] = (reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2));
+        return result;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Could not send the notifications of submission {SubmissionId}")]
+    private static partial void LogNotSent(ILogger logger, Exception exception, Guid submissionId);
 }
 
 /// <summary>

@@ -33,7 +33,14 @@ public sealed record SubmissionDraftedResponse(Guid SubmissionId, long Version, 
 
 public static class Decision
 {
-    /// <summary>The answer and the events of a decision on <paramref name="before"/>: Wolverine appends the events and commits once.</summary>
-    public static (CommandAccepted, Wolverine.Marten.Events) Record(Submission before, params object[] events) =>
-        (CommandAccepted.After(before, events), new Wolverine.Marten.Events(events));
+    /// <summary>
+    /// The answer, the events and the notifications of a decision on <paramref name="before"/>: Wolverine appends the events
+    /// (the read models are written inline with them), commits once, and only then sends the notifications (its outbox).
+    /// </summary>
+    public static (CommandAccepted, Wolverine.Marten.Events, Wolverine.OutgoingMessages) Record(Submission before, params object[] events) =>
+        (CommandAccepted.After(before, events), new Wolverine.Marten.Events(events), Notify(before, before.Id, events));
+
+    /// <summary>The notifications of <paramref name="events"/> as one message, delivered after the commit.</summary>
+    public static Wolverine.OutgoingMessages Notify(Submission? before, Guid submissionId, IEnumerable<object> events) =>
+        [SubmissionNotices.Of(before, submissionId, events)];
 }

@@ -1,5 +1,6 @@
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Drafting;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -13,6 +14,6 @@ public static class Discard
     [EndpointSummary("作废草稿或已退回的报告（须填原因；留在历史中，不再计入）")]
     [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/discard")]
-    public static (CommandAccepted, Events) Post(DiscardSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+    public static (CommandAccepted, Events, OutgoingMessages) Post(DiscardSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission, DiscardRules.Decide(submission, new DiscardCommand(command.Reason), actor));
 }

@@ -4,6 +4,7 @@ using Approval.Workflow.Submissions.Drafting;
 using Approval.Workflow.Submissions.Publishing;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -21,7 +22,7 @@ public static class Draft
     [EndpointSummary("起草报告")]
     [ApiAnswer(typeof(CommandAccepted), Status = 201, Command = true)]
     [WolverinePost("/api/submissions")]
-    public static async Task<(SubmissionDraftedResponse, IStartStream)> Post(DraftSubmission command, Actor actor, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<(SubmissionDraftedResponse, IStartStream, OutgoingMessages)> Post(DraftSubmission command, Actor actor, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var unit = await UnitOf(actor, session, ct);
         PublicationDeadline.RequirePlausible(command.Content!, command.FiscalYear, PublicationDeadline.Today(clock));
@@ -38,11 +39,11 @@ public static class Draft
             : unit;
     }
 
-    public static (SubmissionDraftedResponse, IStartStream) Start(BudgetUnit unit, int fiscalYear, SubmissionKind kind, string title, SubmissionContent content, Actor actor,
+    public static (SubmissionDraftedResponse, IStartStream, OutgoingMessages) Start(BudgetUnit unit, int fiscalYear, SubmissionKind kind, string title, SubmissionContent content, Actor actor,
         UnitMismatchConfirmed? unitMismatch = null)
     {
         var id = Guid.CreateVersion7(); // time-ordered: index-friendly
         var drafted = DraftRules.Draft(id, unit.Id, unit.Name, fiscalYear, kind, title, content, actor) with { UnitMismatch = unitMismatch };
-        return (new SubmissionDraftedResponse(id, 1, [nameof(SubmissionDrafted)]), MartenOps.StartStream<Submission>(id, drafted));
+        return (new SubmissionDraftedResponse(id, 1, [nameof(SubmissionDrafted)]), MartenOps.StartStream<Submission>(id, drafted), Decision.Notify(null, id, [drafted]));
     }
 }

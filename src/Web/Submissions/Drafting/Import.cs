@@ -3,6 +3,7 @@ using Approval.Workflow.Import;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Drafting;
 using Marten;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Approval.Web.Submissions.Drafting;
@@ -19,7 +20,7 @@ public static class Import
     [ApiAnswer(typeof(CommandAccepted), Status = 201, Command = true)]
     [ImportFormBody]
     [WolverinePost("/api/submissions/import"), SubmissionCommand]
-    public static async Task<IResult> Post([NotBody] Actor actor, IDocumentSession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Post([NotBody] Actor actor, IDocumentSession session, IMessageBus bus, HttpContext http, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
             return Problems.Of(415, "form-required", "请以表单（multipart/form-data）上传文件或粘贴表格文本", "multipart/form-data expected");
@@ -102,8 +103,10 @@ public static class Import
         }
         var title = form["title"].ToString();
         if (string.IsNullOrWhiteSpace(title)) title = content.ProjectForm?.Header.ProjectName ?? DepartmentTitle(content) ?? kind.Chinese();
-        var (drafted, start) = Draft.Start(unit, fiscalYear, kind, title, content, actor, mismatch);
+        var (drafted, start, notices) = Draft.Start(unit, fiscalYear, kind, title, content, actor, mismatch);
         start.Execute(session);
+        // Sent by Wolverine's outbox after the transaction commits, as every command's notifications.
+        foreach (var notice in notices) await bus.PublishAsync(notice);
         return Results.Created(drafted.Url, drafted);
     }
 

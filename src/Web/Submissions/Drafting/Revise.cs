@@ -2,6 +2,7 @@ using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Drafting;
 using Approval.Workflow.Submissions.Publishing;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -19,7 +20,7 @@ public static class Revise
     [EndpointSummary("修改（草稿或已退回）")]
     [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePut("/api/submissions/{id}/content")]
-    public static (CommandAccepted, Events) Put(ReviseDraft command, [WriteAggregate("id")] Submission submission, Actor actor, TimeProvider clock)
+    public static (CommandAccepted, Events, OutgoingMessages) Put(ReviseDraft command, [WriteAggregate("id")] Submission submission, Actor actor, TimeProvider clock)
     {
         var revised = DraftRules.Revise(submission, command.Title, command.Content!, actor);
         PublicationDeadline.RequirePlausible(command.Content!, submission.FiscalYear, PublicationDeadline.Today(clock));

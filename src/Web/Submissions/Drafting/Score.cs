@@ -4,6 +4,7 @@ using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Drafting;
 using Approval.Workflow.Submissions.Summary;
 using Marten;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -17,7 +18,7 @@ public static class Score
     [EndpointSummary("评分：按规则重算并核对")]
     [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/score")]
-    public static async Task<(CommandAccepted, Events)> Post(ScoreSubmission command, [WriteAggregate("id")] Submission submission, Actor actor,
+    public static async Task<(CommandAccepted, Events, OutgoingMessages)> Post(ScoreSubmission command, [WriteAggregate("id")] Submission submission, Actor actor,
         IDocumentSession session, CancellationToken ct) =>
         Decision.Record(submission, DraftRules.Score(submission, actor, await TemplateCatalogue.AllAsync(session, ct), await RelatedAsync(submission, session, ct)));
 

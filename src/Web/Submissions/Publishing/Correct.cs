@@ -1,6 +1,7 @@
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Publishing;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -19,7 +20,7 @@ public static class Correct
     [EndpointSummary("公开后更正")]
     [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/corrections")]
-    public static (CommandAccepted, Events) Post(PublishCorrection command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+    public static (CommandAccepted, Events, OutgoingMessages) Post(PublishCorrection command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission,
             PublishRules.Correct(submission, command.Content!, command.Reason ?? "", command.ConfidentialityReviewed, command.PrincipalSigned, actor));
 }

@@ -1,5 +1,6 @@
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Publishing;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -14,7 +15,7 @@ public static class Publish
     [EndpointSummary("公开")]
     [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/publish")]
-    public static (CommandAccepted, Events) Post(PublishSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+    public static (CommandAccepted, Events, OutgoingMessages) Post(PublishSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission,
             PublishRules.Publish(submission, command.IndexNumber ?? "", command.Publisher ?? "", command.ConfidentialityReviewed, command.PrincipalSigned, actor));
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Reviewing;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -23,7 +24,7 @@ public static class Approve
     [EndpointSummary("审核通过：评定 优/良/中/差，签名盖章")]
     [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/approve")]
-    public static (CommandAccepted, Events) Post(ApproveSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+    public static (CommandAccepted, Events, OutgoingMessages) Post(ApproveSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         // Whether a grade is needed, and which, depends on the kind; the signature is the actor's name: ReviewRules decides both.
         Decision.Record(submission, ReviewRules.Decide(submission, new ApproveCommand(command.Grade, command.OverrideReason, command.Opinion, command.Stamp), actor));
 }

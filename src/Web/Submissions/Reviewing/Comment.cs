@@ -1,5 +1,6 @@
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Reviewing;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -13,6 +14,6 @@ public static class Comment
     [EndpointSummary("审核意见（可指明行）")]
     [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/comments")]
-    public static (CommandAccepted, Events) Post(CommentOnSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+    public static (CommandAccepted, Events, OutgoingMessages) Post(CommentOnSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission, ReviewRules.Decide(submission, new CommentCommand(command.Text, command.Row, command.RowId), actor));
 }

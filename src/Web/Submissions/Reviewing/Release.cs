@@ -1,5 +1,6 @@
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Reviewing;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -13,6 +14,6 @@ public static class Release
     [EndpointSummary("放回队列：领取人交回，报告回到待审核")]
     [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/release")]
-    public static (CommandAccepted, Events) Post(ReleaseReview command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+    public static (CommandAccepted, Events, OutgoingMessages) Post(ReleaseReview command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission, ReviewRules.Decide(submission, new ReleaseCommand(command.Reason), actor));
 }

@@ -1,5 +1,6 @@
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Reviewing;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -13,6 +14,6 @@ public static class Return
     [EndpointSummary("退回修改（附逐行意见）")]
     [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/return")]
-    public static (CommandAccepted, Events) Post(ReturnForRevision command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+    public static (CommandAccepted, Events, OutgoingMessages) Post(ReturnForRevision command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission, ReviewRules.Decide(submission, new ReturnCommand(command.Reason, command.RowRemarks), actor));
 }

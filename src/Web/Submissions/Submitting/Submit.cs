@@ -2,6 +2,7 @@ using Approval.Web.Organization;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Submitting;
 using Marten;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -15,7 +16,7 @@ public static class Submit
     [EndpointSummary("提交审核")]
     [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/submit")]
-    public static async Task<(CommandAccepted, Events)> Post(SubmitForReview command, [WriteAggregate("id")] Submission submission, Actor actor,
+    public static async Task<(CommandAccepted, Events, OutgoingMessages)> Post(SubmitForReview command, [WriteAggregate("id")] Submission submission, Actor actor,
         IDocumentSession session, CancellationToken ct)
     {
         var unit = actor.UnitId is { } unitId ? await session.LoadAsync<BudgetUnit>(unitId, ct) : null;

@@ -1,5 +1,6 @@
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Submitting;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -13,6 +14,6 @@ public static class Withdraw
     [EndpointSummary("撤回（审核人领取前）")]
     [ApiAnswer(typeof(CommandAccepted), Command = true)]
     [WolverinePost("/api/submissions/{id}/withdraw")]
-    public static (CommandAccepted, Events) Post(WithdrawSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
+    public static (CommandAccepted, Events, OutgoingMessages) Post(WithdrawSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission, SubmitRules.Decide(submission, new WithdrawCommand(command.Reason), actor));
 }

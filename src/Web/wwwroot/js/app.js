@@ -105,6 +105,10 @@ export function showError(target, error) {
 }
 
 const listeners = new Set();
+// Every node sends the notifications of the commands it committed, so they arrive in no global order: each submission's
+// come in the order of its versions, and a version already seen (a repeat, or one a later version overtook) is skipped.
+const seenVersions = new Map();
+// Where Missed() resumes after a reconnect: the highest event sequence heard of.
 let lastSequence = 0;
 let connection = null;
 
@@ -133,7 +137,8 @@ function refreshWorkCounts() {
 }
 
 function deliver(n) {
-  if (n.sequence <= lastSequence) return; // already seen (a repeat after a reconnect)
+  if (n.version <= (seenVersions.get(n.submissionId) ?? 0)) return; // already seen, or overtaken by a later version
+  seenVersions.set(n.submissionId, n.version);
   lastSequence = Math.max(lastSequence, n.sequence);
   for (const listener of listeners) listener(n);
   if (document.querySelector(".work-nav .nav-count")) refreshWorkCounts();

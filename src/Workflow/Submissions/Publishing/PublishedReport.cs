@@ -1,7 +1,6 @@
 using Approval.Workflow.Templates;
 using JasperFx.Events;
 using Marten;
-using Marten.Events.Projections;
 
 namespace Approval.Workflow.Submissions.Publishing;
 
@@ -56,19 +55,19 @@ public sealed class PublishedCatalogueEntry
     public string TenantId { get; set; } = "";
 }
 
-public sealed partial class PublishedReportProjection : EventProjection
+/// <summary>The documents a publication (or a correction) writes, from the submission as of that very event (part of
+/// <see cref="ReadModelsProjection"/>): a rebuild reproduces every published version exactly.</summary>
+public static class PublishedReportProjection
 {
-    public async Task Project(IEvent<SubmissionPublished> e, IDocumentOperations ops, CancellationToken ct) =>
-        await Publish(e, e.Data.PublicationVersion, null, ops, ct);
-
-    public async Task Project(IEvent<CorrectionPublished> e, IDocumentOperations ops, CancellationToken ct) =>
-        await Publish(e, e.Data.PublicationVersion, e.Data.Reason, ops, ct);
-
-    /// <summary>The submission as of this very event (time travel), so a rebuild reproduces every version exactly.</summary>
-    private static async Task Publish(IEvent e, int version, string? correction, IDocumentOperations ops, CancellationToken ct)
+    public static void Publish(IDocumentOperations ops, Submission? asOf, IEvent e)
     {
-        var s = await ops.Events.AggregateStreamAsync<Submission>(e.StreamId, e.Version, token: ct)
-                ?? throw new InvalidOperationException($"stream {e.StreamId} has no submission at version {e.Version}");
+        var (version, correction) = e.Data switch
+        {
+            SubmissionPublished p => (p.PublicationVersion, (string?)null),
+            CorrectionPublished c => (c.PublicationVersion, c.Reason),
+            _ => throw new ArgumentException($"{e.EventTypeName} publishes nothing", nameof(e)),
+        };
+        var s = asOf ?? throw new InvalidOperationException($"stream {e.StreamId} has no submission at version {e.Version}");
         ops.Store(new PublishedReport
         {
             Id = PublishedReport.KeyOf(s.Id, version),

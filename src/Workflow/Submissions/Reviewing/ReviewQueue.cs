@@ -3,14 +3,13 @@ using Approval.Workflow.Submissions.Publishing;
 using Approval.Workflow.Submissions.Submitting;
 using Approval.Workflow.Templates;
 using JasperFx.Events;
-using Marten;
 using Marten.Events.Aggregation;
 
 namespace Approval.Workflow.Submissions.Reviewing;
 
 /// <summary>
 /// One line of a 业务股室's review queue (and of the statistics): where a submission stands, who holds it,
-/// how long it has waited and by when it is due. Built asynchronously from the events alone.
+/// how long it has waited and by when it is due. Built from the events alone, in the command's transaction.
 /// </summary>
 public sealed class ReviewQueueItem : IScopedReport
 {
@@ -42,17 +41,9 @@ public sealed class ReviewQueueItem : IScopedReport
     /// <summary>The package's publication deadline (批复日期 + 20 days, 预算法 §14); null without a 批复日期.</summary>
     public DateOnly? PublicationDueOn { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
-
-    /// <summary>The notifications of the events applied since the last side effects were raised; never stored.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public List<ReviewNotification> Notices { get; } = [];
 }
 
-/// <summary>
-/// The review queue, part of the async read models. Each event it applies also becomes a <see cref="ReviewNotification"/>,
-/// published as a side effect: the daemon sends it only after the batch that holds this very change has committed, so a
-/// client told of an event can read it at once.
-/// </summary>
+/// <summary>The review queue's line of a submission, kept inline by <see cref="ReadModelsProjection"/>.</summary>
 public sealed class ReviewQueueProjection : SingleStreamProjection<ReviewQueueItem, Guid>
 {
     public override ReviewQueueItem? Evolve(ReviewQueueItem? snapshot, Guid id, IEvent e)
@@ -97,18 +88,7 @@ public sealed class ReviewQueueProjection : SingleStreamProjection<ReviewQueueIt
         item.State = fact.StateAfter(item.State);
         item.Version = e.Version;
         item.UpdatedAt = e.Timestamp;
-        item.Notices.Add(ReviewNotification.For(e, fact, item.Title, item.UnitId, item.UnitName, item.SectionId, item.State));
         return item;
-    }
-
-    public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<ReviewQueueItem> slice)
-    {
-        if (slice.Snapshot is { } item)
-        {
-            foreach (var notice in item.Notices) slice.PublishMessage(notice);
-            item.Notices.Clear();
-        }
-        return ValueTask.CompletedTask;
     }
 
     private static void Deadline(ReviewQueueItem item, SubmissionContent content)
