@@ -199,7 +199,9 @@ public static class ApprovalHost
             .Duplicate(s => s.UnitId).Duplicate(s => s.SectionId).Duplicate(s => s.State).Duplicate(s => s.FiscalYear).Duplicate(s => s.UpdatedAt)
             .Duplicate(s => s.Kind).Duplicate(s => s.Title).Duplicate(s => s.UnitName);
         // The queue, its counts and the statistics filter a bureau's or a section's items by these and sort by the dates.
-        options.Schema.For<ReviewQueueItem>().Duplicate(i => i.SectionId).Duplicate(i => i.State).Duplicate(i => i.FiscalYear).Duplicate(i => i.UnitId)
+        // Numeric revisions, as when these were kept by single-stream projections: a database written by the earlier version
+        // keeps its integer mt_version column (to a Guid one PostgreSQL cannot convert it, and the start-up migration failed).
+        options.Schema.For<ReviewQueueItem>().UseNumericRevisions(true).Duplicate(i => i.SectionId).Duplicate(i => i.State).Duplicate(i => i.FiscalYear).Duplicate(i => i.UnitId)
             .Duplicate(i => i.DueAt).Duplicate(i => i.SubmittedAt);
         options.Schema.For<Workflow.Delegations.Delegation>().Index(d => d.StandInId).Index(d => d.DelegatorId);
         options.Schema.For<PublishedReport>().Index(r => r.SubmissionId).Metadata(m => m.TenantId.MapTo(r => r.TenantId));
@@ -213,7 +215,7 @@ public static class ApprovalHost
         options.Schema.For<ReviewSection>();
         options.Schema.For<ScoreSheet>();
         options.Schema.For<Workflow.SpotChecks.SpotCheck>().Index(c => c.FiscalYear);
-        options.Schema.For<UnitSummaryEntry>().Index(e => new { e.UnitId, e.FiscalYear });
+        options.Schema.For<UnitSummaryEntry>().UseNumericRevisions(true).Index(e => new { e.UnitId, e.FiscalYear });
         options.Schema.For<Templates.StoredTemplate>();
         options.Schema.For<Deadlines.HolidayCalendarYear>();
         options.Schema.For<Deadlines.ReportDueDate>();
