@@ -25,11 +25,14 @@ public class PreTenancyUpgradeTests
     // The chain key that release ran with (Approval__ChainKey); an upgrade keeps the deployment's key.
     private const string ChainKeySetting = "pre-tenancy-chain-key";
 
-    private static async Task<string> RestoreOldReleaseAsync()
+    private static Task<string> RestoreOldReleaseAsync() => RestoreDumpAsync("pre-tenancy");
+
+    /// <summary>A new database holding Fixtures/{name}.sql.gz (a release's pg_dump); its owner's connection string.</summary>
+    internal static async Task<string> RestoreDumpAsync(string name)
     {
-        var owner = await TestDatabase.CreateAsync("pretenancy");
-        var sql = Path.Combine(Path.GetTempPath(), $"pre-tenancy-{Guid.NewGuid():N}.sql");
-        await using (var gz = new GZipStream(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Fixtures", "pre-tenancy.sql.gz")), CompressionMode.Decompress))
+        var owner = await TestDatabase.CreateAsync(name.Replace("-", "", StringComparison.Ordinal));
+        var sql = Path.Combine(Path.GetTempPath(), $"{name}-{Guid.NewGuid():N}.sql");
+        await using (var gz = new GZipStream(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Fixtures", name + ".sql.gz")), CompressionMode.Decompress))
         await using (var file = File.Create(sql))
             await gz.CopyToAsync(file);
         try
@@ -147,7 +150,7 @@ public class PreTenancyUpgradeTests
         }
     }
 
-    private static async Task<string> SignInAsync(IAlbaHost host, string user)
+    internal static async Task<string> SignInAsync(IAlbaHost host, string user)
     {
         var result = await host.Scenario(s =>
         {
@@ -157,7 +160,7 @@ public class PreTenancyUpgradeTests
         return (await result.ReadAsJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
-    private static async Task<JsonElement> GetAsync(IAlbaHost host, string? token, string url)
+    internal static async Task<JsonElement> GetAsync(IAlbaHost host, string? token, string url)
     {
         using var client = host.Server.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -168,7 +171,7 @@ public class PreTenancyUpgradeTests
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    private static async Task Command(IAlbaHost host, string token, string url, object body)
+    internal static async Task Command(IAlbaHost host, string token, string url, object body)
     {
         using var client = host.Server.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
