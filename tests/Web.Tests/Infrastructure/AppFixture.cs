@@ -44,7 +44,6 @@ public class AppFixture : IAsyncLifetime
             builder.UseSetting("Approval:Demo", SeedDemoData ? "true" : "false");
             ConfigureHost(builder);
         });
-        using (var client = Host.Server.CreateClient()) await ProjectionAssignment.WaitAsync(client);
     }
 
     /// <summary>A fixture's own settings (an SMTP server, say), applied after the common ones.</summary>

@@ -35,7 +35,6 @@ public class LiveApp : IAsyncLifetime
         _app.UseApprovalPipeline();
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using (var client = new HttpClient { BaseAddress = new Uri(BaseUrl) }) await ProjectionAssignment.WaitAsync(client);
         await TestOrganization.SeedAsync(Store);
     }
 

@@ -92,7 +92,7 @@ public sealed class NodeCluster : IAsyncDisposable
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException) { return null; }
     }
 
-    /// <summary>The running nodes that say they run the async projections now (one, once the leader has assigned them).</summary>
+    /// <summary>The running nodes that say they keep the read models (every node: they are written with the events).</summary>
     public async Task<List<int>> ProjectionNodesAsync(HttpClient http)
     {
         var found = new List<int>();

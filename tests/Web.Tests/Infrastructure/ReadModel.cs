@@ -7,7 +7,7 @@ using Marten;
 
 namespace Approval.Web.Tests.Infrastructure;
 
-/// <summary>The read side as one comparable text, and a rebuild of every async projection.</summary>
+/// <summary>The read side as one comparable text, and a rebuild of the read models from the events.</summary>
 public static class ReadModel
 {
     /// <summary>Every 财政局's read models: a rebuild must reproduce each tenant's documents under that tenant.</summary>

@@ -117,6 +117,6 @@ public class WorkflowFixture : AppFixture
         return (await session.Events.FetchStreamStateAsync(id))?.Version ?? 0;
     }
 
-    /// <summary>Waits until the async projections have caught up with every committed event (no sleeps).</summary>
+    /// <summary>Waits until any async projection has caught up (none today: the read models are written with the events).</summary>
     public Task CatchUp() => Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Approval.Web.Auth;
 using Approval.Workflow.Integrity;
 using Approval.Workflow.Submissions;
 using Marten;

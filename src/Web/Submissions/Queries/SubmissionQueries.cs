@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Approval.Web.Auth;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Publishing;
 using Approval.Workflow.Submissions.Reviewing;
