@@ -1,5 +1,6 @@
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Drafting;
+using Approval.Workflow.Submissions.Publishing;
 using Approval.Workflow.Submissions.Reviewing;
 using Approval.Workflow.Submissions.Submitting;
 using JasperFx.Events;
@@ -65,6 +66,19 @@ internal sealed class ReviewScenario
     {
         var s = Submitted(kind);
         return s.Then(ReviewRules.Decide(s.State, new ClaimCommand(), Reviewer));
+    }
+
+    public static ReviewScenario Approved(SubmissionKind kind = SubmissionKind.ProjectSelfEvaluation)
+    {
+        var s = Claimed(kind);
+        var grade = kind == SubmissionKind.FinalAccountsDisclosure ? null : s.State.Score?.SuggestedGrade?.ToString();
+        return s.Then(ReviewRules.Decide(s.State, new ApproveCommand(grade, null, "同意", "财政局业务专用章"), Reviewer));
+    }
+
+    public static ReviewScenario Published(SubmissionKind kind = SubmissionKind.ProjectSelfEvaluation)
+    {
+        var s = Approved(kind);
+        return s.Then(PublishRules.Decide(s.State, new PublishCommand("A-2026-1", "上饶市大数据发展管理局", true, true), Reviewer));
     }
 
     public static RuleViolation Refused(Action decide) => Assert.Throws<SubmissionRuleException>(decide).Violation;

@@ -22,5 +22,5 @@ public static class Correct
     [WolverinePost("/api/submissions/{id}/corrections")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(PublishCorrection command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission,
-            PublishRules.Correct(submission, command.Content!, command.Reason ?? "", command.ConfidentialityReviewed, command.PrincipalSigned, actor));
+            PublishRules.Decide(submission, new CorrectCommand(command.Content!, command.Reason, command.ConfidentialityReviewed, command.PrincipalSigned), actor));
 }

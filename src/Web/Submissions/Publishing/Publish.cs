@@ -17,5 +17,5 @@ public static class Publish
     [WolverinePost("/api/submissions/{id}/publish")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(PublishSubmission command, [WriteAggregate("id")] Submission submission, Actor actor) =>
         Decision.Record(submission,
-            PublishRules.Publish(submission, command.IndexNumber ?? "", command.Publisher ?? "", command.ConfidentialityReviewed, command.PrincipalSigned, actor));
+            PublishRules.Decide(submission, new PublishCommand(command.IndexNumber, command.Publisher, command.ConfidentialityReviewed, command.PrincipalSigned), actor));
 }

@@ -29,8 +29,22 @@ public sealed record CorrectionPublished(
     public EventNotice Notice(string title, string unitName) => new("corrected", Describe());
 }
 
+/// <summary>公开 as the publisher asks for it: the 索引号, the 发布机构 and both gates (保密审查, 主要负责人审签).</summary>
+public sealed record PublishCommand(string? IndexNumber, string? Publisher, bool ConfidentialityReviewed, bool PrincipalSigned);
+
+/// <summary>发布更正: the corrected content, the reason and both gates.</summary>
+public sealed record CorrectCommand(SubmissionContent Content, string? Reason, bool ConfidentialityReviewed, bool PrincipalSigned);
+
 public static class PublishRules
 {
+    /// <summary>公开: a reviewer of the section (or an administrator), of an approved report not yet public.</summary>
+    public static SubmissionPublished Decide(Submission submission, PublishCommand command, Actor by) =>
+        Publish(submission, command.IndexNumber ?? "", command.Publisher ?? "", command.ConfidentialityReviewed, command.PrincipalSigned, by);
+
+    /// <summary>发布更正: a new published version of a published report, scored again; the earlier one stays on record.</summary>
+    public static CorrectionPublished Decide(Submission submission, CorrectCommand command, Actor by, IReadOnlyList<IndicatorTemplate>? templates = null) =>
+        Correct(submission, command.Content, command.Reason ?? "", command.ConfidentialityReviewed, command.PrincipalSigned, by, templates);
+
     /// <summary>An 索引号 is a short catalogue key (e.g. 11361100MB1599473B/2022-00123); the API document states the same bound.</summary>
     public const int MaxIndexNumberLength = 100;
 
