@@ -31,9 +31,9 @@ public static class DeadlineEndpoints
     [EndpointSummary("本局的法定工作日日历、各类报告截止日期和审核领取期限")]
     [ApiAnswer(typeof(DeadlineSetup))]
     [WolverineGet("/api/deadlines")]
-    public static async Task<IResult> Setup(IQuerySession session, HttpContext http, TimeProvider clock, IMessageChannel channel, CancellationToken ct)
+    public static async Task<IResult> Setup(IQuerySession session, Actor actor, TimeProvider clock, IMessageChannel channel, CancellationToken ct)
     {
-        if (http.User.ToActor() is not { Role: not Role.ProvinceAuditor }) return Problems.Forbidden("无权查看截止日期");
+        if (actor.Role == Role.ProvinceAuditor) return Problems.Forbidden("无权查看截止日期");
         var saved = (await session.Query<HolidayCalendarYear>().Select(y => y.Id).ToListAsync(ct)).ToHashSet();
         var years = await BureauCalendar.YearsAsync(session, ct);
         var calendar = new WorkingDayCalendar(years);
@@ -47,9 +47,9 @@ public static class DeadlineEndpoints
     [EndpointSummary("逾期未报的单位和审核超期的报告（审核人限本人股室）")]
     [ApiAnswer(typeof(OverdueView))]
     [WolverineGet("/api/deadlines/overdue")]
-    public static async Task<IResult> OverdueNow(IQuerySession session, HttpContext http, TimeProvider clock, IMessageChannel channel, CancellationToken ct)
+    public static async Task<IResult> OverdueNow(IQuerySession session, Actor actor, TimeProvider clock, IMessageChannel channel, CancellationToken ct)
     {
-        if (http.User.ToActor() is not { } actor || !OverdueQuery.MayRead(actor)) return Problems.Forbidden("无权查看逾期情况");
+        if (!OverdueQuery.MayRead(actor)) return Problems.Forbidden("无权查看逾期情况");
         return Results.Ok(await ViewAsync(session, actor, clock, channel, ct));
     }
 
@@ -70,9 +70,8 @@ public static class DeadlineEndpoints
     [EndpointSummary("本人可见的催报和审核提醒（最新在前，最多 50 条）")]
     [ApiAnswer(typeof(List<ReminderView>))]
     [WolverineGet("/api/deadlines/reminders")]
-    public static async Task<IResult> Reminders(IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Reminders(IQuerySession session, Actor actor, CancellationToken ct)
     {
-        if (http.User.ToActor() is not { } actor) return Problems.Forbidden("无权查看催报");
         return Results.Ok((await VisibleAsync(session, actor, ct)).Select(ReminderView.Of).ToList());
     }
 

@@ -31,9 +31,9 @@ public static class SendReminders
     [ApiAnswer(typeof(RemindersSent))]
     [WolverinePost("/api/deadlines/reminders/reporting")]
     [SubmissionCommand] // its Idempotency-Key or commandId as every command's: a retry gets the first answer
-    public static async Task<IResult> Reporting(SendReportingReminders command, IDocumentSession session, HttpContext http, TimeProvider clock, IMessageChannel channel, CancellationToken ct)
+    public static async Task<IResult> Reporting(SendReportingReminders command, IDocumentSession session, Actor actor, TimeProvider clock, IMessageChannel channel, CancellationToken ct)
     {
-        if (http.User.ToActor() is not { Role: Role.Reviewer or Role.Admin } actor) return Problems.Forbidden("只有审核人或管理员可以催报");
+        if (actor.Role is not (Role.Reviewer or Role.Admin)) return Problems.Forbidden("只有审核人或管理员可以催报");
         SubmissionKind? kind = null;
         if (!string.IsNullOrWhiteSpace(command.Kind))
         {
@@ -67,9 +67,9 @@ public static class SendReminders
     [ApiAnswer(typeof(RemindersSent))]
     [WolverinePost("/api/deadlines/reminders/review")]
     [SubmissionCommand]
-    public static async Task<IResult> Review(SendReviewReminder command, IDocumentSession session, HttpContext http, TimeProvider clock, IMessageChannel channel, CancellationToken ct)
+    public static async Task<IResult> Review(SendReviewReminder command, IDocumentSession session, Actor actor, TimeProvider clock, IMessageChannel channel, CancellationToken ct)
     {
-        if (http.User.ToActor() is not { Role: Role.Reviewer or Role.Admin } actor) return Problems.Forbidden("只有审核人或管理员可以发送审核提醒");
+        if (actor.Role is not (Role.Reviewer or Role.Admin)) return Problems.Forbidden("只有审核人或管理员可以发送审核提醒");
         if (command.SubmissionId is not { } submissionId) return Problems.BadRequest("submission-required", "请指明报告", "submissionId is required");
         var today = OverdueQuery.Today(clock);
         var lists = await OverdueQuery.ForAsync(session, actor, today, ct);

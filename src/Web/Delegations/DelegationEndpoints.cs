@@ -65,9 +65,9 @@ public static class DelegationEndpoints
     [EndpointSummary("委托记录：审核人本人委托和受托的，管理员和审计为本局全部")]
     [ApiAnswer(typeof(List<DelegationView>))]
     [WolverineGet("/api/delegations")]
-    public static async Task<IResult> List(IQuerySession session, HttpContext http, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> List(IQuerySession session, Actor actor, TimeProvider clock, CancellationToken ct)
     {
-        if (http.User.ToActor() is not { Role: Role.Reviewer or Role.Admin or Role.Auditor } actor) return Problems.Forbidden("只有审核人、管理员和审计可以查看委托");
+        if (actor.Role is not (Role.Reviewer or Role.Admin or Role.Auditor)) return Problems.Forbidden("只有审核人、管理员和审计可以查看委托");
         return Results.Ok(await ListAsync(session, actor, PublicationDeadline.Today(clock), ct));
     }
 
@@ -84,9 +84,9 @@ public static class DelegationEndpoints
     [EndpointSummary("可委托的本局审核人")]
     [ApiAnswer(typeof(List<ColleagueView>))]
     [WolverineGet("/api/delegations/colleagues")]
-    public static async Task<IResult> Colleagues(IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Colleagues(IQuerySession session, Actor actor, CancellationToken ct)
     {
-        if (http.User.ToActor() is not { Role: Role.Reviewer } actor) return Problems.Forbidden("只有审核人可以委托");
+        if (actor.Role != Role.Reviewer) return Problems.Forbidden("只有审核人可以委托");
         return Results.Ok(await ColleaguesAsync(session, actor, ct));
     }
 

@@ -50,9 +50,9 @@ public static class ProvinceAuditEndpoints
     [EndpointSummary("审计：省级审计对本财政局的查阅记录（分页，最新在前）")]
     [ApiAnswer(typeof(PageOf<ProvinceRead>))]
     [WolverineGet("/api/audit/province-reads")]
-    public static async Task<IResult> Reads(int? page, int? pageSize, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Reads(int? page, int? pageSize, IQuerySession session, Actor actor, CancellationToken ct)
     {
-        if (http.User.ToActor()?.Role is not (Role.Auditor or Role.Admin)) return Problems.Forbidden("只有审计和管理员可以查看省级查阅记录");
+        if (actor.Role is not (Role.Auditor or Role.Admin)) return Problems.Forbidden("只有审计和管理员可以查看省级查阅记录");
         var (paging, refused) = Paging.From(page, pageSize);
         if (refused is not null) return refused;
         return Results.Ok(await paging.ApplyAsync(session.Query<ProvinceRead>().OrderByDescending(r => r.At), ct));

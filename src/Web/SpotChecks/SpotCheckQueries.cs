@@ -60,26 +60,25 @@ public static class SpotCheckQueries
     [EndpointSummary("本人可见的抽查（year 指定年度）")]
     [ApiAnswer(typeof(List<SpotCheckView>))]
     [WolverineGet("/api/spot-checks")]
-    public static async Task<IResult> List(int? year, IQuerySession session, HttpContext http, CancellationToken ct) =>
-        http.User.ToActor() is { Role: Role.Reviewer or Role.Auditor or Role.Admin } actor
+    public static async Task<IResult> List(int? year, IQuerySession session, Actor actor, CancellationToken ct) =>
+        actor.Role is Role.Reviewer or Role.Auditor or Role.Admin
             ? Results.Ok(await ListAsync(session, actor, year, ct))
             : Problems.Forbidden("只有财政局的审核人、审计和管理员可以查看抽查");
 
     [EndpointSummary("一次抽查：参数、随机种子、能否按记录重抽复现、本股室抽中的自评表及其复核")]
     [ApiAnswer(typeof(SpotCheckView))]
     [WolverineGet("/api/spot-checks/{id}")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, CancellationToken ct) =>
-        await session.LoadAsync<SpotCheck>(id, ct) is { } check && http.User.ToActor() is { } actor && SpotCheckAccess.CanSeeDraw(actor, check)
+    public static async Task<IResult> Get(Guid id, IQuerySession session, Actor actor, CancellationToken ct) =>
+        await session.LoadAsync<SpotCheck>(id, ct) is { } check && SpotCheckAccess.CanSeeDraw(actor, check)
             ? Results.Ok(SpotCheckView.Of(check, actor))
             : Problems.NotFound("抽查");
 
     [EndpointSummary("一份自评表的抽查复核结果（单位在告知后可见）")]
     [ApiAnswer(typeof(FormSpotCheckView))]
     [WolverineGet("/api/submissions/{id}/spot-check")]
-    public static async Task<IResult> OfForm(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> OfForm(Guid id, IQuerySession session, Actor actor, CancellationToken ct)
     {
-        var actor = http.User.ToActor();
-        if (await session.LoadAsync<Submission>(id, ct) is not { } form || actor is null || !SubmissionAccess.CanSee(actor, form)) return Problems.NotFound();
+        if (await session.LoadAsync<Submission>(id, ct) is not { } form || !SubmissionAccess.CanSee(actor, form)) return Problems.NotFound();
         return await OfFormAsync(session, actor, form, ct) is { } view
             ? Results.Ok(view)
             : Problems.Of(404, "not-spot-checked", "这份报告没有可查看的抽查复核结果", "no spot-check result to show");
@@ -88,8 +87,8 @@ public static class SpotCheckQueries
     [EndpointSummary("结果应用：各项目自评、审核、复核等级与下年度预算安排意见")]
     [ApiAnswer(typeof(JsonObject))]
     [WolverineGet("/api/spot-check-results/{year}")]
-    public static async Task<IResult> ResultApplicationTable(int year, IQuerySession session, HttpContext http, CancellationToken ct) =>
-        http.User.ToActor() is not { Role: Role.Reviewer or Role.Auditor or Role.Admin } actor
+    public static async Task<IResult> ResultApplicationTable(int year, IQuerySession session, Actor actor, CancellationToken ct) =>
+        actor.Role is not (Role.Reviewer or Role.Auditor or Role.Admin)
             ? Problems.Forbidden("结果应用表只供财政局的审核人、审计和管理员查看")
             : year is < 2000 or > 2100
             ? Problems.BadRequest("year-invalid", "年度应在 2000–2100 之间", "the year must be 2000 to 2100")

@@ -39,9 +39,17 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session using the detected tenant id
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext, tenantId);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Approval.Web.Deadlines.DeadlineEndpoints").SetTag("http.route", "/api/deadlines").SetTag("http.request.method", "GET");
+            (var problemDetails1, var actor) = Approval.Web.Submissions.SignedInActor.Before(httpContext.User);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var result = await Approval.Web.Deadlines.DeadlineEndpoints.Setup(((Marten.IQuerySession)documentSession), httpContext, _timeProvider, _messageChannel, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Approval.Web.Deadlines.DeadlineEndpoints.Setup(((Marten.IQuerySession)documentSession), actor, _timeProvider, _messageChannel, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

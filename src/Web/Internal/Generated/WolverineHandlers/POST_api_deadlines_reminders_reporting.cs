@@ -90,7 +90,7 @@ namespace Internal.Generated.WolverineHandlers
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual HTTP request handler execution
-            var result = await Approval.Web.Deadlines.SendReminders.Reporting(command, documentSession, httpContext, _timeProvider, _messageChannel, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Approval.Web.Deadlines.SendReminders.Reporting(command, documentSession, actor, _timeProvider, _messageChannel, httpContext.RequestAborted).ConfigureAwait(false);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
             var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), System.TimeSpan.FromTicks(6048000000000));
