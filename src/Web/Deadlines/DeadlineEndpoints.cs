@@ -1,4 +1,3 @@
-using Approval.Web.Auth;
 using Approval.Workflow.Deadlines;
 using Approval.Workflow.Submissions;
 using Marten;

@@ -1,4 +1,3 @@
-using Approval.Web.Auth;
 using Approval.Web.Submissions.Queries;
 using Approval.Workflow.Submissions;
 using Marten;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Approval.Web.Auth;
 using Approval.Workflow.SpotChecks;
 using Approval.Workflow.Submissions;
 using Marten;

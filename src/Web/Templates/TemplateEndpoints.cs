@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Approval.Web.Auth;
 using Approval.Web.Workbooks;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Templates;
