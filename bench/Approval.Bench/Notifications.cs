@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Approval.Bench;
 
-/// <summary><paramref name="clients"/> SignalR clients in their section's group; commit (the submit's 200) → each client's receipt.</summary>
+/// <summary>`clients` SignalR clients in their section's group; commit (the submit's 200) → each client's receipt.</summary>
 public static class Notifications
 {
     public static async Task<(Summary Latency, int Connected)> MeasureAsync(HttpClient http, string url, BenchOrganization org, int unit,

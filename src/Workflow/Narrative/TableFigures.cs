@@ -8,7 +8,7 @@ public sealed record TableFigure(decimal Value, string Where, bool Strict);
 /// <summary>
 /// Where a 部门决算公开 package states the figures a text quotes. Tables are found by kind, never by number (seed 002's
 /// 三公 table is 公开07, seed 003's 公开09). 公开06 covers the 一般公共预算财政拨款 基本支出 only, so its economic classes are
-/// strict only where the text speaks of exactly that (<paramref name="basicScope"/>: the 情况说明's 基本支出 section).
+/// strict only where the text speaks of exactly that (`basicScope` of <see cref="Resolve"/>: the 情况说明's 基本支出 section).
 /// </summary>
 public static class TableFigures
 {

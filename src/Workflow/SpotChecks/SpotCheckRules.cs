@@ -35,7 +35,7 @@ public static class SpotCheckRules
 
     /// <summary>
     /// 抽取 over a population whose flags are known: the sample, in the order drawn, with each form's facts. The sampled
-    /// forms' facts come from <paramref name="forms"/> (one per candidate).
+    /// forms' facts come from <paramref name="population"/> (one per candidate).
     /// </summary>
     public static SpotCheckDrawn Draw(Guid id, int fiscalYear, int sampleSize, int randomSharePercent, long seed,
         IReadOnlyList<(SpotCheckCandidate Candidate, SampledForm Form)> population, Actor actor)

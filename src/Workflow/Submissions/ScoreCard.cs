@@ -10,7 +10,7 @@ using Approval.Workflow.Templates;
 namespace Approval.Workflow.Submissions;
 
 /// <summary>
-/// The engine's result for one content version, stored as is in <see cref="SubmissionScored"/>: a later
+/// The engine's result for one content version, stored as is in <see cref="Drafting.SubmissionScored"/>: a later
 /// template or engine change never rewrites what a reviewer saw.
 /// </summary>
 public sealed record ScoreCard(

@@ -7,12 +7,12 @@ using Wolverine.Http;
 
 namespace Approval.Web.Submissions.Queries;
 
-/// <param name="Name">The event's Chinese name (起草, 提交审核…).</param>
-/// <param name="Action">The summary without the actor in front, for a line that shows the actor already.</param>
 public sealed record AuditEntry(long Sequence, long Version, DateTimeOffset Timestamp, string EventType, string? ActorId, string? ActorName, string? ActorRole,
     string? CorrelationId, string? CausationId, string Summary, object Data)
 {
+    /// <summary>The event's Chinese name (起草, 提交审核…).</summary>
     public string Name { get; init; } = "";
+    /// <summary>The summary without the actor in front, for a line that shows the actor already.</summary>
     public string Action { get; init; } = "";
 }
 
