@@ -9,11 +9,11 @@ using Microsoft.Playwright;
 namespace Approval.Web.Tests.Infrastructure;
 
 /// <summary>
-/// What every browser test against the shared <see cref="LiveApp"/> needs: a Chromium per person (<see cref="BrowserPeople"/>:
+/// What every browser test against its lane's <see cref="LiveApp"/> needs: the app reset for the class, a Chromium per person (<see cref="BrowserPeople"/>:
 /// CSP violations and script errors fail the test), screenshots under TestResults/screenshots, and the API as a signed-in
 /// user to set the scene the browser then looks at.
 /// </summary>
-public abstract class BrowserTest(LiveApp app) : IClassFixture<LiveApp>, IAsyncLifetime
+public abstract class BrowserTest(LiveApp app) : IAsyncLifetime
 {
     protected static readonly string Shots = Path.Combine(RepositoryRoot.Find()!, "TestResults", "screenshots");
     private readonly Dictionary<string, string> _tokens = [];
@@ -21,11 +21,11 @@ public abstract class BrowserTest(LiveApp app) : IClassFixture<LiveApp>, IAsyncL
     protected LiveApp App => app;
     protected BrowserPeople People { get; private set; } = null!;
 
-    public virtual Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
+        await app.ResetAsync();
         Directory.CreateDirectory(Shots);
         People = new BrowserPeople(app.BaseUrl);
-        return Task.CompletedTask;
     }
 
     public virtual async Task DisposeAsync() => await People.DisposeAsync();

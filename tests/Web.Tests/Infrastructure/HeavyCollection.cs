@@ -2,19 +2,20 @@ namespace Approval.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The browser tests, in two lanes of about equal length (measured: the run's trx, per class). Within a lane they run
-/// one after the other; the two lanes run side by side with the rest, sharing the run's one Chromium. The run waits on
+/// one after the other on the lane's one app (<see cref="LiveApp"/>, reset before each class: starting an app per class
+/// cost 5–9 s of a loaded machine each); the two lanes run side by side with the rest, sharing the run's one Chromium. The run waits on
 /// pages, the database and projections far more than it computes (about a third of two cores in a whole run), so two
 /// lanes finish in about half the time of one. Both start first (<see cref="LongestLanesFirst"/>).
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class HeavyCollection
+public sealed class HeavyCollection : ICollectionFixture<LiveApp>
 {
     public const string Name = "browser-1";
 }
 
 /// <summary>The second browser lane (<see cref="HeavyCollection"/>).</summary>
 [CollectionDefinition(Name)]
-public sealed class SecondBrowserLane
+public sealed class SecondBrowserLane : ICollectionFixture<LiveApp>
 {
     public const string Name = "browser-2";
 }

@@ -3,11 +3,15 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Web.Tests.Infrastructure;
 
-/// <summary>The real app on Kestrel at a free loopback port, for a real browser.</summary>
+/// <summary>
+/// The real app on Kestrel at a free loopback port, for a real browser. One per browser lane (<see cref="HeavyCollection"/>),
+/// shared by the lane's classes one after the other; <see cref="ResetAsync"/> gives each class the app as it was just started.
+/// </summary>
 public class LiveApp : IAsyncLifetime
 {
     private WebApplication? _app;
@@ -35,6 +39,32 @@ public class LiveApp : IAsyncLifetime
         _app.UseApprovalPipeline();
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await TestOrganization.SeedAsync(Store);
+    }
+
+    /// <summary>
+    /// The app as a test class expects to find it: no report, event or document an earlier class left, the test
+    /// organization seeded again, and no account stamp cached from before. The rows go as Marten's own cleaner removes
+    /// them (every document table and the event tables emptied, the event sequence restarted), by the schema's owner: the
+    /// app's restricted role may not truncate. Wolverine's tables (its node, the outbox) stay, as the running app uses
+    /// them. What the app keeps in memory otherwise is the sign-in throttling, which counts per client address and account
+    /// and forgets an account's failures at its next successful sign-in; no browser test fails five sign-ins of one account.
+    /// </summary>
+    public async Task ResetAsync()
+    {
+        await using (var conn = new Npgsql.NpgsqlConnection(ConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var empty = new Npgsql.NpgsqlCommand("""
+                do $$ begin
+                  execute (select 'truncate table ' || string_agg(format('%I.%I', schemaname, tablename), ', ') || ' cascade'
+                           from pg_tables where schemaname = 'approval' and (tablename like 'mt\_doc\_%' or tablename in ('mt_events', 'mt_streams')));
+                  alter sequence approval.mt_events_sequence restart with 1;
+                end $$
+                """, conn);
+            await empty.ExecuteNonQueryAsync();
+        }
+        if (_app!.Services.GetRequiredService<IMemoryCache>() is MemoryCache cache) cache.Clear();
         await TestOrganization.SeedAsync(Store);
     }
 
