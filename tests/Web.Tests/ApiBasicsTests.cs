@@ -6,8 +6,12 @@ using Approval.Web.Tests.Infrastructure;
 
 namespace Approval.Web.Tests;
 
-public class ApiBasicsTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class ApiBasicsTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private async Task<(int Status, string Body, string? ContentType)> Raw(string user, string url, string body, string contentType = "application/json")
     {
         using var client = app.Host.Server.CreateClient();

@@ -10,8 +10,12 @@ namespace Approval.Web.Tests;
 /// 审计查阅 searched, filtered and paged on the server; the trail's CSV in Beijing time with its 时区; and the dashboard's
 /// 报送情况 (未报) with each unit's 汇总 coverage, scoped: a reviewer sees the units of their sections and no other.
 /// </summary>
-public class AuditAndDashboardTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class AuditAndDashboardTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private async Task<Guid> Draft(string user, int year, SubmissionKind kind, string title, SubmissionContent content, bool submit = false)
     {
         var id = (await app.Command(user, "/api/submissions", new { fiscalYear = year, kind, title, content = Samples.InYear(content, year) }, 201)).GetProperty("submissionId").GetGuid();

@@ -14,8 +14,12 @@ namespace Approval.Web.Tests;
 /// Every endpoint of the route table × every kind of caller → the expected outcome. The endpoint list comes
 /// from the running app, so a new endpoint without a rule here fails this test.
 /// </summary>
-public class AuthorizationMatrixTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class AuthorizationMatrixTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     /// <summary>U: not signed in (401 or a redirect to /login); F: forbidden (403, or a page sending them home); H: hidden (404); A: allowed through to the rules.</summary>
     private static readonly (string Name, string? User)[] Callers =
         [("anonymous", null), ("own preparer", "prep"), ("other unit's preparer", "prep-other"), ("section's reviewer", "rev"),

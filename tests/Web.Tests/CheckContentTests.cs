@@ -11,8 +11,12 @@ namespace Approval.Web.Tests;
 /// 核对（不保存）: the editor re-checks what the clerk types. The findings are the engine's for that content, nothing is
 /// recorded, and only the unit's preparer of an editable report may ask.
 /// </summary>
-public class CheckContentTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class CheckContentTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     /// <summary>Seed 002's package with 公开01's 本年支出合计 set to <paramref name="expense"/> (printed 1,664.55).</summary>
     private static SubmissionContent Package(decimal expense)
     {

@@ -9,8 +9,12 @@ namespace Approval.Web.Tests;
 /// The dashboard's 自评质量 per unit and section counts the verdicts of sent 自评表 the caller may see: a reviewer their
 /// sections only, the bureau's admin everything of that bureau, another bureau nothing; drafts never.
 /// </summary>
-public class CredibilityStatisticsTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class CredibilityStatisticsTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private const int Year = 2043;
 
     private async Task<Guid> Drafted(string user, string project)

@@ -9,8 +9,12 @@ namespace Approval.Web.Tests;
 /// 自评质量提示 through the API (#29): the flags of a scored 自评表, compared with last year's form of the project only when
 /// the caller may see that form — a reviewer never learns of a unit's draft through them.
 /// </summary>
-public class CredibilityTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class CredibilityTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private async Task<Guid> Draft(SubmissionContent content, int year, bool submit)
     {
         var id = (await app.Command("prep", "/api/submissions", new { fiscalYear = year, kind = SubmissionKind.ProjectSelfEvaluation, title = content.ProjectForm!.Header.ProjectName, content }, 201))

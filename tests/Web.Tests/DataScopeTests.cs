@@ -12,8 +12,12 @@ namespace Approval.Web.Tests;
 /// id and figure found nowhere else, are sought in the answer of every read endpoint of the OpenAPI document, every
 /// page and every hub method, as every kind of caller. What a caller may not see appears in none of them.
 /// </summary>
-public class DataScopeTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class DataScopeTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private sealed record Secret(string Name, Guid Id, string Title, string Figure, string[] SeenBy);
 
     private static readonly string?[] Callers = [null, "prep", "prep-other", "rev", "rev-other", "audit", "admin"];

@@ -9,8 +9,12 @@ namespace Approval.Web.Tests;
 /// part and sentence changed, rescored without the corrected finding, the live check counting as the saved score does;
 /// refused in Chinese as RFC 7807 problems when stale, out of range, not the unit's, or no longer editable.
 /// </summary>
-public class DepartmentReportEditTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class DepartmentReportEditTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private const string Wrong = "编制 4 人；实有";
     private const string Right = "编制 3 人；实有";
     private static readonly string Seed001 = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "seeds", "001_de08246b7e89c2ac.txt"));

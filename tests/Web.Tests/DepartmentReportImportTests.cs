@@ -10,8 +10,12 @@ namespace Approval.Web.Tests;
 /// Seed 001 (弋阳县政务服务中心's 部门整体支出绩效自评报告) imported: refused into another unit's account unless the preparer
 /// confirms, with the confirmation on record; read into its score; checked against the same unit's 决算公开 of the year.
 /// </summary>
-public class DepartmentReportImportTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class DepartmentReportImportTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private const string Seed001 = "001_de08246b7e89c2ac.txt";
     private static string SeedText(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "seeds", name));
 

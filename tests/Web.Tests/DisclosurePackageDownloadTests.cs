@@ -15,8 +15,12 @@ namespace Approval.Web.Tests;
 /// on /public, and downloaded as one workbook: by those who may read it before, by anyone once published, never by another
 /// 财政局 or the public before that (404).
 /// </summary>
-public class DisclosurePackageDownloadTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class DisclosurePackageDownloadTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private const string Seed002 = "002_3e97706fd429c0f0.txt";
 
     private async Task<Guid> Import()

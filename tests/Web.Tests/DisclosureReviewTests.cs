@@ -10,8 +10,12 @@ namespace Approval.Web.Tests;
 /// without a grade (a grade sent is a 400 problem and records nothing), and shows on the dashboard once its 20-day
 /// publication deadline has passed — for its section's reviewers only.
 /// </summary>
-public class DisclosureReviewTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class DisclosureReviewTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private static SubmissionContent Package(DateOnly? approvedOn)
     {
         var report = Samples.Seed("002_3e97706fd429c0f0.txt");

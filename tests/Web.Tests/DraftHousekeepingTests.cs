@@ -5,8 +5,12 @@ using Approval.Workflow.Submissions;
 namespace Approval.Web.Tests;
 
 /// <summary>Through the API: the year a report is filed under, 作废 as an event that takes it out of every list and sum.</summary>
-public class DraftHousekeepingTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class DraftHousekeepingTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private async Task<(int Status, JsonElement Body)> Import(string? year, string text)
     {
         using var client = app.Host.Server.CreateClient();

@@ -7,8 +7,11 @@ using Approval.Workflow.Submissions;
 
 namespace Approval.Web.Tests;
 
-public class FuzzAndConcurrencyTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class FuzzAndConcurrencyTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<Guid> Submitted()
     {

@@ -9,8 +9,11 @@ using Marten;
 namespace Approval.Web.Tests;
 
 /// <summary>Bad and hostile input: a clear 4xx problem, nothing appended, never a 500; script stays text everywhere.</summary>
-public class HostileInputTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class HostileInputTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<(int Status, JsonElement Body)> Post(string user, string url, HttpContent content)
     {

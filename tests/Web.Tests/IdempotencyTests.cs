@@ -11,8 +11,12 @@ namespace Approval.Web.Tests;
 /// one event whatever the race, every duplicate answered as the first request was (status, body, Location), never a
 /// version conflict or a 5xx; the same key with a different request is 422.
 /// </summary>
-public class IdempotencyTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class IdempotencyTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private async Task<HttpResponseMessage> Send(string url, object body, string? key = null, HttpMethod? method = null)
     {
         using var client = app.Host.Server.CreateClient();

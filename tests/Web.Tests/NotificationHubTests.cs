@@ -8,8 +8,12 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Approval.Web.Tests;
 
 /// <summary>The hub at the protocol level: a .NET client per person, exactly the expected messages, nothing for other units.</summary>
-public class NotificationHubTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class NotificationHubTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private sealed class Listener(string user) : IAsyncDisposable
     {
         public readonly ConcurrentQueue<ReviewNotification> Received = new();

@@ -12,8 +12,12 @@ namespace Approval.Web.Tests;
 /// from the document's own schemas: no 5xx, every refusal in the one problem shape (a <c>code</c>, a Chinese title, an
 /// English detail), and the store grows only by the writes that were acknowledged. Bounded and seeded.
 /// </summary>
-public class OpenApiFuzzTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class OpenApiFuzzTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private static readonly string?[] Callers = [null, "prep", "rev", "audit", "admin", "prep-other"];
 
     [Fact]

@@ -13,8 +13,12 @@ namespace Approval.Web.Tests;
 /// bureau (409, the stored one unchanged), a PUT of an unknown id is 404, and each stays inside the admin's 财政局 —
 /// the other bureau holds the same ids (<see cref="TestOrganization"/>) and is never touched.
 /// </summary>
-public class OrganizationChangesTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class OrganizationChangesTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private async Task<T?> Stored<T>(string tenant, string id) where T : notnull
     {
         await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession(tenant);

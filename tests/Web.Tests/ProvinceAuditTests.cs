@@ -9,8 +9,12 @@ namespace Approval.Web.Tests;
 /// 省级审计 reads across bureaus, each answer naming its 财政局, and every such read is recorded in the bureau read,
 /// visible to that bureau's own 审计 and 管理员 (and to no other bureau).
 /// </summary>
-public class ProvinceAuditTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class ProvinceAuditTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private async Task<Guid> Draft(string preparer, string title) =>
         (await app.Command(preparer, "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title, content = Samples.Ganfutong() }, 201))
         .GetProperty("submissionId").GetGuid();

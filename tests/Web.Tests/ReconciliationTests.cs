@@ -8,8 +8,12 @@ namespace Approval.Web.Tests;
 /// 跨报告核对 through the API and the 汇总 page (#29): seed 004's two 自评表 against its own 决算公开 (221.25 of 994.99 万元 项目支出),
 /// and only with what the caller may see — the section compares nothing with a package the unit has not sent.
 /// </summary>
-public class ReconciliationTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class ReconciliationTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private async Task<Guid> File(SubmissionKind kind, string title, SubmissionContent content, bool submit)
     {
         var id = (await app.Command("prep", "/api/submissions", new { fiscalYear = 2023, kind, title, content }, 201)).GetProperty("submissionId").GetGuid();

@@ -11,8 +11,12 @@ namespace Approval.Web.Tests;
 /// 放回队列 over HTTP, the queue's state filter, 公开's gates named in one problem, the navigation's counts and the
 /// error pages: HTML in Chinese for a browser, problem JSON for the API.
 /// </summary>
-public class ReleaseQueueAndErrorPagesTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class ReleaseQueueAndErrorPagesTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private async Task<Guid> Submitted(string title = "放回队列测试")
     {
         var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title, content = Samples.Ganfutong() }, 201);

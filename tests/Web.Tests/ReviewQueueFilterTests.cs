@@ -9,8 +9,12 @@ namespace Approval.Web.Tests;
 /// The queue's filters, sorts and pages are answered by PostgreSQL: each filter gives exactly the items of the whole
 /// section's list that match it, paged with totals, and the counts are the section's whatever the filter.
 /// </summary>
-public class ReviewQueueFilterTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class ReviewQueueFilterTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private const int Year = 2039;
 
     private async Task<Guid> Sent(string project, decimal executed, decimal total)

@@ -17,8 +17,12 @@ namespace Approval.Web.Tests;
 /// grant every role (by name and by number) and to change an account into every role; only what the table says
 /// succeeds, and only inside the caller's own 财政局. A 省级审计 never comes out of a bureau.
 /// </summary>
-public class RoleGrantTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class RoleGrantTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private const string Password = "Grants#2026-pass";
 
     /// <summary>The grant table, written out: granter → the roles it may grant in its own jurisdiction.</summary>

@@ -9,8 +9,12 @@ namespace Approval.Web.Tests;
 /// form, the result is released and its unit sees it — and no other unit, section or 财政局 sees anything of it.
 /// Each test files its forms under a year of its own.
 /// </summary>
-public class SpotCheckTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class SpotCheckTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     /// <summary>Seed 002's 赣服通 form (three 自评质量 flags) as <paramref name="project"/> of <paramref name="year"/>, approved by <paramref name="approver"/>.</summary>
     private async Task<Guid> Approved(string preparer, string approver, int year, string project)
     {

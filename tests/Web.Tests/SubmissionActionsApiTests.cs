@@ -9,8 +9,12 @@ namespace Approval.Web.Tests;
 /// life and every caller, each listed step then succeeds (tried on a fresh report in that state) and each unlisted one is
 /// refused (403, 404 or 409), never by a malformed request.
 /// </summary>
-public class SubmissionActionsApiTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class SubmissionActionsApiTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private static readonly string[] Users = ["prep", "prep-other", "rev", "rev-other", "audit", "admin"];
 
     private static readonly Dictionary<string, string[]> Life = new()

@@ -7,8 +7,12 @@ using Approval.Workflow.Templates;
 
 namespace Approval.Web.Tests;
 
-public class SubmissionLifecycleTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private async Task<Guid> Draft(SubmissionContent content, SubmissionKind kind = SubmissionKind.ProjectSelfEvaluation, string user = "prep", int year = 2021)
     {
         var created = await app.Command(user, "/api/submissions", new { fiscalYear = year, kind, title = "测试报告", content = Samples.InYear(content, year) }, 201);

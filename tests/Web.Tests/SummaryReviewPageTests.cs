@@ -8,8 +8,12 @@ namespace Approval.Web.Tests;
 /// The 汇总审核表 page (/units/{unit}/summary/{year}) over HTTP: who may read it — the same rule as the API — and that
 /// a refusal gives nothing of the unit away; what the unit and its section see on it.
 /// </summary>
-public class SummaryReviewPageTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class SummaryReviewPageTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private const string Url = "/units/U-YY/summary/2021";
     private static readonly string[] UnitData = ["弋阳县政务服务中心", "政府购买工作人员14名", "公共资源交易中心日常运转", "尚未提交的草稿项目", "70.00", "97.44"];
 

@@ -6,8 +6,12 @@ using Approval.Workflow.Templates;
 
 namespace Approval.Web.Tests;
 
-public class TemplateTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class TemplateTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task An_admin_adds_a_template_version_and_scoring_uses_it_and_records_it()
     {

@@ -14,8 +14,12 @@ namespace Approval.Web.Tests;
 /// query that forgot its tenant would answer with the other bureau's reports. Nothing of one bureau appears in any answer,
 /// page, export, count or hub message of the other, an id of the other bureau is 404, and no input picks the tenant.
 /// </summary>
-public class TenantIsolationTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class TenantIsolationTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private static readonly string[] OtherBureau = ["prep-b", "rev-b", "audit-b", "admin-b"];
 
     private sealed record Marked(Guid Id, string Title, string Figure);

@@ -14,8 +14,12 @@ namespace Approval.Web.Tests;
 /// The workbook downloads: a 自评表 submission, a unit's 汇总审核表 and a published 自评表 as .xlsx, each visible to
 /// exactly those who may read it (404 problem to the rest), named in Chinese, and re-importing to what was stored.
 /// </summary>
-public class XlsxDownloadTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+[Collection(ApiLane.Name)]
+public class XlsxDownloadTests(WorkflowFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.BeginClassAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private async Task<Guid> Draft(SubmissionContent content, string user = "prep", SubmissionKind kind = SubmissionKind.ProjectSelfEvaluation)
     {
         var created = await app.Command(user, "/api/submissions", new { fiscalYear = 2021, kind, title = "工作簿测试", content }, 201);

@@ -15,6 +15,9 @@ public class AppFixture : IAsyncLifetime
     public string AppConnectionString { get; private set; } = "";
     public ErrorLog ErrorLog { get; } = new();
 
+    /// <summary>Where requests that name no address come from (<see cref="ClientAddressFromTestHeader"/>); none by default, as in the test server.</summary>
+    public System.Net.IPAddress? DefaultClientAddress { get; protected set; }
+
     protected virtual bool SeedDemoData => false;
 
     /// <summary>A fixture's own replacements (a clock it moves), applied after the app's services.</summary>
@@ -38,7 +41,7 @@ public class AppFixture : IAsyncLifetime
             builder.ConfigureServices(services =>
             {
                 services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(ErrorLog);
-                services.AddSingleton<IStartupFilter, ClientAddressFromTestHeader>();
+                services.AddSingleton<IStartupFilter>(new ClientAddressFromTestHeader(() => DefaultClientAddress));
                 ConfigureServices(services);
             });
             builder.UseSetting("Approval:Demo", SeedDemoData ? "true" : "false");
@@ -58,9 +61,10 @@ public class AppFixture : IAsyncLifetime
 
 /// <summary>
 /// The in-memory test server has no client address; a test names one with <see cref="Header"/> to play callers on
-/// different machines (sign-in throttling is per address). Test hosts only: the app itself trusts no such header.
+/// different machines (sign-in throttling is per address); without one, the request comes from the fixture's
+/// <see cref="AppFixture.DefaultClientAddress"/>. Test hosts only: the app itself trusts no such header.
 /// </summary>
-public sealed class ClientAddressFromTestHeader : IStartupFilter
+public sealed class ClientAddressFromTestHeader(Func<System.Net.IPAddress?> defaultAddress) : IStartupFilter
 {
     public const string Header = "X-Test-Client-Address";
 
@@ -69,6 +73,7 @@ public sealed class ClientAddressFromTestHeader : IStartupFilter
         app.Use(nextMiddleware => http =>
         {
             if (System.Net.IPAddress.TryParse(http.Request.Headers[Header], out var address)) http.Connection.RemoteIpAddress = address;
+            else if (defaultAddress() is { } fallback) http.Connection.RemoteIpAddress = fallback;
             return nextMiddleware(http);
         });
         next(app);

@@ -30,3 +30,15 @@ public sealed class ProcessCollection
 {
     public const string Name = "processes";
 }
+
+/// <summary>
+/// The API tests that share one in-process app (<see cref="WorkflowFixture"/>), one class after the other, each starting
+/// with <see cref="WorkflowFixture.BeginClassAsync"/>: an app (and a database copy) per class cost seconds of CPU each,
+/// and these classes ran one at a time beside the other lanes anyway. Classes that change the database behind the app's
+/// back (backup and restore, tampering, a rebuild) or test the sign-in limits keep an app of their own.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ApiLane : ICollectionFixture<WorkflowFixture>
+{
+    public const string Name = "api";
+}

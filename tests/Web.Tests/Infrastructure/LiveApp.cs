@@ -43,27 +43,15 @@ public class LiveApp : IAsyncLifetime
     }
 
     /// <summary>
-    /// The app as a test class expects to find it: no report, event or document an earlier class left, the test
-    /// organization seeded again, and no account stamp cached from before. The rows go as Marten's own cleaner removes
-    /// them (every document table and the event tables emptied, the event sequence restarted), by the schema's owner: the
-    /// app's restricted role may not truncate. Wolverine's tables (its node, the outbox) stay, as the running app uses
-    /// them. What the app keeps in memory otherwise is the sign-in throttling, which counts per client address and account
-    /// and forgets an account's failures at its next successful sign-in; no browser test fails five sign-ins of one account.
+    /// The app as a test class expects to find it: no report, event or document an earlier class left
+    /// (<see cref="TestDatabase.EmptyMartenTablesAsync"/>), the test organization seeded again, and no account stamp
+    /// cached from before. What the app keeps in memory otherwise is the sign-in throttling, which counts per client
+    /// address and account and forgets an account's failures at its next successful sign-in; no browser test fails five
+    /// sign-ins of one account.
     /// </summary>
     public async Task ResetAsync()
     {
-        await using (var conn = new Npgsql.NpgsqlConnection(ConnectionString))
-        {
-            await conn.OpenAsync();
-            await using var empty = new Npgsql.NpgsqlCommand("""
-                do $$ begin
-                  execute (select 'truncate table ' || string_agg(format('%I.%I', schemaname, tablename), ', ') || ' cascade'
-                           from pg_tables where schemaname = 'approval' and (tablename like 'mt\_doc\_%' or tablename in ('mt_events', 'mt_streams')));
-                  alter sequence approval.mt_events_sequence restart with 1;
-                end $$
-                """, conn);
-            await empty.ExecuteNonQueryAsync();
-        }
+        await TestDatabase.EmptyMartenTablesAsync(ConnectionString);
         if (_app!.Services.GetRequiredService<IMemoryCache>() is MemoryCache cache) cache.Clear();
         await TestOrganization.SeedAsync(Store);
     }

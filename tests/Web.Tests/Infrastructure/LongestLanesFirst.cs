@@ -14,7 +14,7 @@ namespace Approval.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class LongestLanesFirst : ITestCollectionOrderer
 {
-    private static readonly string[] Lanes = [HeavyCollection.Name, SecondBrowserLane.Name, ProcessCollection.Name];
+    private static readonly string[] Lanes = [HeavyCollection.Name, SecondBrowserLane.Name, ProcessCollection.Name, ApiLane.Name];
 
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
         testCollections

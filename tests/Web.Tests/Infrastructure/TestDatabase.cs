@@ -87,6 +87,25 @@ public static class TestDatabase
 
     private static string NewName(string prefix) => $"test_{prefix.ToLowerInvariant()}_{Guid.NewGuid():N}"[..Math.Min(60, prefix.Length + 38)];
 
+    /// <summary>
+    /// Every report, event and document gone, as Marten's own cleaner removes them (the document tables and the event
+    /// tables emptied, the event sequence restarted), by the schema's owner: the app's restricted role may not truncate.
+    /// Wolverine's tables (its node, the outbox) stay, as the running app uses them.
+    /// </summary>
+    public static async Task EmptyMartenTablesAsync(string ownerConnectionString)
+    {
+        await using var conn = new NpgsqlConnection(ownerConnectionString);
+        await conn.OpenAsync();
+        await using var empty = new NpgsqlCommand("""
+            do $$ begin
+              execute (select 'truncate table ' || string_agg(format('%I.%I', schemaname, tablename), ', ') || ' cascade'
+                       from pg_tables where schemaname = 'approval' and (tablename like 'mt\_doc\_%' or tablename in ('mt_events', 'mt_streams')));
+              alter sequence approval.mt_events_sequence restart with 1;
+            end $$
+            """, conn);
+        await empty.ExecuteNonQueryAsync();
+    }
+
     /// <summary>A new database copied from <paramref name="template"/> (<see cref="MigratedTemplate"/>).</summary>
     public static async Task<string> CopyAsync(string template, string prefix)
     {

@@ -29,6 +29,29 @@ public class WorkflowFixture : AppFixture
 
     private readonly Dictionary<string, string> _tokens = [];
     private readonly SemaphoreSlim _tokenLock = new(1, 1);
+    private Type? _testClass;
+    private int _testClasses;
+
+    /// <summary>
+    /// Called by every test of a class of the <see cref="ApiLane"/> (IAsyncLifetime): when a new class begins, the app is
+    /// made as a class of its own would find it — no report, event or document of the class before, the organization
+    /// seeded again, no token, cached stamp or logged error from before — and the class gets a client address of its
+    /// own for requests that name none, so that sign-in limits and throttling count per class as they did per app.
+    /// </summary>
+    public async Task BeginClassAsync(Type testClass)
+    {
+        if (_testClass == testClass) return;
+        var first = _testClass is null;
+        _testClass = testClass;
+        _testClasses++;
+        DefaultClientAddress = new System.Net.IPAddress([10, 201, (byte)(_testClasses / 200), (byte)(_testClasses % 200 + 1)]);
+        if (first) return;
+        await TestDatabase.EmptyMartenTablesAsync(ConnectionString);
+        if (Host.Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>() is Microsoft.Extensions.Caching.Memory.MemoryCache cache) cache.Clear();
+        _tokens.Clear();
+        ErrorLog.Errors.Clear();
+        await TestOrganization.SeedAsync(Store);
+    }
 
     public async Task<string> TokenFor(string user)
     {
