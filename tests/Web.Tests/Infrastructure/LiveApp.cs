@@ -3,7 +3,6 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Web.Tests.Infrastructure;
@@ -43,18 +42,11 @@ public class LiveApp : IAsyncLifetime
     }
 
     /// <summary>
-    /// The app as a test class expects to find it: no report, event or document an earlier class left
-    /// (<see cref="TestDatabase.EmptyMartenTablesAsync"/>), the test organization seeded again, and no account stamp
-    /// cached from before. What the app keeps in memory otherwise is the sign-in throttling, which counts per client
+    /// The app as a test class expects to find it (<see cref="TestOrganization.StartOverAsync"/>). What the app keeps in memory otherwise is the sign-in throttling, which counts per client
     /// address and account and forgets an account's failures at its next successful sign-in; no browser test fails five
     /// sign-ins of one account.
     /// </summary>
-    public async Task ResetAsync()
-    {
-        await TestDatabase.EmptyMartenTablesAsync(ConnectionString);
-        if (_app!.Services.GetRequiredService<IMemoryCache>() is MemoryCache cache) cache.Clear();
-        await TestOrganization.SeedAsync(Store);
-    }
+    public Task ResetAsync() => TestOrganization.StartOverAsync(ConnectionString, _app!.Services);
 
     /// <summary>A fixture's own settings (an SMTP server, say), applied after the common ones.</summary>
     protected virtual void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration) { }

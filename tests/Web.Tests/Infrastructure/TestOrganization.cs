@@ -4,6 +4,8 @@ using Approval.Web.Tenants;
 using Approval.Workflow.Submissions;
 using Marten;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Web.Tests.Infrastructure;
 
@@ -56,6 +58,17 @@ public static class TestOrganization
             await session.SaveChangesAsync();
         }
         await SeedProvinceAsync(store);
+    }
+
+    /// <summary>
+    /// A running app's data as a test class expects to find it: every report, event and document gone
+    /// (<see cref="TestDatabase.EmptyMartenTablesAsync"/>), no account stamp cached from before, the organization seeded again.
+    /// </summary>
+    public static async Task StartOverAsync(string ownerConnectionString, IServiceProvider services)
+    {
+        await TestDatabase.EmptyMartenTablesAsync(ownerConnectionString);
+        if (services.GetRequiredService<IMemoryCache>() is MemoryCache cache) cache.Clear();
+        await SeedAsync(services.GetRequiredService<IDocumentStore>());
     }
 
     /// <summary>The province's own tenant: the 省级审计 (audit-province) and nothing of any bureau.</summary>

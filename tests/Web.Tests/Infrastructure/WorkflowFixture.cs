@@ -46,11 +46,9 @@ public class WorkflowFixture : AppFixture
         _testClasses++;
         DefaultClientAddress = new System.Net.IPAddress([10, 201, (byte)(_testClasses / 200), (byte)(_testClasses % 200 + 1)]);
         if (first) return;
-        await TestDatabase.EmptyMartenTablesAsync(ConnectionString);
-        if (Host.Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>() is Microsoft.Extensions.Caching.Memory.MemoryCache cache) cache.Clear();
         _tokens.Clear();
         ErrorLog.Errors.Clear();
-        await TestOrganization.SeedAsync(Store);
+        await TestOrganization.StartOverAsync(ConnectionString, Host.Services);
     }
 
     public async Task<string> TokenFor(string user)
