@@ -4,7 +4,6 @@ using Approval.Workflow.Submissions.Drafting;
 using Approval.Workflow.Submissions.Reviewing;
 using Approval.Workflow.Submissions.Submitting;
 using Approval.Workflow.Templates;
-using JasperFx.Events;
 
 namespace Approval.Workflow.Tests;
 
@@ -130,18 +129,7 @@ public class DelegationRulesTests
         Refused(ViolationKind.Conflict, "already-revoked", () => DelegationRules.Revoke(delegation, null, Zhang, Today));
     }
 
-    private static Submission Fold(params object[] events)
-    {
-        Submission? s = null;
-        for (var i = 0; i < events.Length; i++)
-        {
-            var wrapped = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(events[i].GetType()), events[i])!;
-            wrapped.Version = i + 1;
-            wrapped.Timestamp = new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.FromHours(8)).AddHours(i);
-            s = Submission.After(s, wrapped);
-        }
-        return s!;
-    }
+    private static Submission Fold(params object[] events) => EventStream.Fold(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.FromHours(8)), events);
 
     private static List<object> SubmittedToS1()
     {

@@ -3,7 +3,6 @@ using Approval.Workflow.Submissions.Drafting;
 using Approval.Workflow.Submissions.Reviewing;
 using Approval.Workflow.Submissions.Submitting;
 using Approval.Workflow.Submissions.Summary;
-using JasperFx.Events;
 
 namespace Approval.Workflow.Tests;
 
@@ -18,9 +17,8 @@ public class DraftHousekeepingTests
 
     private static Submission Fold(Submission? state, object e)
     {
-        var wrapped = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(e.GetType()), e)!;
-        wrapped.Version = (state?.Version ?? 0) + 1;
-        wrapped.Timestamp = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(8)).AddMinutes(Interlocked.Increment(ref _clock));
+        var wrapped = EventStream.Wrap(e, (state?.Version ?? 0) + 1,
+            new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(8)).AddMinutes(Interlocked.Increment(ref _clock)));
         return Submission.After(state, wrapped);
     }
 

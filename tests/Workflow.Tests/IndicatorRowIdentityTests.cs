@@ -3,7 +3,6 @@ using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Drafting;
 using Approval.Workflow.Submissions.Reviewing;
 using Approval.Workflow.Submissions.Submitting;
-using JasperFx.Events;
 
 namespace Approval.Workflow.Tests;
 
@@ -208,16 +207,5 @@ public class IndicatorRowIdentityTests
         return () => prefix + (++n).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static Submission Fold(params object[] events)
-    {
-        Submission? s = null;
-        for (var i = 0; i < events.Length; i++)
-        {
-            var wrapped = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(events[i].GetType()), events[i])!;
-            wrapped.Version = i + 1;
-            wrapped.Timestamp = new DateTimeOffset(2022, 8, 12, 9, 0, 0, TimeSpan.FromHours(8)).AddHours(i);
-            s = Submission.After(s, wrapped);
-        }
-        return s!;
-    }
+    private static Submission Fold(params object[] events) => EventStream.Fold(new DateTimeOffset(2022, 8, 12, 9, 0, 0, TimeSpan.FromHours(8)), events);
 }

@@ -4,7 +4,6 @@ using Approval.Workflow.Submissions.Publishing;
 using Approval.Workflow.Submissions.Reviewing;
 using Approval.Workflow.Submissions.Submitting;
 using Approval.Workflow.Templates;
-using JasperFx.Events;
 
 namespace Approval.Workflow.Tests;
 
@@ -23,10 +22,8 @@ public class ReleaseAndPublishGateTests
 
         public Stream Append(object e)
         {
-            var wrapped = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(e.GetType()), e)!;
-            wrapped.Version = ++_count;
-            wrapped.Timestamp = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(8)).AddHours(_count);
-            State = Submission.After(_count == 1 ? null : State, wrapped);
+            ++_count;
+            State = Submission.After(_count == 1 ? null : State, EventStream.Wrap(e, _count, new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(8)).AddHours(_count)));
             return this;
         }
     }

@@ -17,18 +17,7 @@ public class ReviewByKindTests
     private static readonly Actor Preparer = new("clerk", "王填报", Role.Preparer, "U-001");
     private static readonly Actor Reviewer = new("officer", "张经办", Role.Reviewer, null, ["S-1"]);
 
-    private static Submission Fold(params object[] events)
-    {
-        Submission? s = null;
-        for (var i = 0; i < events.Length; i++)
-        {
-            var wrapped = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(events[i].GetType()), events[i])!;
-            wrapped.Version = i + 1;
-            wrapped.Timestamp = new DateTimeOffset(2022, 8, 12, 9, 0, 0, TimeSpan.FromHours(8)).AddHours(i);
-            s = Submission.After(s, wrapped);
-        }
-        return s!;
-    }
+    private static Submission Fold(params object[] events) => EventStream.Fold(new DateTimeOffset(2022, 8, 12, 9, 0, 0, TimeSpan.FromHours(8)), events);
 
     /// <summary>A submission of <paramref name="kind"/> claimed by the reviewer, with its stream so far.</summary>
     private static (Submission State, List<object> Events) Claimed(SubmissionKind kind, SubmissionContent content)

@@ -4,7 +4,6 @@ using Approval.Workflow.Submissions.Publishing;
 using Approval.Workflow.Submissions.Reviewing;
 using Approval.Workflow.Submissions.Submitting;
 using Approval.Workflow.Templates;
-using JasperFx.Events;
 using static Approval.Workflow.Submissions.SubmissionAction;
 
 namespace Approval.Workflow.Tests;
@@ -29,18 +28,7 @@ public class SubmissionActionsTests
         ["wrong-section"] = WrongSection, ["auditor"] = Auditor, ["admin"] = Admin,
     };
 
-    private static Submission Fold(List<object> events)
-    {
-        Submission? s = null;
-        for (var i = 0; i < events.Count; i++)
-        {
-            var wrapped = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(events[i].GetType()), events[i])!;
-            wrapped.Version = i + 1;
-            wrapped.Timestamp = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(8)).AddHours(i);
-            s = Submission.After(s, wrapped);
-        }
-        return s!;
-    }
+    private static Submission Fold(List<object> events) => EventStream.Fold(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(8)), events);
 
     /// <summary>The report after each step of its life, by name.</summary>
     private static Dictionary<string, Submission> Life()

@@ -16,9 +16,7 @@ public class SubmissionFoldTests
 
     private static IEvent Wrap(object data, long version, string? hash = null)
     {
-        var e = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(data.GetType()), data)!;
-        e.Version = version;
-        e.Timestamp = Start.AddHours(version);
+        var e = EventStream.Wrap(data, version, Start.AddHours(version));
         if (hash is not null) e.SetHeader(EventChain.HashHeader, hash);
         return e;
     }

@@ -5,7 +5,6 @@ using Approval.Workflow.Submissions.Publishing;
 using Approval.Workflow.Submissions.Reviewing;
 using Approval.Workflow.Submissions.Submitting;
 using Approval.Workflow.Templates;
-using JasperFx.Events;
 
 namespace Approval.Workflow.Tests;
 
@@ -26,10 +25,8 @@ public class SubmissionStateTests
         public Stream Append(object e)
         {
             _events.Add(e);
-            var wrapped = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(e.GetType()), e)!;
-            wrapped.Version = _events.Count;
-            wrapped.Timestamp = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(8)).AddHours(_events.Count);
-            State = Submission.After(_events.Count == 1 ? null : State, wrapped);
+            State = Submission.After(_events.Count == 1 ? null : State,
+                EventStream.Wrap(e, _events.Count, new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(8)).AddHours(_events.Count)));
             return this;
         }
     }

@@ -25,10 +25,8 @@ internal sealed class ReviewScenario
     public ReviewScenario Then(object e)
     {
         _version++;
-        var wrapped = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(e.GetType()), e)!;
-        wrapped.Version = _version;
-        wrapped.Timestamp = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(8)).AddHours(_version);
-        State = Submission.After(_version == 1 ? null : State, wrapped);
+        State = Submission.After(_version == 1 ? null : State,
+            EventStream.Wrap(e, _version, new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(8)).AddHours(_version)));
         return this;
     }
 
