@@ -1,15 +1,15 @@
 using Xunit.Abstractions;
 
 [assembly: TestCollectionOrderer("Approval.Web.Tests.Infrastructure.LongestLanesFirst", "Web.Tests")]
-// Four at a time on two cores: the lanes mostly wait (pages, PostgreSQL, projections), see HeavyCollection.
+// Four at a time on two cores: while one lane waits (a page, PostgreSQL) the others use the CPU, see HeavyCollection.
 [assembly: CollectionBehavior(MaxParallelThreads = 4)]
 
 namespace Approval.Web.Tests.Infrastructure;
 
 /// <summary>
 /// xunit starts as many collections as it has threads (four here), in the orderer's order, and the next one whenever one
-/// ends. The serial lanes are the longest chains of the run: started first, each browser lane and the process lane take a
-/// thread for most of the run while the many short classes share the fourth. In xunit's own (hashed) order a lane could
+/// ends. The serial lanes are the longest chains of the run: started first, the two browser lanes, the process lane and
+/// the API lane each take a thread, and the classes with an app of their own follow as threads come free. In xunit's own (hashed) order a lane could
 /// start last, after minutes of short classes, and end the run alone.
 /// </summary>
 public sealed class LongestLanesFirst : ITestCollectionOrderer
