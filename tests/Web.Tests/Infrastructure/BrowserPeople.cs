@@ -26,7 +26,8 @@ public sealed class BrowserPeople(string baseUrl) : IAsyncDisposable
         return context;
     }
 
-    public async Task<IPage> SignInAsync(string user) => await Chromium.SignInAsync(await NewPersonAsync(), user, TestOrganization.Password);
+    /// <summary>A new person signed in as <paramref name="user"/> (the login form's request, <see cref="Chromium.SignInWithFormPostAsync"/>), on the page the app sends them to.</summary>
+    public async Task<IPage> SignInAsync(string user) => await Chromium.SignInWithFormPostAsync(await NewPersonAsync(), user, TestOrganization.Password);
 
     public async ValueTask DisposeAsync()
     {
