@@ -3,7 +3,11 @@
 # PostgreSQL (the embedded cluster, or ConnectionStrings__Approval) and ends with the runner's summary.
 set -uo pipefail
 cd "$(dirname "$0")"
-scripts/prerequisites.sh || exit 1
+scripts/prerequisites.sh --system || exit 1
+# The test suite's npm tools (network and unpacking) install while the formatting is checked and the solution builds.
+tools_log="$(mktemp)"
+scripts/prerequisites.sh --tools >"$tools_log" 2>&1 &
+tools=$!
 
 # Code style (.editorconfig): whitespace here, file by file without loading the projects (seconds); the style rules
 # (IDE0005 unused usings, var, file-scoped namespaces …) and the analyzers fail the build itself
@@ -26,8 +30,23 @@ if [ "$format" -ne 0 ]; then
   exit 1
 fi
 
+if ! dotnet build Approval.sln --nologo; then
+  echo
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+if ! wait "$tools"; then
+  cat "$tools_log" >&2
+  echo "Installing the test tools failed (scripts/prerequisites.sh --tools)." >&2
+  echo
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+cat "$tools_log"
+rm -f "$tools_log"
+
 log="$(mktemp)"
-dotnet test Approval.sln --nologo 2>&1 | tee "$log"
+dotnet test Approval.sln --nologo --no-build 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
