@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -24,10 +25,15 @@ public static partial class Breakdowns
         var rest = m.Groups["rest"].Value;
         // "在职 20 人，其中…15 人，…5 人，退休人员 8 人": the retired (and what comes after 另有/此外) are listed beside the total, not in it.
         if (OtherPopulation().Match(rest) is { Success: true } other && !OtherPopulation().IsMatch(clause[..m.Index])) rest = rest[..other.Index];
-        var parts = new Regex($@"(?<!(?:增加|减少|降低|增长|下降|增减)了?|预算数?为?)(?<![\d.])(\d+(?:\.\d+)?){unit}").Matches(rest)
+        var parts = PartsIn(unit).Matches(rest)
             .Select(p => Parse(p.Groups[1].Value)).ToList();
         return parts.Count < 2 ? null : new Breakdown(Parse(m.Groups["t"].Value), unit, parts, [], clause, false);
     }
+
+    /// <summary>The parts of a breakdown in <paramref name="unit"/> (万元, 人, 个 or 件: <see cref="ClauseBreakdown"/>'s), built once per unit.</summary>
+    private static Regex PartsIn(string unit) => PartsByUnit.GetOrAdd(unit, u => new Regex($@"(?<!(?:增加|减少|降低|增长|下降|增减)了?|预算数?为?)(?<![\d.])(\d+(?:\.\d+)?){u}"));
+
+    private static readonly ConcurrentDictionary<string, Regex> PartsByUnit = new();
 
     /// <summary>"…基本支出 328.25 万元，其中：（一）工资福利支出 294.39 万元…（二）…" in compact text, up to the next section heading.</summary>
     public static IReadOnlyList<Breakdown> Listed(string compact)

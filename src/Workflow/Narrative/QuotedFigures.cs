@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -36,8 +37,7 @@ public static partial class QuotedFigures
         {
             foreach (var (label, pattern) in labels)
             {
-                var direct = new Regex($@"(?:{pattern})(?:决算数?)?(?:为|是|共|共计|合计|：|:)?(?<a>\d+(?:\.\d+)?)万元");
-                var afterBudget = new Regex($@"(?:{pattern})(?:年初|全年)?预算数?为?\d+(?:\.\d+)?万元[，,](?:较上年[^，,。]*[，,])?决算数?为?(?<a>\d+(?:\.\d+)?)万元");
+                var (direct, afterBudget) = ExpressionsFor(pattern);
                 foreach (var m in afterBudget.Matches(sentence).Concat(direct.Matches(sentence)))
                     Add(found, label, m.Groups["a"].Value, sentence);
             }
@@ -47,6 +47,17 @@ public static partial class QuotedFigures
         }
         return found;
     }
+
+    /// <summary>
+    /// The two expressions of a label's printed variants, built once per pattern (the patterns are the code's own lists):
+    /// building them for every sentence and label was two thirds of importing and checking seed 002 (back to back here:
+    /// 280–380 ms before, 90–140 ms after).
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, (Regex Direct, Regex AfterBudget)> ExpressionsByPattern = new();
+
+    private static (Regex Direct, Regex AfterBudget) ExpressionsFor(string pattern) => ExpressionsByPattern.GetOrAdd(pattern, p => (
+        new Regex($@"(?:{p})(?:决算数?)?(?:为|是|共|共计|合计|：|:)?(?<a>\d+(?:\.\d+)?)万元"),
+        new Regex($@"(?:{p})(?:年初|全年)?预算数?为?\d+(?:\.\d+)?万元[，,](?:较上年[^，,。]*[，,])?决算数?为?(?<a>\d+(?:\.\d+)?)万元")));
 
     private static void Add(List<QuotedFigure> found, string label, string amount, string sentence)
     {
