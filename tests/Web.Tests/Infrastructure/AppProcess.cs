@@ -52,11 +52,11 @@ public sealed class AppProcess : IAsyncDisposable
     /// The app turns tiered compilation off (Web.csproj: a long-running server compiles every method fully optimized at
     /// once), which costs a start about 2 s of CPU more (measured: 4.1 → 2.3 CPU-s to the banner). The binaries and
     /// commands these tests start live seconds to a minute and only their behaviour is under test, so they start with
-    /// the runtime's default (tiering on) and leave the CPU to the rest of the run. README's `dotnet run`
-    /// (<see cref="RunAsync"/>) keeps the shipped setting.
+    /// the runtime's default (tiering on, without dynamic PGO's instrumented tier, as the test host) and leave the CPU to
+    /// the rest of the run. README's `dotnet run` (<see cref="RunAsync"/>) keeps the shipped setting.
     /// </summary>
     private static Dictionary<string, string> WithQuickStart(IDictionary<string, string> environment) =>
-        new(environment) { ["DOTNET_TieredCompilation"] = "1" };
+        new(environment) { ["DOTNET_TieredCompilation"] = "1", ["DOTNET_TieredPGO"] = "0" };
 
     /// <summary>The app with arguments (a command such as `accounts add-admin`), run to its end.</summary>
     public static async Task<(int ExitCode, string Output)> CommandAsync(IDictionary<string, string> environment, string? standardInput, params string[] args)
