@@ -45,7 +45,8 @@ if [ "$mode" != "--tools" ]; then
   fi
   if [ "${1:-}" != "--app" ]; then
     [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
-    fc-list 2>/dev/null | grep -qiE "wenquanyi|noto sans cjk|noto serif cjk|droid sans fallback" || missing+=(fonts-wqy-microhei)
+    # grep reads the whole list: with -q it may stop early, fc-list then dies of SIGPIPE and pipefail calls the font missing.
+    fc-list 2>/dev/null | grep -iE "wenquanyi|noto sans cjk|noto serif cjk|droid sans fallback" >/dev/null || missing+=(fonts-wqy-microhei)
     # The official-forms tests open what we write in LibreOffice and look at printed PDFs page by page.
     command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
     command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
