@@ -40,10 +40,10 @@ apt_install() {
 if [ "$mode" != "--tools" ]; then
   missing=()
   have_postgres || missing+=(postgresql)
-  if [ "${1:-}" != "--app" ] || [ "${2:-}" = "--redis" ]; then
+  if [ "$mode" != "--app" ] || [ "${2:-}" = "--redis" ]; then
     command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
   fi
-  if [ "${1:-}" != "--app" ]; then
+  if [ "$mode" != "--app" ]; then
     [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
     # grep reads the whole list: with -q it may stop early, fc-list then dies of SIGPIPE and pipefail calls the font missing.
     fc-list 2>/dev/null | grep -iE "wenquanyi|noto sans cjk|noto serif cjk|droid sans fallback" >/dev/null || missing+=(fonts-wqy-microhei)
