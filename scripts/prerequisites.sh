@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the app and the tests need and the machine may lack: PostgreSQL server binaries (the
-# embedded database is created from them), and for the browser tests Debian's Chromium and a CJK font
+# embedded database is created from them), and for the browser tests Debian's Chromium headless shell and a CJK font
 # (Playwright cannot download browsers here), and Debian's redis-server for the multi-node tests (the SignalR backplane;
 # started by the tests on a free port, never as a system service), and the test suite's npm tools. Safe to run
 # repeatedly; `--app` installs only what the app needs, `--app --redis` that and redis-server (./run.sh --nodes N);
@@ -44,7 +44,8 @@ if [ "$mode" != "--tools" ]; then
     command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
   fi
   if [ "$mode" != "--app" ]; then
-    [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+    # The browser tests run Chromium's headless shell (tests/Web.Tests/Infrastructure/Chromium.cs).
+    [ -x "${CHROMIUM_PATH:-/usr/lib/chromium/chromium-headless-shell}" ] || missing+=(chromium-headless-shell)
     # grep reads the whole list: with -q it may stop early, fc-list then dies of SIGPIPE and pipefail calls the font missing.
     fc-list 2>/dev/null | grep -iE "wenquanyi|noto sans cjk|noto serif cjk|droid sans fallback" >/dev/null || missing+=(fonts-wqy-microhei)
     # The official-forms tests open what we write in LibreOffice and look at printed PDFs page by page.
