@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Approval.Web.Tests.Infrastructure;
 
-/// <summary>Debian's Chromium (Playwright cannot download browsers here); a browser context per person.</summary>
+/// <summary>Debian's Chromium headless shell (Playwright cannot download browsers here); a browser context per person.</summary>
 public static class Chromium
 {
     private static readonly SemaphoreSlim SharedLock = new(1, 1);
