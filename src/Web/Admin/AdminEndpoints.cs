@@ -27,9 +27,9 @@ public static class AdminEndpoints
     [EndpointSummary("管理员：登记业务股室")]
     [ApiAnswer(typeof(JsonObject))]
     [WolverinePost("/api/admin/sections")]
-    public static async Task<IResult> Section(CreateSection command, IDocumentSession session, HttpContext http)
+    public static async Task<IResult> Section(CreateSection command, IDocumentSession session, Actor actor)
     {
-        if (!IsAdmin(http)) return Problems.Forbidden("只有管理员可以管理业务股室");
+        if (!IsAdmin(actor)) return Problems.Forbidden("只有管理员可以管理业务股室");
         if (Blank(command.Id) || Blank(command.Name)) return Problems.BadRequest("section-invalid", "请填写股室编号和名称", "id and name are required");
         if ((BadId(command.Id) ?? BadName(command.Name, "股室名称")) is { } bad) return bad;
         // A new section never takes a registered id (in this 财政局): the insert fails at the commit (409 section-exists,
@@ -41,9 +41,9 @@ public static class AdminEndpoints
     [EndpointSummary("管理员：登记预算单位")]
     [ApiAnswer(typeof(JsonObject))]
     [WolverinePost("/api/admin/units")]
-    public static async Task<IResult> Unit(CreateUnit command, IDocumentSession session, HttpContext http)
+    public static async Task<IResult> Unit(CreateUnit command, IDocumentSession session, Actor actor)
     {
-        if (!IsAdmin(http)) return Problems.Forbidden("只有管理员可以管理预算单位");
+        if (!IsAdmin(actor)) return Problems.Forbidden("只有管理员可以管理预算单位");
         if (Blank(command.Id) || Blank(command.Name) || Blank(command.SectionId)) return Problems.BadRequest("unit-invalid", "请填写单位编号、名称和所属股室", "id, name and section are required");
         if ((BadId(command.Id) ?? BadName(command.Name, "单位名称") ?? BadName(command.SupervisingDepartment, "主管部门")) is { } bad) return bad;
         await OrganizationLock.TakeAsync(session);
@@ -58,18 +58,18 @@ public static class AdminEndpoints
     [EndpointSummary("管理员：创建账户")]
     [ApiAnswer(typeof(JsonObject))]
     [WolverinePost("/api/admin/accounts")]
-    public static async Task<IResult> Account(CreateAccount command, IDocumentSession session, HttpContext http)
+    public static async Task<IResult> Account(CreateAccount command, IDocumentSession session, Actor actor)
     {
-        if (!IsAdmin(http)) return Problems.Forbidden("只有管理员可以管理账户");
+        if (!IsAdmin(actor)) return Problems.Forbidden("只有管理员可以管理账户");
         if (Blank(command.Id) || Blank(command.DisplayName)) return Problems.BadRequest("account-invalid", "请填写账户名和姓名", "id and display name are required");
         if ((BadId(command.Id) ?? BadName(command.DisplayName, "姓名") ?? BadPassword(command.Password) ?? AccountEmail.Problem(command.Email)) is { } bad) return bad;
         // What may not be granted is refused before anything else is looked up (a taken name must not answer first).
-        if (Enum.IsDefined(command.Role) && !RoleGrants.MayGrant(http.User.ToActor()!.Role, command.Role)) return NotGrantable(command.Role);
+        if (Enum.IsDefined(command.Role) && !RoleGrants.MayGrant(actor.Role, command.Role)) return NotGrantable(command.Role);
         // Sign-in names are unique across every 财政局 of the deployment (the answer does not say where the name is taken).
         var name = command.Id!.Trim();
         if (await session.Query<Account>().AnyAsync(a => a.AnyTenant() && a.Id == name)) return Problems.Of(409, "account-exists", "账户名已存在", "the account already exists");
         var account = new Account { Id = command.Id!.Trim(), DisplayName = command.DisplayName!.Trim(), Email = AccountEmail.Normalized(command.Email) };
-        if (await Assign(account, http.User.ToActor()!.Role, command.Role, command.UnitId, command.SectionIds, session) is { } refused) return refused;
+        if (await Assign(account, actor.Role, command.Role, command.UnitId, command.SectionIds, session) is { } refused) return refused;
         account.PasswordHash = AccountLogin.Hash(account, command.Password!);
         account.NewSecurityStamp();
         session.Insert(account); // a concurrent create of the same name fails at the commit (409, ConcurrentCreate), never overwrites
@@ -80,21 +80,20 @@ public static class AdminEndpoints
     [EndpointSummary("管理员：修改、降级、停用账户或重置密码（其会话随即失效）")]
     [ApiAnswer(typeof(JsonObject))]
     [WolverinePut("/api/admin/accounts/{id}")]
-    public static async Task<IResult> Update(string id, UpdateAccount command, IDocumentSession session, AccountStamps stamps, HttpContext http)
+    public static async Task<IResult> Update(string id, UpdateAccount command, IDocumentSession session, AccountStamps stamps, Actor actor)
     {
-        if (!IsAdmin(http)) return Problems.Forbidden("只有管理员可以管理账户");
+        if (!IsAdmin(actor)) return Problems.Forbidden("只有管理员可以管理账户");
         if (!SafeId.IsValid(id) || await session.LoadAsync<Account>(id) is not { } account) return Problems.NotFound("账户");
-        var admin = http.User.ToActor()!;
-        if (!RoleGrants.MayManage(admin.Role, account.Role, FinanceBureau.JurisdictionOf(account.TenantId)))
+        if (!RoleGrants.MayManage(actor.Role, account.Role, FinanceBureau.JurisdictionOf(account.TenantId)))
             return NotGrantable(account.Role);
-        if (account.Id == admin.UserId && (command.Disabled == true || command.Role is { } r && r != Role.Admin))
+        if (account.Id == actor.UserId && (command.Disabled == true || command.Role is { } r && r != Role.Admin))
             return Problems.BadRequest("self-lockout", "不能停用或降级自己的管理员账户", "an administrator cannot disable or demote their own account");
         if (command.DisplayName is not null && (Blank(command.DisplayName) ? Problems.BadRequest("account-invalid", "姓名不能为空", "display name is required") : BadName(command.DisplayName, "姓名")) is { } badName) return badName;
         if (command.Password is not null && BadPassword(command.Password) is { } badPassword) return badPassword;
         if (AccountEmail.Problem(command.Email) is { } badEmail) return badEmail;
         if (command.Role is not null || command.UnitId is not null || command.SectionIds is not null)
         {
-            if (await Assign(account, admin.Role, command.Role ?? account.Role, command.UnitId ?? account.UnitId, command.SectionIds ?? account.SectionIds, session) is { } refused)
+            if (await Assign(account, actor.Role, command.Role ?? account.Role, command.UnitId ?? account.UnitId, command.SectionIds ?? account.SectionIds, session) is { } refused)
                 return refused;
         }
         if (command.DisplayName is not null) account.DisplayName = command.DisplayName.Trim();
@@ -157,7 +156,7 @@ public static class AdminEndpoints
         role == Role.ProvinceAuditor ? "省级审计只能由省级管理在安装时创建（accounts add-province-auditor），财政局管理员不能授予或管理" : "无权授予或管理该角色",
         "this role cannot be granted or managed by this administrator");
 
-    internal static bool IsAdmin(HttpContext http) => http.User.ToActor()?.Role == Role.Admin;
+    internal static bool IsAdmin(Actor actor) => actor.Role == Role.Admin;
 
     internal static bool Blank(string? s) => string.IsNullOrWhiteSpace(s);
 }

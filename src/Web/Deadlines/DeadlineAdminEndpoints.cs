@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Approval.Web.Admin;
-using Approval.Web.Auth;
 using Approval.Workflow.Deadlines;
 using Approval.Workflow.Submissions;
 using Marten;
@@ -22,9 +21,9 @@ public static class DeadlineAdminEndpoints
     [EndpointSummary("管理员：保存一年的法定节假日和调休上班日（日期写成 2026-10-01）")]
     [ApiAnswer(typeof(CalendarYearView))]
     [WolverinePut("/api/admin/deadlines/calendar/{year}")]
-    public static async Task<IResult> Calendar(int year, SaveHolidayYear command, IDocumentSession session, HttpContext http, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Calendar(int year, SaveHolidayYear command, IDocumentSession session, Actor actor, TimeProvider clock, CancellationToken ct)
     {
-        if (!AdminEndpoints.IsAdmin(http)) return Problems.Forbidden("只有管理员可以维护节假日安排");
+        if (!AdminEndpoints.IsAdmin(actor)) return Problems.Forbidden("只有管理员可以维护节假日安排");
         var (off, badOff) = DeadlineInput.Dates(command.DaysOff, "放假日");
         if (badOff is not null) return badOff;
         var (worked, badWorked) = DeadlineInput.Dates(command.WorkingWeekends, "调休上班日");
@@ -36,7 +35,7 @@ public static class DeadlineAdminEndpoints
         session.Store(new HolidayCalendarYear
         {
             Id = year, DaysOff = [.. holidays.DaysOff], WorkingWeekends = [.. holidays.WorkingWeekends], Source = source,
-            UpdatedBy = http.User.ToActor()!.Name, UpdatedAt = clock.GetUtcNow(),
+            UpdatedBy = actor.Name, UpdatedAt = clock.GetUtcNow(),
         });
         await session.SaveChangesAsync(ct);
         return Results.Ok(CalendarYearView.Of(holidays, saved: true));
@@ -45,9 +44,9 @@ public static class DeadlineAdminEndpoints
     [EndpointSummary("管理员：设置某年度某类报告的截止日期（固定日期，或起算日期 + 工作日数）")]
     [ApiAnswer(typeof(DueDateView))]
     [WolverinePut("/api/admin/deadlines/due-dates/{year}/{kind}")]
-    public static async Task<IResult> DueDate(int year, string kind, SetDueDate command, IDocumentSession session, HttpContext http, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> DueDate(int year, string kind, SetDueDate command, IDocumentSession session, Actor actor, TimeProvider clock, CancellationToken ct)
     {
-        if (!AdminEndpoints.IsAdmin(http)) return Problems.Forbidden("只有管理员可以设置截止日期");
+        if (!AdminEndpoints.IsAdmin(actor)) return Problems.Forbidden("只有管理员可以设置截止日期");
         if (DeadlineInput.Kind(kind) is not { } reportKind) return Problems.BadRequest("kind-unknown", "报告类型无效", "unknown report kind");
         DateOnly? fixedOn = null, countFrom = null;
         if (!string.IsNullOrWhiteSpace(command.FixedOn))
@@ -68,7 +67,7 @@ public static class DeadlineAdminEndpoints
         session.Store(new ReportDueDate
         {
             Id = ReportDueDate.IdOf(year, reportKind), Kind = reportKind, FiscalYear = year, FixedOn = fixedOn, CountFrom = countFrom,
-            WorkingDays = fixedOn is null ? command.WorkingDays : null, Note = note, UpdatedBy = http.User.ToActor()!.Name, UpdatedAt = clock.GetUtcNow(),
+            WorkingDays = fixedOn is null ? command.WorkingDays : null, Note = note, UpdatedBy = actor.Name, UpdatedAt = clock.GetUtcNow(),
         });
         await session.SaveChangesAsync(ct);
         var calendar = await BureauCalendar.LoadAsync(session, ct);
@@ -78,9 +77,9 @@ public static class DeadlineAdminEndpoints
     [EndpointSummary("管理员：删除某年度某类报告的截止日期")]
     [ApiAnswer(typeof(JsonObject))]
     [WolverineDelete("/api/admin/deadlines/due-dates/{year}/{kind}")]
-    public static async Task<IResult> RemoveDueDate(int year, string kind, IDocumentSession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> RemoveDueDate(int year, string kind, IDocumentSession session, [NotBody] Actor actor, CancellationToken ct)
     {
-        if (!AdminEndpoints.IsAdmin(http)) return Problems.Forbidden("只有管理员可以设置截止日期");
+        if (!AdminEndpoints.IsAdmin(actor)) return Problems.Forbidden("只有管理员可以设置截止日期");
         if (DeadlineInput.Kind(kind) is not { } reportKind) return Problems.BadRequest("kind-unknown", "报告类型无效", "unknown report kind");
         if (await session.LoadAsync<ReportDueDate>(ReportDueDate.IdOf(year, reportKind), ct) is null) return Problems.NotFound("截止日期");
         session.Delete<ReportDueDate>(ReportDueDate.IdOf(year, reportKind));
@@ -91,12 +90,12 @@ public static class DeadlineAdminEndpoints
     [EndpointSummary("管理员：审核领取期限（工作日）")]
     [ApiAnswer(typeof(JsonObject))]
     [WolverinePut("/api/admin/deadlines/settings")]
-    public static async Task<IResult> Settings(SetDeadlineSettings command, IDocumentSession session, HttpContext http, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Settings(SetDeadlineSettings command, IDocumentSession session, Actor actor, TimeProvider clock, CancellationToken ct)
     {
-        if (!AdminEndpoints.IsAdmin(http)) return Problems.Forbidden("只有管理员可以修改期限设置");
+        if (!AdminEndpoints.IsAdmin(actor)) return Problems.Forbidden("只有管理员可以修改期限设置");
         if (command.ReviewHoldWorkingDays is not (>= 1 and <= DeadlineSettings.MaxReviewHoldWorkingDays) || command.ReviewHoldWorkingDays is not { } days)
             return Problems.BadRequest("hold-invalid", $"审核领取期限应为 1–{DeadlineSettings.MaxReviewHoldWorkingDays} 个工作日", "reviewHoldWorkingDays is 1 to 60");
-        session.Store(new DeadlineSettings { ReviewHoldWorkingDays = days, UpdatedBy = http.User.ToActor()!.Name, UpdatedAt = clock.GetUtcNow() });
+        session.Store(new DeadlineSettings { ReviewHoldWorkingDays = days, UpdatedBy = actor.Name, UpdatedAt = clock.GetUtcNow() });
         await session.SaveChangesAsync(ct);
         return Results.Ok(new { ReviewHoldWorkingDays = days });
     }

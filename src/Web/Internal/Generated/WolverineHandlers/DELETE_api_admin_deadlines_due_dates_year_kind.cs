@@ -34,6 +34,14 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session using the detected tenant id
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext, tenantId);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Approval.Web.Deadlines.DeadlineAdminEndpoints").SetTag("http.route", "/api/admin/deadlines/due-dates/{year}/{kind}").SetTag("http.request.method", "DELETE");
+            (var problemDetails1, var actor) = Approval.Web.Submissions.SignedInActor.Before(httpContext.User);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             string year_rawValue = (string?)httpContext.GetRouteValue("year");
             int year = default;
 
@@ -55,7 +63,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await Approval.Web.Deadlines.DeadlineAdminEndpoints.RemoveDueDate(year, kind, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Approval.Web.Deadlines.DeadlineAdminEndpoints.RemoveDueDate(year, kind, documentSession, actor, httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

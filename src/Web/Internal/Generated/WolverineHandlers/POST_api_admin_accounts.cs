@@ -34,12 +34,20 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session using the detected tenant id
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext, tenantId);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Approval.Web.Admin.AdminEndpoints").SetTag("http.route", "/api/admin/accounts").SetTag("http.request.method", "POST");
+            (var problemDetails1, var actor) = Approval.Web.Submissions.SignedInActor.Before(httpContext.User);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             // Reading the request body via JSON deserialization
             var (command, jsonContinue) = await ReadJsonAsync<Approval.Web.Admin.CreateAccount>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual HTTP request handler execution
-            var result = await Approval.Web.Admin.AdminEndpoints.Account(command, documentSession, httpContext).ConfigureAwait(false);
+            var result = await Approval.Web.Admin.AdminEndpoints.Account(command, documentSession, actor).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

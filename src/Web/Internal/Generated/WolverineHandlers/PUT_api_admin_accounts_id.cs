@@ -37,6 +37,14 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session using the detected tenant id
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext, tenantId);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Approval.Web.Admin.AdminEndpoints").SetTag("http.route", "/api/admin/accounts/{id}").SetTag("http.request.method", "PUT");
+            (var problemDetails1, var actor) = Approval.Web.Submissions.SignedInActor.Before(httpContext.User);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             var id = (string?)httpContext.GetRouteValue("id");
             if(id == null)
             {
@@ -49,7 +57,7 @@ namespace Internal.Generated.WolverineHandlers
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual HTTP request handler execution
-            var result = await Approval.Web.Admin.AdminEndpoints.Update(id, command, documentSession, _accountStamps, httpContext).ConfigureAwait(false);
+            var result = await Approval.Web.Admin.AdminEndpoints.Update(id, command, documentSession, _accountStamps, actor).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
