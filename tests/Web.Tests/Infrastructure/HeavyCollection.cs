@@ -4,7 +4,7 @@ namespace Approval.Web.Tests.Infrastructure;
 /// The browser tests, in two lanes of about equal length (measured: the run's trx, per class). Within a lane they run
 /// one after the other on the lane's one app (<see cref="LiveApp"/>, reset before each class: starting an app per class
 /// cost 5–9 s of a loaded machine each); the two lanes run side by side with the rest, sharing the run's one Chromium.
-/// Side by side, the lanes keep both cores busy (measured: 99–100 % through the whole run, Chromium taking about half),
+/// Side by side, the lanes keep both cores busy (measured: 99–100 % through the whole run, Chromium taking about two fifths),
 /// so the run's length is its work; a lane waiting on a page leaves the CPU to the others. Both start first
 /// (<see cref="LongestLanesFirst"/>).
 /// </summary>
