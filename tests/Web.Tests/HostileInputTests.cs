@@ -78,6 +78,7 @@ public class HostileInputTests(WorkflowFixture app) : IAsyncLifetime
     [InlineData("{\"fiscalYear\":\"x\",\"kind\":\"ProjectSelfEvaluation\",\"title\":\"t\"}", "请求内容中「fiscalYear」的值无法读取：应为数字")]
     [InlineData("{\"fiscalYear\":2021,\"kind\":\"ProjectSelfEvaluation\",\"title\":\"\\ud800\"}", "请求内容中「title」的值无法读取：应为文本（不含单独的代理项")]
     [InlineData("{\"fiscalYear\":2021,", "请求内容不是有效的 JSON")]
+    [InlineData("{\"fiscalYear\":2021,\"title\":", "请求内容不是有效的 JSON（读到「title」时出错")]
     public async Task An_unreadable_body_is_said_in_Chinese_naming_its_field(string body, string expected)
     {
         var before = await app.TotalEvents();

@@ -23,6 +23,9 @@ public static partial class MalformedRequest
     public static string Describe(string message, string? field, Type? body)
     {
         if (string.IsNullOrEmpty(field)) return InvalidText().IsMatch(message) ? "请求中含有无效的字符（如单独的代理项或错误的编码）" : "请求内容不是有效的 JSON";
+        // A body cut off or mistyped at a field ({"id":) is not JSON at all: the field's type is not what went wrong.
+        if (!InvalidText().IsMatch(message) && !message.Contains("could not be converted", StringComparison.Ordinal))
+            return $"请求内容不是有效的 JSON（读到「{field}」时出错：内容不完整或有语法错误）";
         var expected = body is null ? null : TypeAt(body, field);
         return expected is null
             ? $"请求内容中「{field}」的值无法读取：类型或格式不对，或含有无效的字符"
