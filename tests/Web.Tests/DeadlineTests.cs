@@ -101,6 +101,7 @@ public class DeadlineTests(DeadlineFixture app) : IClassFixture<DeadlineFixture>
             ("/api/admin/deadlines/calendar/2028", new { workingWeekends = new[] { "2028-10-09" } }, "calendar-invalid"), // a Monday
             ("/api/admin/deadlines/calendar/2028", new { daysOff = new[] { "2027-10-01" } }, "calendar-invalid"),
             ("/api/admin/deadlines/calendar/1999", new { daysOff = Array.Empty<string>() }, "calendar-invalid"),
+            ("/api/admin/deadlines/calendar/2028", new { source = "只有依据" }, "calendar-empty"), // neither list: not a cleared year
             ("/api/admin/deadlines/due-dates/2027/Nothing", new { fixedOn = "2028-06-30" }, "kind-unknown"),
             ("/api/admin/deadlines/due-dates/2027/1", new { fixedOn = "2028-06-30" }, "kind-unknown"),
             ("/api/admin/deadlines/due-dates/2027/FinalAccountsDisclosure", new { fixedOn = "2028-06-30", countFrom = "2028-06-01", workingDays = 5 }, "due-date-invalid"),

@@ -24,6 +24,9 @@ public static class DeadlineAdminEndpoints
     public static async Task<IResult> Calendar(int year, SaveHolidayYear command, IDocumentSession session, Actor actor, TimeProvider clock, CancellationToken ct)
     {
         if (!AdminEndpoints.IsAdmin(actor)) return Problems.Forbidden("只有管理员可以维护节假日安排");
+        // PUT replaces the year's arrangement: a body naming neither list ({}) is a client's slip, not "no holidays".
+        if (command.DaysOff is null && command.WorkingWeekends is null)
+            return Problems.BadRequest("calendar-empty", "请填写放假日或调休上班日（要清空这一年的安排，请发送空列表 []）", "daysOff or workingWeekends is required; send [] to clear");
         var (off, badOff) = DeadlineInput.Dates(command.DaysOff, "放假日");
         if (badOff is not null) return badOff;
         var (worked, badWorked) = DeadlineInput.Dates(command.WorkingWeekends, "调休上班日");
