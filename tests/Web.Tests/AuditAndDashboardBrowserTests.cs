@@ -131,5 +131,9 @@ public class AuditAndDashboardBrowserTests(LiveApp app) : BrowserTest(app)
             await Expect(reviewer.Locator("#d-reporting-not-reported .n")).ToHaveTextAsync("1");
             await Shot(reviewer, $"dashboard-{width}");
         }
+        // A year with nothing sent: the 按单位 table says so instead of standing empty.
+        await reviewer.FillAsync("#d-year", (Year + 5).ToString(CultureInfo.InvariantCulture));
+        await reviewer.DispatchEventAsync("#d-year", "change");
+        await Expect(reviewer.Locator("#d-units tbody")).ToHaveTextAsync($"{Year + 5} 年度没有已报送的报告");
     }
 }

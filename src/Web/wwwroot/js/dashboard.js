@@ -95,11 +95,13 @@ async function refresh() {
     charted(stats);
     reporting(stats);
     publication(stats);
-    document.querySelector("#d-units tbody").replaceChildren(...stats.byUnit.map(u => el("tr", {},
+    const units = stats.byUnit.map(u => el("tr", {},
       el("td", {}, u.name), ...["Submitted", "InReview"].map(s => el("td", { class: "num" }, u.byState[s])),
       el("td", { class: `num ${u.overdue ? "sev-error" : ""}` }, u.overdue),
       ...["Returned", "Approved", "Published"].map(s => el("td", { class: "num" }, u.byState[s])),
-      el("td", {}, ["优", "良", "中", "差"].map(g => u.byGrade[g]).join(" / ")))));
+      el("td", {}, ["优", "良", "中", "差"].map(g => u.byGrade[g]).join(" / "))));
+    document.querySelector("#d-units tbody").replaceChildren(...(units.length ? units
+      : [el("tr", {}, el("td", { colspan: 8, class: "muted" }, year ? `${year} 年度没有已报送的报告` : "还没有已报送的报告"))]));
   } catch (e) { showError(null, e); }
 }
 document.getElementById("d-year").addEventListener("change", refresh);
