@@ -39,7 +39,7 @@ public static class Chromium
     /// here, the omnibox's own web page among it, against 0.3 s), and took twice the shell's CPU for the same browser
     /// tests (558 against 250 CPU-s). The full browser where the shell is missing; CHROMIUM_PATH names another.
     /// </summary>
-    public static string ExecutablePath =>
+    private static string ExecutablePath =>
         Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path
         : File.Exists(HeadlessShell) ? HeadlessShell
         : "/usr/bin/chromium";
