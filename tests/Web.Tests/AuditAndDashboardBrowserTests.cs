@@ -134,6 +134,6 @@ public class AuditAndDashboardBrowserTests(LiveApp app) : BrowserTest(app)
         // A year with nothing sent: the 按单位 table says so instead of standing empty.
         await reviewer.FillAsync("#d-year", (Year + 5).ToString(CultureInfo.InvariantCulture));
         await reviewer.DispatchEventAsync("#d-year", "change");
-        await Expect(reviewer.Locator("#d-units tbody")).ToHaveTextAsync($"{Year + 5} 年度没有已报送的报告");
+        await Expect(reviewer.Locator("#d-units tbody")).ToHaveTextAsync($"暂无数据：{Year + 5} 年度没有已报送的报告。");
     }
 }

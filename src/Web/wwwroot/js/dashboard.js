@@ -101,7 +101,7 @@ async function refresh() {
       ...["Returned", "Approved", "Published"].map(s => el("td", { class: "num" }, u.byState[s])),
       el("td", {}, ["优", "良", "中", "差"].map(g => u.byGrade[g]).join(" / "))));
     document.querySelector("#d-units tbody").replaceChildren(...(units.length ? units
-      : [el("tr", {}, el("td", { colspan: 8, class: "muted" }, year ? `${year} 年度没有已报送的报告` : "还没有已报送的报告"))]));
+      : [el("tr", {}, el("td", { colspan: 8, class: "muted" }, year ? `暂无数据：${year} 年度没有已报送的报告。` : "暂无数据：还没有已报送的报告。"))]));
   } catch (e) { showError(null, e); }
 }
 document.getElementById("d-year").addEventListener("change", refresh);
