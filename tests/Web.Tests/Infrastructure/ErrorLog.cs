@@ -15,7 +15,8 @@ public sealed class ErrorLog : ILoggerProvider
     private sealed class Logger(ErrorLog log, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+        // LogLevel.None (above Critical) means "never": Wolverine's internal agent commands log their processing at None.
+        public bool IsEnabled(LogLevel logLevel) => logLevel is LogLevel.Error or LogLevel.Critical;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
