@@ -65,7 +65,7 @@ public sealed class MultiNodeTests(ThreeNodes nodes) : IClassFixture<ThreeNodes>
         await AllNodesRunning();
         var load = new CommandLoad(Cluster.Urls, nodes.Http, nodes.Tokens, $"kill-{Guid.NewGuid():N}"[..13], TimeSpan.FromSeconds(20));
         using var stop = new CancellationTokenSource();
-        var running = load.RunAsync(3, stop.Token);
+        var running = load.RunAsync(3, TimeSpan.FromMilliseconds(250), stop.Token);
         await WaitFor(() => Task.FromResult(load.Acknowledged.Count >= 10), Patience, "no load: fewer than 10 commands acknowledged");
 
         await EveryNodeProjects();
@@ -102,7 +102,7 @@ public sealed class MultiNodeTests(ThreeNodes nodes) : IClassFixture<ThreeNodes>
         await AllNodesRunning();
         var load = new CommandLoad(Cluster.Urls, nodes.Http, nodes.Tokens, $"roll-{Guid.NewGuid():N}"[..13], TimeSpan.FromSeconds(60));
         using var stop = new CancellationTokenSource();
-        var running = load.RunAsync(3, stop.Token);
+        var running = load.RunAsync(3, TimeSpan.FromMilliseconds(250), stop.Token);
         await WaitFor(() => Task.FromResult(load.Acknowledged.Count >= 10), Patience, "no load: fewer than 10 commands acknowledged");
 
         for (var node = 0; node < Cluster.Count; node++)

@@ -33,10 +33,15 @@ public sealed class CommandLoad(IReadOnlyList<string> urls, HttpClient http, IRe
         return tokens;
     }
 
-    public Task RunAsync(int workers, CancellationToken stop) =>
-        Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(() => Worker(w, stop), CancellationToken.None)));
+    /// <summary>
+    /// Workers that each pause between commands, as people at their desks do: commands stay in flight at every moment of
+    /// a restart, and the load leaves the nodes' start-ups (and the rest of the test run) the CPU they need — flat out,
+    /// three workers held both cores of the test machine.
+    /// </summary>
+    public Task RunAsync(int workers, TimeSpan pause, CancellationToken stop) =>
+        Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(() => Worker(w, pause, stop), CancellationToken.None)));
 
-    private async Task Worker(int worker, CancellationToken stop)
+    private async Task Worker(int worker, TimeSpan pause, CancellationToken stop)
     {
         var node = worker;
         for (var n = 0; !stop.IsCancellationRequested; n++)
@@ -44,6 +49,7 @@ public sealed class CommandLoad(IReadOnlyList<string> urls, HttpClient http, IRe
             try
             {
                 var title = $"{tag}-{worker}-{n}";
+                await Task.Delay(pause, stop);
                 var created = await SendAsync("prep", "/api/submissions",
                     new Dictionary<string, object?> { ["fiscalYear"] = 2021, ["kind"] = SubmissionKind.ProjectSelfEvaluation, ["title"] = title, ["content"] = Samples.Ganfutong() }, node++, stop);
                 if (created is null) continue;
@@ -53,6 +59,7 @@ public sealed class CommandLoad(IReadOnlyList<string> urls, HttpClient http, IRe
                 foreach (var (user, action, extra) in Steps)
                 {
                     var body = new Dictionary<string, object?>(extra) { ["version"] = version };
+                    await Task.Delay(pause, stop);
                     var result = await SendAsync(user, $"/api/submissions/{id}/{action}", body, node++, stop);
                     if (result is null) break;
                     version = result.Value.GetProperty("version").GetInt64();
