@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Approval.Web.Admin;
 using Approval.Web.Organization;
 using Approval.Web.Tests.Infrastructure;
 using Marten;
+using Marten.Linq.MatchesSql;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Web.Tests;
@@ -130,6 +132,47 @@ public class OrganizationChangesTests(WorkflowFixture app) : IAsyncLifetime
         Assert.Equal(1, templates.Count(r => r.StatusCode == HttpStatusCode.Created));
         foreach (var refused in templates.Where(r => r.StatusCode != HttpStatusCode.Created))
             Assert.Equal((HttpStatusCode.Conflict, "template-exists"), (refused.StatusCode, await Code(refused)));
+    }
+
+    [Fact]
+    public async Task An_id_differing_from_a_stored_one_only_in_case_is_refused_even_when_both_are_created_at_once()
+    {
+        // One at a time: the stored id stays, the look-alike is 409 with both spellings named.
+        var section = await app.Send("admin", HttpMethod.Post, "/api/admin/sections", new { id = "s-1", name = "大小写股" });
+        var refused = await section.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((HttpStatusCode.Conflict, "section-exists"), (section.StatusCode, refused.GetProperty("code").GetString()));
+        Assert.Equal("已有股室编号 S-1，与 s-1 只差大小写，容易混淆；请换一个编号", refused.GetProperty("message").GetString());
+        var unit = await app.Send("admin", HttpMethod.Post, "/api/admin/units", new { id = "u-bd", name = "大小写单位", sectionId = "S-2" });
+        Assert.Equal((HttpStatusCode.Conflict, "unit-exists"), (unit.StatusCode, await Code(unit)));
+        Assert.Null(await Stored<BudgetUnit>(TestOrganization.Tenant, "u-bd"));
+        var account = await app.Send("admin", HttpMethod.Post, "/api/admin/accounts", new { id = "PREP", displayName = "大小写", password = WorkflowFixture.Password, role = "Auditor" });
+        Assert.Equal((HttpStatusCode.Conflict, "account-exists"), (account.StatusCode, await Code(account)));
+        // Sign-in names across bureaus: the other bureau's admin cannot take a spelling of this bureau's preparer either.
+        var elsewhere = await app.Send("admin-b", HttpMethod.Post, "/api/admin/accounts", new { id = "Prep", displayName = "大小写", password = WorkflowFixture.Password, role = "Auditor" });
+        Assert.Equal((HttpStatusCode.Conflict, "account-exists"), (elsewhere.StatusCode, await Code(elsewhere)));
+
+        // At once, every spelling of one new id: exactly one is stored.
+        string[] spellings = ["case-race", "Case-Race", "CASE-RACE", "case-RACE", "CASE-race", "cAsE-rAcE"];
+        var sections = await Task.WhenAll(spellings.Select(id => app.Send("admin", HttpMethod.Post, "/api/admin/sections", new { id, name = "并发大小写股" })));
+        Assert.Equal(1, sections.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.All(sections.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        var accounts = await Task.WhenAll(spellings.Select(id =>
+            app.Send("admin", HttpMethod.Post, "/api/admin/accounts", new { id, displayName = "并发大小写", password = WorkflowFixture.Password, role = "Auditor" })));
+        Assert.Equal(1, accounts.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.All(accounts.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        await using var session = app.Store.QuerySession(TestOrganization.Tenant);
+        Assert.Single(await session.Query<ReviewSection>().Where(s => s.MatchesSql(IdCase.SameLetters, "CASE-RACE")).ToListAsync());
+        Assert.Single(await session.Query<Auth.Account>().Where(a => a.AnyTenant() && a.MatchesSql(IdCase.SameLetters, "CASE-RACE")).ToListAsync());
+
+        // The stored spelling signs in however it is typed, as itself.
+        var stored = spellings[Array.FindIndex(accounts, r => r.StatusCode == HttpStatusCode.OK)];
+        var typed = stored == "CASE-RACE" ? "case-race" : "CASE-RACE";
+        using var client = app.Host.Server.CreateClient();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { userName = typed, password = WorkflowFixture.Password });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var me = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
+        me.Headers.Authorization = new("Bearer", (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        Assert.Contains($"\"{stored}\"", await (await client.SendAsync(me)).Content.ReadAsStringAsync());
     }
 
     [Fact]

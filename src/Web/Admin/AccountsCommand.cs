@@ -64,7 +64,8 @@ public class AccountsCommand : JasperFxAsyncCommand<AccountsInput>
         using var host = input.BuildHost();
         var store = host.Services.GetRequiredService<IDocumentStore>();
         await using var session = store.LightweightSession(tenant);
-        if (await session.Query<Account>().AnyAsync(a => a.AnyTenant() && a.Id == name)) return Fail($"账户 {name} 已存在，未作任何修改");
+        if (await IdCase.AccountNameTakenAsync(session, name) is { } taken)
+            return Fail(taken == name ? $"账户 {name} 已存在，未作任何修改" : $"已有账户 {taken}，与 {name} 只差大小写，容易混淆；未作任何修改，请换一个账户名");
         if (await session.LoadAsync<Tenants.FinanceBureau>(tenant) is null)
         {
             if (input.BureauNameFlag?.Trim() is not { Length: > 0 } bureauName)

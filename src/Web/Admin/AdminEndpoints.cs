@@ -32,6 +32,8 @@ public static class AdminEndpoints
         if (!IsAdmin(actor)) return Problems.Forbidden("只有管理员可以管理业务股室");
         if (Blank(command.Id) || Blank(command.Name)) return Problems.BadRequest("section-invalid", "请填写股室编号和名称", "id and name are required");
         if ((BadId(command.Id) ?? BadName(command.Name, "股室名称")) is { } bad) return bad;
+        if (await IdCase.SectionVariantAsync(session, command.Id!.Trim()) is { } variant)
+            return Problems.Of(409, "section-exists", $"已有股室编号 {variant}，与 {command.Id!.Trim()} 只差大小写，容易混淆；请换一个编号", "a section id differing only in case exists");
         // A new section never takes a registered id (in this 财政局): the insert fails at the commit (409 section-exists,
         // ConcurrentCreate); renaming is PUT /api/admin/sections/{id}.
         session.Insert(new ReviewSection { Id = command.Id!.Trim(), Name = command.Name!.Trim() }); // a concurrent create loses at the commit (ConcurrentCreate)
@@ -46,7 +48,8 @@ public static class AdminEndpoints
         if (!IsAdmin(actor)) return Problems.Forbidden("只有管理员可以管理预算单位");
         if (Blank(command.Id) || Blank(command.Name) || Blank(command.SectionId)) return Problems.BadRequest("unit-invalid", "请填写单位编号、名称和所属股室", "id, name and section are required");
         if ((BadId(command.Id) ?? BadName(command.Name, "单位名称") ?? BadName(command.SupervisingDepartment, "主管部门")) is { } bad) return bad;
-        await OrganizationLock.TakeAsync(session);
+        if (await IdCase.UnitVariantAsync(session, command.Id!.Trim()) is { } variant)
+            return Problems.Of(409, "unit-exists", $"已有单位编号 {variant}，与 {command.Id!.Trim()} 只差大小写，容易混淆；请换一个编号", "a unit id differing only in case exists");
         if (!SafeId.IsValid(command.SectionId!.Trim()) || await session.LoadAsync<ReviewSection>(command.SectionId!.Trim()) is not { } section) return Problems.BadRequest("section-unknown", "所属股室不存在", "unknown section");
         if (section.Disabled) return Problems.BadRequest("section-disabled", $"业务股室「{section.Name}」已停用，不能再负责单位", "the section is disabled");
         // A new unit never takes a registered id (in this 财政局): the insert fails at the commit (409 unit-exists,
@@ -65,9 +68,12 @@ public static class AdminEndpoints
         if ((BadId(command.Id) ?? BadName(command.DisplayName, "姓名") ?? BadPassword(command.Password) ?? AccountEmail.Problem(command.Email)) is { } bad) return bad;
         // What may not be granted is refused before anything else is looked up (a taken name must not answer first).
         if (Enum.IsDefined(command.Role) && !RoleGrants.MayGrant(actor.Role, command.Role)) return NotGrantable(command.Role);
-        // Sign-in names are unique across every 财政局 of the deployment (the answer does not say where the name is taken).
+        // Sign-in names are unique across every 财政局 of the deployment, whatever their case (the answer does not say
+        // where the name is taken).
         var name = command.Id!.Trim();
-        if (await session.Query<Account>().AnyAsync(a => a.AnyTenant() && a.Id == name)) return Problems.Of(409, "account-exists", "账户名已存在", "the account already exists");
+        if (await IdCase.AccountNameTakenAsync(session, name) is { } taken)
+            return taken == name ? Problems.Of(409, "account-exists", "账户名已存在", "the account already exists")
+                : Problems.Of(409, "account-exists", "账户名已存在（不区分大小写）：只差大小写的账户名容易混淆，请换一个", "an account name differing only in case exists");
         var account = new Account { Id = command.Id!.Trim(), DisplayName = command.DisplayName!.Trim(), Email = AccountEmail.Normalized(command.Email) };
         if (await Assign(account, actor.Role, command.Role, command.UnitId, command.SectionIds, session) is { } refused) return refused;
         account.PasswordHash = AccountLogin.Hash(account, command.Password!);

@@ -1,5 +1,6 @@
 using Approval.Workflow.Submissions;
 using Marten;
+using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Identity;
 
 namespace Approval.Web.Auth;
@@ -33,8 +34,15 @@ public static class AccountLogin
             return new(null, 401, Wrong);
         }
 
-        // Names are unique in the deployment (a global unique index): the account found says which 财政局 signs in.
-        var account = (await session.Query<Account>().Where(a => a.AnyTenant() && a.Id == name).Take(2).ToListAsync()).SingleOrDefault();
+        // Names are unique in the deployment whatever their case (a global unique index, and Admin.IdCase for new names):
+        // the account found says which 财政局 signs in, 「DaShuJu」 signs in as dashuju. Of two names differing only in case
+        // stored before that rule, each signs in only as written.
+        // Only ASCII names are compared ignoring case: .NET's invariant upper case turns 「ı」 into 「I」 and 「ſ」 into 「S」, and
+        // no stored name holds either (SafeId).
+        var named = SafeId.IsValid(name)
+            ? await session.Query<Account>().Where(a => a.AnyTenant() && a.MatchesSql(Admin.IdCase.SameLetters, name.ToUpperInvariant())).Take(10).ToListAsync()
+            : [];
+        var account = named.SingleOrDefault(a => a.Id == name) ?? (named.Count == 1 ? named[0] : null);
         // A role outside the account's jurisdiction (a 省级审计 minted in a bureau before grants were checked) signs in to nothing.
         var usable = account is { Disabled: false } && RoleGrants.HoldsIn(account.Role, Tenants.FinanceBureau.JurisdictionOf(account.TenantId));
         var verdict = Hasher.VerifyHashedPassword(account ?? new Account(), usable ? account!.PasswordHash : UnusableHash, password);
