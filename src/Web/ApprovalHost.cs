@@ -42,6 +42,7 @@ public static class ApprovalHost
         builder.Services.AddHostedService<LocalPostgresLifetime>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
+        builder.Logging.QuietUnreadableBodies();
 
         var schema = SchemaName(builder.Configuration);
         builder.Services.AddMarten(sp => BuildStoreOptions(sp.GetRequiredService<DatabaseConnection>().ConnectionString, schema, sp.GetRequiredService<Integrity.ChainKey>()))

@@ -81,6 +81,7 @@ public class HostileInputTests(WorkflowFixture app) : IAsyncLifetime
     [InlineData("{\"fiscalYear\":2021,\"title\":", "请求内容不是有效的 JSON（读到「title」时出错")]
     public async Task An_unreadable_body_is_said_in_Chinese_naming_its_field(string body, string expected)
     {
+        app.ErrorLog.Errors.Clear();
         var before = await app.TotalEvents();
         var (status, problem) = await Post("prep", "/api/submissions", Json(body));
         Assert.Equal(400, status);
@@ -88,6 +89,7 @@ public class HostileInputTests(WorkflowFixture app) : IAsyncLifetime
         Assert.DoesNotContain("System.", problem.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("Approval.", problem.ToString(), StringComparison.Ordinal); // our type names are not the caller's business
         Assert.Equal(before, await app.TotalEvents());
+        Assert.Empty(app.ErrorLog.Errors); // the caller's mistake, not the server's: no error (with a stack trace) in the log
     }
 
     [Fact]
