@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
-using Marten.Events;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -103,7 +102,6 @@ public class AuditAndDashboardBrowserTests(LiveApp app) : BrowserTest(app)
     public async Task Reviewer_sees_the_charts_drawn_and_the_units_that_have_not_reported()
     {
         await Scene();
-        await App.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         var reviewer = await SignIn("rev");
         await InNewYork(reviewer);
         foreach (var (width, height) in Sizes)

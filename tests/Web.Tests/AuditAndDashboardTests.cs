@@ -100,7 +100,6 @@ public class AuditAndDashboardTests(WorkflowFixture app) : IAsyncLifetime
         await Draft("prep", Year, SubmissionKind.DepartmentSelfEvaluation, "草稿不算", new SubmissionContent { Department = new DepartmentSelfEvaluation("正文", 90m) });
         // 其他单位 (another section): one 自评表.
         await Draft("prep-other", Year, SubmissionKind.ProjectSelfEvaluation, "他股室项目", Samples.YiyangProject("他股室项目", 10m, 7.77m, 90m), submit: true);
-        await app.CatchUp();
 
         var rev = await app.Get<Statistics>("rev", $"/api/statistics?year={Year}");
         Assert.Equal(Year, rev.ReportingYear);

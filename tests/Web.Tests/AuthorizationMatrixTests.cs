@@ -150,7 +150,6 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IAsyncLifetime
         await app.Command("rev", $"/api/submissions/{id}/claim", new { version = 3 });
         await app.Command("rev", $"/api/submissions/{id}/approve", new { version = 4, grade = "良", opinion = "同意", signature = "张", stamp = "章" });
         await app.Command("rev", $"/api/submissions/{id}/publish", new { version = 5, indexNumber = "M-1", publisher = "单位", confidentialityReviewed = true, principalSigned = true });
-        await app.CatchUp();
         return id;
     }
 

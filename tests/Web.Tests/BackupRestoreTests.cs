@@ -44,7 +44,6 @@ public class BackupRestoreTests(WorkflowFixture app) : IClassFixture<WorkflowFix
             await app.Command("rev", $"/api/submissions/{id}/approve", new { version = 4, grade = "良", opinion = "同意", signature = "张", stamp = "章" });
         }
         await app.Command("rev", $"/api/submissions/{ids[0]}/publish", new { version = 5, indexNumber = "B-1", publisher = "单位", confidentialityReviewed = true, principalSigned = true });
-        await app.CatchUp();
         var original = await ReadModel.SnapshotAsync(app.Store, includeSubmissions: true);
 
         var dump = Path.Combine(Path.GetTempPath(), $"approval-{Guid.NewGuid():N}.dump");

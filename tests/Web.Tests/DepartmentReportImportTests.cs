@@ -111,7 +111,6 @@ public class DepartmentReportImportTests(WorkflowFixture app) : IAsyncLifetime
         await app.Command("rev", $"/api/submissions/{id}/approve", new { version = await app.StreamVersion(id), grade = "优", opinion = "同意", stamp = "经济建设股业务专用章" });
         await app.Command("rev", $"/api/submissions/{id}/publish",
             new { version = await app.StreamVersion(id), indexNumber = "YY-2017-ZT", publisher = "弋阳县政务服务中心", confidentialityReviewed = true, principalSigned = true });
-        await app.CatchUp();
 
         using var client = app.Host.Server.CreateClient();
         var html = await client.GetStringAsync($"/public/{id}");

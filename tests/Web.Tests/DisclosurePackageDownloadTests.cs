@@ -131,7 +131,6 @@ public class DisclosurePackageDownloadTests(WorkflowFixture app) : IAsyncLifetim
         await Step("rev", id, "approve", new { opinion = "经审核，同意公开", stamp = "经济建设股业务专用章" });
         await NotFound(null, $"/api/public/reports/{id}/xlsx"); // approved is not published
         await Step("rev", id, "publish", new { indexNumber = "DSJ-2021-PKG", publisher = "上饶市大数据发展管理局", confidentialityReviewed = true, principalSigned = true });
-        await app.CatchUp();
 
         // published: anyone downloads the same package, and the public page shows the 附件 and offers Excel and 打印/PDF
         var published = await Workbook(null, $"/api/public/reports/{id}/xlsx?version=1");

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
-using Marten.Events;
 using static Microsoft.Playwright.Assertions;
 
 namespace Approval.Web.Tests;
@@ -143,7 +142,6 @@ public class DisclosureReviewBrowserTests(LiveApp app) : BrowserTest(app)
         var undated = await SubmittedPackage("2021年度部门决算公开（未填批复日期）", null);
 
         // The dashboard: the first past its deadline and not yet 已公开, the second due within 5 days, the third uncounted but named as undated.
-        await App.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         await reviewer.GotoAsync("/dashboard");
         var overdue = reviewer.Locator($"#d-publication-overdue li[data-id='{id}']");
         await Expect(overdue).ToContainTextAsync("2021年度部门决算公开（批复期限测试）");

@@ -73,7 +73,6 @@ public class DraftHousekeepingTests(WorkflowFixture app) : IAsyncLifetime
         Assert.Equal(["DraftDiscarded"], accepted.GetProperty("events").EnumerateArray().Select(e => e.GetString()));
         await app.Command("prep", $"/api/submissions/{returned}/discard", new { version = 5, reason = "项目已取消" });
         Assert.Equal(events + 2, await app.TotalEvents());
-        await app.CatchUp();
 
         var history = await app.Get<JsonElement>("audit", $"/api/submissions/{duplicate}/history");
         Assert.Contains(history.EnumerateArray(), e => e.GetProperty("summary").GetString()!.Contains("作废报告：重复起草", StringComparison.Ordinal));

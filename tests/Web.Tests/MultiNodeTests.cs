@@ -3,7 +3,6 @@ using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
 using Approval.Workflow.Submissions.Reviewing;
 using Marten;
-using Marten.Events;
 using Microsoft.AspNetCore.SignalR.Client;
 using Npgsql;
 
@@ -154,7 +153,6 @@ public sealed class MultiNodeTests(ThreeNodes nodes) : IClassFixture<ThreeNodes>
                 Assert.True((long)(await cmd.ExecuteScalarAsync())! == 1, $"acknowledged event {id} v{version} is not in the store\n{Cluster.Describe()}");
             }
         }
-        await store.WaitForNonStaleProjectionDataAsync(Patience);
         await using var session = store.QuerySession(TestOrganization.Tenant);
         var ids = load.Acknowledged.Select(a => a.Id).Distinct().ToArray();
         var projected = (await session.LoadManyAsync<ReviewQueueItem>(ids)).ToDictionary(i => i.Id, i => i.Version);

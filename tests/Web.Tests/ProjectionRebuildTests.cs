@@ -20,7 +20,6 @@ public class ProjectionRebuildTests(WorkflowFixture app) : IClassFixture<Workflo
             await app.Command("rev", $"/api/submissions/{id}/approve", new { version = 4, grade = "优", opinion = "同意", signature = "张经办", stamp = "章" });
             await app.Command("rev", $"/api/submissions/{id}/publish", new { version = 5, indexNumber = $"IDX-{project}", publisher = "单位", confidentialityReviewed = true, principalSigned = true });
         }
-        await app.CatchUp();
         var before = await ReadModel.SnapshotAsync(app.Store);
         Assert.Contains("IDX-C", before);
 

@@ -30,7 +30,6 @@ public class ReconciliationTests(WorkflowFixture app) : IAsyncLifetime
         foreach (var form in Samples.Seed("004_00e7fe4b0ab0df23.txt").Forms)
             await File(SubmissionKind.ProjectSelfEvaluation, form.Header.ProjectName, new SubmissionContent { ProjectForm = form }, submit: true);
         var package = await File(SubmissionKind.FinalAccountsDisclosure, "2023 年度部门决算公开", Samples.Disclosure2023(), submit: false);
-        await app.CatchUp();
 
         // the unit sees its package, still a draft: 221.25 of 994.99
         var unit = await app.Get<JsonElement>("prep", "/api/units/U-BD/reconciliation/2023");
@@ -42,7 +41,6 @@ public class ReconciliationTests(WorkflowFixture app) : IAsyncLifetime
 
         // the unit's 汇总 declares a 项目支出总额 other than its 决算's
         await File(SubmissionKind.SummaryReview, "2023 年度汇总审核表", new SubmissionContent { Summary = new SummaryDeclaration(990m, 2) }, submit: true);
-        await app.CatchUp();
         var declared = Line(await app.Get<JsonElement>("prep", "/api/units/U-BD/reconciliation/2023"), "RC-DECLARED-DISCLOSURE");
         Assert.Equal("Differs", declared.GetProperty("verdict").GetString());
         Assert.Contains("相差 -4.99 万元", declared.GetProperty("detail").GetString());

@@ -55,7 +55,6 @@ public class ReleaseQueueAndErrorPagesTests(WorkflowFixture app) : IAsyncLifetim
         Assert.Equal((SubmissionState.Submitted, null), (submission.State, submission.ClaimedBy));
         await app.Command("rev", $"/api/submissions/{id}/release", new { version = 5 }, 409); // nothing held any more
 
-        await app.CatchUp();
         var queue = await app.Get<ReviewQueue>("rev2", "/api/review-queue?state=Submitted");
         var item = Assert.Single(queue.Items, i => i.Id == id);
         Assert.Equal((SubmissionState.Submitted, (string?)null, (string?)null), (item.State, item.ClaimedById, item.ClaimedByName));
@@ -72,7 +71,6 @@ public class ReleaseQueueAndErrorPagesTests(WorkflowFixture app) : IAsyncLifetim
         var held = await Submitted("我领取的");
         var waiting = await Submitted("等待领取的");
         await app.Command("rev", $"/api/submissions/{held}/claim", new { version = 3 });
-        await app.CatchUp();
 
         var open = await app.Get<ReviewQueue>("rev", "/api/review-queue?pageSize=100");
         Assert.Contains(open.Items, i => i.Id == held);
@@ -159,7 +157,6 @@ public class ReleaseQueueAndErrorPagesTests(WorkflowFixture app) : IAsyncLifetim
         var held = await Submitted("计数：审核中");
         await app.Command("rev", $"/api/submissions/{held}/claim", new { version = 3 });
         await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "计数：草稿", content = Samples.Ganfutong() }, 201);
-        await app.CatchUp();
 
         var rev = await app.Get<ReviewQueue>("rev", "/api/review-queue?state=all&pageSize=100");
         var revPage = await (await Page("rev", "/review")).Content.ReadAsStringAsync();

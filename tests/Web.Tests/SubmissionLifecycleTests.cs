@@ -70,7 +70,6 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
         Assert.All(history, h => Assert.False(string.IsNullOrEmpty(h.CorrelationId)));
         Assert.Contains("企业满意度", history.Single(h => h.EventType.Contains("revised")).Summary);
 
-        await app.CatchUp();
         var published = (await app.Get<PageOf<PublicListEntry>>("audit", "/api/public/reports?year=2021")).Items;
         var entry = Assert.Single(published, p => p.SubmissionId == id);
         Assert.Equal((2, "良"), (entry.PublicationVersion, entry.Grade));
@@ -222,7 +221,6 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
     public async Task The_review_queue_shows_the_sections_work_due_first()
     {
         var id = await SubmittedProject();
-        await app.CatchUp();
         var queue = await app.Get<ReviewQueue>("rev", "/api/review-queue");
         var item = Assert.Single(queue.Items, i => i.Id == id);
         // 赣服通's recomputed 良 is out of 85 (weights): 不可信, so the queue suggests nothing
@@ -233,7 +231,6 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
         Assert.Equal(403, (int)(await app.Send("prep", HttpMethod.Get, "/api/review-queue")).StatusCode);
 
         await Step("rev", id, "claim");
-        await app.CatchUp();
         var claimed = (await app.Get<ReviewQueue>("rev", "/api/review-queue")).Items.Single(i => i.Id == id);
         Assert.Equal((SubmissionState.InReview, "张经办"), (claimed.State, claimed.ClaimedByName));
     }
@@ -248,7 +245,6 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
         foreach (var id in new[] { first, second, draftOnly, summary }) await Step("prep-yy", id, "score");
         foreach (var id in new[] { first, second, summary }) await Step("prep-yy", id, "submit");
         await Step("rev", first, "claim");
-        await app.CatchUp();
 
         // The section sees the rows of submitted projects, by the rule of the submissions themselves: never a draft's.
         var forReviewer = await app.Send("rev", HttpMethod.Get, "/api/units/U-YY/summary/2021");
@@ -266,7 +262,6 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
             if (id != first) await Step("rev", id, "claim");
             await Step("rev", id, "approve", new { grade = "优", opinion = "同意", signature = "张经办", stamp = "业务专用章" });
         }
-        await app.CatchUp();
 
         var table = await app.Get<JsonElement>("rev", "/api/units/U-YY/summary/2021");
         var figures = table.GetProperty("figures");
@@ -287,7 +282,6 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
 
         // Published, the table is on the public page with the reviewer's block, and with the reviewed projects only.
         await Step("rev", summary, "publish", new { indexNumber = "YY-2021-HZ", publisher = "弋阳县政务服务中心", confidentialityReviewed = true, principalSigned = true });
-        await app.CatchUp();
         var page = await (await app.Send(null, HttpMethod.Get, $"/public/{summary}")).Content.ReadAsStringAsync();
         Assert.Contains("自评价平均分 97.44", page);
         Assert.Contains("公共资源交易中心日常运转", page);

@@ -61,13 +61,11 @@ public class SummaryReviewPageTests(WorkflowFixture app) : IAsyncLifetime
         var summary = await Draft(new SubmissionContent { Summary = new SummaryDeclaration(80m, 2) }, SubmissionKind.SummaryReview);
         foreach (var id in new[] { first, second, draftOnly, summary }) await Step("prep-yy", id, "score");
         foreach (var id in new[] { first, second }) await Step("prep-yy", id, "submit");
-        await app.CatchUp();
 
         // While the unit's 汇总 submission is a draft, its section has nothing to see here: the same 404 as no table at all.
         await AssertHidden("rev");
 
         await Step("prep-yy", summary, "submit");
-        await app.CatchUp();
 
         // The unit sees the table its section sees — a draft is no row and counts in no total — and, apart, its drafts
         // not yet counted, each a link to finish it.

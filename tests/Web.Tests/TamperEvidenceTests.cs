@@ -169,7 +169,6 @@ public class DatabaseRoleTests(WorkflowFixture app) : IClassFixture<WorkflowFixt
         var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "角色测试", content = Samples.Ganfutong() }, 201);
         var id = created.GetProperty("submissionId").GetGuid();
         await app.Command("prep", $"/api/submissions/{id}/score", new { version = 1 });
-        await app.CatchUp();
         Assert.Equal(2, await app.StreamVersion(id));
     }
 

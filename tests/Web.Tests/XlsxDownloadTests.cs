@@ -143,7 +143,6 @@ public class XlsxDownloadTests(WorkflowFixture app) : IAsyncLifetime
         var summary = await Draft(new SubmissionContent { Summary = new SummaryDeclaration(80m, 2) }, "prep-yy", SubmissionKind.SummaryReview);
         foreach (var id in new[] { first, second, draftOnly, summary }) await Step("prep-yy", id, "score");
         foreach (var id in new[] { first, second, summary }) await Step("prep-yy", id, "submit");
-        await app.CatchUp();
         const string url = "/api/units/U-YY/summary/2021/xlsx";
 
         var own = Texts(await Workbook("prep-yy", url));
@@ -172,7 +171,6 @@ public class XlsxDownloadTests(WorkflowFixture app) : IAsyncLifetime
         await Step("rev", id, "claim");
         await Step("rev", id, "approve", new { grade = "良", opinion = "同意", signature = "张经办", stamp = "业务专用章" });
         await Step("rev", id, "publish", new { indexNumber = "SR-XLSX-1", publisher = "上饶市大数据发展管理局", confidentialityReviewed = true, principalSigned = true });
-        await app.CatchUp();
 
         var bytes = await Workbook(null, $"/api/public/reports/{id}/xlsx?version=1");
         var back = Assert.Single(ReportImporter.Read(bytes, "public.xlsx").Forms);

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Alba;
 using Approval.Workflow.Submissions;
 using Marten;
-using Marten.Events;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -137,7 +136,4 @@ public class WorkflowFixture : AppFixture
         await using var session = Store.QuerySession(TestOrganization.Tenant);
         return (await session.Events.FetchStreamStateAsync(id))?.Version ?? 0;
     }
-
-    /// <summary>Waits until any async projection has caught up (none today: the read models are written with the events).</summary>
-    public Task CatchUp() => Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 }
