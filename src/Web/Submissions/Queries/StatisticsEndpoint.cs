@@ -35,24 +35,26 @@ public static class StatisticsEndpoint
         // The queue's scope: what the caller sees (SubmissionVisibility), only the section's business.
         var query = session.Query<ReviewQueueItem>().VisibleTo(actor).Where(i => i.State != SubmissionState.Draft && i.State != SubmissionState.Discarded);
         if (year is not null) query = query.Where(i => i.FiscalYear == year);
-        var items = await query.ToListAsync(ct);
         var now = clock.GetUtcNow();
+        var rows = await StatisticsCounts.CountAsync(session, query, now, ct);
+        // The packages themselves, for their deadlines: one per unit and year.
+        var packages = await query.Where(i => i.Kind == SubmissionKind.FinalAccountsDisclosure).ToListAsync(ct);
 
-        GroupStatistics Of(string key, string name, IEnumerable<ReviewQueueItem> group)
+        static GroupStatistics Of(string key, string name, IEnumerable<StatisticsCounts.Row> group)
         {
             var list = group.ToList();
             return new GroupStatistics(key, name,
-                Enum.GetValues<SubmissionState>().Where(s => s.IsSectionBusiness()).ToDictionary(s => s.ToString(), s => list.Count(i => i.State == s)),
-                Enum.GetValues<Approval.Workflow.Templates.Grade>().ToDictionary(g => g.ToString(), g => list.Count(i => i.Grade == g)),
-                list.Count(i => i.State is SubmissionState.Submitted or SubmissionState.InReview && i.DueAt < now));
+                Enum.GetValues<SubmissionState>().Where(s => s.IsSectionBusiness()).ToDictionary(s => s.ToString(), s => list.Where(r => r.State == s).Sum(r => r.Count)),
+                Enum.GetValues<Approval.Workflow.Templates.Grade>().ToDictionary(g => g.ToString(), g => list.Where(r => r.Grade == g).Sum(r => r.Count)),
+                list.Sum(r => r.Overdue));
         }
 
-        var deadlines = PackageDeadline.Of(items, PublicationDeadline.Today(clock));
-        var reportingYear = year ?? (items.Count > 0 ? items.Max(i => i.FiscalYear) : now.ToOffset(TimeSpan.FromHours(8)).Year - 1);
+        var deadlines = PackageDeadline.Of(packages, PublicationDeadline.Today(clock));
+        var reportingYear = year ?? (rows.Count > 0 ? rows.Max(r => r.LatestYear) : now.ToOffset(TimeSpan.FromHours(8)).Year - 1);
         var reporting = await ReportingOf(session, actor, reportingYear, ct);
-        return Results.Ok(new Statistics(year, Of("all", "合计", items),
-            items.GroupBy(i => (i.SectionId ?? "", i.SectionName ?? "")).Select(g => Of(g.Key.Item1, g.Key.Item2, g)).OrderBy(g => g.Name).ToList(),
-            items.GroupBy(i => (i.UnitId, i.UnitName)).Select(g => Of(g.Key.UnitId, g.Key.UnitName, g)).OrderBy(g => g.Name).ToList(),
+        return Results.Ok(new Statistics(year, Of("all", "合计", rows),
+            rows.GroupBy(r => (r.SectionId, r.SectionName)).Select(g => Of(g.Key.SectionId, g.Key.SectionName, g)).OrderBy(g => g.Name).ToList(),
+            rows.GroupBy(r => (r.UnitId, r.UnitName)).Select(g => Of(g.Key.UnitId, g.Key.UnitName, g)).OrderBy(g => g.Name).ToList(),
             deadlines.Where(d => d.Standing == DeadlineStanding.Overdue).ToList(),
             deadlines.Where(d => d.Standing == DeadlineStanding.DueSoon).ToList(),
             deadlines.Count(d => d.Standing == DeadlineStanding.Unknown), reportingYear, reporting));
