@@ -203,7 +203,9 @@ public static class ApprovalHost
         // Numeric revisions, as when these were kept by single-stream projections: a database written by the earlier version
         // keeps its integer mt_version column (to a Guid one PostgreSQL cannot convert it, and the start-up migration failed).
         options.Schema.For<ReviewQueueItem>().UseNumericRevisions(true).Duplicate(i => i.SectionId).Duplicate(i => i.State).Duplicate(i => i.FiscalYear).Duplicate(i => i.UnitId)
-            .Duplicate(i => i.DueAt).Duplicate(i => i.SubmittedAt);
+            .Duplicate(i => i.DueAt).Duplicate(i => i.SubmittedAt)
+            // 统计 counts by these in PostgreSQL (StatisticsCounts) without reading a document.
+            .Duplicate(i => i.Grade).Duplicate(i => i.Kind);
         options.Schema.For<Workflow.Delegations.Delegation>().Index(d => d.StandInId).Index(d => d.DelegatorId);
         options.Schema.For<PublishedReport>().Index(r => r.SubmissionId).Metadata(m => m.TenantId.MapTo(r => r.TenantId));
         // The public catalogue pages every bureau's publications, newest first.

@@ -108,6 +108,11 @@ public class StatisticsCountsTests(MovableClockFixture app) : IClassFixture<Mova
             AssertCounts(allYears.Total, States(submitted: 2, inReview: 1, returned: 1, approved: 2, published: 1), Grades(approvedGrade, publishedGrade, otherGrade), 3);
             Assert.Equal(Year, allYears.ReportingYear);
 
+            // A unit renamed after it sent its form is one row, under its name of today.
+            await app.Command("admin", "/api/admin/units/U-YY", new { name = "弋阳县政务服务中心（更名）" }, method: HttpMethod.Put);
+            var renamed = (await app.Get<Statistics>("rev", $"/api/statistics?year={Year}")).ByUnit.Where(u => u.Key == "U-YY").ToList();
+            Assert.Equal("弋阳县政务服务中心（更名）", Assert.Single(renamed).Name);
+
             // Another bureau counts its own form only.
             var yiyang = await app.Get<Statistics>("audit-b", $"/api/statistics?year={Year}");
             AssertCounts(yiyang.Total, States(inReview: 1), [], 1);

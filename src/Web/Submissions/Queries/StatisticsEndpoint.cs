@@ -51,25 +51,30 @@ public static class StatisticsEndpoint
 
         var deadlines = PackageDeadline.Of(packages, PublicationDeadline.Today(clock));
         var reportingYear = year ?? (rows.Count > 0 ? rows.Max(r => r.LatestYear) : now.ToOffset(TimeSpan.FromHours(8)).Year - 1);
-        var reporting = await ReportingOf(session, actor, reportingYear, ct);
+        // Sections and units under their names in the registry (a renamed unit is one row, under its name of today).
+        var sections = (await session.Query<ReviewSection>().ToListAsync(ct)).ToDictionary(s => s.Id, s => s.Name);
+        var units = (await session.Query<BudgetUnit>().ToListAsync(ct)).ToDictionary(u => u.Id);
+        var reporting = ReportingOf(actor, sections, units.Values, await SummaryEntriesAsync(session, actor, units.Values, reportingYear, ct));
         return Results.Ok(new Statistics(year, Of("all", "合计", rows),
-            rows.GroupBy(r => (r.SectionId, r.SectionName)).Select(g => Of(g.Key.SectionId, g.Key.SectionName, g)).OrderBy(g => g.Name).ToList(),
-            rows.GroupBy(r => (r.UnitId, r.UnitName)).Select(g => Of(g.Key.UnitId, g.Key.UnitName, g)).OrderBy(g => g.Name).ToList(),
+            rows.GroupBy(r => r.SectionId).Select(g => Of(g.Key, sections.GetValueOrDefault(g.Key, g.Key), g)).OrderBy(g => g.Name).ToList(),
+            rows.GroupBy(r => r.UnitId).Select(g => Of(g.Key, units.TryGetValue(g.Key, out var unit) ? unit.Name : g.Key, g)).OrderBy(g => g.Name).ToList(),
             deadlines.Where(d => d.Standing == DeadlineStanding.Overdue).ToList(),
             deadlines.Where(d => d.Standing == DeadlineStanding.DueSoon).ToList(),
             deadlines.Count(d => d.Standing == DeadlineStanding.Unknown), reportingYear, reporting));
     }
 
-    /// <summary>The units a reviewer's sections cover (every unit for auditors and administrators), and their submissions of the year.</summary>
-    private static async Task<IReadOnlyList<UnitReporting>> ReportingOf(IQuerySession session, Actor actor, int year, CancellationToken ct)
+    /// <summary>The units a reviewer's sections cover (every unit for auditors and administrators).</summary>
+    private static IEnumerable<BudgetUnit> InScope(Actor actor, IEnumerable<BudgetUnit> units) =>
+        actor.Role == Role.Reviewer ? units.Where(u => actor.ReviewSectionIds.Contains(u.SectionId)) : units;
+
+    /// <summary>The 汇总 entries of the year of the units in scope, drafts and discarded ones left out.</summary>
+    private static async Task<IReadOnlyList<UnitSummaryEntry>> SummaryEntriesAsync(IQuerySession session, Actor actor, IEnumerable<BudgetUnit> units, int year, CancellationToken ct)
     {
-        var sections = (await session.Query<ReviewSection>().ToListAsync(ct)).ToDictionary(s => s.Id, s => s.Name);
-        var units = session.Query<BudgetUnit>().AsQueryable();
-        var mine = actor.ReviewSectionIds.ToArray();
-        if (actor.Role == Role.Reviewer) units = units.Where(u => u.SectionId.IsOneOf(mine));
-        var inScope = (await units.ToListAsync(ct)).Select(u => new ReportingUnit(u.Id, u.Name, sections.GetValueOrDefault(u.SectionId))).ToList();
-        var ids = inScope.Select(u => u.Id).ToArray();
-        var entries = await session.Query<UnitSummaryEntry>().Where(e => e.FiscalYear == year && e.UnitId.IsOneOf(ids) && e.State != SubmissionState.Draft && e.State != SubmissionState.Discarded).ToListAsync(ct);
-        return UnitReporting.Of(inScope, entries);
+        var ids = InScope(actor, units).Select(u => u.Id).ToArray();
+        return await session.Query<UnitSummaryEntry>().Where(e => e.FiscalYear == year && e.UnitId.IsOneOf(ids) && e.State != SubmissionState.Draft && e.State != SubmissionState.Discarded).ToListAsync(ct);
     }
+
+    /// <summary>未报: each unit in scope with what it has submitted for the year.</summary>
+    private static IReadOnlyList<UnitReporting> ReportingOf(Actor actor, IReadOnlyDictionary<string, string> sections, IEnumerable<BudgetUnit> units, IReadOnlyList<UnitSummaryEntry> entries) =>
+        UnitReporting.Of(InScope(actor, units).Select(u => new ReportingUnit(u.Id, u.Name, sections.GetValueOrDefault(u.SectionId))).ToList(), entries);
 }
