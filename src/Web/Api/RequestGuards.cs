@@ -21,10 +21,13 @@ public static class RequestGuards
             }
             if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
                 limit.MaxRequestBodySize = MaxBodyBytes;
-            if (http.Request.Query.Any(q => q.Value.Any(v => v is not null && v.Any(char.IsControl))))
+            if (http.Request.Query.Any(q => q.Value.Any(v => v is not null && v.Any(char.IsControl)))
+                && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
             {
-                // e.g. unit=%00: refused here rather than by PostgreSQL, which cannot even compare such text
-                await Problems.Of(400, "bad-query", "查询参数中含有控制字符", "A query value holds control characters.").ExecuteAsync(http);
+                // e.g. unit=%00: refused here rather than by PostgreSQL, which cannot even compare such text. A browser's page
+                // gets the 400 page (re-executed with the same query, which is why a re-execution is let through).
+                if (ErrorPages.WantsPage(http)) http.Response.StatusCode = 400;
+                else await Problems.Of(400, "bad-query", "查询参数中含有控制字符", "A query value holds control characters.").ExecuteAsync(http);
                 return;
             }
             if (http.Request.Path.StartsWithSegments("/api") && NamesTheEmptyGuid(http.Request.Path))

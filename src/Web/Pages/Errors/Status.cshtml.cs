@@ -23,13 +23,16 @@ public class StatusModel : PageModel
     public (string Text, string Href) Home { get; private set; }
     public string? RequestId { get; private set; }
 
-    public void OnGet(int status) => Describe(status);
+    public void OnGet() => Describe();
 
     /// <summary>A refused form post is re-executed as a post: it gets the same page.</summary>
-    public void OnPost(int status) => Describe(status);
+    public void OnPost() => Describe();
 
-    private void Describe(int status)
+    private void Describe()
     {
+        // From the route alone: bound as a handler parameter, a re-executed post's form (one holding a NUL, say) was read
+        // first, and the page said 404 for a 400.
+        var status = int.TryParse(RouteData.Values["status"]?.ToString(), out var routed) ? routed : 0;
         Code = status is >= 400 and <= 599 ? status : 404;
         // Opened directly (not re-executed), the page still answers with the status it describes.
         if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null && HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null)
