@@ -11,6 +11,7 @@ namespace Approval.Web.Tests;
 /// Outside Development the app runs the handler code generated ahead of time into src/Web/Internal/Generated (no
 /// start-up compilation). That code must be what Wolverine would generate from today's endpoints and policies.
 /// </summary>
+[Collection(Alone.Name)]
 public partial class CodegenTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static readonly string Committed = Path.Combine(RepositoryRoot.Find()!, "src", "Web", "Internal", "Generated");
@@ -43,4 +44,15 @@ public partial class CodegenTests(AppFixture app) : IClassFixture<AppFixture>
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+}
+
+/// <summary>
+/// Generating the code flips JasperFx's process-wide <c>DynamicCodeBuilder.WithinCodegenCommand</c> for a moment, and a
+/// Wolverine host that bootstraps in that moment comes up in MediatorOnly mode (its commands' cascading messages then fail
+/// with a 500). xunit runs this collection by itself, after the parallel ones.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class Alone
+{
+    public const string Name = "Alone";
 }
