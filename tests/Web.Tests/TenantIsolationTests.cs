@@ -113,6 +113,40 @@ public class TenantIsolationTests(WorkflowFixture app) : IAsyncLifetime
         Assert.DoesNotContain(heard, n => n.SubmissionId == submitted.Id);
     }
 
+    /// <summary>Claimed, approved and published by the bureau's reviewer.</summary>
+    private async Task Published(Marked report, string reviewer)
+    {
+        await app.Command(reviewer, $"/api/submissions/{report.Id}/claim", new { version = 3 });
+        await app.Command(reviewer, $"/api/submissions/{report.Id}/approve",
+            new { version = 4, grade = "良", overrideReason = "测试", opinion = "同意", signature = "张", stamp = "章" });
+        await app.Command(reviewer, $"/api/submissions/{report.Id}/publish",
+            new { version = 5, indexNumber = $"IDX-{report.Figure}", publisher = "单位", confidentialityReviewed = true, principalSigned = true });
+    }
+
+    [Fact]
+    public async Task The_public_catalogue_tells_two_bureaus_units_of_one_id_apart()
+    {
+        // 上饶's U-BD (上饶市大数据发展管理局) and 弋阳's U-BD (弋阳县大数据中心): two units, one id.
+        var shangrao = await Submitted("prep", 611.11m);
+        var yiyang = await Submitted("prep-b", 622.22m);
+        await Published(shangrao, "rev");
+        await Published(yiyang, "rev-b");
+
+        using var http = app.Host.Server.CreateClient();
+        var page = await http.GetStringAsync("/public");
+        Assert.Contains($"<option value=\"{TestOrganization.Tenant}/U-BD\">上饶市大数据发展管理局</option>", page);
+        Assert.Contains($"<option value=\"{TestOrganization.OtherTenant}/U-BD\">弋阳县大数据中心</option>", page);
+        var filtered = await http.GetStringAsync($"/public?unit={TestOrganization.Tenant}%2FU-BD");
+        Assert.Contains(shangrao.Title, filtered);
+        Assert.DoesNotContain(yiyang.Title, filtered);
+
+        var api = JsonDocument.Parse(await http.GetStringAsync($"/api/public/reports?bureau={TestOrganization.OtherTenant}&unit=U-BD")).RootElement;
+        Assert.Equal([yiyang.Title], api.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()));
+        // A unit alone (as before) is that id in every bureau.
+        var both = JsonDocument.Parse(await http.GetStringAsync("/api/public/reports?unit=U-BD")).RootElement;
+        Assert.Equal(2, both.GetProperty("total").GetInt32());
+    }
+
     [Fact]
     public async Task No_query_header_or_body_picks_the_tenant()
     {

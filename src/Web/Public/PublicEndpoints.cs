@@ -23,14 +23,13 @@ public static class PublicEndpoints
     [ApiAnswer(typeof(PageOf<PublicListEntry>))]
     [AllowAnonymous]
     [WolverineGet("/api/public/reports")]
-    public static async Task<IResult> List(int? year, string? unit, int? page, int? pageSize, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> List(int? year, string? bureau, string? unit, int? page, int? pageSize, IQuerySession session, CancellationToken ct)
     {
         var (paging, refused) = Paging.From(page, pageSize);
         if (refused is not null) return refused;
-        // The public is no bureau's: the catalogue lists every 财政局's published reports.
-        var query = session.Query<PublishedCatalogueEntry>().Where(r => r.AnyTenant());
+        // The public is no bureau's: the catalogue lists every 财政局's published reports (a unit is named with its bureau).
+        var query = PublicCatalogue.Query(session, bureau, unit);
         if (year is not null) query = query.Where(r => r.FiscalYear == year);
-        if (!string.IsNullOrWhiteSpace(unit)) query = query.Where(r => r.UnitId == unit);
         var found = await paging.ApplyAsync(query.OrderByDescending(r => r.PublishedAt), ct);
         return Results.Ok(new PageOf<PublicListEntry>(found.Items.Select(r => new PublicListEntry(r.Id, r.LatestVersion, r.UnitName, r.FiscalYear, r.Kind, r.Title,
             r.Total, r.Grade?.ToString(), r.IndexNumber, r.Publisher, r.PublishedAt)).ToList(), found.Total, found.Page, found.PageSize));

@@ -17,12 +17,13 @@ public class IndexModel(IQuerySession session) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        // The public is no bureau's: every 财政局's published reports.
-        Units = (await session.Query<PublishedCatalogueEntry>().Where(r => r.AnyTenant()).Select(r => new { r.UnitId, r.UnitName }).Distinct().ToListAsync(ct))
-            .GroupBy(u => u.UnitId).ToDictionary(g => g.Key, g => g.First().UnitName);
-        var query = session.Query<PublishedCatalogueEntry>().Where(r => r.AnyTenant());
+        // The public is no bureau's: every 财政局's published reports; a unit is a unit of one bureau (PublicCatalogue).
+        Units = (await session.Query<PublishedCatalogueEntry>().Where(r => r.AnyTenant()).Select(r => new { r.TenantId, r.UnitId, r.UnitName }).Distinct().ToListAsync(ct))
+            .GroupBy(u => Web.Public.PublicCatalogue.Option(u.TenantId, u.UnitId)).OrderBy(g => g.First().UnitName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().UnitName);
+        var (bureau, unit) = Web.Public.PublicCatalogue.FromOption(Unit);
+        var query = Web.Public.PublicCatalogue.Query(session, bureau, unit);
         if (Year is not null) query = query.Where(r => r.FiscalYear == Year);
-        if (!string.IsNullOrEmpty(Unit)) query = query.Where(r => r.UnitId == Unit);
         var found = await new Paging(PageQuery.Number(Request), Paging.DefaultSize).ApplyAsync(query.OrderByDescending(r => r.PublishedAt), ct);
         Reports = found.Items;
         Pager = found.Position();

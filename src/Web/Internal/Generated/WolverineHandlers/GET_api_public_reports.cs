@@ -47,6 +47,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var bureau = httpContext.Request.Query["bureau"];
             var unit = httpContext.Request.Query["unit"];
             string page_rawValue = httpContext.Request.Query["page"];
             System.Nullable<int> page = default;
@@ -76,7 +77,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await Approval.Web.Public.PublicEndpoints.List(year, unit, page, pageSize, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Approval.Web.Public.PublicEndpoints.List(year, bureau, unit, page, pageSize, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
