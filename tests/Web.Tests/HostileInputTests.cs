@@ -93,6 +93,14 @@ public class HostileInputTests(WorkflowFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_word_where_true_or_false_belongs_is_told_so()
+    {
+        var (status, problem) = await Post("rev", $"/api/submissions/{Guid.NewGuid()}/publish", Json("{\"version\":5,\"confidentialityReviewed\":\"是\"}"));
+        Assert.Equal(400, status);
+        Assert.Equal("请求内容中「confidentialityReviewed」的值无法读取：应为 true 或 false", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task A_50_megabyte_body_is_413()
     {
         var (status, problem) = await Post("prep", "/api/submissions", new ByteArrayContent(new byte[50 * 1024 * 1024]) { Headers = { ContentType = new("application/json") } });

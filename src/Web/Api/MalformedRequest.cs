@@ -29,7 +29,7 @@ public static partial class MalformedRequest
         var expected = body is null ? null : TypeAt(body, field);
         return expected is null
             ? $"请求内容中「{field}」的值无法读取：类型或格式不对，或含有无效的字符"
-            : $"请求内容中「{field}」的值无法读取：应为{Expected(expected)}";
+            : $"请求内容中「{field}」的值无法读取：应为{Spaced(Expected(expected))}";
     }
 
     /// <summary>The type a JSON path ("content.projectForm.indicators[0].weight") leads to in <paramref name="type"/>, or null.</summary>
@@ -52,6 +52,7 @@ public static partial class MalformedRequest
         : type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type) && type.IsGenericType ? type.GetGenericArguments()[^1]
         : null;
 
+    // Text: the reader's message is the same for a number sent and for a lone surrogate inside the text, so both are named.
     private static string Expected(Type type)
     {
         var t = Unwrap(type);
@@ -64,6 +65,9 @@ public static partial class MalformedRequest
         if (ElementOf(t) is not null) return "列表（数组）";
         return "对象（{…}）";
     }
+
+    /// <summary>A space between the Chinese and a Latin word that follows it (应为 true 或 false).</summary>
+    private static string Spaced(string text) => char.IsAsciiLetter(text[0]) ? " " + text : text;
 
     [GeneratedRegex(@"\[\d*\]|[^.\[\]]+")]
     private static partial Regex PathSteps();
