@@ -141,7 +141,8 @@ public class TenantIsolationTests(WorkflowFixture app) : IAsyncLifetime
         Assert.DoesNotContain(yiyang.Title, filtered);
 
         var api = JsonDocument.Parse(await http.GetStringAsync($"/api/public/reports?bureau={TestOrganization.OtherTenant}&unit=U-BD")).RootElement;
-        Assert.Equal([yiyang.Title], api.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()));
+        var entry = Assert.Single(api.GetProperty("items").EnumerateArray());
+        Assert.Equal((yiyang.Title, TestOrganization.OtherTenant, "U-BD"), (entry.GetProperty("title").GetString(), entry.GetProperty("bureau").GetString(), entry.GetProperty("unitId").GetString()));
         // A unit alone (as before) is that id in every bureau.
         var both = JsonDocument.Parse(await http.GetStringAsync("/api/public/reports?unit=U-BD")).RootElement;
         Assert.Equal(2, both.GetProperty("total").GetInt32());

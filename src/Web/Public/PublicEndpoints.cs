@@ -13,8 +13,10 @@ using Wolverine.Http;
 
 namespace Approval.Web.Public;
 
+/// <param name="Bureau">The 财政局 whose unit published it (its id, as <c>bureau=</c> takes it).</param>
+/// <param name="UnitId">The unit's id in that 财政局.</param>
 public sealed record PublicListEntry(Guid SubmissionId, int PublicationVersion, string UnitName, int FiscalYear, SubmissionKind Kind, string Title,
-    decimal? Total, string? Grade, string IndexNumber, string Publisher, DateTimeOffset PublishedAt);
+    decimal? Total, string? Grade, string IndexNumber, string Publisher, DateTimeOffset PublishedAt, string Bureau, string UnitId);
 
 /// <summary>公开: published versions only, for anyone, with machine-readable downloads (JSON and CSV).</summary>
 public static class PublicEndpoints
@@ -32,7 +34,7 @@ public static class PublicEndpoints
         if (year is not null) query = query.Where(r => r.FiscalYear == year);
         var found = await paging.ApplyAsync(query.OrderByDescending(r => r.PublishedAt), ct);
         return Results.Ok(new PageOf<PublicListEntry>(found.Items.Select(r => new PublicListEntry(r.Id, r.LatestVersion, r.UnitName, r.FiscalYear, r.Kind, r.Title,
-            r.Total, r.Grade?.ToString(), r.IndexNumber, r.Publisher, r.PublishedAt)).ToList(), found.Total, found.Page, found.PageSize));
+            r.Total, r.Grade?.ToString(), r.IndexNumber, r.Publisher, r.PublishedAt, r.TenantId, r.UnitId)).ToList(), found.Total, found.Page, found.PageSize));
     }
 
     [EndpointSummary("一份公开报告")]
