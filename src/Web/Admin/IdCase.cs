@@ -21,8 +21,7 @@ public static class IdCase
     /// <summary>The stored sign-in name, in any 财政局, that equals <paramref name="name"/> ignoring case (itself included).</summary>
     public static async Task<string?> AccountNameTakenAsync(IDocumentSession session, string name)
     {
-        await session.BeginTransactionAsync(CancellationToken.None);
-        await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(hashtext(?))", "approval-account-names");
+        await OrganizationLock.TakeForDeploymentAsync(session, "account-names");
         return await session.Query<Account>().Where(a => a.AnyTenant() && a.MatchesSql(SameLetters, name.ToUpperInvariant())).Select(a => a.Id).FirstOrDefaultAsync();
     }
 

@@ -12,9 +12,16 @@ public static class OrganizationLock
     public static Task TakeAsync(IDocumentSession session, CancellationToken ct = default) => TakeAsync(session, "organization", ct);
 
     /// <summary>The bureau's lock named <paramref name="scope"/>, held until the session's transaction ends.</summary>
-    public static async Task TakeAsync(IDocumentSession session, string scope, CancellationToken ct)
+    public static Task TakeAsync(IDocumentSession session, string scope, CancellationToken ct) =>
+        TakeKeyAsync(session, $"approval-{scope}:{session.TenantId}", ct);
+
+    /// <summary>The deployment's lock named <paramref name="scope"/> (every bureau's), held until the session's transaction ends.</summary>
+    public static Task TakeForDeploymentAsync(IDocumentSession session, string scope, CancellationToken ct = default) =>
+        TakeKeyAsync(session, $"approval-{scope}", ct);
+
+    private static async Task TakeKeyAsync(IDocumentSession session, string key, CancellationToken ct)
     {
         await session.BeginTransactionAsync(ct);
-        await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(hashtext(?))", ct, $"approval-{scope}:{session.TenantId}");
+        await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(hashtext(?))", ct, key);
     }
 }
