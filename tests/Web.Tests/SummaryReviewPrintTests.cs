@@ -69,6 +69,9 @@ public class SummaryReviewPrintTests(LiveApp app) : BrowserTest(app)
         await reviewer.ClickAsync("#approve");
         await reviewer.ClickAsync("#confirm-ok"); // 审核通过 cannot be undone: it asks first
         await Expect(reviewer.Locator("#approved-grade")).ToHaveTextAsync("优");
+        // The approval reloads the page: the link is followed once that reload has loaded, or the
+        // browser may be left between two navigations (seen once in CI: the summary's load event never came).
+        await reviewer.WaitForLoadStateAsync(LoadState.Load);
 
         await reviewer.ClickAsync("#summary-review-link");
         await reviewer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/units/U-YY/summary/2021$"));
