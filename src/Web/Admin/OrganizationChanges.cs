@@ -19,9 +19,8 @@ public static class OrganizationChanges
     [EndpointSummary("管理员：修改业务股室名称，停用或启用")]
     [ApiAnswer(typeof(JsonObject))]
     [WolverinePut("/api/admin/sections/{id}")]
-    public static async Task<IResult> Section(string id, UpdateSection command, IDocumentSession session, Actor actor)
+    public static async Task<IResult> Section(string id, UpdateSection command, IDocumentSession session)
     {
-        if (!IsAdmin(actor)) return Problems.Forbidden("只有管理员可以管理业务股室");
         if (!SafeId.IsValid(id) || await session.LoadAsync<ReviewSection>(id) is not { } section) return Problems.NotFound("业务股室");
         if (command.Name is null && command.Disabled is null) return Problems.BadRequest("section-invalid", "请填写股室名称", "name is required");
         if (command.Name is not null && Blank(command.Name)) return Problems.BadRequest("section-invalid", "请填写股室名称", "name is required");
@@ -43,9 +42,8 @@ public static class OrganizationChanges
     [EndpointSummary("管理员：修改预算单位（名称、所属股室、主管部门），停用或启用")]
     [ApiAnswer(typeof(JsonObject))]
     [WolverinePut("/api/admin/units/{id}")]
-    public static async Task<IResult> Unit(string id, UpdateUnit command, IDocumentSession session, Actor actor)
+    public static async Task<IResult> Unit(string id, UpdateUnit command, IDocumentSession session)
     {
-        if (!IsAdmin(actor)) return Problems.Forbidden("只有管理员可以管理预算单位");
         if (!SafeId.IsValid(id) || await session.LoadAsync<BudgetUnit>(id) is not { } unit) return Problems.NotFound("预算单位");
         if (command.Name is not null && Blank(command.Name)) return Problems.BadRequest("unit-invalid", "单位名称不能为空", "name cannot be blank");
         if ((BadName(command.Name, "单位名称") ?? BadName(command.SupervisingDepartment, "主管部门")) is { } bad) return bad;

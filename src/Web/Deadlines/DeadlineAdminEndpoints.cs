@@ -23,7 +23,6 @@ public static class DeadlineAdminEndpoints
     [WolverinePut("/api/admin/deadlines/calendar/{year}")]
     public static async Task<IResult> Calendar(int year, SaveHolidayYear command, IDocumentSession session, Actor actor, TimeProvider clock, CancellationToken ct)
     {
-        if (!AdminEndpoints.IsAdmin(actor)) return Problems.Forbidden("只有管理员可以维护节假日安排");
         // PUT replaces the year's arrangement: a body naming neither list ({}) is a client's slip, not "no holidays".
         if (command.DaysOff is null && command.WorkingWeekends is null)
             return Problems.BadRequest("calendar-empty", "请填写放假日或调休上班日（要清空这一年的安排，请发送空列表 []）", "daysOff or workingWeekends is required; send [] to clear");
@@ -49,7 +48,6 @@ public static class DeadlineAdminEndpoints
     [WolverinePut("/api/admin/deadlines/due-dates/{year}/{kind}")]
     public static async Task<IResult> DueDate(int year, string kind, SetDueDate command, IDocumentSession session, Actor actor, TimeProvider clock, CancellationToken ct)
     {
-        if (!AdminEndpoints.IsAdmin(actor)) return Problems.Forbidden("只有管理员可以设置截止日期");
         if (DeadlineInput.Kind(kind) is not { } reportKind) return Problems.BadRequest("kind-unknown", "报告类型无效", "unknown report kind");
         DateOnly? fixedOn = null, countFrom = null;
         if (!string.IsNullOrWhiteSpace(command.FixedOn))
@@ -80,9 +78,8 @@ public static class DeadlineAdminEndpoints
     [EndpointSummary("管理员：删除某年度某类报告的截止日期")]
     [ApiAnswer(typeof(JsonObject))]
     [WolverineDelete("/api/admin/deadlines/due-dates/{year}/{kind}")]
-    public static async Task<IResult> RemoveDueDate(int year, string kind, IDocumentSession session, [NotBody] Actor actor, CancellationToken ct)
+    public static async Task<IResult> RemoveDueDate(int year, string kind, IDocumentSession session, CancellationToken ct)
     {
-        if (!AdminEndpoints.IsAdmin(actor)) return Problems.Forbidden("只有管理员可以设置截止日期");
         if (DeadlineInput.Kind(kind) is not { } reportKind) return Problems.BadRequest("kind-unknown", "报告类型无效", "unknown report kind");
         if (await session.LoadAsync<ReportDueDate>(ReportDueDate.IdOf(year, reportKind), ct) is null) return Problems.NotFound("截止日期");
         session.Delete<ReportDueDate>(ReportDueDate.IdOf(year, reportKind));
@@ -95,7 +92,6 @@ public static class DeadlineAdminEndpoints
     [WolverinePut("/api/admin/deadlines/settings")]
     public static async Task<IResult> Settings(SetDeadlineSettings command, IDocumentSession session, Actor actor, TimeProvider clock, CancellationToken ct)
     {
-        if (!AdminEndpoints.IsAdmin(actor)) return Problems.Forbidden("只有管理员可以修改期限设置");
         if (command.ReviewHoldWorkingDays is not (>= 1 and <= DeadlineSettings.MaxReviewHoldWorkingDays) || command.ReviewHoldWorkingDays is not { } days)
             return Problems.BadRequest("hold-invalid", $"审核领取期限应为 1–{DeadlineSettings.MaxReviewHoldWorkingDays} 个工作日", "reviewHoldWorkingDays is 1 to 60");
         session.Store(new DeadlineSettings { ReviewHoldWorkingDays = days, UpdatedBy = actor.Name, UpdatedAt = clock.GetUtcNow() });

@@ -42,7 +42,8 @@ public static class CommandPolicies
     public static void Apply(WolverineHttpOptions opts)
     {
         // Every endpoint that asks for an Actor gets it here, from the signed-in principal, and never runs without one.
-        opts.AddMiddleware(typeof(SignedInActor), chain => IsCommand(chain) || TakesActor(chain));
+        opts.AddMiddleware(typeof(SignedInActor), chain => IsCommand(chain) || TakesActor(chain) || Admin.AdministratorsOnly.Guards(chain));
+        opts.AddMiddleware(typeof(Admin.AdministratorsOnly), Admin.AdministratorsOnly.Guards);
         opts.AddMiddleware(typeof(CorrelationFromHeader), IsCommand);
         // Matched by the command's type: its Before takes the command as an ISubmissionCommand.
         opts.AddMiddlewareByMessageType(typeof(SubmissionScope));

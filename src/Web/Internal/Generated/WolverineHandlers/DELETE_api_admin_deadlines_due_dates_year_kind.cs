@@ -42,6 +42,14 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var problemDetails2 = Approval.Web.Admin.AdministratorsOnly.Before(actor);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             string year_rawValue = (string?)httpContext.GetRouteValue("year");
             int year = default;
 
@@ -63,7 +71,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await Approval.Web.Deadlines.DeadlineAdminEndpoints.RemoveDueDate(year, kind, documentSession, actor, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Approval.Web.Deadlines.DeadlineAdminEndpoints.RemoveDueDate(year, kind, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

@@ -42,6 +42,14 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var problemDetails2 = Approval.Web.Admin.AdministratorsOnly.Before(actor);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             // Reading the request body via JSON deserialization
             var (command, jsonContinue) = await ReadJsonAsync<Approval.Web.Admin.CreateAccount>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;

@@ -72,12 +72,20 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var problemDetails2 = Approval.Web.Admin.AdministratorsOnly.Before(actor);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             // Reading the request body via JSON deserialization
             var (command, jsonContinue) = await ReadJsonAsync<Approval.Web.Admin.CreateUnit>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual HTTP request handler execution
-            var result = await Approval.Web.Admin.AdminEndpoints.Unit(command, documentSession, actor).ConfigureAwait(false);
+            var result = await Approval.Web.Admin.AdminEndpoints.Unit(command, documentSession).ConfigureAwait(false);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
             var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), System.TimeSpan.FromTicks(6048000000000));

@@ -44,6 +44,14 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var problemDetails2 = Approval.Web.Admin.AdministratorsOnly.Before(actor);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             string year_rawValue = (string?)httpContext.GetRouteValue("year");
             int year = default;
 

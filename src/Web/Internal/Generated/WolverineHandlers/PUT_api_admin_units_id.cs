@@ -42,6 +42,14 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var problemDetails2 = Approval.Web.Admin.AdministratorsOnly.Before(actor);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             var id = (string?)httpContext.GetRouteValue("id");
             if(id == null)
             {
@@ -54,7 +62,7 @@ namespace Internal.Generated.WolverineHandlers
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual HTTP request handler execution
-            var result = await Approval.Web.Admin.OrganizationChanges.Unit(id, command, documentSession, actor).ConfigureAwait(false);
+            var result = await Approval.Web.Admin.OrganizationChanges.Unit(id, command, documentSession).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
