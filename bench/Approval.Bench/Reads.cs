@@ -113,6 +113,7 @@ public static class Reads
             new("审计查阅 /audit?q= (title or unit name)", "audit", i => (b.Auditor, $"/audit?q={Uri.EscapeDataString(search[i % search.Length])}")),
             new("审计查阅 /audit?year&state, page 3", "audit", i => (b.Auditor, $"/audit?year={currentYear - i % 3}&state=Published&page=3")),
             new("公开 page /public (anonymous)", "public", _ => ("", "/public")),
+            new("公开 page /public?bureau= (anonymous: the bureau's unit list)", "public", _ => ("", $"/public?bureau={b.Id}")),
             new("公开 page /public?year, page 3 (anonymous)", "public", i => ("", $"/public?year={currentYear - 1 - i % 2}&page=3")),
             new("公开 data /api/public/reports, page 2 (anonymous)", "public", _ => ("", "/api/public/reports?page=2")),
             new("报告 page /submissions/{id} (reviewer)", "detail", i => Detail(i, "/submissions/")),

@@ -133,12 +133,32 @@ public class TenantIsolationTests(WorkflowFixture app) : IAsyncLifetime
         await Published(yiyang, "rev-b");
 
         using var http = app.Host.Server.CreateClient();
+        // Units are offered for a chosen 财政局 (a province's 20,000 units are no list): the bureaus first, then its units.
         var page = await http.GetStringAsync("/public");
-        Assert.Contains($"<option value=\"{TestOrganization.Tenant}/U-BD\">上饶市大数据发展管理局</option>", page);
-        Assert.Contains($"<option value=\"{TestOrganization.OtherTenant}/U-BD\">弋阳县大数据中心</option>", page);
+        Assert.Contains($"<option value=\"{TestOrganization.Tenant}\">上饶市财政局</option>", page);
+        Assert.Contains($"<option value=\"{TestOrganization.OtherTenant}\">弋阳县财政局</option>", page);
+        Assert.DoesNotContain("/U-BD\"", page);
+        Assert.Contains("先选财政局", page);
+        var ofShangrao = await http.GetStringAsync($"/public?bureau={TestOrganization.Tenant}");
+        Assert.Contains($"<option value=\"{TestOrganization.Tenant}/U-BD\">上饶市大数据发展管理局</option>", ofShangrao);
+        Assert.DoesNotContain("弋阳县大数据中心", ofShangrao);
+        Assert.Contains(shangrao.Title, ofShangrao);
+        Assert.DoesNotContain(yiyang.Title, ofShangrao);
         var filtered = await http.GetStringAsync($"/public?unit={TestOrganization.Tenant}%2FU-BD");
         Assert.Contains(shangrao.Title, filtered);
         Assert.DoesNotContain(yiyang.Title, filtered);
+        Assert.Contains($"<option value=\"{TestOrganization.Tenant}/U-BD\" selected=\"selected\">上饶市大数据发展管理局</option>", filtered);
+        Assert.Contains($"<option value=\"{TestOrganization.Tenant}\" selected=\"selected\">上饶市财政局</option>", filtered);
+        // Another 财政局 chosen since the unit was picked: the bureau wins, the other bureau's unit is dropped.
+        var rechosen = await http.GetStringAsync($"/public?bureau={TestOrganization.OtherTenant}&unit={TestOrganization.Tenant}%2FU-BD");
+        Assert.Contains(yiyang.Title, rechosen);
+        Assert.DoesNotContain(shangrao.Title, rechosen);
+        Assert.Contains($"<option value=\"{TestOrganization.OtherTenant}/U-BD\">弋阳县大数据中心</option>", rechosen);
+        // A unit alone (an older link) is that id in every bureau, and the list says so.
+        var bare = await http.GetStringAsync("/public?unit=U-BD");
+        Assert.Contains(shangrao.Title, bare);
+        Assert.Contains(yiyang.Title, bare);
+        Assert.Contains("<option value=\"U-BD\" selected=\"selected\">U-BD（各财政局）</option>", bare);
 
         var api = JsonDocument.Parse(await http.GetStringAsync($"/api/public/reports?bureau={TestOrganization.OtherTenant}&unit=U-BD")).RootElement;
         var entry = Assert.Single(api.GetProperty("items").EnumerateArray());

@@ -15,7 +15,7 @@ public static class ProvinceReading
     public static async Task<IReadOnlyList<FinanceBureau>> BureausAsync(IDocumentStore store, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        return (await session.Query<FinanceBureau>().OrderBy(b => b.Id).ToListAsync(ct)).Where(b => b.Id != FinanceBureau.Province).ToList();
+        return await FinanceBureau.RegisteredAsync(session, ct);
     }
 
     /// <summary>The registered bureau of that id; null for an unknown id and for the province's own tenant.</summary>

@@ -18,6 +18,20 @@ public static class PublicCatalogue
         return string.IsNullOrWhiteSpace(unit) ? query : query.Where(r => r.UnitId == unit);
     }
 
+    /// <summary>
+    /// The page's unit options: the units of the chosen 财政局 that published something (a renamed unit is one option,
+    /// under one of its names); with no bureau, none — except a unit asked alone, offered as that id in every bureau.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> UnitOptionsAsync(IQuerySession session, string? bureau, string? unit, CancellationToken ct)
+    {
+        if (bureau is null)
+            return unit is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [unit] = $"{unit}（各财政局）" };
+        var units = await session.Query<PublishedCatalogueEntry>().Where(r => r.TenantIsOneOf(bureau))
+            .Select(r => new { r.UnitId, r.UnitName }).Distinct().ToListAsync(ct);
+        return units.GroupBy(u => u.UnitId).Select(g => (Key: Option(bureau, g.Key), Name: g.First().UnitName))
+            .OrderBy(u => u.Name, StringComparer.Ordinal).ToDictionary(u => u.Key, u => u.Name);
+    }
+
     /// <summary>The page's unit option value: the bureau and the unit, or (an older link) a unit alone.</summary>
     public static (string? Bureau, string? Unit) FromOption(string? value) =>
         value?.Split('/', 2) is [var bureau, var unit] ? (bureau, unit) : (null, value);
