@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Approval.Web.Tests.Infrastructure;
+using Approval.Workflow.Submissions;
 
 namespace Approval.Web.Tests;
 
@@ -56,6 +57,13 @@ public class ApiBasicsTests(WorkflowFixture app) : IAsyncLifetime
         var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         foreach (var step in new[] { "/api/submissions", "/api/submissions/{id}/submit", "/api/submissions/{id}/approve", "/api/submissions/{id}/publish", "/api/review-queue" })
             Assert.Contains(step, paths);
+        // A report's answer carries the caller's actions, named with their values; no other answer claims them.
+        string Success(string path, string method) => doc.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses").GetProperty("200").GetRawText();
+        var report = Success("/api/submissions/{id}", "get");
+        Assert.Contains("\"actions\"", report);
+        foreach (var action in Enum.GetValues<SubmissionAction>())
+            Assert.Contains($"\"{action.ApiName()}\"", report);
+        Assert.DoesNotContain("\"actions\"", Success("/api/submissions/{id}/score", "get"));
     }
 
     [Fact]

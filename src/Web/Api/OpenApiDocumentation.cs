@@ -20,6 +20,8 @@ public sealed class ApiAnswerAttribute(Type type) : Attribute
     public int Status { get; set; } = StatusCodes.Status200OK;
     public string MediaType { get; set; } = "application/json";
     public bool Command { get; set; }
+    /// <summary>The answer also carries <c>actions</c>: the steps the caller may take on the report now (<see cref="SubmissionActions"/>).</summary>
+    public bool WithActions { get; set; }
 }
 
 /// <summary>A refusal particular to the operation, beyond the ones every operation declares.</summary>
@@ -133,7 +135,7 @@ public static class OpenApiDocumentation
             : type == typeof(string) ? new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 50 * 1024 * 1024 }
             : type == typeof(JsonObject) ? new OpenApiSchema { Type = JsonSchemaType.Object }
             : await context.GetOrCreateSchemaAsync(type, null, ct);
-        if (route == "GET api/submissions/{id}") schema = WithActions(schema);
+        if (known.WithActions) schema = WithActions(schema);
         success.Content = new Dictionary<string, OpenApiMediaType> { [known.MediaType] = new() { Schema = schema } };
         if (known.Status == 201)
             success.Headers = new Dictionary<string, IOpenApiHeader> { ["Location"] = new OpenApiHeader { Description = "新报告的地址", Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 } } };

@@ -62,7 +62,7 @@ public static class SubmissionQueries
 
     /// <summary>The report as stored, and <c>actions</c>: the steps the caller may take on it now (<see cref="SubmissionActions"/>), as the page offers them.</summary>
     [EndpointSummary("一份报告的当前状态与内容")]
-    [ApiAnswer(typeof(Submission))]
+    [ApiAnswer(typeof(Submission), WithActions = true)]
     [WolverineGet("/api/submissions/{id}")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, Actor actor, HttpContext http, CancellationToken ct)
     {
