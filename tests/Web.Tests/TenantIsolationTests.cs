@@ -154,6 +154,12 @@ public class TenantIsolationTests(WorkflowFixture app) : IAsyncLifetime
         Assert.Contains(yiyang.Title, rechosen);
         Assert.DoesNotContain(shangrao.Title, rechosen);
         Assert.Contains($"<option value=\"{TestOrganization.OtherTenant}/U-BD\">弋阳县大数据中心</option>", rechosen);
+        // The options name a unit as the bureau's registry does today (the rows keep the name they were published under).
+        await app.Command("admin", "/api/admin/units/U-BD", new { name = "上饶市数据局" }, 200, method: HttpMethod.Put);
+        var renamed = await http.GetStringAsync($"/public?bureau={TestOrganization.Tenant}");
+        Assert.Contains($"<option value=\"{TestOrganization.Tenant}/U-BD\">上饶市数据局</option>", renamed);
+        Assert.Contains("<td>上饶市大数据发展管理局</td>", renamed);
+        await app.Command("admin", "/api/admin/units/U-BD", new { name = "上饶市大数据发展管理局" }, 200, method: HttpMethod.Put);
         // A unit alone (an older link) is that id in every bureau, and the list says so.
         var bare = await http.GetStringAsync("/public?unit=U-BD");
         Assert.Contains(shangrao.Title, bare);

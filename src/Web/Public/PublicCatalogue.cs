@@ -1,4 +1,5 @@
 using Approval.Workflow.Submissions.Publishing;
+using Approval.Web.Organization;
 using Marten;
 
 namespace Approval.Web.Public;
@@ -19,16 +20,18 @@ public static class PublicCatalogue
     }
 
     /// <summary>
-    /// The page's unit options: the units of the chosen 财政局 that published something (a renamed unit is one option,
-    /// under one of its names); with no bureau, none — except a unit asked alone, offered as that id in every bureau.
+    /// The page's unit options: the units of the chosen 财政局 that published something, under their names of today from
+    /// the bureau's registry (the ids alone are read from the catalogue, no document); with no bureau, none — except a
+    /// unit asked alone, offered as that id in every bureau.
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, string>> UnitOptionsAsync(IQuerySession session, string? bureau, string? unit, CancellationToken ct)
     {
         if (bureau is null)
             return unit is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [unit] = $"{unit}（各财政局）" };
-        var units = await session.Query<PublishedCatalogueEntry>().Where(r => r.TenantIsOneOf(bureau))
-            .Select(r => new { r.UnitId, r.UnitName }).Distinct().ToListAsync(ct);
-        return units.GroupBy(u => u.UnitId).Select(g => (Key: Option(bureau, g.Key), Name: g.First().UnitName))
+        var published = await session.Query<PublishedCatalogueEntry>().Where(r => r.TenantIsOneOf(bureau)).Select(r => r.UnitId).Distinct().ToListAsync(ct);
+        var names = (await session.Query<BudgetUnit>().Where(u => u.TenantIsOneOf(bureau) && u.Id.IsOneOf(published.ToArray())).ToListAsync(ct))
+            .ToDictionary(u => u.Id, u => u.Name);
+        return published.Select(id => (Key: Option(bureau, id), Name: names.GetValueOrDefault(id, id)))
             .OrderBy(u => u.Name, StringComparer.Ordinal).ToDictionary(u => u.Key, u => u.Name);
     }
 
