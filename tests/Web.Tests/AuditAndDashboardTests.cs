@@ -16,15 +16,6 @@ public class AuditAndDashboardTests(WorkflowFixture app) : IAsyncLifetime
     public Task InitializeAsync() => app.BeginClassAsync(GetType());
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<Guid> Draft(string user, int year, SubmissionKind kind, string title, SubmissionContent content, bool submit = false)
-    {
-        var id = (await app.Command(user, "/api/submissions", new { fiscalYear = year, kind, title, content = Samples.InYear(content, year) }, 201)).GetProperty("submissionId").GetGuid();
-        if (!submit) return id;
-        await app.Command(user, $"/api/submissions/{id}/score", new { version = await app.StreamVersion(id) });
-        await app.Command(user, $"/api/submissions/{id}/submit", new { version = await app.StreamVersion(id) });
-        return id;
-    }
-
     private async Task<string> Page(string user, string url)
     {
         var response = await app.Send(user, HttpMethod.Get, url);
@@ -36,8 +27,8 @@ public class AuditAndDashboardTests(WorkflowFixture app) : IAsyncLifetime
     public async Task The_audit_list_is_searched_filtered_and_paged_on_the_server()
     {
         var marker = $"检索{Guid.NewGuid():N}"[..10];
-        for (var i = 0; i < 52; i++) await Draft("prep", 2031, SubmissionKind.ProjectSelfEvaluation, $"{marker}项目{i:00}", Samples.Ganfutong());
-        var other = await Draft("prep-other", 2032, SubmissionKind.ProjectSelfEvaluation, $"{marker}他单位", Samples.Ganfutong(), submit: true);
+        for (var i = 0; i < 52; i++) await app.Reports.Draft("prep", $"{marker}项目{i:00}", year: 2031);
+        var other = await app.Reports.Submitted("prep-other", $"{marker}他单位", year: 2032);
 
         var first = await Page("audit", $"/audit?q={Uri.EscapeDataString(marker)}");
         Assert.Contains("共 53 条 · 第 1 / 2 页", first);
@@ -72,7 +63,7 @@ public class AuditAndDashboardTests(WorkflowFixture app) : IAsyncLifetime
     [Fact]
     public async Task The_trail_csv_has_beijing_times_a_time_zone_column_and_a_bom()
     {
-        var id = await Draft("prep", 2031, SubmissionKind.ProjectSelfEvaluation, "CSV时区", Samples.Ganfutong(), submit: true);
+        var id = await app.Reports.Submitted("prep", "CSV时区", year: 2031);
         var history = await app.Get<List<AuditEntry>>("audit", $"/api/submissions/{id}/history");
         Assert.Equal(["起草", "系统评分", "提交审核"], history.Select(h => h.Name));
         Assert.StartsWith("起草项目支出绩效自评表「CSV时区」", history[0].Action);
@@ -95,11 +86,11 @@ public class AuditAndDashboardTests(WorkflowFixture app) : IAsyncLifetime
     {
         const int Year = 2033;
         // 大数据局: one 自评表 (executed 100) and its 汇总 declaring 项目支出总额 400 → coverage 25%; a draft 部门整体 does not count.
-        await Draft("prep", Year, SubmissionKind.ProjectSelfEvaluation, "覆盖率项目", Samples.YiyangProject("覆盖率项目", 120m, 100m, 95m), submit: true);
-        await Draft("prep", Year, SubmissionKind.SummaryReview, "覆盖率汇总", new SubmissionContent { Summary = new SummaryDeclaration(400m, 1) }, submit: true);
-        await Draft("prep", Year, SubmissionKind.DepartmentSelfEvaluation, "草稿不算", new SubmissionContent { Department = new DepartmentSelfEvaluation("正文", 90m) });
+        await app.Reports.Submitted("prep", "覆盖率项目", Samples.YiyangProject("覆盖率项目", 120m, 100m, 95m), year: Year);
+        await app.Reports.Submitted("prep", "覆盖率汇总", new SubmissionContent { Summary = new SummaryDeclaration(400m, 1) }, SubmissionKind.SummaryReview, Year);
+        await app.Reports.Draft("prep", "草稿不算", new SubmissionContent { Department = new DepartmentSelfEvaluation("正文", 90m) }, SubmissionKind.DepartmentSelfEvaluation, Year);
         // 其他单位 (another section): one 自评表.
-        await Draft("prep-other", Year, SubmissionKind.ProjectSelfEvaluation, "他股室项目", Samples.YiyangProject("他股室项目", 10m, 7.77m, 90m), submit: true);
+        await app.Reports.Submitted("prep-other", "他股室项目", Samples.YiyangProject("他股室项目", 10m, 7.77m, 90m), year: Year);
 
         var rev = await app.Get<Statistics>("rev", $"/api/statistics?year={Year}");
         Assert.Equal(Year, rev.ReportingYear);

@@ -135,24 +135,6 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IAsyncLifetime
         ["GET errors/{status:int}"] = "HHHHHHH", // the 404 page, opened directly, answers 404 to everyone
     };
 
-    private async Task<Guid> SubmittedSubmission()
-    {
-        var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "权限矩阵", content = Samples.Ganfutong() }, 201);
-        var id = created.GetProperty("submissionId").GetGuid();
-        await app.Command("prep", $"/api/submissions/{id}/score", new { version = 1 });
-        await app.Command("prep", $"/api/submissions/{id}/submit", new { version = 2 });
-        return id;
-    }
-
-    private async Task<Guid> PublishedSubmission()
-    {
-        var id = await SubmittedSubmission();
-        await app.Command("rev", $"/api/submissions/{id}/claim", new { version = 3 });
-        await app.Command("rev", $"/api/submissions/{id}/approve", new { version = 4, grade = "良", opinion = "同意", signature = "张", stamp = "章" });
-        await app.Command("rev", $"/api/submissions/{id}/publish", new { version = 5, indexNumber = "M-1", publisher = "单位", confidentialityReviewed = true, principalSigned = true });
-        return id;
-    }
-
     private static object Body(string route, long version, int n) => route switch
     {
         "POST /api/auth/login" => new { userName = "nobody", password = "x" },
@@ -208,8 +190,8 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IAsyncLifetime
         Assert.True(missing.Count == 0, "endpoints without an authorization rule: " + string.Join(", ", missing));
 
         await app.Command("admin", "/api/admin/accounts", new { id = "matrix-target", displayName = "矩阵目标", password = "Matrix#password1", role = "Auditor" });
-        var published = await PublishedSubmission();
-        var readable = await SubmittedSubmission();
+        var published = await app.Reports.Published(title: "权限矩阵", approval: new { grade = "良", opinion = "同意", signature = "张", stamp = "章" }, publication: new { indexNumber = "M-1", publisher = "单位", confidentialityReviewed = true, principalSigned = true });
+        var readable = await app.Reports.Submitted(title: "权限矩阵");
         var failures = new List<string>();
         var n = 0;
         using var client = app.Host.Server.CreateClient();
@@ -219,7 +201,7 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IAsyncLifetime
             {
                 var (callerName, user) = Callers[c];
                 var mutating = route.StartsWith("POST /api/submissions/{id}", StringComparison.Ordinal) || route.StartsWith("PUT /api/submissions/{id}", StringComparison.Ordinal);
-                var id = route.Contains("public/") ? published : mutating ? await SubmittedSubmission() : readable;
+                var id = route.Contains("public/") ? published : mutating ? await app.Reports.Submitted(title: "权限矩阵") : readable;
                 var version = await app.StreamVersion(id);
                 var method = route[..route.IndexOf(' ')];
                 var url = "/" + route[(route.IndexOf(' ') + 1)..].TrimStart('/')
@@ -307,7 +289,7 @@ public class AuthorizationMatrixTests(WorkflowFixture app) : IAsyncLifetime
     [Fact]
     public async Task Hub_methods_follow_the_same_visibility()
     {
-        var id = await SubmittedSubmission();
+        var id = await app.Reports.Submitted(title: "权限矩阵");
         foreach (var (user, expected) in new[] { ("prep", true), ("prep-other", false), ("rev", true), ("rev-other", false), ("audit", true), ("admin", true) })
         {
             await using var connection = await app.HubFor(user);

@@ -15,15 +15,6 @@ public class CredibilityTests(WorkflowFixture app) : IAsyncLifetime
     public Task InitializeAsync() => app.BeginClassAsync(GetType());
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<Guid> Draft(SubmissionContent content, int year, bool submit)
-    {
-        var id = (await app.Command("prep", "/api/submissions", new { fiscalYear = year, kind = SubmissionKind.ProjectSelfEvaluation, title = content.ProjectForm!.Header.ProjectName, content }, 201))
-            .GetProperty("submissionId").GetGuid();
-        await app.Command("prep", $"/api/submissions/{id}/score", new { version = 1 });
-        if (submit) await app.Command("prep", $"/api/submissions/{id}/submit", new { version = 2 });
-        return id;
-    }
-
     private async Task<JsonElement> Refused(string user, string url, int status)
     {
         var response = await app.Send(user, HttpMethod.Get, url);
@@ -61,7 +52,7 @@ public class CredibilityTests(WorkflowFixture app) : IAsyncLifetime
 
         // last year's form of the project, still a draft: the unit compares with it, the section does not see it
         var (content, row) = LastYear();
-        var lastYear = await Draft(content, 2020, submit: false);
+        var lastYear = await app.Reports.Scored(title: content.ProjectForm!.Header.ProjectName, content: content, year: 2020);
         await app.Command("prep", $"/api/submissions/{id}/submit", new { version = 2 });
         var unitView = await app.Get<JsonElement>("prep", $"/api/submissions/{id}/credibility");
         Assert.Equal(lastYear, unitView.GetProperty("lastYearSubmissionId").GetGuid());

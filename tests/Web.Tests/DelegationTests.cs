@@ -17,15 +17,6 @@ public class DelegationTests(MovableClockFixture app) : IClassFixture<MovableClo
 {
     private const int Year = 2041;
 
-    private async Task<Guid> Submitted(string project)
-    {
-        var content = Samples.InYear(Samples.YiyangProject(project, 100m, 95m, 91.5m), Year);
-        var id = (await app.Command("prep", "/api/submissions", new { fiscalYear = Year, kind = SubmissionKind.ProjectSelfEvaluation, title = project, content }, 201)).GetProperty("submissionId").GetGuid();
-        await app.Command("prep", $"/api/submissions/{id}/score", new { version = 1 });
-        await app.Command("prep", $"/api/submissions/{id}/submit", new { version = 2 });
-        return id;
-    }
-
     private async Task<object> Approval(Guid id)
     {
         var s = await app.Load(id);
@@ -43,8 +34,8 @@ public class DelegationTests(MovableClockFixture app) : IClassFixture<MovableClo
         app.Clock.Reset();
         var first = MovableClock.RealBeijingToday().AddDays(1);
         var last = first.AddDays(1);
-        var held = await Submitted("委托甲");
-        var later = await Submitted("委托乙");
+        var held = await app.Reports.Submitted(title: "委托甲", content: Samples.YiyangProject("委托甲", 100m, 95m, 91.5m), year: Year);
+        var later = await app.Reports.Submitted(title: "委托乙", content: Samples.YiyangProject("委托乙", 100m, 95m, 91.5m), year: Year);
         await app.Command("rev", $"/api/submissions/{held}/claim", new { version = 3 });
         await app.Command("rev", $"/api/submissions/{later}/claim", new { version = 3 });
         var granted = await app.Command("rev", "/api/delegations", new { standInId = "rev-other", from = Day(first), to = Day(last), reason = "外出培训" }, 201);
@@ -94,7 +85,7 @@ public class DelegationTests(MovableClockFixture app) : IClassFixture<MovableClo
     {
         app.Clock.Reset();
         var today = MovableClock.RealBeijingToday();
-        var item = await Submitted("委托丙");
+        var item = await app.Reports.Submitted(title: "委托丙", content: Samples.YiyangProject("委托丙", 100m, 95m, 91.5m), year: Year);
         var id = (await app.Command("rev2", "/api/delegations", new { standInId = "rev-other", from = Day(today), to = Day(today.AddDays(3)), reason = "休假" }, 201))
             .GetProperty("delegationId").GetGuid();
         Assert.Contains(item, await QueueOf("rev-other"));

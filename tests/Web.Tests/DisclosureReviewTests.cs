@@ -22,14 +22,6 @@ public class DisclosureReviewTests(WorkflowFixture app) : IAsyncLifetime
         return new SubmissionContent { Disclosure = new DisclosurePackage(report.Tables, report.Narrative) { BudgetApprovedOn = approvedOn } };
     }
 
-    private async Task<long> Step(string user, Guid id, string action, object? extra = null, int status = 200, HttpMethod? method = null)
-    {
-        var body = new Dictionary<string, object?> { ["version"] = await app.StreamVersion(id) };
-        foreach (var p in extra?.GetType().GetProperties() ?? []) body[p.Name] = p.GetValue(extra);
-        var result = await app.Command(user, $"/api/submissions/{id}/{action}", body, status, method);
-        return status == 200 ? result.GetProperty("version").GetInt64() : 0;
-    }
-
     [Fact]
     public async Task A_package_is_returned_then_approved_without_a_grade_and_its_overdue_deadline_shows_on_the_dashboard()
     {
@@ -45,16 +37,16 @@ public class DisclosureReviewTests(WorkflowFixture app) : IAsyncLifetime
             new { fiscalYear = 2021, kind = SubmissionKind.FinalAccountsDisclosure, title = "2021年度部门决算（测试）", content = Package(null) }, 201))
             .GetProperty("submissionId").GetGuid();
         var future = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3);
-        await Step("prep", id, "content", new { content = Package(future) }, 400, HttpMethod.Put);
-        await Step("prep", id, "content", new { content = Package(new DateOnly(2022, 3, 1)) }, method: HttpMethod.Put);
-        await Step("prep", id, "score");
-        await Step("prep", id, "submit");
-        await Step("rev", id, "claim");
-        await Step("rev", id, "return", new { reason = "批复日期与批复文件不符" });
-        await Step("prep", id, "content", new { content = Package(new DateOnly(2022, 3, 2)) }, method: HttpMethod.Put);
-        await Step("prep", id, "score");
-        await Step("prep", id, "submit");
-        await Step("rev", id, "claim");
+        await app.Reports.Step("prep", id, "content", new { content = Package(future) }, 400, HttpMethod.Put);
+        await app.Reports.Step("prep", id, "content", new { content = Package(new DateOnly(2022, 3, 1)) }, method: HttpMethod.Put);
+        await app.Reports.Step("prep", id, "score");
+        await app.Reports.Step("prep", id, "submit");
+        await app.Reports.Step("rev", id, "claim");
+        await app.Reports.Step("rev", id, "return", new { reason = "批复日期与批复文件不符" });
+        await app.Reports.Step("prep", id, "content", new { content = Package(new DateOnly(2022, 3, 2)) }, method: HttpMethod.Put);
+        await app.Reports.Step("prep", id, "score");
+        await app.Reports.Step("prep", id, "submit");
+        await app.Reports.Step("rev", id, "claim");
 
         // a grade for a package: 400 with the reason in Chinese, nothing recorded
         var version = await app.StreamVersion(id);
@@ -63,7 +55,7 @@ public class DisclosureReviewTests(WorkflowFixture app) : IAsyncLifetime
         Assert.Equal(version, await app.StreamVersion(id));
         Assert.Equal(SubmissionState.InReview, (await app.Load(id)).State);
 
-        await Step("rev", id, "approve", new { opinion = "经审核，同意公开", stamp = "经济建设股业务专用章" });
+        await app.Reports.Step("rev", id, "approve", new { opinion = "经审核，同意公开", stamp = "经济建设股业务专用章" });
         var s = await app.Load(id);
         Assert.Equal((SubmissionState.Approved, (Approval.Workflow.Templates.Grade?)null, "经审核，同意公开"), (s.State, s.Approval!.Grade, s.Approval.Opinion));
         Assert.Equal(["退回修改", "审核通过"], s.Rounds.Select(r => r.Outcome));
@@ -85,7 +77,7 @@ public class DisclosureReviewTests(WorkflowFixture app) : IAsyncLifetime
         Assert.Contains(queue.GetProperty("deadlines").EnumerateArray(), d => d.GetProperty("id").GetGuid() == id && d.GetProperty("standing").GetString() == "Overdue");
 
         // Published, it leaves the overdue list; the public page says 审核通过 without a grade.
-        await Step("rev", id, "publish", new { indexNumber = "DSJ-2021-JS", publisher = "上饶市大数据发展管理局", confidentialityReviewed = true, principalSigned = true });
+        await app.Reports.Step("rev", id, "publish", new { indexNumber = "DSJ-2021-JS", publisher = "上饶市大数据发展管理局", confidentialityReviewed = true, principalSigned = true });
         stats = await app.Get<JsonElement>("rev", "/api/statistics");
         Assert.DoesNotContain(stats.GetProperty("publicationOverdue").EnumerateArray(), d => d.GetProperty("id").GetGuid() == id);
         var page = await (await app.Send(null, HttpMethod.Get, $"/public/{id}")).Content.ReadAsStringAsync();
@@ -100,13 +92,13 @@ public class DisclosureReviewTests(WorkflowFixture app) : IAsyncLifetime
             fiscalYear = 2021, kind = SubmissionKind.DepartmentSelfEvaluation, title = "2021年度部门整体支出绩效自评报告（测试）",
             content = new SubmissionContent { Department = new DepartmentSelfEvaluation("部门整体支出绩效自评报告……自评得分97.44分", 97.44m) },
         }, 201)).GetProperty("submissionId").GetGuid();
-        await Step("prep", id, "score");
-        await Step("prep", id, "submit");
-        await Step("rev", id, "claim");
+        await app.Reports.Step("prep", id, "score");
+        await app.Reports.Step("prep", id, "submit");
+        await app.Reports.Step("rev", id, "claim");
         var missing = await app.Command("rev", $"/api/submissions/{id}/approve", new { version = await app.StreamVersion(id), opinion = "同意", stamp = "章" }, 400);
         Assert.Equal(("grade-required", "请评定等级：优、良、中、差"), (missing.GetProperty("code").GetString(), missing.GetProperty("message").GetString()));
         var suggested = (await app.Load(id)).Score?.SuggestedGrade?.ToString() ?? "优";
-        await Step("rev", id, "approve", new { grade = suggested, opinion = "同意", stamp = "章" });
+        await app.Reports.Step("rev", id, "approve", new { grade = suggested, opinion = "同意", stamp = "章" });
         Assert.Equal(suggested, (await app.Load(id)).Approval!.Grade.ToString());
     }
 }

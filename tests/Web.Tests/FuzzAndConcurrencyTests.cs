@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Approval.Web.Tests.Infrastructure;
-using Approval.Workflow.Submissions;
 
 namespace Approval.Web.Tests;
 
@@ -13,19 +12,10 @@ public class FuzzAndConcurrencyTests(WorkflowFixture app) : IAsyncLifetime
     public Task InitializeAsync() => app.BeginClassAsync(GetType());
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<Guid> Submitted()
-    {
-        var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "并发", content = Samples.Ganfutong() }, 201);
-        var id = created.GetProperty("submissionId").GetGuid();
-        await app.Command("prep", $"/api/submissions/{id}/score", new { version = 1 });
-        await app.Command("prep", $"/api/submissions/{id}/submit", new { version = 2 });
-        return id;
-    }
-
     [Fact]
     public async Task Fifty_parallel_conflicting_commands_record_each_acknowledged_one_exactly_once()
     {
-        var id = await Submitted();
+        var id = await app.Reports.Submitted(title: "并发");
         await app.Command("rev", $"/api/submissions/{id}/claim", new { version = 3 });
         var version = await app.StreamVersion(id);
         var commands = Enumerable.Range(0, 50).Select(i => (CommandId: Guid.NewGuid(), Text: $"并发意见 {i}")).ToList();
@@ -74,7 +64,7 @@ public class FuzzAndConcurrencyTests(WorkflowFixture app) : IAsyncLifetime
     public async Task Thousands_of_mutated_requests_never_get_a_5xx()
     {
         var random = new Random(20261122);
-        var id = await Submitted();
+        var id = await app.Reports.Submitted(title: "并发");
         foreach (var user in new[] { "prep", "rev", "audit", "prep-other" }) await app.TokenFor(user); // before the fuzzed logins meet the sign-in throttle
         app.ErrorLog.Errors.Clear();
         var before = await app.TotalEvents();

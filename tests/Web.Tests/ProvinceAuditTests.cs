@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Approval.Web.Tests.Infrastructure;
-using Approval.Workflow.Submissions;
 
 namespace Approval.Web.Tests;
 
@@ -15,15 +14,11 @@ public class ProvinceAuditTests(WorkflowFixture app) : IAsyncLifetime
     public Task InitializeAsync() => app.BeginClassAsync(GetType());
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<Guid> Draft(string preparer, string title) =>
-        (await app.Command(preparer, "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title, content = Samples.Ganfutong() }, 201))
-        .GetProperty("submissionId").GetGuid();
-
     [Fact]
     public async Task The_province_reads_every_bureau_by_name_and_each_read_is_recorded_in_that_bureau()
     {
-        var inA = await Draft("prep", "上饶的报告");
-        var inB = await Draft("prep-b", "弋阳的报告");
+        var inA = await app.Reports.Draft("prep", "上饶的报告");
+        var inB = await app.Reports.Draft("prep-b", "弋阳的报告");
 
         var bureaus = (await app.Get<JsonElement>("audit-province", "/api/province/submissions?year=2021")).EnumerateArray().ToList();
         var a = Assert.Single(bureaus, b => b.GetProperty("bureau").GetString() == TestOrganization.Tenant);
@@ -61,7 +56,7 @@ public class ProvinceAuditTests(WorkflowFixture app) : IAsyncLifetime
     [Fact]
     public async Task A_bureau_auditor_cannot_read_across_bureaus_and_the_province_sees_no_bureau_data_through_bureau_endpoints()
     {
-        await Draft("prep", "不外传");
+        await app.Reports.Draft("prep", "不外传");
         foreach (var user in new[] { "audit", "admin", "audit-b" })
             Assert.Equal(HttpStatusCode.Forbidden, (await app.Send(user, HttpMethod.Get, "/api/province/submissions")).StatusCode);
         var listed = await app.Get<JsonElement>("audit-province", "/api/submissions?pageSize=200");
@@ -81,8 +76,8 @@ public class ProvinceAuditTests(WorkflowFixture app) : IAsyncLifetime
     [Fact]
     public async Task The_province_pages_show_each_bureau_by_name_and_the_bureau_sees_the_reads_on_its_own_page()
     {
-        var inA = await Draft("prep", "页面上饶报告");
-        var inB = await Draft("prep-b", "页面弋阳报告");
+        var inA = await app.Reports.Draft("prep", "页面上饶报告");
+        var inB = await app.Reports.Draft("prep-b", "页面弋阳报告");
 
         var (status, list) = await Page("audit-province", "/province?year=2021");
         Assert.Equal(HttpStatusCode.OK, status);

@@ -17,15 +17,6 @@ public class ReleaseQueueAndErrorPagesTests(WorkflowFixture app) : IAsyncLifetim
     public Task InitializeAsync() => app.BeginClassAsync(GetType());
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<Guid> Submitted(string title = "放回队列测试")
-    {
-        var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title, content = Samples.Ganfutong() }, 201);
-        var id = created.GetProperty("submissionId").GetGuid();
-        await app.Command("prep", $"/api/submissions/{id}/score", new { version = 1 });
-        await app.Command("prep", $"/api/submissions/{id}/submit", new { version = 2 });
-        return id;
-    }
-
     private async Task<HttpResponseMessage> Page(string? user, string url)
     {
         using var client = app.Host.Server.CreateClient();
@@ -38,7 +29,7 @@ public class ReleaseQueueAndErrorPagesTests(WorkflowFixture app) : IAsyncLifetim
     [Fact]
     public async Task The_holder_releases_a_claim_and_the_queue_shows_it_unclaimed()
     {
-        var id = await Submitted();
+        var id = await app.Reports.Submitted(title: "放回队列测试");
         await app.Command("rev", $"/api/submissions/{id}/claim", new { version = 3 });
 
         var other = await app.Command("rev2", $"/api/submissions/{id}/release", new { version = 4 }, 409);
@@ -68,8 +59,8 @@ public class ReleaseQueueAndErrorPagesTests(WorkflowFixture app) : IAsyncLifetim
     [Fact]
     public async Task The_queue_filters_every_state_all_of_them_and_what_I_hold()
     {
-        var held = await Submitted("我领取的");
-        var waiting = await Submitted("等待领取的");
+        var held = await app.Reports.Submitted(title: "我领取的");
+        var waiting = await app.Reports.Submitted(title: "等待领取的");
         await app.Command("rev", $"/api/submissions/{held}/claim", new { version = 3 });
 
         var open = await app.Get<ReviewQueue>("rev", "/api/review-queue?pageSize=100");
@@ -91,7 +82,7 @@ public class ReleaseQueueAndErrorPagesTests(WorkflowFixture app) : IAsyncLifetim
     [Fact]
     public async Task Publishing_without_its_index_entry_and_gates_names_every_field_in_one_problem()
     {
-        var id = await Submitted("公开检查");
+        var id = await app.Reports.Submitted(title: "公开检查");
         await app.Command("rev", $"/api/submissions/{id}/claim", new { version = 3 });
         await app.Command("rev", $"/api/submissions/{id}/approve", new { version = 4, grade = "良", opinion = "同意", signature = "张经办", stamp = "章" });
 
@@ -141,7 +132,7 @@ public class ReleaseQueueAndErrorPagesTests(WorkflowFixture app) : IAsyncLifetim
     [Fact]
     public async Task Another_units_report_is_the_404_page_and_shows_nothing_of_it()
     {
-        var id = await Submitted("保密的报告标题");
+        var id = await app.Reports.Submitted(title: "保密的报告标题");
         var page = await Page("prep-other", $"/submissions/{id}");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
@@ -153,8 +144,8 @@ public class ReleaseQueueAndErrorPagesTests(WorkflowFixture app) : IAsyncLifetim
     [Fact]
     public async Task The_navigation_counts_each_roles_work_in_its_own_scope()
     {
-        var waiting = await Submitted("计数：待审核");
-        var held = await Submitted("计数：审核中");
+        var waiting = await app.Reports.Submitted(title: "计数：待审核");
+        var held = await app.Reports.Submitted(title: "计数：审核中");
         await app.Command("rev", $"/api/submissions/{held}/claim", new { version = 3 });
         await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "计数：草稿", content = Samples.Ganfutong() }, 201);
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Approval.Web.Tests.Infrastructure;
-using Approval.Workflow.Submissions;
 
 namespace Approval.Web.Tests;
 
@@ -20,13 +19,7 @@ public class SpotCheckTests(WorkflowFixture app) : IAsyncLifetime
     {
         var content = Samples.InYear(Samples.Ganfutong(), year);
         content = content with { ProjectForm = content.ProjectForm! with { Header = content.ProjectForm.Header with { ProjectName = project } } };
-        var id = (await app.Command(preparer, "/api/submissions", new { fiscalYear = year, kind = SubmissionKind.ProjectSelfEvaluation, title = project, content }, 201))
-            .GetProperty("submissionId").GetGuid();
-        await app.Command(preparer, $"/api/submissions/{id}/score", new { version = 1 });
-        await app.Command(preparer, $"/api/submissions/{id}/submit", new { version = 2 });
-        await app.Command(approver, $"/api/submissions/{id}/claim", new { version = 3 });
-        await app.Command(approver, $"/api/submissions/{id}/approve", new { version = 4, grade = "良", opinion = "同意", stamp = "章" });
-        return id;
+        return await app.Reports.Approved(preparer, approver, project, content, year: year);
     }
 
     private async Task<JsonElement> Status(string user, HttpMethod method, string url, int status, object? body = null)

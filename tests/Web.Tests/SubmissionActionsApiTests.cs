@@ -94,8 +94,7 @@ public class SubmissionActionsApiTests(WorkflowFixture app) : IAsyncLifetime
     /// <summary>A new report of the unit, taken through the steps to <paramref name="state"/> by whom each step belongs to.</summary>
     private async Task<Guid> Reach(string state)
     {
-        var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = "ProjectSelfEvaluation", title = "操作清单", content = Samples.Ganfutong() }, 201);
-        var id = created.GetProperty("submissionId").GetGuid();
+        var id = await app.Reports.Draft(title: "操作清单");
         foreach (var step in Life[state])
         {
             var status = await Try(step is "score" or "submit" ? "prep" : "rev", step, id);

@@ -13,49 +13,26 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
     public Task InitializeAsync() => app.BeginClassAsync(GetType());
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<Guid> Draft(SubmissionContent content, SubmissionKind kind = SubmissionKind.ProjectSelfEvaluation, string user = "prep", int year = 2021)
-    {
-        var created = await app.Command(user, "/api/submissions", new { fiscalYear = year, kind, title = "测试报告", content = Samples.InYear(content, year) }, 201);
-        return created.GetProperty("submissionId").GetGuid();
-    }
-
-    private async Task<long> Step(string user, Guid id, string action, object? extra = null, int status = 200)
-    {
-        var version = await app.StreamVersion(id);
-        var body = new Dictionary<string, object?> { ["version"] = version };
-        foreach (var p in extra?.GetType().GetProperties() ?? []) body[p.Name] = p.GetValue(extra);
-        var result = await app.Command(user, $"/api/submissions/{id}/{action}", body, status);
-        return status == 200 ? result.GetProperty("version").GetInt64() : version;
-    }
-
-    private async Task<Guid> SubmittedProject()
-    {
-        var id = await Draft(Samples.Ganfutong());
-        await Step("prep", id, "score");
-        await Step("prep", id, "submit");
-        return id;
-    }
-
     [Fact]
     public async Task Project_self_evaluation_return_revise_resubmit_approve_publish_correct()
     {
-        var id = await SubmittedProject();
-        await Step("rev", id, "claim");
-        await Step("rev", id, "comments", new { text = "请核对满意度得分", row = "企业满意度" });
-        await Step("rev", id, "return", new { reason = "满意度得分计算有误", rowRemarks = new[] { new { rowReference = "企业满意度", remark = "92 ÷ 95 × 5 = 4.84" } } });
+        var id = await app.Reports.Submitted();
+        await app.Reports.Step("rev", id, "claim");
+        await app.Reports.Step("rev", id, "comments", new { text = "请核对满意度得分", row = "企业满意度" });
+        await app.Reports.Step("rev", id, "return", new { reason = "满意度得分计算有误", rowRemarks = new[] { new { rowReference = "企业满意度", remark = "92 ÷ 95 × 5 = 4.84" } } });
         Assert.Equal(SubmissionState.Returned, (await app.Load(id)).State);
 
         var form = Samples.GanfutongForm();
         var fixedForm = form with { Indicators = form.Indicators.Select(i => i.Name == "企业满意度" ? i with { StatedScore = 4.84m } : i).ToList() };
         await app.Command("prep", $"/api/submissions/{id}/content", new { version = await app.StreamVersion(id), content = new SubmissionContent { ProjectForm = fixedForm } },
             method: HttpMethod.Put);
-        await Step("prep", id, "score");
-        await Step("prep", id, "submit");
-        await Step("rev", id, "claim");
-        await Step("rev", id, "approve", new { grade = "良", opinion = "同意", signature = "张经办", stamp = "财政局经济建设股业务专用章" });
-        await Step("rev", id, "publish", new { indexNumber = "SR-2021-001", publisher = "上饶市大数据发展管理局", confidentialityReviewed = true, principalSigned = true });
+        await app.Reports.Step("prep", id, "score");
+        await app.Reports.Step("prep", id, "submit");
+        await app.Reports.Step("rev", id, "claim");
+        await app.Reports.Step("rev", id, "approve", new { grade = "良", opinion = "同意", signature = "张经办", stamp = "财政局经济建设股业务专用章" });
+        await app.Reports.Step("rev", id, "publish", new { indexNumber = "SR-2021-001", publisher = "上饶市大数据发展管理局", confidentialityReviewed = true, principalSigned = true });
         var corrected = fixedForm with { Goal = fixedForm.Goal with { Actual = fixedForm.Goal.Actual + "（更正）" } };
-        await Step("rev", id, "corrections", new { content = new SubmissionContent { ProjectForm = corrected }, reason = "补充完成情况", confidentialityReviewed = true, principalSigned = true });
+        await app.Reports.Step("rev", id, "corrections", new { content = new SubmissionContent { ProjectForm = corrected }, reason = "补充完成情况", confidentialityReviewed = true, principalSigned = true });
 
         var s = await app.Load(id);
         Assert.Equal((SubmissionState.Published, 2, 2, Grade.良), (s.State, s.Round, s.PublicationVersion, s.Approval!.Grade));
@@ -86,12 +63,12 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
     [Fact]
     public async Task The_full_score_lives_beside_the_snapshot_and_changes_only_when_scored()
     {
-        var id = await Draft(Samples.Ganfutong());
+        var id = await app.Reports.Draft();
         await using (var session = app.Store.QuerySession(TestOrganization.Tenant))
             Assert.Null(await session.LoadAsync<ScoreSheet>(id));
-        var scoredAt = await Step("prep", id, "score");
-        await Step("prep", id, "submit");
-        await Step("rev", id, "claim");
+        var scoredAt = await app.Reports.Step("prep", id, "score");
+        await app.Reports.Step("prep", id, "submit");
+        await app.Reports.Step("rev", id, "claim");
 
         await using var query = app.Store.QuerySession(TestOrganization.Tenant);
         var sheet = await query.LoadAsync<ScoreSheet>(id);
@@ -120,17 +97,17 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
         var content = kind == SubmissionKind.FinalAccountsDisclosure
             ? Samples.Disclosure2023()
             : new SubmissionContent { Department = new DepartmentSelfEvaluation("部门整体支出绩效自评报告正文……", 95.5m, "优") };
-        var id = await Draft(content, kind, year: 2023);
-        await Step("prep", id, "score");
+        var id = await app.Reports.Draft(content: content, kind: kind, year: 2023);
+        await app.Reports.Step("prep", id, "score");
         var scored = await app.Load(id);
         Assert.NotNull(scored.Score);
-        await Step("prep", id, "submit");
-        await Step("rev", id, "claim");
+        await app.Reports.Step("prep", id, "submit");
+        await app.Reports.Step("rev", id, "claim");
         // a 部门决算公开 package is approved without a grade; the 部门整体 report keeps its grade
         var grade = kind == SubmissionKind.FinalAccountsDisclosure ? null : scored.Score!.SuggestedGrade?.ToString() ?? "优";
-        await Step("rev", id, "approve", new { grade, opinion = "同意公开", signature = "张经办", stamp = "业务专用章" });
+        await app.Reports.Step("rev", id, "approve", new { grade, opinion = "同意公开", signature = "张经办", stamp = "业务专用章" });
         Assert.Equal(kind == SubmissionKind.FinalAccountsDisclosure, (await app.Load(id)).Approval!.Grade is null);
-        await Step("rev", id, "publish", new { indexNumber = "RJ-2023-9", publisher = "赣州蓉江新区政务服务中心", confidentialityReviewed = true, principalSigned = true });
+        await app.Reports.Step("rev", id, "publish", new { indexNumber = "RJ-2023-9", publisher = "赣州蓉江新区政务服务中心", confidentialityReviewed = true, principalSigned = true });
         Assert.Equal(SubmissionState.Published, (await app.Load(id)).State);
     }
 
@@ -138,11 +115,11 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
     public async Task Forbidden_transitions_get_their_status_and_append_nothing()
     {
         // Seed 004's 大厅日常运行维护经费: a suggestion the engine trusts (优: 96.26 recomputed, 95 printed).
-        var id = await Draft(new SubmissionContent { ProjectForm = Samples.Seed("004_00e7fe4b0ab0df23.txt").Forms[0] });
+        var id = await app.Reports.Draft(content: new SubmissionContent { ProjectForm = Samples.Seed("004_00e7fe4b0ab0df23.txt").Forms[0] });
         async Task Refused(string user, string action, object? extra, int status)
         {
             var before = await app.StreamVersion(id);
-            await Step(user, id, action, extra, status);
+            await app.Reports.Step(user, id, action, extra, status);
             Assert.Equal(before, await app.StreamVersion(id));
         }
 
@@ -151,12 +128,12 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
         await Refused("prep", "publish", new { indexNumber = "1", publisher = "x", confidentialityReviewed = true, principalSigned = true }, 403);
         await Refused("prep-other", "score", null, 404);                              // another unit's draft does not exist for them
         await Refused("audit", "score", null, 403);                                   // auditors change nothing
-        await Step("prep", id, "score");
-        await Step("prep", id, "submit");
+        await app.Reports.Step("prep", id, "score");
+        await app.Reports.Step("prep", id, "submit");
         await Refused("prep", "score", null, 409);                                    // no edit after submission
         await Refused("rev", "approve", new { grade = "优", opinion = "x", signature = "x", stamp = "x" }, 409); // claim first
         await Refused("rev-other", "claim", null, 404);                               // another section's reviewer
-        await Step("rev", id, "claim");
+        await app.Reports.Step("rev", id, "claim");
         await Refused("rev2", "approve", new { grade = "良", opinion = "x", signature = "x", stamp = "x" }, 409); // held by 张经办
         await Refused("rev", "approve", new { grade = "优秀", opinion = "x", signature = "x", stamp = "x" }, 400);
         await Refused("rev", "approve", new { grade = "A", opinion = "x", signature = "x", stamp = "x" }, 400);
@@ -174,8 +151,8 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
     [Fact]
     public async Task Two_approvals_at_once_record_exactly_one()
     {
-        var id = await SubmittedProject();
-        await Step("rev", id, "claim");
+        var id = await app.Reports.Submitted();
+        await app.Reports.Step("rev", id, "claim");
         var version = await app.StreamVersion(id);
         var approvals = Enumerable.Range(0, 2).Select(_ => app.Send("rev", HttpMethod.Post, $"/api/submissions/{id}/approve",
             new { version, grade = "良", opinion = "同意", signature = "张经办", stamp = "章" })).ToList();
@@ -188,7 +165,7 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
     [Fact]
     public async Task Two_reviewers_claiming_at_once_leave_one_holder()
     {
-        var id = await SubmittedProject();
+        var id = await app.Reports.Submitted();
         var version = await app.StreamVersion(id);
         var claims = new[] { "rev", "rev2" }.Select(u => app.Send(u, HttpMethod.Post, $"/api/submissions/{id}/claim", new { version })).ToList();
         var statuses = (await Task.WhenAll(claims)).Select(r => (int)r.StatusCode).Order().ToList();
@@ -199,7 +176,7 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
     [Fact]
     public async Task The_same_command_id_twice_appends_once_and_answers_the_same()
     {
-        var id = await Draft(Samples.Ganfutong());
+        var id = await app.Reports.Draft();
         var commandId = Guid.NewGuid();
         var first = await app.Command("prep", $"/api/submissions/{id}/score", new { commandId, version = 1 });
         var second = await app.Command("prep", $"/api/submissions/{id}/score", new { commandId, version = 1 });
@@ -220,7 +197,7 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
     [Fact]
     public async Task The_review_queue_shows_the_sections_work_due_first()
     {
-        var id = await SubmittedProject();
+        var id = await app.Reports.Submitted();
         var queue = await app.Get<ReviewQueue>("rev", "/api/review-queue");
         var item = Assert.Single(queue.Items, i => i.Id == id);
         // 赣服通's recomputed 良 is out of 85 (weights): 不可信, so the queue suggests nothing
@@ -230,7 +207,7 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
         Assert.DoesNotContain((await app.Get<ReviewQueue>("rev-other", "/api/review-queue")).Items, i => i.Id == id);
         Assert.Equal(403, (int)(await app.Send("prep", HttpMethod.Get, "/api/review-queue")).StatusCode);
 
-        await Step("rev", id, "claim");
+        await app.Reports.Step("rev", id, "claim");
         var claimed = (await app.Get<ReviewQueue>("rev", "/api/review-queue")).Items.Single(i => i.Id == id);
         Assert.Equal((SubmissionState.InReview, "张经办"), (claimed.State, claimed.ClaimedByName));
     }
@@ -238,13 +215,13 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
     [Fact]
     public async Task Seed_001_summary_review_table_comes_from_events_alone()
     {
-        var first = await Draft(Samples.YiyangProject("政府购买工作人员14名", 70m, 63m, 95.38m), user: "prep-yy");
-        var second = await Draft(Samples.YiyangProject("公共资源交易中心日常运转", 7.42m, 7.42m, 99.5m), user: "prep-yy");
-        var draftOnly = await Draft(Samples.YiyangProject("尚未提交的草稿项目", 12.34m, 5.67m, 60m), user: "prep-yy");
-        var summary = await Draft(new SubmissionContent { Summary = new SummaryDeclaration(80m, 2) }, SubmissionKind.SummaryReview, "prep-yy");
-        foreach (var id in new[] { first, second, draftOnly, summary }) await Step("prep-yy", id, "score");
-        foreach (var id in new[] { first, second, summary }) await Step("prep-yy", id, "submit");
-        await Step("rev", first, "claim");
+        var first = await app.Reports.Draft("prep-yy", content: Samples.YiyangProject("政府购买工作人员14名", 70m, 63m, 95.38m));
+        var second = await app.Reports.Draft("prep-yy", content: Samples.YiyangProject("公共资源交易中心日常运转", 7.42m, 7.42m, 99.5m));
+        var draftOnly = await app.Reports.Draft("prep-yy", content: Samples.YiyangProject("尚未提交的草稿项目", 12.34m, 5.67m, 60m));
+        var summary = await app.Reports.Draft("prep-yy", content: new SubmissionContent { Summary = new SummaryDeclaration(80m, 2) }, kind: SubmissionKind.SummaryReview);
+        foreach (var id in new[] { first, second, draftOnly, summary }) await app.Reports.Step("prep-yy", id, "score");
+        foreach (var id in new[] { first, second, summary }) await app.Reports.Step("prep-yy", id, "submit");
+        await app.Reports.Step("rev", first, "claim");
 
         // The section sees the rows of submitted projects, by the rule of the submissions themselves: never a draft's.
         var forReviewer = await app.Send("rev", HttpMethod.Get, "/api/units/U-YY/summary/2021");
@@ -259,8 +236,8 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
 
         foreach (var id in new[] { first, second, summary })
         {
-            if (id != first) await Step("rev", id, "claim");
-            await Step("rev", id, "approve", new { grade = "优", opinion = "同意", signature = "张经办", stamp = "业务专用章" });
+            if (id != first) await app.Reports.Step("rev", id, "claim");
+            await app.Reports.Step("rev", id, "approve", new { grade = "优", opinion = "同意", signature = "张经办", stamp = "业务专用章" });
         }
 
         var table = await app.Get<JsonElement>("rev", "/api/units/U-YY/summary/2021");
@@ -281,7 +258,7 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
         Assert.Equal(97.44m, own.GetProperty("figures").GetProperty("average").GetDecimal());
 
         // Published, the table is on the public page with the reviewer's block, and with the reviewed projects only.
-        await Step("rev", summary, "publish", new { indexNumber = "YY-2021-HZ", publisher = "弋阳县政务服务中心", confidentialityReviewed = true, principalSigned = true });
+        await app.Reports.Step("rev", summary, "publish", new { indexNumber = "YY-2021-HZ", publisher = "弋阳县政务服务中心", confidentialityReviewed = true, principalSigned = true });
         var page = await (await app.Send(null, HttpMethod.Get, $"/public/{summary}")).Content.ReadAsStringAsync();
         Assert.Contains("自评价平均分 97.44", page);
         Assert.Contains("公共资源交易中心日常运转", page);
@@ -292,7 +269,7 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
     [Fact]
     public async Task Time_travel_and_diff_between_revisions()
     {
-        var id = await Draft(Samples.Ganfutong());
+        var id = await app.Reports.Draft();
         var form = Samples.GanfutongForm();
         var changed = form with { Funds = form.Funds with { Total = form.Funds.Total with { Executed = 330m } } };
         await app.Command("prep", $"/api/submissions/{id}/content", new { version = 1, content = new SubmissionContent { ProjectForm = changed } }, method: HttpMethod.Put);
@@ -308,8 +285,8 @@ public class SubmissionLifecycleTests(WorkflowFixture app) : IAsyncLifetime
     [Fact]
     public async Task A_return_with_thousands_of_row_remarks_is_refused_and_stores_nothing()
     {
-        var id = await SubmittedProject();
-        await Step("rev", id, "claim");
+        var id = await app.Reports.Submitted();
+        await app.Reports.Step("rev", id, "claim");
         var remarks = Enumerable.Range(0, 10_000).Select(i => new { rowReference = $"第{i}行", remark = "请核对" }).ToArray();
         var before = await app.TotalEvents();
         var refused = await app.Command("rev", $"/api/submissions/{id}/return", new { version = await app.StreamVersion(id), reason = "请修改", rowRemarks = remarks }, 400);

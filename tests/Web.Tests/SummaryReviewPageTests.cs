@@ -17,19 +17,6 @@ public class SummaryReviewPageTests(WorkflowFixture app) : IAsyncLifetime
     private const string Url = "/units/U-YY/summary/2021";
     private static readonly string[] UnitData = ["弋阳县政务服务中心", "政府购买工作人员14名", "公共资源交易中心日常运转", "尚未提交的草稿项目", "70.00", "97.44"];
 
-    private async Task<Guid> Draft(SubmissionContent content, SubmissionKind kind = SubmissionKind.ProjectSelfEvaluation)
-    {
-        var created = await app.Command("prep-yy", "/api/submissions", new { fiscalYear = 2021, kind, title = "汇总页测试", content }, 201);
-        return created.GetProperty("submissionId").GetGuid();
-    }
-
-    private async Task Step(string user, Guid id, string action, object? extra = null)
-    {
-        var body = new Dictionary<string, object?> { ["version"] = await app.StreamVersion(id) };
-        foreach (var p in extra?.GetType().GetProperties() ?? []) body[p.Name] = p.GetValue(extra);
-        await app.Command(user, $"/api/submissions/{id}/{action}", body);
-    }
-
     /// <summary>The page as a browser asks for it (HTML), signed in as <paramref name="user"/> (null: anonymous).</summary>
     private async Task<(HttpStatusCode Status, string Body, Uri? Location)> Page(string? user, string url = Url)
     {
@@ -51,21 +38,21 @@ public class SummaryReviewPageTests(WorkflowFixture app) : IAsyncLifetime
     [Fact]
     public async Task Only_the_unit_its_section_auditors_and_admins_see_the_page_and_a_refusal_tells_nothing()
     {
-        var first = await Draft(Samples.YiyangProject("政府购买工作人员14名", 70m, 63m, 95.38m));
-        var second = await Draft(Samples.YiyangProject("公共资源交易中心日常运转", 7.42m, 7.42m, 99.5m));
+        var first = await app.Reports.Draft("prep-yy", "汇总页测试", Samples.YiyangProject("政府购买工作人员14名", 70m, 63m, 95.38m));
+        var second = await app.Reports.Draft("prep-yy", "汇总页测试", Samples.YiyangProject("公共资源交易中心日常运转", 7.42m, 7.42m, 99.5m));
         var withoutExecution = Samples.YiyangProject("尚未提交的草稿项目", 12.34m, 0m, 60m);
-        var draftOnly = await Draft(withoutExecution with
+        var draftOnly = await app.Reports.Draft("prep-yy", "汇总页测试", withoutExecution with
         {
             ProjectForm = withoutExecution.ProjectForm! with { Funds = withoutExecution.ProjectForm.Funds with { Total = withoutExecution.ProjectForm.Funds.Total with { Executed = null } } },
         });
-        var summary = await Draft(new SubmissionContent { Summary = new SummaryDeclaration(80m, 2) }, SubmissionKind.SummaryReview);
-        foreach (var id in new[] { first, second, draftOnly, summary }) await Step("prep-yy", id, "score");
-        foreach (var id in new[] { first, second }) await Step("prep-yy", id, "submit");
+        var summary = await app.Reports.Draft("prep-yy", "汇总页测试", new SubmissionContent { Summary = new SummaryDeclaration(80m, 2) }, SubmissionKind.SummaryReview);
+        foreach (var id in new[] { first, second, draftOnly, summary }) await app.Reports.Step("prep-yy", id, "score");
+        foreach (var id in new[] { first, second }) await app.Reports.Step("prep-yy", id, "submit");
 
         // While the unit's 汇总 submission is a draft, its section has nothing to see here: the same 404 as no table at all.
         await AssertHidden("rev");
 
-        await Step("prep-yy", summary, "submit");
+        await app.Reports.Step("prep-yy", summary, "submit");
 
         // The unit sees the table its section sees — a draft is no row and counts in no total — and, apart, its drafts
         // not yet counted, each a link to finish it.

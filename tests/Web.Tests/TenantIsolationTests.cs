@@ -33,9 +33,7 @@ public class TenantIsolationTests(WorkflowFixture app) : IAsyncLifetime
             ? new SubmissionContent { Summary = new SummaryDeclaration(executed, 2) }
             : new SubmissionContent { ProjectForm = form with { Funds = form.Funds with { Total = form.Funds.Total with { Executed = executed } } } };
         var kind = summary ? SubmissionKind.SummaryReview : SubmissionKind.ProjectSelfEvaluation;
-        var id = (await app.Command(preparer, "/api/submissions", new { fiscalYear = 2021, kind, title, content }, 201)).GetProperty("submissionId").GetGuid();
-        await app.Command(preparer, $"/api/submissions/{id}/score", new { version = 1 });
-        await app.Command(preparer, $"/api/submissions/{id}/submit", new { version = 2 });
+        var id = await app.Reports.Submitted(preparer, title, content, kind);
         return new Marked(id, title, executed.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -116,11 +114,9 @@ public class TenantIsolationTests(WorkflowFixture app) : IAsyncLifetime
     /// <summary>Claimed, approved and published by the bureau's reviewer.</summary>
     private async Task Published(Marked report, string reviewer)
     {
-        await app.Command(reviewer, $"/api/submissions/{report.Id}/claim", new { version = 3 });
-        await app.Command(reviewer, $"/api/submissions/{report.Id}/approve",
-            new { version = 4, grade = "良", overrideReason = "测试", opinion = "同意", signature = "张", stamp = "章" });
-        await app.Command(reviewer, $"/api/submissions/{report.Id}/publish",
-            new { version = 5, indexNumber = $"IDX-{report.Figure}", publisher = "单位", confidentialityReviewed = true, principalSigned = true });
+        await app.Reports.Step(reviewer, report.Id, "claim");
+        await app.Reports.Step(reviewer, report.Id, "approve", new { grade = "良", overrideReason = "测试", opinion = "同意", signature = "张", stamp = "章" });
+        await app.Reports.Step(reviewer, report.Id, "publish", new { indexNumber = $"IDX-{report.Figure}", publisher = "单位", confidentialityReviewed = true, principalSigned = true });
     }
 
     [Fact]

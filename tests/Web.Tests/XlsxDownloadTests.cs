@@ -20,19 +20,6 @@ public class XlsxDownloadTests(WorkflowFixture app) : IAsyncLifetime
     public Task InitializeAsync() => app.BeginClassAsync(GetType());
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<Guid> Draft(SubmissionContent content, string user = "prep", SubmissionKind kind = SubmissionKind.ProjectSelfEvaluation)
-    {
-        var created = await app.Command(user, "/api/submissions", new { fiscalYear = 2021, kind, title = "工作簿测试", content }, 201);
-        return created.GetProperty("submissionId").GetGuid();
-    }
-
-    private async Task Step(string user, Guid id, string action, object? extra = null)
-    {
-        var body = new Dictionary<string, object?> { ["version"] = await app.StreamVersion(id) };
-        foreach (var p in extra?.GetType().GetProperties() ?? []) body[p.Name] = p.GetValue(extra);
-        await app.Command(user, $"/api/submissions/{id}/{action}", body);
-    }
-
     private async Task<byte[]> Workbook(string? user, string url)
     {
         var response = await app.Send(user, HttpMethod.Get, url);
@@ -68,8 +55,8 @@ public class XlsxDownloadTests(WorkflowFixture app) : IAsyncLifetime
     [Fact]
     public async Task A_self_evaluation_downloads_for_those_who_may_see_it_and_reimports_to_its_content()
     {
-        var id = await Draft(Samples.Ganfutong());
-        await Step("prep", id, "score");
+        var id = await app.Reports.Draft("prep", "工作簿测试", Samples.Ganfutong());
+        await app.Reports.Step("prep", id, "score");
         var url = $"/api/submissions/{id}/xlsx";
 
         var stored = (await app.Load(id)).Content.ProjectForm!;
@@ -85,7 +72,7 @@ public class XlsxDownloadTests(WorkflowFixture app) : IAsyncLifetime
         await Refused(null, url, 401);
         await Workbook("audit", url);
 
-        await Step("prep", id, "submit");
+        await app.Reports.Step("prep", id, "submit");
         await Workbook("rev", url);                           // the unit's section, once submitted
         await Refused("rev-other", url, 404, "not-found");   // another section's reviewer
         await Refused("prep", $"/api/submissions/{Guid.NewGuid()}/xlsx", 404, "not-found");
@@ -96,7 +83,7 @@ public class XlsxDownloadTests(WorkflowFixture app) : IAsyncLifetime
     {
         // The editor saves no 执行率 (it would go stale as the figures change): the workbook computes it, B/A.
         var seed = Samples.GanfutongForm();
-        var id = await Draft(new SubmissionContent { ProjectForm = seed with { Funds = seed.Funds with { StatedRatePercent = null, StatedRateText = null } } });
+        var id = await app.Reports.Draft("prep", "工作簿测试", new SubmissionContent { ProjectForm = seed with { Funds = seed.Funds with { StatedRatePercent = null, StatedRateText = null } } });
         var bytes = await Workbook("prep", $"/api/submissions/{id}/xlsx");
 
         using (var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false))
@@ -129,7 +116,7 @@ public class XlsxDownloadTests(WorkflowFixture app) : IAsyncLifetime
     [Fact]
     public async Task A_report_that_is_not_a_self_evaluation_form_is_a_conflict_not_a_crash()
     {
-        var id = await Draft(new SubmissionContent { Summary = new SummaryDeclaration(80m, 2) }, kind: SubmissionKind.SummaryReview);
+        var id = await app.Reports.Draft("prep", "工作簿测试", new SubmissionContent { Summary = new SummaryDeclaration(80m, 2) }, SubmissionKind.SummaryReview);
         await Refused("prep", $"/api/submissions/{id}/xlsx", 409, "not-a-self-evaluation-form");
         await Refused("prep-other", $"/api/submissions/{id}/xlsx", 404, "not-found"); // and still hidden from others
     }
@@ -137,12 +124,12 @@ public class XlsxDownloadTests(WorkflowFixture app) : IAsyncLifetime
     [Fact]
     public async Task The_units_summary_review_table_downloads_scoped_like_its_json()
     {
-        var first = await Draft(Samples.YiyangProject("政府购买工作人员14名", 70m, 63m, 95.38m), "prep-yy");
-        var second = await Draft(Samples.YiyangProject("公共资源交易中心日常运转", 7.42m, 7.42m, 99.5m), "prep-yy");
-        var draftOnly = await Draft(Samples.YiyangProject("尚未提交的草稿项目", 12.34m, 5.67m, 60m), "prep-yy");
-        var summary = await Draft(new SubmissionContent { Summary = new SummaryDeclaration(80m, 2) }, "prep-yy", SubmissionKind.SummaryReview);
-        foreach (var id in new[] { first, second, draftOnly, summary }) await Step("prep-yy", id, "score");
-        foreach (var id in new[] { first, second, summary }) await Step("prep-yy", id, "submit");
+        var first = await app.Reports.Draft("prep-yy", "工作簿测试", Samples.YiyangProject("政府购买工作人员14名", 70m, 63m, 95.38m));
+        var second = await app.Reports.Draft("prep-yy", "工作簿测试", Samples.YiyangProject("公共资源交易中心日常运转", 7.42m, 7.42m, 99.5m));
+        var draftOnly = await app.Reports.Draft("prep-yy", "工作簿测试", Samples.YiyangProject("尚未提交的草稿项目", 12.34m, 5.67m, 60m));
+        var summary = await app.Reports.Draft("prep-yy", "工作簿测试", new SubmissionContent { Summary = new SummaryDeclaration(80m, 2) }, SubmissionKind.SummaryReview);
+        foreach (var id in new[] { first, second, draftOnly, summary }) await app.Reports.Step("prep-yy", id, "score");
+        foreach (var id in new[] { first, second, summary }) await app.Reports.Step("prep-yy", id, "submit");
         const string url = "/api/units/U-YY/summary/2021/xlsx";
 
         var own = Texts(await Workbook("prep-yy", url));
@@ -165,12 +152,12 @@ public class XlsxDownloadTests(WorkflowFixture app) : IAsyncLifetime
     [Fact]
     public async Task A_published_form_downloads_for_anyone_by_version()
     {
-        var id = await Draft(Samples.Ganfutong());
-        await Step("prep", id, "score");
-        await Step("prep", id, "submit");
-        await Step("rev", id, "claim");
-        await Step("rev", id, "approve", new { grade = "良", opinion = "同意", signature = "张经办", stamp = "业务专用章" });
-        await Step("rev", id, "publish", new { indexNumber = "SR-XLSX-1", publisher = "上饶市大数据发展管理局", confidentialityReviewed = true, principalSigned = true });
+        var id = await app.Reports.Draft("prep", "工作簿测试", Samples.Ganfutong());
+        await app.Reports.Step("prep", id, "score");
+        await app.Reports.Step("prep", id, "submit");
+        await app.Reports.Step("rev", id, "claim");
+        await app.Reports.Step("rev", id, "approve", new { grade = "良", opinion = "同意", signature = "张经办", stamp = "业务专用章" });
+        await app.Reports.Step("rev", id, "publish", new { indexNumber = "SR-XLSX-1", publisher = "上饶市大数据发展管理局", confidentialityReviewed = true, principalSigned = true });
 
         var bytes = await Workbook(null, $"/api/public/reports/{id}/xlsx?version=1");
         var back = Assert.Single(ReportImporter.Read(bytes, "public.xlsx").Forms);

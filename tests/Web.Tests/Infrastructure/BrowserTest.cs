@@ -13,7 +13,7 @@ namespace Approval.Web.Tests.Infrastructure;
 /// CSP violations and script errors fail the test), screenshots under TestResults/screenshots, and the API as a signed-in
 /// user to set the scene the browser then looks at.
 /// </summary>
-public abstract class BrowserTest(LiveApp app) : IAsyncLifetime
+public abstract class BrowserTest(LiveApp app) : IAsyncLifetime, IScenarioApi
 {
     protected static readonly string Shots = Path.Combine(RepositoryRoot.Find()!, "TestResults", "screenshots");
     private readonly Dictionary<string, string> _tokens = [];
@@ -104,6 +104,21 @@ public abstract class BrowserTest(LiveApp app) : IAsyncLifetime
         Assert.True(imported.IsSuccessStatusCode, $"import: {(int)imported.StatusCode} {await imported.Content.ReadAsStringAsync()}");
         return (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("submissionId").GetGuid();
     }
+
+    /// <summary>Reports taken through the workflow by the API, to set the scene (<see cref="ReportScenario"/>).</summary>
+    protected ReportScenario Reports => new(this);
+
+    async Task<JsonElement> IScenarioApi.Send(string user, string url, object body, int status, HttpMethod? method)
+    {
+        using var http = await ApiAs(user);
+        using var request = new HttpRequestMessage(method ?? HttpMethod.Post, url) { Content = JsonContent.Create(body, options: WorkflowFixture.Json) };
+        var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"{url} as {user}: expected {status}, got {(int)response.StatusCode} {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    Task<long> IScenarioApi.StreamVersion(Guid id) => ReportScenario.VersionAsync(app.ConnectionString, id);
 
     /// <summary>A JSON POST as <paramref name="user"/> that must succeed; its answer.</summary>
     protected async Task<JsonElement> PostAs(string user, string url, object body)

@@ -9,8 +9,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Approval.Web.Tests.Infrastructure;
 
 /// <summary>The real app with an organization: two sections, three units, and one account per role.</summary>
-public class WorkflowFixture : AppFixture
+public class WorkflowFixture : AppFixture, IScenarioApi
 {
+    /// <summary>Reports taken through the workflow by the API (<see cref="ReportScenario"/>).</summary>
+    public ReportScenario Reports => new(this);
+
+    Task<JsonElement> IScenarioApi.Send(string user, string url, object body, int status, HttpMethod? method) => Command(user, url, body, status, method);
+
     public const string Password = TestOrganization.Password;
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -131,9 +136,5 @@ public class WorkflowFixture : AppFixture
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
-    public async Task<long> StreamVersion(Guid id)
-    {
-        await using var session = Store.QuerySession(TestOrganization.Tenant);
-        return (await session.Events.FetchStreamStateAsync(id))?.Version ?? 0;
-    }
+    public Task<long> StreamVersion(Guid id) => ReportScenario.VersionAsync(ConnectionString, id);
 }
