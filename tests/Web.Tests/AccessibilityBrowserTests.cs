@@ -12,47 +12,20 @@ namespace Approval.Web.Tests;
 [Collection(HeavyCollection.Name)]
 public class AccessibilityBrowserTests(LiveApp app) : BrowserTest(app)
 {
-    private async Task<long> Version(Guid id)
-    {
-        await using var session = App.Store.QuerySession(TestOrganization.Tenant);
-        return (await session.Events.FetchStreamStateAsync(id))!.Version;
-    }
-
-    private async Task<long> Step(string user, Guid id, string action, object? body = null)
-    {
-        var version = await Version(id);
-        var fields = new Dictionary<string, object?> { ["version"] = version, ["commandId"] = Guid.NewGuid() };
-        if (body is not null)
-            foreach (var p in body.GetType().GetProperties()) fields[p.Name] = p.GetValue(body);
-        return (await PostAs(user, $"/api/submissions/{id}/{action}", fields)).GetProperty("version").GetInt64();
-    }
-
-    private async Task<Guid> Draft(string title)
-    {
-        var created = await PostAs("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title, content = Samples.Ganfutong() });
-        var id = created.GetProperty("submissionId").GetGuid();
-        await Step("prep", id, "score");
-        return id;
-    }
-
     /// <summary>The scene: a 自评表 as a draft, one in review, one published; a 决算公开 package; a 部门整体 report.</summary>
     private async Task<Dictionary<string, (string User, string Url)>> Scene()
     {
-        var draft = await Draft("无障碍测试 自评表草稿");
-        var inReview = await Draft("无障碍测试 自评表审核中");
-        await Step("prep", inReview, "submit");
-        await Step("rev", inReview, "claim");
-        var published = await Draft("无障碍测试 自评表已公开");
-        await Step("prep", published, "submit");
-        await Step("rev", published, "claim");
-        await Step("rev", published, "approve", new { grade = "良", overrideReason = "测试", opinion = "同意", stamp = "章" });
-        await Step("rev", published, "publish", new { indexNumber = "A11Y-1", publisher = "上饶市大数据发展管理局", confidentialityReviewed = true, principalSigned = true });
+        var draft = await Reports.Scored(title: "无障碍测试 自评表草稿");
+        var inReview = await Reports.Submitted(title: "无障碍测试 自评表审核中");
+        await Reports.Step("rev", inReview, "claim");
+        var published = await Reports.Published(title: "无障碍测试 自评表已公开",
+            publication: new { indexNumber = "A11Y-1", publisher = "上饶市大数据发展管理局", confidentialityReviewed = true, principalSigned = true });
         var disclosure = await Import("prep", SubmissionKind.FinalAccountsDisclosure, "002_3e97706fd429c0f0.txt",
             await File.ReadAllTextAsync(SeedPath("002_3e97706fd429c0f0.txt")), "无障碍测试 决算公开");
-        await Step("prep", disclosure, "score");
+        await Reports.Step("prep", disclosure, "score");
         var department = await Import("prep-yy", SubmissionKind.DepartmentSelfEvaluation, "001_de08246b7e89c2ac.txt",
             await File.ReadAllTextAsync(SeedPath("001_de08246b7e89c2ac.txt")), "无障碍测试 部门整体");
-        await Step("prep-yy", department, "score");
+        await Reports.Step("prep-yy", department, "score");
         return new()
         {
             ["home"] = ("prep", "/"),

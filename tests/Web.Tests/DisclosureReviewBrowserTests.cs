@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
 using static Microsoft.Playwright.Assertions;
@@ -18,16 +16,6 @@ namespace Approval.Web.Tests;
 [Collection(SecondBrowserLane.Name)]
 public class DisclosureReviewBrowserTests(LiveApp app) : BrowserTest(app)
 {
-    private async Task<long> Step(string user, Guid id, string action)
-    {
-        await using var session = App.Store.QuerySession(TestOrganization.Tenant);
-        var version = (await session.Events.FetchStreamStateAsync(id))!.Version;
-        using var http = await ApiAs(user);
-        var response = await http.PostAsJsonAsync($"/api/submissions/{id}/{action}", new { version });
-        Assert.True(response.IsSuccessStatusCode, $"{action} as {user}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64();
-    }
-
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Today in Beijing, as the server counts publication deadlines.</summary>
@@ -38,12 +26,7 @@ public class DisclosureReviewBrowserTests(LiveApp app) : BrowserTest(app)
     {
         var report = Samples.Seed("002_3e97706fd429c0f0.txt");
         var content = new SubmissionContent { Disclosure = new DisclosurePackage(report.Tables, report.Narrative) { BudgetApprovedOn = approvedOn } };
-        var created = await PostAs("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.FinalAccountsDisclosure, title, content });
-        var id = created.GetProperty("submissionId").GetGuid();
-        await using (var session = App.Store.QuerySession(TestOrganization.Tenant))
-            await Score("prep", id, (await session.Events.FetchStreamStateAsync(id))!.Version);
-        await Step("prep", id, "submit");
-        return id;
+        return await Reports.Submitted(title: title, content: content, kind: SubmissionKind.FinalAccountsDisclosure);
     }
 
     [Fact]
@@ -72,8 +55,8 @@ public class DisclosureReviewBrowserTests(LiveApp app) : BrowserTest(app)
         await Expect(preparer.Locator("#publication-deadline")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bdeadline-overdue\b"));
         await Expect(preparer.Locator("#budget-approved-on")).ToHaveValueAsync(approved);
         await preparer.Locator("#summary").ScreenshotAsync(new() { Path = Path.Combine(Shots, "disclosure-budget-approval.png") });
-        await Step("prep", id, "submit"); // saving the date rescored it
-        await Step("rev", id, "claim");
+        await Reports.Step("prep", id, "submit"); // saving the date rescored it
+        await Reports.Step("rev", id, "claim");
 
         // 审核人 returns it: the reason names the cell.
         var reviewer = await SignIn("rev");

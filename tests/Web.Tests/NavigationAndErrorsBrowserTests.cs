@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Approval.Web.Tests.Infrastructure;
-using Approval.Workflow.Submissions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -15,15 +14,6 @@ namespace Approval.Web.Tests;
 public class NavigationAndErrorsBrowserTests(LiveApp app) : BrowserTest(app)
 {
     private static readonly System.Text.RegularExpressions.Regex DetailUrl = new("/submissions/[0-9a-f-]{36}$");
-
-    private async Task<Guid> Submitted(string title)
-    {
-        var created = await PostAs("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title, content = Samples.Ganfutong() });
-        var id = created.GetProperty("submissionId").GetGuid();
-        await Score("prep", id, 1);
-        await PostAs("prep", $"/api/submissions/{id}/submit", new { version = 2 });
-        return id;
-    }
 
     private async Task<JsonElement> QueueCounts(string user)
     {
@@ -39,8 +29,8 @@ public class NavigationAndErrorsBrowserTests(LiveApp app) : BrowserTest(app)
     [InlineData(390, 844)]
     public async Task Navigation_counts_breadcrumbs_release_and_the_queue_filter(int width, int height)
     {
-        var waiting = await Submitted($"导航测试 待审核 {width}");
-        var held = await Submitted($"导航测试 放回队列 {width}");
+        var waiting = await Reports.Submitted(title: $"导航测试 待审核 {width}");
+        var held = await Reports.Submitted(title: $"导航测试 放回队列 {width}");
         await PostAs("rev", $"/api/submissions/{held}/claim", new { version = 3 });
 
         var reviewer = await SignIn("rev");
@@ -96,7 +86,7 @@ public class NavigationAndErrorsBrowserTests(LiveApp app) : BrowserTest(app)
     [InlineData(390, 844)]
     public async Task Error_pages_in_chinese_with_a_way_back(int width, int height)
     {
-        var id = await Submitted($"别的单位看不到的报告 {width}");
+        var id = await Reports.Submitted(title: $"别的单位看不到的报告 {width}");
 
         // anonymous: an unknown address is the 404 page; a work page asks to sign in and comes back
         var anonymous = await (await People.NewPersonAsync()).NewPageAsync();
@@ -158,7 +148,7 @@ public class NavigationAndErrorsBrowserTests(LiveApp app) : BrowserTest(app)
     [Fact]
     public async Task A_lapsed_sign_in_says_so_and_brings_the_person_back_to_the_same_page()
     {
-        var id = await Submitted("会话过期测试");
+        var id = await Reports.Submitted(title: "会话过期测试");
         var reviewer = await SignIn("rev");
         await reviewer.GotoAsync($"/submissions/{id}");
         await Expect(reviewer.Locator("#claim")).ToBeVisibleAsync();
@@ -207,7 +197,7 @@ public class NavigationAndErrorsBrowserTests(LiveApp app) : BrowserTest(app)
     [Fact]
     public async Task Publishing_without_its_entries_shows_each_message_beside_its_field()
     {
-        var id = await Submitted("公开检查（浏览器）");
+        var id = await Reports.Submitted(title: "公开检查（浏览器）");
         await PostAs("rev", $"/api/submissions/{id}/claim", new { version = 3 });
         await PostAs("rev", $"/api/submissions/{id}/approve", new { version = 4, grade = "良", overrideReason = "已核", opinion = "同意", signature = "张经办", stamp = "章" });
         var reviewer = await SignIn("rev");

@@ -16,24 +16,11 @@ public class SelfEvaluationPrintTests(LiveApp app) : BrowserTest(app)
 {
     private const string Seal = "上饶市财政局经济建设股业务专用章";
 
-    private async Task<long> Step(string user, Guid id, long version, string action, object? extra = null)
-    {
-        var body = new Dictionary<string, object?> { ["version"] = version, ["commandId"] = Guid.NewGuid() };
-        foreach (var p in extra?.GetType().GetProperties() ?? []) body[p.Name] = p.GetValue(extra);
-        return (await PostAs(user, $"/api/submissions/{id}/{action}", body)).GetProperty("version").GetInt64();
-    }
-
     /// <summary>A seed's form drafted under a year of its own, scored, submitted and approved with the section's seal.</summary>
     private async Task<Guid> Approved(Approval.Workflow.SelfEvaluation.ProjectSelfEvaluationForm form, int year)
     {
-        var content = Samples.InYear(new SubmissionContent { ProjectForm = form }, year);
-        var created = await PostAs("prep", "/api/submissions", new { fiscalYear = year, kind = SubmissionKind.ProjectSelfEvaluation, title = form.Header.ProjectName + "（打印）", content });
-        var id = created.GetProperty("submissionId").GetGuid();
-        var version = await Step("prep", id, 1, "score");
-        version = await Step("prep", id, version, "submit");
-        version = await Step("rev", id, version, "claim");
-        await Step("rev", id, version, "approve", new { grade = "优", overrideReason = "打印测试", opinion = "同意", stamp = Seal });
-        return id;
+        return await Reports.Approved(title: form.Header.ProjectName + "（打印）", content: new SubmissionContent { ProjectForm = form }, year: year,
+            approval: new { grade = "优", overrideReason = "打印测试", opinion = "同意", stamp = Seal });
     }
 
     [Theory]

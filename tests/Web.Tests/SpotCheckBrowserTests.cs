@@ -1,5 +1,4 @@
 using Approval.Web.Tests.Infrastructure;
-using Approval.Workflow.Submissions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Approval.Web.Tests;
@@ -15,23 +14,10 @@ public class SpotCheckBrowserTests(LiveApp app) : BrowserTest(app)
 {
     private const int Year = 2019;
 
-    /// <summary>Seed 002's 赣服通 as a form of <see cref="Year"/>, approved 良 by rev2 (so that rev may re-check it).</summary>
-    private async Task<Guid> ApprovedForm()
-    {
-        var content = Samples.InYear(Samples.Ganfutong(), Year);
-        var id = (await PostAs("prep", "/api/submissions", new { fiscalYear = Year, kind = SubmissionKind.ProjectSelfEvaluation, title = "赣服通（抽查）", content }))
-            .GetProperty("submissionId").GetGuid();
-        await PostAs("prep", $"/api/submissions/{id}/score", new { version = 1 });
-        await PostAs("prep", $"/api/submissions/{id}/submit", new { version = 2 });
-        await PostAs("rev2", $"/api/submissions/{id}/claim", new { version = 3 });
-        await PostAs("rev2", $"/api/submissions/{id}/approve", new { version = 4, grade = "良", opinion = "同意", stamp = "章" });
-        return id;
-    }
-
     [Fact]
     public async Task A_reviewer_draws_rescores_and_releases_and_the_unit_sees_the_result()
     {
-        var id = await ApprovedForm();
+        var id = await Reports.Approved(reviewer: "rev2", title: "赣服通（抽查）", year: Year);
 
         // the flags on the form's page
         var reviewer = await SignIn("rev");

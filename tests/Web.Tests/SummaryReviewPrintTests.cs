@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Workflow.Submissions;
 using Microsoft.Playwright;
@@ -20,24 +19,6 @@ public class SummaryReviewPrintTests(LiveApp app) : BrowserTest(app)
 
     private Task<IBrowserContext> NewPerson() => People.NewPersonAsync();
 
-    private async Task<long> StreamVersion(Guid id)
-    {
-        await using var session = App.Store.QuerySession(TestOrganization.Tenant);
-        return (await session.Events.FetchStreamStateAsync(id))!.Version;
-    }
-
-    private Task<JsonElement> Call(string user, string url, object body) => PostAs(user, url, body);
-
-    private async Task<Guid> Draft(string title, SubmissionKind kind, SubmissionContent content, int year = 2021) =>
-        (await Call("prep-yy", "/api/submissions", new { fiscalYear = year, kind, title, content = Samples.InYear(content, year) })).GetProperty("submissionId").GetGuid();
-
-    private async Task<long> Step(string user, Guid id, long version, string action, object? extra = null)
-    {
-        var body = new Dictionary<string, object?> { ["version"] = version };
-        foreach (var p in extra?.GetType().GetProperties() ?? []) body[p.Name] = p.GetValue(extra);
-        return (await Call(user, $"/api/submissions/{id}/{action}", body)).GetProperty("version").GetInt64();
-    }
-
     [Fact]
     public async Task Seed_001_summary_review_built_from_events_is_approved_shown_and_printed_as_the_form()
     {
@@ -45,16 +26,12 @@ public class SummaryReviewPrintTests(LiveApp app) : BrowserTest(app)
         var projects = new List<Guid>();
         foreach (var (name, budget, executed, score) in Seed001Rows)
         {
-            var id = await Draft(name, SubmissionKind.ProjectSelfEvaluation, Samples.YiyangProject(name, budget, executed, score));
-            var version = await Step("prep-yy", id, 1, "score");
-            version = await Step("prep-yy", id, version, "submit");
-            version = await Step("rev", id, version, "claim");
-            await Step("rev", id, version, "approve", new { grade = "优", opinion = "同意", signature = "张经办", stamp = "经济建设股业务专用章" });
+            var id = await Reports.Approved("prep-yy", "rev", name, Samples.YiyangProject(name, budget, executed, score),
+                approval: new { grade = "优", opinion = "同意", signature = "张经办", stamp = "经济建设股业务专用章" });
             projects.Add(id);
         }
         // … and the 汇总 submission: the unit's 项目支出总额 (seed 001 leaves it blank) and 项目总个数.
-        var summary = await Draft("2021年度项目支出绩效自评情况汇总审核表", SubmissionKind.SummaryReview, new SubmissionContent { Summary = new SummaryDeclaration(80m, 3) });
-        await Step("prep-yy", summary, await Step("prep-yy", summary, 1, "score"), "submit");
+        var summary = await Reports.Submitted("prep-yy", "2021年度项目支出绩效自评情况汇总审核表", new SubmissionContent { Summary = new SummaryDeclaration(80m, 3) }, SubmissionKind.SummaryReview);
 
         // 审核人 (张经办) claims the 汇总 and approves it with 优 in the browser: the block is signed with the reviewer's own name.
         var reviewer = await SignIn("rev");
@@ -146,8 +123,7 @@ public class SummaryReviewPrintTests(LiveApp app) : BrowserTest(app)
             Assert.DoesNotContain(absent, text);
 
         // Published, the public reads the same table (the same partial), without links, states or findings.
-        await Step("rev", summary, await StreamVersion(summary), "publish",
-            new { indexNumber = "YY-2021-HZ", publisher = "弋阳县政务服务中心", confidentialityReviewed = true, principalSigned = true });
+        await Reports.Step("rev", summary, "publish", new { indexNumber = "YY-2021-HZ", publisher = "弋阳县政务服务中心", confidentialityReviewed = true, principalSigned = true });
         var visitor = await (await NewPerson()).NewPageAsync();
         await visitor.GotoAsync($"/public/{summary}");
         foreach (var part in new[] { "#summary-title", "#summary-unit", "#summary-total", "#summary-foot" })
@@ -172,10 +148,9 @@ public class SummaryReviewPrintTests(LiveApp app) : BrowserTest(app)
             var content = Samples.YiyangProject(name, 1000m + n, 500m + n, 90m);
             if (n == Unexecuted) // a row the SR rules flag: 全年执行数 left blank
                 content = content with { ProjectForm = content.ProjectForm! with { Funds = content.ProjectForm.Funds with { Total = content.ProjectForm.Funds.Total with { Executed = null } } } };
-            var id = await Draft(name, SubmissionKind.ProjectSelfEvaluation, content, 2022);
-            await Step("prep-yy", id, await Step("prep-yy", id, 1, "score"), "submit"); // only forms sent to the section are rows
+            await Reports.Submitted("prep-yy", name, content, year: 2022); // only forms sent to the section are rows
         }
-        await Draft("2022年度汇总审核表", SubmissionKind.SummaryReview, new SubmissionContent { Summary = new SummaryDeclaration(50_000m, count) }, 2022);
+        await Reports.Draft("prep-yy", "2022年度汇总审核表", new SubmissionContent { Summary = new SummaryDeclaration(50_000m, count) }, SubmissionKind.SummaryReview, 2022);
 
         // The unit sees its sent projects on its own table, and prints it before the bureau has filled its block.
         var preparer = await SignIn("prep-yy");
