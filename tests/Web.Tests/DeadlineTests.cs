@@ -129,10 +129,7 @@ public class DeadlineTests(DeadlineFixture app) : IClassFixture<DeadlineFixture>
         var rule = await app.Command("admin", "/api/admin/deadlines/due-dates/2025/ProjectSelfEvaluation", new { countFrom = "2026-03-02", workingDays = 20, note = "市财政局通知" }, 200, HttpMethod.Put);
         Assert.Equal("2026-03-30", rule.GetProperty("dueOn").GetString());
         // U-BD submits its form; U-YY (S-1) and U-OT (S-2) do not.
-        var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2025, kind = SubmissionKind.ProjectSelfEvaluation, title = "赣服通", content = Samples.InYear(Samples.Ganfutong(), 2025) }, 201);
-        var id = created.GetProperty("submissionId").GetGuid();
-        await app.Command("prep", $"/api/submissions/{id}/score", new { version = await app.StreamVersion(id) });
-        await app.Command("prep", $"/api/submissions/{id}/submit", new { version = await app.StreamVersion(id) });
+        var id = await app.Reports.Submitted(title: "赣服通", year: 2025);
 
         var mine = await app.Get<OverdueView>("rev", "/api/deadlines/overdue");
         var late = Assert.Single(mine.Reports, r => r.FiscalYear == 2025 && r.Kind == SubmissionKind.ProjectSelfEvaluation);
@@ -204,10 +201,8 @@ public class DeadlineTests(DeadlineFixture app) : IClassFixture<DeadlineFixture>
     [Fact]
     public async Task A_freshly_claimed_item_is_not_held_too_long_and_gets_no_reminder()
     {
-        var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2024, kind = SubmissionKind.ProjectSelfEvaluation, title = "领取测试", content = Samples.InYear(Samples.Ganfutong(), 2024) }, 201);
-        var id = created.GetProperty("submissionId").GetGuid();
-        foreach (var (user, step) in new[] { ("prep", "score"), ("prep", "submit"), ("rev", "claim") })
-            await app.Command(user, $"/api/submissions/{id}/{step}", new { version = await app.StreamVersion(id) });
+        var id = await app.Reports.Submitted(title: "领取测试", year: 2024);
+        await app.Reports.Step("rev", id, "claim");
         Assert.DoesNotContain((await app.Get<OverdueView>("admin", "/api/deadlines/overdue")).Held, h => h.SubmissionId == id);
         Assert.Equal("not-held-too-long", await Code(await app.Send("admin", HttpMethod.Post, "/api/deadlines/reminders/review", new { submissionId = id })));
         Assert.Equal("submission-required", await Code(await app.Send("admin", HttpMethod.Post, "/api/deadlines/reminders/review", new { })));

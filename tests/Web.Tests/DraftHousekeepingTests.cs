@@ -49,14 +49,9 @@ public class DraftHousekeepingTests(WorkflowFixture app) : IAsyncLifetime
     public async Task A_discarded_draft_stays_in_the_history_and_leaves_the_summary_the_queue_and_the_section()
     {
         const int year = 2036;
-        async Task<Guid> Draft(string project, bool submit)
-        {
-            var content = Samples.InYear(Samples.YiyangProject(project, 10m, 9m, 90m), year);
-            var id = (await app.Command("prep", "/api/submissions", new { fiscalYear = year, kind = SubmissionKind.ProjectSelfEvaluation, title = project, content }, 201)).GetProperty("submissionId").GetGuid();
-            await app.Command("prep", $"/api/submissions/{id}/score", new { version = 1 });
-            if (submit) await app.Command("prep", $"/api/submissions/{id}/submit", new { version = 2 });
-            return id;
-        }
+        Task<Guid> Draft(string project, bool submit) => submit
+            ? app.Reports.Submitted(title: project, content: Samples.YiyangProject(project, 10m, 9m, 90m), year: year)
+            : app.Reports.Scored(title: project, content: Samples.YiyangProject(project, 10m, 9m, 90m), year: year);
         var kept = await Draft("作废测试项目", submit: true);
         var duplicate = await Draft("作废测试项目", submit: false);
         var returned = await Draft("退回后作废项目", submit: true);

@@ -44,14 +44,8 @@ public class NotificationHubTests(WorkflowFixture app) : IAsyncLifetime
         await using var otherSection = new Listener("rev-other");
         foreach (var l in new[] { preparer, reviewer, otherUnit, otherSection }) await l.Start(app);
 
-        var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "通知测试", content = Samples.Ganfutong() }, 201);
-        var id = created.GetProperty("submissionId").GetGuid();
-        async Task Do(string user, string action, object? extra = null)
-        {
-            var body = new Dictionary<string, object?> { ["version"] = await app.StreamVersion(id) };
-            foreach (var p in extra?.GetType().GetProperties() ?? []) body[p.Name] = p.GetValue(extra);
-            await app.Command(user, $"/api/submissions/{id}/{action}", body);
-        }
+        var id = await app.Reports.Draft(title: "通知测试");
+        Task Do(string user, string action, object? extra = null) => app.Reports.Step(user, id, action, extra);
         await Do("prep", "score");
         await Do("prep", "submit");
         await Do("rev", "claim");

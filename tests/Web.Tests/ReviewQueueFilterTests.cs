@@ -1,6 +1,5 @@
 using Approval.Web.Submissions.Queries;
 using Approval.Web.Tests.Infrastructure;
-using Approval.Workflow.Submissions;
 using Approval.Workflow.Templates;
 
 namespace Approval.Web.Tests;
@@ -17,14 +16,8 @@ public class ReviewQueueFilterTests(WorkflowFixture app) : IAsyncLifetime
 
     private const int Year = 2039;
 
-    private async Task<Guid> Sent(string project, decimal executed, decimal total)
-    {
-        var content = Samples.InYear(Samples.YiyangProject(project, 100m, executed, total), Year);
-        var id = (await app.Command("prep", "/api/submissions", new { fiscalYear = Year, kind = SubmissionKind.ProjectSelfEvaluation, title = project, content }, 201)).GetProperty("submissionId").GetGuid();
-        await app.Command("prep", $"/api/submissions/{id}/score", new { version = 1 });
-        await app.Command("prep", $"/api/submissions/{id}/submit", new { version = 2 });
-        return id;
-    }
+    private async Task<Guid> Sent(string project, decimal executed, decimal total) =>
+        await app.Reports.Submitted(title: project, content: Samples.YiyangProject(project, 100m, executed, total), year: Year);
 
     [Fact]
     public async Task Each_filter_sort_and_page_is_the_whole_lists_answer()

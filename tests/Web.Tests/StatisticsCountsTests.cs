@@ -1,6 +1,5 @@
 using Approval.Web.Submissions.Queries;
 using Approval.Web.Tests.Infrastructure;
-using Approval.Workflow.Submissions;
 
 namespace Approval.Web.Tests;
 
@@ -13,14 +12,8 @@ public class StatisticsCountsTests(MovableClockFixture app) : IClassFixture<Mova
 {
     private const int Year = 2042;
 
-    private async Task<(Guid Id, long Version)> Sent(string preparer, string title)
-    {
-        var content = Samples.InYear(Samples.YiyangProject(title, 100m, 95m, 91.5m), Year);
-        var id = (await app.Command(preparer, "/api/submissions", new { fiscalYear = Year, kind = SubmissionKind.ProjectSelfEvaluation, title, content }, 201)).GetProperty("submissionId").GetGuid();
-        await app.Command(preparer, $"/api/submissions/{id}/score", new { version = 1 });
-        await app.Command(preparer, $"/api/submissions/{id}/submit", new { version = 2 });
-        return (id, 3);
-    }
+    private async Task<(Guid Id, long Version)> Sent(string preparer, string title) =>
+        (await app.Reports.Submitted(preparer, title, Samples.YiyangProject(title, 100m, 95m, 91.5m), year: Year), 3);
 
     private async Task<long> Claimed(string reviewer, (Guid Id, long Version) sent) =>
         (await app.Command(reviewer, $"/api/submissions/{sent.Id}/claim", new { version = sent.Version })).GetProperty("version").GetInt64();
@@ -66,7 +59,7 @@ public class StatisticsCountsTests(MovableClockFixture app) : IClassFixture<Mova
         var returned = await Sent("prep", "统计-已退回");
         await app.Command("rev", $"/api/submissions/{returned.Id}/return",
             new { version = await Claimed("rev", returned), reason = "请修改", rowRemarks = new[] { new { rowReference = "企业满意度", remark = "请核对" } } });
-        await app.Command("prep", "/api/submissions", new { fiscalYear = Year, kind = SubmissionKind.ProjectSelfEvaluation, title = "统计-草稿", content = Samples.InYear(Samples.Ganfutong(), Year) }, 201);
+        await app.Reports.Draft(title: "统计-草稿", year: Year);
         await Sent("prep-yy", "统计-政务服务中心");
         // 行政政法股: 其他单位's one, approved; and another bureau's form, in review there.
         var otherSection = await Sent("prep-other", "统计-他股室");

@@ -8,16 +8,7 @@ namespace Approval.Web.Tests;
 /// <summary>The hash chain catches an event edited or removed behind the application's back.</summary>
 public class TamperEvidenceTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
 {
-    private async Task<Guid> Lifecycle()
-    {
-        var created = await app.Command("prep", "/api/submissions", new { fiscalYear = 2021, kind = SubmissionKind.ProjectSelfEvaluation, title = "链式校验", content = Samples.Ganfutong() }, 201);
-        var id = created.GetProperty("submissionId").GetGuid();
-        await app.Command("prep", $"/api/submissions/{id}/score", new { version = 1 });
-        await app.Command("prep", $"/api/submissions/{id}/submit", new { version = 2 });
-        await app.Command("rev", $"/api/submissions/{id}/claim", new { version = 3 });
-        await app.Command("rev", $"/api/submissions/{id}/approve", new { version = 4, grade = "良", opinion = "同意", signature = "张经办", stamp = "章" });
-        return id;
-    }
+    private Task<Guid> Lifecycle() => app.Reports.Approved(title: "链式校验", approval: new { grade = "良", opinion = "同意", signature = "张经办", stamp = "章" });
 
     private async Task Sql(string sql, Guid id)
     {
