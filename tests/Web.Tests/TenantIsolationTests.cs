@@ -156,6 +156,11 @@ public class TenantIsolationTests(WorkflowFixture app) : IAsyncLifetime
         Assert.Contains($"<option value=\"{TestOrganization.Tenant}/U-BD\">上饶市数据局</option>", renamed);
         Assert.Contains("<td>上饶市大数据发展管理局</td>", renamed);
         await app.Command("admin", "/api/admin/units/U-BD", new { name = "上饶市大数据发展管理局" }, 200, method: HttpMethod.Put);
+        // A 财政局 not registered (a mistyped link) is said so, not shown as 全部 over an empty list.
+        var unknown = await http.GetStringAsync("/public?unit=nowhere%2FU-BD");
+        Assert.Contains("没有编码为「nowhere」的财政局", unknown);
+        Assert.Contains("暂无公开报告", unknown);
+        Assert.DoesNotContain("没有编码为", ofShangrao);
         // A unit alone (an older link) is that id in every bureau, and the list says so.
         var bare = await http.GetStringAsync("/public?unit=U-BD");
         Assert.Contains(shangrao.Title, bare);

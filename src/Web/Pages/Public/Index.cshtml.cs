@@ -22,6 +22,8 @@ public class IndexModel(IQuerySession session) : PageModel
     public PageOf<object> Pager { get; private set; } = new([], 0, 1, Paging.DefaultSize);
     public IReadOnlyList<FinanceBureau> Bureaus { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Units { get; private set; } = new Dictionary<string, string>();
+    /// <summary>The address names a 财政局 that is not registered (an old or mistyped link): said, not shown as 全部.</summary>
+    public bool UnknownBureau { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -29,6 +31,7 @@ public class IndexModel(IQuerySession session) : PageModel
         Bureau = bureau;
         Unit = unit is null ? null : bureau is null ? unit : PublicCatalogue.Option(bureau, unit);
         Bureaus = await FinanceBureau.RegisteredAsync(session, ct);
+        UnknownBureau = bureau is not null && Bureaus.All(b => b.Id != bureau);
         Units = await PublicCatalogue.UnitOptionsAsync(session, bureau, unit, ct);
         var query = PublicCatalogue.Query(session, bureau, unit);
         if (Year is not null) query = query.Where(r => r.FiscalYear == Year);
