@@ -161,6 +161,14 @@ public class TenantIsolationTests(WorkflowFixture app) : IAsyncLifetime
         Assert.Contains("没有编码为「nowhere」的财政局", unknown);
         Assert.Contains("暂无公开报告", unknown);
         Assert.DoesNotContain("没有编码为", ofShangrao);
+        // An empty part of a unit option is no part: "/U-BD" is the unit alone, "shangrao/" the bureau alone.
+        var noBureauPart = await http.GetStringAsync("/public?unit=%2FU-BD");
+        Assert.DoesNotContain("没有编码为", noBureauPart);
+        Assert.Contains(shangrao.Title, noBureauPart);
+        Assert.Contains(yiyang.Title, noBureauPart);
+        var noUnitPart = await http.GetStringAsync($"/public?unit={TestOrganization.Tenant}%2F");
+        Assert.Contains(shangrao.Title, noUnitPart);
+        Assert.DoesNotContain(yiyang.Title, noUnitPart);
         // A unit alone (an older link) is that id in every bureau, and the list says so.
         var bare = await http.GetStringAsync("/public?unit=U-BD");
         Assert.Contains(shangrao.Title, bare);

@@ -35,9 +35,11 @@ public static class PublicCatalogue
             .OrderBy(u => u.Name, StringComparer.Ordinal).ToDictionary(u => u.Key, u => u.Name);
     }
 
-    /// <summary>The page's unit option value: the bureau and the unit, or (an older link) a unit alone.</summary>
+    /// <summary>The page's unit option value: the bureau and the unit, or (an older link) a unit alone; an empty part is none.</summary>
     public static (string? Bureau, string? Unit) FromOption(string? value) =>
-        value?.Split('/', 2) is [var bureau, var unit] ? (bureau, unit) : (null, value);
+        value?.Split('/', 2) is [var bureau, var unit] ? (NoneIfBlank(bureau), NoneIfBlank(unit)) : (null, NoneIfBlank(value));
+
+    private static string? NoneIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     public static string Option(string bureau, string unit) => $"{bureau}/{unit}";
 }
