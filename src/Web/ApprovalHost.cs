@@ -91,6 +91,9 @@ public static class ApprovalHost
         builder.WebHost.ConfigureKestrel(o =>
         {
             o.AddServerHeader = false;
+            // Addresses up to 64 KB reach the app, which refuses those over RequestGuards.MaxTargetLength itself — a page for a
+            // browser, a problem for the API; Kestrel's own 414 (beyond 64 KB) knows neither the path nor what was accepted.
+            o.Limits.MaxRequestLineSize = 64 * 1024;
             o.AnswerWithProblems();
         });
         builder.Services.AddKeyRingInDatabase();

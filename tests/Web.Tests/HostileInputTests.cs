@@ -132,6 +132,18 @@ public class HostileInputTests(WorkflowFixture app) : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("/api/public/reports?bureau=")]
+    [InlineData("/api/submissions?q=")]
+    public async Task An_address_over_8_KB_is_a_414_problem_from_the_app(string url)
+    {
+        var response = await app.Send("rev", HttpMethod.Get, url + new string('a', RequestGuards.MaxTargetLength));
+        Assert.Equal(414, (int)response.StatusCode);
+        Assert.Equal("uri-too-long", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+        // just under the limit it is read: a filter matching nothing
+        Assert.Equal(200, (int)(await app.Send("rev", HttpMethod.Get, url + new string('a', RequestGuards.MaxTargetLength - url.Length - 10))).StatusCode);
+    }
+
+    [Theory]
     [InlineData("garbage")]
     [InlineData("%%%=&&=%zz")]
     [InlineData("--xx\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nProjectSelf")]

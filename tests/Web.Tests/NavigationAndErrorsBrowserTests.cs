@@ -102,6 +102,10 @@ public class NavigationAndErrorsBrowserTests(LiveApp app) : BrowserTest(app)
         var controlled = await anonymous.GotoAsync("/public?q=%00");
         Assert.Equal(400, controlled!.Status);
         await Expect(anonymous.Locator("#error-page h1")).ToHaveTextAsync("请求无效");
+        // a filter value too long for an address: the 414 page (the API answers a problem)
+        var tooLong = await anonymous.GotoAsync("/public?bureau=" + new string('a', 10_000));
+        Assert.Equal(414, tooLong!.Status);
+        await Expect(anonymous.Locator("#error-page h1")).ToHaveTextAsync("地址过长");
         await anonymous.GotoAsync("/login");
         await anonymous.FillAsync("#UserName", "prep\u0000");
         await anonymous.FillAsync("#Password", "x");

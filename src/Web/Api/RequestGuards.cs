@@ -9,6 +9,8 @@ public static class RequestGuards
     /// <summary>Largest request body accepted, in bytes (uploads are limited to 8 MB by the importers).</summary>
     public const long MaxBodyBytes = 12 * 1024 * 1024;
     public const string CsrfHeader = "X-CSRF-TOKEN";
+    /// <summary>Longest path and query answered (Kestrel's own default request-line limit, 8 KB).</summary>
+    public const int MaxTargetLength = 8 * 1024;
 
     public static WebApplication UseRequestGuards(this WebApplication app)
     {
@@ -21,8 +23,15 @@ public static class RequestGuards
             }
             if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
                 limit.MaxRequestBodySize = MaxBodyBytes;
-            if (http.Request.Query.Any(q => q.Value.Any(v => v is not null && v.Any(char.IsControl)))
-                && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+            var reExecuted = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
+            if (!reExecuted && (http.Request.Path.Value?.Length ?? 0) + (http.Request.QueryString.Value?.Length ?? 0) > MaxTargetLength)
+            {
+                // e.g. a filter value of 10,000 characters: the 414 page for a browser (re-executed, so let through above).
+                if (ErrorPages.WantsPage(http)) http.Response.StatusCode = 414;
+                else await Problems.Of(414, "uri-too-long", "请求地址过长", "The request URI is too long.").ExecuteAsync(http);
+                return;
+            }
+            if (!reExecuted && http.Request.Query.Any(q => q.Value.Any(v => v is not null && v.Any(char.IsControl))))
             {
                 // e.g. unit=%00: refused here rather than by PostgreSQL, which cannot even compare such text. A browser's page
                 // gets the 400 page (re-executed with the same query, which is why a re-execution is let through).
