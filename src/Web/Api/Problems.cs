@@ -62,7 +62,7 @@ public static partial class Problems
     public static IResult VersionConflict(long? expected, long actual) => Results.Problem(VersionConflictDetails(expected, actual));
 
     public static ProblemDetails VersionConflictDetails(long? expected, long actual) =>
-        Details(409, "version-conflict", $"报告已被他人修改（当前版本 {actual}），请刷新后重试", $"stream version is {actual}, expected {expected}",
+        Details(409, "version-conflict", $"报告已被他人修改（当前版本 {actual}），请刷新后重试", expected is { } e ? $"stream version is {actual}, expected {e}" : $"stream version is {actual}: a concurrent request changed it first",
             new Dictionary<string, object?> { ["currentVersion"] = actual });
 
     private static readonly Dictionary<int, (string Code, string Title, string Detail)> ByStatus = new()
