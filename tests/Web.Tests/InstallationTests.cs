@@ -89,9 +89,12 @@ public sealed class InstallationTests : IAsyncLifetime
             bureaus.Headers.Authorization = new("Bearer", provinceToken);
             var listed = await (await http.SendAsync(bureaus)).Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal(["shangrao"], listed.EnumerateArray().Select(b => b.GetProperty("bureau").GetString()!).ToList()); // the province is no bureau
+            Assert.DoesNotContain("No XML encryptor", app.Output);
             await app.KillAsync();
         }
         Assert.True(await Count("select count(*) from approval.mt_doc_dataprotectionkey") >= 1);
+        // The key ring's secrets are sealed under the chain key: what the database holds mints no cookie or token.
+        Assert.Equal(0L, await Count("select count(*) from approval.mt_doc_dataprotectionkey where data::text like '%masterKey%' or data::text not like '%KeyRingDecryptor%'"));
 
         await using (var restarted = await AppProcess.BinaryAsync(_environment))
         {
@@ -99,6 +102,15 @@ public sealed class InstallationTests : IAsyncLifetime
             var me = await Me(http, token); // issued before the restart, by the other process
             Assert.Equal("chief", me.GetProperty("userId").GetString());
             Assert.Equal("财政局系统管理员", me.GetProperty("name").GetString());
+        }
+
+        // Under another chain key the sealed keys do not open: the old token is refused, and the app still starts.
+        await using (var otherKey = await AppProcess.BinaryAsync(new Dictionary<string, string>(_environment) { ["Approval__ChainKey"] = "another-chain-key" }))
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(otherKey.Url), Timeout = TimeSpan.FromSeconds(60) };
+            var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
+            request.Headers.Authorization = new("Bearer", token);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(request)).StatusCode);
         }
     }
 

@@ -39,8 +39,11 @@ public static class DataProtectionKeysRegistration
     public static IServiceCollection AddKeyRingInDatabase(this IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName("Approval");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new MartenXmlRepository(sp.GetRequiredService<IDocumentStore>())));
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+        {
+            o.XmlRepository = new MartenXmlRepository(sp.GetRequiredService<IDocumentStore>());
+            if (sp.GetRequiredService<Integrity.ChainKey>().Value is { } secret) o.XmlEncryptor = new KeyRingEncryptor(secret);
+        }));
         return services;
     }
 }
