@@ -41,6 +41,13 @@ public static class PageAccess
         options.AddPolicy(Preparing, p => p.RequireAssertion(c => c.User.ToActor() is { Role: Role.Preparer, UnitId: not null }));
     }
 
+    /// <summary>
+    /// The person a page's policy (<see cref="Conventions"/>) admitted: pages take who is reading from here and do not
+    /// restate who may open them. Null only if a page were reached without its policy — a fault, not a refusal.
+    /// </summary>
+    public static Actor Admitted(System.Security.Claims.ClaimsPrincipal user) =>
+        user.ToActor() ?? throw new InvalidOperationException("a page was reached without a signed-in actor: its PageAccess policy is missing");
+
     /// <summary>The pages a person works on, for the links of the 403 page and the breadcrumbs.</summary>
     public static (string Text, string Href) HomeOf(Actor? actor) => actor?.Role switch
     {

@@ -24,7 +24,7 @@ public class AccountsModel(IQuerySession session) : PageModel
 
     public async Task OnGetAsync(string? q, string? role, string? section, string? unit, string? status, CancellationToken ct)
     {
-        var admin = User.ToActor()!;
+        var admin = PageAccess.Admitted(User);
         Filter = AccountFilter.From(q, role, section, unit, status);
         Grantable = Enum.GetValues<Role>().Where(r => RoleGrants.MayGrant(admin.Role, r)).ToList();
         Sections = await session.Query<ReviewSection>().OrderBy(s => s.Id).ToListAsync(ct);

@@ -18,7 +18,7 @@ public class DelegationsModel(IQuerySession session, TimeProvider clock) : PageM
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.ToActor() is not { Role: Role.Reviewer or Role.Admin or Role.Auditor } actor) return Forbid();
+        var actor = PageAccess.Admitted(User);
         IsReviewer = actor.Role == Role.Reviewer;
         Today = PublicationDeadline.Today(clock);
         Delegations = await DelegationEndpoints.ListAsync(session, actor, Today, ct);

@@ -15,7 +15,7 @@ public class IndexModel(IQuerySession session) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         // PageAccess lets only reviewers, auditors and admins in; anyone else has had the 403 page.
-        if (User.ToActor() is not { Role: Role.Reviewer or Role.Admin or Role.Auditor } actor) return Forbid();
+        var actor = PageAccess.Admitted(User);
         IsReviewer = actor.Role == Role.Reviewer;
         var sections = actor.ReviewSectionIds;
         Units = actor.Role == Role.Reviewer

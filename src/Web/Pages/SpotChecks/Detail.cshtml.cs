@@ -23,7 +23,7 @@ public class DetailModel(IQuerySession session) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Actor = User.ToActor()!;
+        Actor = PageAccess.Admitted(User);
         if (await session.LoadAsync<SpotCheck>(id, ct) is not { } check || !SpotCheckAccess.CanSeeDraw(Actor, check)) return NotFound();
         Check = SpotCheckView.Of(check, Actor);
         return Page();

@@ -16,7 +16,7 @@ public class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int? year, CancellationToken ct)
     {
-        if (User.ToActor() is not { Role: Role.Reviewer or Role.Auditor or Role.Admin } actor) return Forbid();
+        var actor = PageAccess.Admitted(User);
         IsReviewer = actor.Role == Role.Reviewer;
         // 自评 is of the year before: in 2026 the bureau re-checks the 2025 forms.
         Year = year is >= 2000 and <= 2100 ? year.Value : clock.GetUtcNow().AddHours(8).Year - 1;

@@ -1,7 +1,6 @@
 using Approval.Web.Auth;
 using Approval.Web.SpotChecks;
 using Approval.Workflow.SpotChecks;
-using Approval.Workflow.Submissions;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +15,7 @@ public class ResultsModel(IQuerySession session, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int? year, CancellationToken ct)
     {
-        if (User.ToActor() is not { Role: Role.Reviewer or Role.Auditor or Role.Admin } actor) return Forbid();
+        var actor = PageAccess.Admitted(User);
         Year = year is >= 2000 and <= 2100 ? year.Value : clock.GetUtcNow().AddHours(8).Year - 1;
         Rows = await SpotCheckQueries.ResultsAsync(session, actor, Year, ct);
         return Page();

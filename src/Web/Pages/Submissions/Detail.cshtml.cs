@@ -57,7 +57,7 @@ public class DetailModel(IQuerySession session, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Actor = User.ToActor()!;
+        Actor = PageAccess.Admitted(User);
         // the snapshot and the score card in one round trip
         var batch = session.CreateBatchQuery();
         var loadSubmission = batch.Load<Submission>(id);

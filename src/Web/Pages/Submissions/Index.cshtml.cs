@@ -25,8 +25,8 @@ public class IndexModel(IQuerySession session) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.ToActor() is not { Role: Role.Preparer, UnitId: { } unitId } actor) return Forbid(); // PageAccess admits only a unit's preparers
-        UnitId = unitId;
+        var actor = PageAccess.Admitted(User); // a unit's preparer (PageAccess.Preparing)
+        var unitId = UnitId = actor.UnitId!;
         UnitName = (await session.LoadAsync<BudgetUnit>(unitId, ct))?.Name ?? unitId;
         var yearly = await session.Query<Submission>().VisibleTo(actor)
             .Where(s => s.State != SubmissionState.Discarded && (s.Kind == SubmissionKind.ProjectSelfEvaluation || s.Kind == SubmissionKind.SummaryReview))
