@@ -72,6 +72,8 @@ public class StatisticsCountsTests(MovableClockFixture app) : IClassFixture<Mova
         // Before any deadline: nothing overdue.
         var rev = await app.Get<Statistics>("rev", $"/api/statistics?year={Year}");
         AssertCounts(rev.Total, States(submitted: 2, inReview: 1, returned: 1, approved: 1, published: 1), Grades(approvedGrade, publishedGrade), 0);
+        // The queue's own six counts are of the same scope.
+        Assert.Equal(new QueueCounts(2, 1, 0, 1, 1, 1), (await app.Get<ReviewQueue>("rev", $"/api/review-queue?year={Year}")).Counts);
 
         // Thirty days on, the 待审核 and 审核中 forms are past their review deadline (15 days after submission).
         app.Clock.SetTo(DateTimeOffset.UtcNow.AddDays(30));
@@ -79,6 +81,10 @@ public class StatisticsCountsTests(MovableClockFixture app) : IClassFixture<Mova
         {
             rev = await app.Get<Statistics>("rev", $"/api/statistics?year={Year}");
             AssertCounts(rev.Total, States(submitted: 2, inReview: 1, returned: 1, approved: 1, published: 1), Grades(approvedGrade, publishedGrade), 3);
+            Assert.Equal(new QueueCounts(2, 1, 3, 1, 1, 1), (await app.Get<ReviewQueue>("rev", $"/api/review-queue?year={Year}")).Counts);
+            Assert.Equal(new QueueCounts(2, 1, 3, 1, 2, 1), (await app.Get<ReviewQueue>("audit", $"/api/review-queue?year={Year}")).Counts);
+            Assert.Equal(new QueueCounts(0, 1, 1, 0, 0, 0), (await app.Get<ReviewQueue>("rev-b", $"/api/review-queue?year={Year}")).Counts);
+            Assert.Equal(new QueueCounts(0, 0, 0, 0, 1, 0), (await app.Get<ReviewQueue>("rev-other", $"/api/review-queue?year={Year}")).Counts);
             AssertCounts(Assert.Single(rev.BySection), States(submitted: 2, inReview: 1, returned: 1, approved: 1, published: 1), Grades(approvedGrade, publishedGrade), 3);
             Assert.Equal(("S-1", "经济建设股"), (rev.BySection[0].Key, rev.BySection[0].Name));
             Assert.Equal(["U-BD", "U-YY"], rev.ByUnit.Select(u => u.Key).Order());

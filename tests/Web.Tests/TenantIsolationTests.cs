@@ -140,6 +140,10 @@ public class TenantIsolationTests(WorkflowFixture app) : IAsyncLifetime
         Assert.DoesNotContain("弋阳县大数据中心", ofShangrao);
         Assert.Contains(shangrao.Title, ofShangrao);
         Assert.DoesNotContain(yiyang.Title, ofShangrao);
+        // each row offers its downloads: a 自评表 as Excel too, and the link answers the workbook
+        Assert.Contains($"href=\"/api/public/reports/{shangrao.Id}/xlsx\">Excel</a>", ofShangrao);
+        var workbook = await http.GetAsync($"/api/public/reports/{shangrao.Id}/xlsx");
+        Assert.Equal(("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", HttpStatusCode.OK), (workbook.Content.Headers.ContentType?.MediaType, workbook.StatusCode));
         var filtered = await http.GetStringAsync($"/public?unit={TestOrganization.Tenant}%2FU-BD");
         Assert.Contains(shangrao.Title, filtered);
         Assert.DoesNotContain(yiyang.Title, filtered);
