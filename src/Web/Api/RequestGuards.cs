@@ -23,20 +23,12 @@ public static class RequestGuards
             }
             if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
                 limit.MaxRequestBodySize = MaxBodyBytes;
-            var reExecuted = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
-            if (!reExecuted && (http.Request.Path.Value?.Length ?? 0) + (http.Request.QueryString.Value?.Length ?? 0) > MaxTargetLength)
+            // The address itself refused: a browser's page gets the status's page (re-executed with the same address, which
+            // is why a re-execution is let through), the API its problem.
+            if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null && AddressRefusal(http) is var (status, code, message, messageEn))
             {
-                // e.g. a filter value of 10,000 characters: the 414 page for a browser (re-executed, so let through above).
-                if (ErrorPages.WantsPage(http)) http.Response.StatusCode = 414;
-                else await Problems.Of(414, "uri-too-long", "请求地址过长", "The request URI is too long.").ExecuteAsync(http);
-                return;
-            }
-            if (!reExecuted && http.Request.Query.Any(q => q.Value.Any(v => v is not null && v.Any(char.IsControl))))
-            {
-                // e.g. unit=%00: refused here rather than by PostgreSQL, which cannot even compare such text. A browser's page
-                // gets the 400 page (re-executed with the same query, which is why a re-execution is let through).
-                if (ErrorPages.WantsPage(http)) http.Response.StatusCode = 400;
-                else await Problems.Of(400, "bad-query", "查询参数中含有控制字符", "A query value holds control characters.").ExecuteAsync(http);
+                if (ErrorPages.WantsPage(http)) http.Response.StatusCode = status;
+                else await Problems.Of(status, code, message, messageEn).ExecuteAsync(http);
                 return;
             }
             if (http.Request.Path.StartsWithSegments("/api") && NamesTheEmptyGuid(http.Request.Path))
@@ -58,6 +50,19 @@ public static class RequestGuards
             await next();
         });
         return app;
+    }
+
+    /// <summary>
+    /// An address too long to answer (a filter value of 10,000 characters), or a query value holding a control character
+    /// (unit=%00: refused here rather than by PostgreSQL, which cannot even compare such text); null for any other.
+    /// </summary>
+    private static (int Status, string Code, string Message, string MessageEn)? AddressRefusal(HttpContext http)
+    {
+        if ((http.Request.Path.Value?.Length ?? 0) + (http.Request.QueryString.Value?.Length ?? 0) > MaxTargetLength)
+            return (414, "uri-too-long", "请求地址过长", "The request URI is too long.");
+        if (http.Request.Query.Any(q => q.Value.Any(v => v is not null && v.Any(char.IsControl))))
+            return (400, "bad-query", "查询参数中含有控制字符", "A query value holds control characters.");
+        return null;
     }
 
     /// <summary>
