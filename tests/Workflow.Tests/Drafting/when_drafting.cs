@@ -32,8 +32,8 @@ public class when_drafting
     [Fact]
     public void only_the_units_own_preparer_drafts()
     {
-        Assert.Equal(("not-preparer", ViolationKind.Forbidden), Code(() => Draft(by: Reviewer)));
-        Assert.Equal(("not-preparer", ViolationKind.Forbidden), Code(() => Draft(unitId: "U-002")));
+        Assert.Equal(("not-preparer", ViolationKind.Forbidden), RefusedAs(() => Draft(by: Reviewer)));
+        Assert.Equal(("not-preparer", ViolationKind.Forbidden), RefusedAs(() => Draft(unitId: "U-002")));
     }
 
     [Theory]
@@ -43,24 +43,22 @@ public class when_drafting
     [InlineData("标题\u202E", "title-invisible")]
     [InlineData("标题\u200B", "title-invisible")]
     public void a_title_that_cannot_be_shown_as_typed_is_refused(string title, string code) =>
-        Assert.Equal((code, ViolationKind.Invalid), Code(() => Draft(title)));
+        Assert.Equal((code, ViolationKind.Invalid), RefusedAs(() => Draft(title)));
 
     [Fact]
     public void a_title_longer_than_the_limit_is_refused_and_one_at_the_limit_is_not()
     {
-        Assert.Equal(("title-too-long", ViolationKind.Invalid), Code(() => Draft(new string('报', DraftRules.MaxTitleLength + 1))));
+        Assert.Equal(("title-too-long", ViolationKind.Invalid), RefusedAs(() => Draft(new string('报', DraftRules.MaxTitleLength + 1))));
         Assert.Equal(DraftRules.MaxTitleLength, Draft(new string('报', DraftRules.MaxTitleLength)).Title.Length);
     }
 
     [Fact]
     public void a_year_out_of_range_content_of_another_kind_or_a_header_of_another_year_is_refused()
     {
-        Assert.Equal(("fiscal-year", ViolationKind.Invalid), Code(() => Draft(year: 1999)));
-        Assert.Equal(("content-kind", ViolationKind.Invalid), Code(() => Draft(kind: SubmissionKind.FinalAccountsDisclosure)));
+        Assert.Equal(("fiscal-year", ViolationKind.Invalid), RefusedAs(() => Draft(year: 1999)));
+        Assert.Equal(("content-kind", ViolationKind.Invalid), RefusedAs(() => Draft(kind: SubmissionKind.FinalAccountsDisclosure)));
         var mismatch = Refused(() => Draft(year: 2025));
         Assert.Equal(("year-mismatch", ViolationKind.Conflict), (mismatch.Code, mismatch.Kind));
         Assert.Equal((2023, 2025), ((int)mismatch.Facts!["statedYear"]!, (int)mismatch.Facts["fiscalYear"]!));
     }
-
-    private static (string, ViolationKind) Code(Action decide) { var v = Refused(decide); return (v.Code, v.Kind); }
 }

@@ -32,10 +32,8 @@ public class when_scoring
     [Fact]
     public void a_report_sent_for_review_is_not_scored_again_and_only_the_units_preparer_scores()
     {
-        Assert.Equal(("not-editable", ViolationKind.Conflict), Code(() => DraftRules.Score(Submitted().State, Preparer)));
-        Assert.Equal(("not-preparer", ViolationKind.Forbidden), Code(() => DraftRules.Score(Drafted().State, Reviewer)));
-        Assert.Equal(("not-preparer", ViolationKind.Forbidden), Code(() => DraftRules.Score(Drafted().State, Preparer with { UnitId = "U-002" })));
+        Assert.Equal(("not-editable", ViolationKind.Conflict), RefusedAs(() => DraftRules.Score(Submitted().State, Preparer)));
+        Assert.Equal(("not-preparer", ViolationKind.Forbidden), RefusedAs(() => DraftRules.Score(Drafted().State, Reviewer)));
+        Assert.Equal(("not-preparer", ViolationKind.Forbidden), RefusedAs(() => DraftRules.Score(Drafted().State, Preparer with { UnitId = "U-002" })));
     }
-
-    private static (string, ViolationKind) Code(Action decide) { var v = Refused(decide); return (v.Code, v.Kind); }
 }

@@ -80,4 +80,11 @@ internal sealed class ReviewScenario
     }
 
     public static RuleViolation Refused(Action decide) => Assert.Throws<SubmissionRuleException>(decide).Violation;
+
+    /// <summary>The refusal's code and kind, for comparing both at once.</summary>
+    public static (string Code, ViolationKind Kind) RefusedAs(Action decide)
+    {
+        var violation = Refused(decide);
+        return (violation.Code, violation.Kind);
+    }
 }
