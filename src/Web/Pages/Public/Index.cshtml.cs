@@ -47,7 +47,7 @@ public class IndexModel(IQuerySession session) : PageModel
     private (string? Bureau, string? Unit) Filter()
     {
         var chosen = string.IsNullOrWhiteSpace(Bureau) ? null : Bureau.Trim();
-        var (ofUnit, unit) = PublicCatalogue.FromOption(string.IsNullOrWhiteSpace(Unit) ? null : Unit.Trim());
+        var (ofUnit, unit) = PublicCatalogue.FromOption(Unit); // blank parts are none there
         if (chosen is null) return (ofUnit, unit);
         return ofUnit is null || ofUnit == chosen ? (chosen, unit) : (chosen, null);
     }
